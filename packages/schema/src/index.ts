@@ -1,0 +1,46 @@
+/**
+ * @journeymap/schema: the journey-map Y.Doc. Layout, records, read model, mutations,
+ * migrations, templates and transaction origins. Pure TypeScript over yjs: no React, no I/O.
+ */
+export * from "./ids.ts";
+export * from "./origin.ts";
+export * from "./vocabulary.ts";
+export { compareOrder, keyAt, sortByOrder } from "./order.ts";
+export { cellRootName, emotionKey } from "./layout.ts";
+
+export type { Persona, PersonaFields, DemographicField, PsychographicField } from "./records/Persona.ts";
+export { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "./records/Persona.ts";
+export type { Phase, PhaseFields } from "./records/Phase.ts";
+export { UNASSIGNED_PHASE_ID } from "./records/Phase.ts";
+export type { Touchpoint, TouchpointFields } from "./records/Touchpoint.ts";
+export type { Lane, LaneFields } from "./records/Lane.ts";
+export { builtInLaneId } from "./records/Lane.ts";
+export type { Card, CardFields } from "./records/Card.ts";
+export type { Evidence, EvidenceFields, EvidenceTarget } from "./records/Evidence.ts";
+export type { EmotionPoint } from "./records/EmotionPoint.ts";
+export type { MapMeta, MapMetaFields } from "./records/MapMeta.ts";
+export { readMapMeta } from "./records/MapMeta.ts";
+
+export type { JourneyMap, Cell } from "./read/JourneyMap.ts";
+export type { RichTextNode } from "./read/richText.ts";
+export { readJourneyMap } from "./read/readJourneyMap.ts";
+export { MapReader } from "./read/MapReader.ts";
+export { readMeta as readMapMetaFromDoc } from "./read/records.ts";
+
+export * from "./mutations/cards.ts";
+export * from "./mutations/cells.ts";
+export * from "./mutations/emotions.ts";
+export * from "./mutations/evidence.ts";
+export * from "./mutations/lanes.ts";
+export * from "./mutations/meta.ts";
+export * from "./mutations/personas.ts";
+export * from "./mutations/phases.ts";
+export * from "./mutations/touchpoints.ts";
+export type { MutationContext } from "./mutations/transact.ts";
+export { MapEditor, createBoardUndoManager } from "./MapEditor.ts";
+
+export { migrateMap, MIGRATIONS, CURRENT_SCHEMA_VERSION, isEmptyMap } from "./migrations/migrateMap.ts";
+export type { Migration } from "./migrations/Migration.ts";
+export { createMapFromTemplate } from "./templates/createMapFromTemplate.ts";
+export type { Template } from "./templates/Template.ts";
+export { TEMPLATES, findTemplate } from "./templates/index.ts";

@@ -1,0 +1,139 @@
+/**
+ * The one module that knows the Y.Doc layout: root type names and field keys.
+ * Everything else goes through typed accessors built on these constants, so a typo in a key
+ * cannot silently create an empty type somewhere else in the codebase.
+ *
+ * Layout (see docs/SPEC.md):
+ *   meta         Y.Map<field, value>                 title, description, schemaVersion
+ *   personas     Y.Map<PersonaId, Y.Map<field, value>>
+ *   phases       Y.Map<PhaseId, Y.Map<field, value>>
+ *   touchpoints  Y.Map<TouchpointId, Y.Map<field, value | Y.XmlFragment>>
+ *   lanes        Y.Map<LaneId, Y.Map<field, value>>
+ *   cards        Y.Map<CardId, Y.Map<field, value>>  pain points and opportunities
+ *   evidence     Y.Map<EvidenceId, Y.Map<field, value>>
+ *   emotions     Y.Map<"persona/touchpoint", { score, note }>   one plain value per point
+ *   cell/<lane>/<touchpoint>   root Y.XmlFragment: the rich text of one text-lane cell
+ *
+ * Cells are root types on purpose: a root type is identified by its name, so two people who
+ * start typing into the same empty cell concurrently write into one fragment. A nested
+ * fragment created lazily under a map key would lose one of them (yjs/yjs#483).
+ */
+export const ROOT = {
+  meta: "meta",
+  personas: "personas",
+  phases: "phases",
+  touchpoints: "touchpoints",
+  lanes: "lanes",
+  cards: "cards",
+  evidence: "evidence",
+  emotions: "emotions",
+} as const;
+
+export type EntityRoot = Exclude<keyof typeof ROOT, "meta" | "emotions">;
+export const ENTITY_ROOTS: readonly EntityRoot[] = [
+  "personas",
+  "phases",
+  "touchpoints",
+  "lanes",
+  "cards",
+  "evidence",
+];
+
+export const CELL_ROOT_PREFIX = "cell/";
+
+export const META = {
+  title: "title",
+  description: "description",
+  schemaVersion: "schemaVersion",
+  createdAt: "createdAt",
+} as const;
+
+/** Every ordered entity keeps its position in ONE value so a concurrent move cannot mix two choices. */
+export const POS = "pos";
+
+export const PERSONA = {
+  pos: POS,
+  name: "name",
+  role: "role",
+  quote: "quote",
+  colour: "colour",
+  ageRange: "ageRange",
+  gender: "gender",
+  occupation: "occupation",
+  education: "education",
+  income: "income",
+  location: "location",
+  goals: "goals",
+  needs: "needs",
+  motivations: "motivations",
+  frustrations: "frustrations",
+  interests: "interests",
+  behaviours: "behaviours",
+} as const;
+
+export const PHASE = {
+  pos: POS,
+  name: "name",
+  colour: "colour",
+  description: "description",
+} as const;
+
+export const TOUCHPOINT = {
+  pos: POS,
+  name: "name",
+  channel: "channel",
+  action: "action",
+  team: "team",
+  description: "description",
+} as const;
+
+export const LANE = {
+  pos: POS,
+  kind: "kind",
+  name: "name",
+  hidden: "hidden",
+} as const;
+
+export const CARD = {
+  pos: POS,
+  kind: "kind",
+  title: "title",
+  detail: "detail",
+  rating: "rating",
+  status: "status",
+  owner: "owner",
+} as const;
+
+export const EVIDENCE = {
+  target: "target",
+  kind: "kind",
+  text: "text",
+  source: "source",
+  url: "url",
+  contributor: "contributor",
+  team: "team",
+  sentiment: "sentiment",
+  createdAt: "createdAt",
+} as const;
+
+export function cellRootName(laneId: string, touchpointId: string): string {
+  return `${CELL_ROOT_PREFIX}${laneId}/${touchpointId}`;
+}
+
+export function parseCellRootName(name: string): { laneId: string; touchpointId: string } | null {
+  if (!name.startsWith(CELL_ROOT_PREFIX)) return null;
+  const rest = name.slice(CELL_ROOT_PREFIX.length);
+  const slash = rest.indexOf("/");
+  if (slash <= 0 || slash === rest.length - 1) return null;
+  return { laneId: rest.slice(0, slash), touchpointId: rest.slice(slash + 1) };
+}
+
+export function emotionKey(personaId: string, touchpointId: string): string {
+  return `${personaId}/${touchpointId}`;
+}
+
+export function parseEmotionKey(key: string): { personaId: string; touchpointId: string } | null {
+  const slash = key.indexOf("/");
+  if (slash <= 0 || slash === key.length - 1) return null;
+  return { personaId: key.slice(0, slash), touchpointId: key.slice(slash + 1) };
+}

@@ -1,0 +1,45 @@
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import { createMapFromTemplate, MapEditor, MapReader, readJourneyMap } from "../src/index.ts";
+
+describe("template and read model", () => {
+  it("creates the default map with six phases, a persona and the built-in lanes", () => {
+    const doc = new Y.Doc();
+    expect(createMapFromTemplate(doc, "default")).toBe(true);
+    const map = readJourneyMap(doc);
+    expect(map.phases.map((p) => p.name)).toEqual([
+      "Awareness",
+      "Consideration",
+      "Purchase",
+      "Onboarding",
+      "Retention",
+      "Advocacy",
+    ]);
+    expect(map.personas).toHaveLength(1);
+    expect(map.lanes.map((l) => l.kind)).toEqual([
+      "actions",
+      "channels",
+      "thoughts",
+      "emotions",
+      "painPoints",
+      "opportunities",
+    ]);
+    expect(map.touchpoints.length).toBeGreaterThan(5);
+    expect(map.emotions.size).toBe(map.touchpoints.length);
+    expect(map.cells.size).toBeGreaterThan(0);
+  });
+
+  it("keeps the incremental reader equal to a full read", () => {
+    const doc = new Y.Doc();
+    createMapFromTemplate(doc, "default");
+    const reader = new MapReader(doc);
+    const editor = new MapEditor(doc);
+    const first = reader.read();
+    const phase = first.phases[1]!;
+    editor.updatePhase(phase.id, { name: "Compare" });
+    const tp = editor.addTouchpoint({ phaseId: phase.id, name: "Asks a friend", index: 0 });
+    editor.moveTouchpoint(tp, first.phases[0]!.id, 1);
+    expect(reader.read()).toEqual(readJourneyMap(doc));
+    expect(reader.read().personas).toBe(first.personas);
+  });
+});

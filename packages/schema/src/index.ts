@@ -8,7 +8,12 @@ export * from "./vocabulary.ts";
 export { compareOrder, keyAt, sortByOrder } from "./order.ts";
 export { cellRootName, emotionKey } from "./layout.ts";
 
-export type { Persona, PersonaFields, DemographicField, PsychographicField } from "./records/Persona.ts";
+export type {
+  Persona,
+  PersonaFields,
+  DemographicField,
+  PsychographicField,
+} from "./records/Persona.ts";
 export { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "./records/Persona.ts";
 export type { Phase, PhaseFields } from "./records/Phase.ts";
 export { UNASSIGNED_PHASE_ID } from "./records/Phase.ts";
@@ -39,7 +44,12 @@ export * from "./mutations/touchpoints.ts";
 export type { MutationContext } from "./mutations/transact.ts";
 export { MapEditor, createBoardUndoManager } from "./MapEditor.ts";
 
-export { migrateMap, MIGRATIONS, CURRENT_SCHEMA_VERSION, isEmptyMap } from "./migrations/migrateMap.ts";
+export {
+  migrateMap,
+  MIGRATIONS,
+  CURRENT_SCHEMA_VERSION,
+  isEmptyMap,
+} from "./migrations/migrateMap.ts";
 export type { Migration } from "./migrations/Migration.ts";
 export { createMapFromTemplate } from "./templates/createMapFromTemplate.ts";
 export type { Template } from "./templates/Template.ts";

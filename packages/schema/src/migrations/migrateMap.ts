@@ -39,7 +39,10 @@ export function migrateMap(doc: Y.Doc): string[] {
   }
   if (schemaVersionOf(doc) < CURRENT_SCHEMA_VERSION) {
     const origin: MapOrigin = { kind: "migration", migration: "schema-version" };
-    doc.transact(() => doc.getMap(ROOT.meta).set(META.schemaVersion, CURRENT_SCHEMA_VERSION), origin);
+    doc.transact(
+      () => doc.getMap(ROOT.meta).set(META.schemaVersion, CURRENT_SCHEMA_VERSION),
+      origin,
+    );
   }
   return applied;
 }

@@ -3,7 +3,7 @@ import type { CardId, TouchpointId } from "../ids.ts";
 import { CARD } from "../layout.ts";
 import type { CardFields } from "../records/Card.ts";
 import { CARD_KINDS, CARD_STATUSES, type CardKind, RATING_MAX, RATING_MIN } from "../vocabulary.ts";
-import { clampInt, longText, oneOf, shortText , withDefaults } from "./input.ts";
+import { clampInt, longText, oneOf, shortText, withDefaults } from "./input.ts";
 import {
   entityMap,
   insertEntity,

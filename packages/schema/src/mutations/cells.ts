@@ -9,7 +9,11 @@ import { type MutationContext, transact } from "./transact.ts";
  * The rich-text fragment of one cell, for the editor (Tiptap's Collaboration extension).
  * A root type: asking for it creates nothing on the wire until someone types.
  */
-export function cellFragment(doc: Y.Doc, laneId: LaneId, touchpointId: TouchpointId): Y.XmlFragment {
+export function cellFragment(
+  doc: Y.Doc,
+  laneId: LaneId,
+  touchpointId: TouchpointId,
+): Y.XmlFragment {
   return doc.getXmlFragment(cellRootName(laneId, touchpointId));
 }
 
@@ -40,4 +44,3 @@ export function clearCells(
     }
   }
 }
-

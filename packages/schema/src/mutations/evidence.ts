@@ -3,7 +3,7 @@ import type { EvidenceId } from "../ids.ts";
 import { EVIDENCE } from "../layout.ts";
 import type { EvidenceFields, EvidenceTarget } from "../records/Evidence.ts";
 import { EMOTION_MAX, EMOTION_MIN, EVIDENCE_KINDS } from "../vocabulary.ts";
-import { clampInt, longText, oneOf, shortText , withDefaults } from "./input.ts";
+import { clampInt, longText, oneOf, shortText, withDefaults } from "./input.ts";
 import {
   entityMap,
   insertEntity,

@@ -37,7 +37,10 @@ export function addLane(doc: Y.Doc, input: NewLane, ctx: MutationContext): LaneI
 
 export function updateLane(doc: Y.Doc, id: LaneId, fields: LaneFields, ctx: MutationContext) {
   return transact(doc, ctx, () =>
-    setFields(doc, "lanes", id, { [LANE.name]: shortText(fields.name), [LANE.hidden]: fields.hidden }),
+    setFields(doc, "lanes", id, {
+      [LANE.name]: shortText(fields.name),
+      [LANE.hidden]: fields.hidden,
+    }),
   );
 }
 

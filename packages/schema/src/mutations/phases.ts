@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { PhaseId } from "../ids.ts";
 import { PHASE } from "../layout.ts";
 import type { PhaseFields } from "../records/Phase.ts";
-import { colour, longText, shortText , withDefaults } from "./input.ts";
+import { colour, longText, shortText, withDefaults } from "./input.ts";
 import { deleteTouchpointCascade } from "./touchpoints.ts";
 import {
   childrenOf,

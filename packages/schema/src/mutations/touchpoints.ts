@@ -7,7 +7,7 @@ import { CHANNELS } from "../vocabulary.ts";
 import { deleteCardCascade } from "./cards.ts";
 import { clearCells } from "./cells.ts";
 import { deleteEmotionsWhere } from "./emotions.ts";
-import { oneOf, shortText , withDefaults } from "./input.ts";
+import { oneOf, shortText, withDefaults } from "./input.ts";
 import {
   childrenOf,
   entityMap,
@@ -37,7 +37,11 @@ function validFields(fields: TouchpointFields) {
   };
 }
 
-export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, ctx: MutationContext): TouchpointId {
+export function addTouchpoint(
+  doc: Y.Doc,
+  input: NewTouchpoint,
+  ctx: MutationContext,
+): TouchpointId {
   return transact(doc, ctx, () => {
     const id = newId(ctx) as TouchpointId;
     const description = new Y.XmlFragment();
@@ -97,4 +101,3 @@ export function deleteTouchpointCascade(doc: Y.Doc, id: string): boolean {
   clearCells(doc, (_lane, touchpointId) => touchpointId === id);
   return true;
 }
-

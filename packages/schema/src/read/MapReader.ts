@@ -4,13 +4,13 @@
  * the derived parts whose inputs changed. `read()` equals `readJourneyMap(doc)` at all
  * times (a property test checks this), at a fraction of the cost on big maps.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { type EntityRoot, ENTITY_ROOTS, ROOT, parseCellRootName } from "../layout.ts";
 import { Assembler, type Collection, type RecordSet } from "./assemble.ts";
 import type { JourneyMap } from "./JourneyMap.ts";
 import { emptyRecordSet } from "./readJourneyMap.ts";
 import { readAllInto, readCell, readEmotionEntry, readEntity, readMeta } from "./records.ts";
-import { rootOf } from "./rootTypes.ts";
+import { rootMap, rootOf } from "./rootTypes.ts";
 
 type Positioned = { key: string; phaseId?: string; touchpointId?: string };
 
@@ -111,15 +111,15 @@ export class MapReader {
       } else if (bucket === "cells") {
         for (const name of ids) update(this.set.cells, name, readCell(this.doc, name), false);
       } else if (bucket === "emotions") {
-        const map = this.doc.getMap(ROOT.emotions);
+        const map = rootMap(this.doc, ROOT.emotions);
         for (const key of ids) {
-          update(this.set.emotions, key, readEmotionEntry(key, map.get(key)), false);
+          update(this.set.emotions, key, readEmotionEntry(key, map?.get(key)), false);
         }
       } else if ((ENTITY_ROOTS as readonly string[]).includes(bucket)) {
         const root = bucket as EntityRoot;
-        const map = this.doc.getMap(ROOT[root]);
+        const map = rootMap(this.doc, ROOT[root]);
         const collection = this.set[root] as Collection<unknown>;
-        for (const id of ids) update(collection, id, readEntity(root, id, map.get(id)), true);
+        for (const id of ids) update(collection, id, readEntity(root, id, map?.get(id)), true);
       }
     }
   }

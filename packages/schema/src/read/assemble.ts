@@ -160,8 +160,7 @@ export class Assembler {
       for (const item of all) {
         const t = item.target;
         const exists =
-          t !== null &&
-          (t.kind === "touchpoint" ? tp.records.has(t.id) : ca.records.has(t.id));
+          t !== null && (t.kind === "touchpoint" ? tp.records.has(t.id) : ca.records.has(t.id));
         if (!exists || t === null) {
           orphans.push(item);
           continue;
@@ -192,7 +191,17 @@ export class Assembler {
       return out;
     });
 
-    const parts = [set.meta, personas, phases, touchpoints, lanes, cards, evidence, emotions, cells];
+    const parts = [
+      set.meta,
+      personas,
+      phases,
+      touchpoints,
+      lanes,
+      cards,
+      evidence,
+      emotions,
+      cells,
+    ];
     const deps = parts.map((p) => identityVersion(p));
     return memo(this.result, deps, () => ({
       meta: set.meta,
@@ -223,4 +232,3 @@ function identityVersion(value: object): number {
   }
   return n;
 }
-

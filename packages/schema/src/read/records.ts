@@ -2,7 +2,7 @@
  * Reads individual records out of the document: one entity, one emotion point, one cell.
  * Shared by the full reader and the incremental reader so both produce identical records.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { type EntityRoot, ROOT, parseCellRootName, parseEmotionKey } from "../layout.ts";
 import { isValidId, type LaneId, type TouchpointId } from "../ids.ts";
 import { readCard } from "../records/Card.ts";
@@ -102,4 +102,3 @@ export function readAllInto(doc: Y.Doc, set: RecordSet): void {
     if (cell) set.cells.records.set(name, cell);
   }
 }
-

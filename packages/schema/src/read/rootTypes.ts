@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { ROOT } from "../layout.ts";
+import type { ROOT } from "../layout.ts";
 
 /**
  * A root map by name, or null when a hostile or corrupt document defined that name as another

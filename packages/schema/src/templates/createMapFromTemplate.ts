@@ -31,8 +31,7 @@ export function createMapFromTemplate(
   templateOrId: Template | string = "default",
   options: CreateMapOptions = {},
 ): boolean {
-  const template =
-    typeof templateOrId === "string" ? findTemplate(templateOrId) : templateOrId;
+  const template = typeof templateOrId === "string" ? findTemplate(templateOrId) : templateOrId;
   if (!template) throw new RangeError(`Unknown template: ${JSON.stringify(templateOrId)}`);
   if (!isEmptyMap(doc)) return false;
   const ctx: MutationContext = {

@@ -1,0 +1,2 @@
+export { ReplicaNetwork } from "./ReplicaNetwork.ts";
+export { checkInvariants } from "./checkInvariants.ts";

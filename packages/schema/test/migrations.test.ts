@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import {
+  CURRENT_SCHEMA_VERSION,
+  createMapFromTemplate,
+  migrateMap,
+  readJourneyMap,
+} from "../src/index.ts";
+
+const V0 = readFileSync(new URL("./fixtures/v0-map.bin", import.meta.url));
+
+function loadFixture(): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, V0);
+  return doc;
+}
+
+describe("migrations", () => {
+  it("INV-V1: migrates the v0 fixture to positions and built-in lanes", () => {
+    const doc = loadFixture();
+    expect(migrateMap(doc)).toEqual(["position-as-one-value", "built-in-lanes"]);
+    const map = readJourneyMap(doc);
+    expect(map.meta.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(map.phases.map((p) => p.name)).toEqual(["Discover", "Sign up"]);
+    expect(map.touchpoints.map((t) => t.name)).toEqual([
+      "Reads the blog",
+      "Sees an ad",
+      "Fills in the form",
+    ]);
+    expect(map.lanes.map((l) => l.kind)).toEqual([
+      "text",
+      "actions",
+      "channels",
+      "thoughts",
+      "emotions",
+      "painPoints",
+      "opportunities",
+    ]);
+    expect(map.lanes[0]?.name).toBe("Backstage");
+  });
+
+  it("INV-V2: two clients migrating the same document at once converge", () => {
+    const a = loadFixture();
+    const b = loadFixture();
+    migrateMap(a);
+    migrateMap(b);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readJourneyMap(a)).toEqual(readJourneyMap(b));
+    expect(readJourneyMap(a).lanes).toHaveLength(7);
+    expect(readJourneyMap(a).touchpoints).toHaveLength(3);
+  });
+
+  it("INV-V3: migrating again changes nothing", () => {
+    const doc = loadFixture();
+    migrateMap(doc);
+    let updates = 0;
+    doc.on("update", () => updates++);
+    expect(migrateMap(doc)).toEqual([]);
+    expect(updates).toBe(0);
+  });
+
+  it("INV-V3: a freshly created map needs no migration", () => {
+    const doc = new Y.Doc();
+    createMapFromTemplate(doc, "default");
+    let updates = 0;
+    doc.on("update", () => updates++);
+    expect(migrateMap(doc)).toEqual([]);
+    expect(updates).toBe(0);
+  });
+
+  it("INV-V4: leaves empty documents and documents from a newer version alone", () => {
+    const empty = new Y.Doc();
+    expect(migrateMap(empty)).toEqual([]);
+    expect(empty.share.size).toBeGreaterThanOrEqual(0);
+    const newer = loadFixture();
+    newer.getMap("meta").set("schemaVersion", CURRENT_SCHEMA_VERSION + 1);
+    expect(migrateMap(newer)).toEqual([]);
+    expect(readJourneyMap(newer).meta.schemaVersion).toBe(CURRENT_SCHEMA_VERSION + 1);
+  });
+});

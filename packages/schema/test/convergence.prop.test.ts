@@ -288,4 +288,29 @@ describe("convergence", () => {
     expect(text).toContain("from B");
     expect(readJourneyMap(net.docs[1]!)).toEqual(readJourneyMap(net.docs[0]!));
   });
+
+  it("INV-M4: two people setting the same emotion point converge on one deterministic winner", () => {
+    const winners = new Set<number>();
+    for (const order of [0, 1]) {
+      const net = new ReplicaNetwork(2);
+      createMapFromTemplate(net.docs[0]!, "default", { ids: sequentialIds("t") });
+      net.settle();
+      const map = readJourneyMap(net.docs[0]!);
+      const persona = map.personas[0]!;
+      const tp = map.touchpoints[0]!;
+      const [a, b] = net.docs.map((d) => new MapEditor(d));
+      a!.setEmotion(persona.id, tp.id, -3, "A");
+      b!.setEmotion(persona.id, tp.id, 2, "B");
+      // Deliver in both orders: the outcome must not depend on it.
+      if (order === 0) net.deliver(0, net.pending(0));
+      net.settle();
+      const [ra, rb] = net.docs.map((d) => readJourneyMap(d));
+      expect(ra).toEqual(rb);
+      const point = ra!.emotions.get(`${persona.id}/${tp.id}`)!;
+      expect([-3, 2]).toContain(point.score);
+      expect(point.note).toBe(point.score === -3 ? "A" : "B");
+      winners.add(point.score);
+    }
+    expect(winners.size).toBe(1);
+  });
 });

@@ -58,7 +58,7 @@ describe("mutations", () => {
     expect(map().emotions.get(emotionKey(persona.id, tp.id))?.score).toBe(3);
   });
 
-  it("INV-C1: deleting a phase deletes its touchpoints with their cards, curve points and cells", () => {
+  it("INV-X1: deleting a phase deletes its touchpoints with their cards, curve points and cells", () => {
     const { doc, editor, map } = seeded();
     const phase = map().phases.find((p) => p.name === "Onboarding")!;
     const tps = map().touchpointsByPhase.get(phase.id)!;
@@ -77,7 +77,7 @@ describe("mutations", () => {
     expect(doc.getXmlFragment(cellRootName(builtInLaneId("actions"), tp.id)).length).toBe(0);
   });
 
-  it("INV-C2: deleting a persona deletes its emotion curve only", () => {
+  it("INV-X2: deleting a persona deletes its emotion curve only", () => {
     const { editor, map } = seeded();
     const persona = map().personas[0]!;
     const other = editor.addPersona({ name: "Sam" });
@@ -89,7 +89,7 @@ describe("mutations", () => {
     expect(after.touchpoints.length).toBeGreaterThan(0);
   });
 
-  it("INV-C3: custom lanes can be deleted with their cells; built-in lanes only hidden", () => {
+  it("INV-X3: custom lanes can be deleted with their cells; built-in lanes only hidden", () => {
     const { doc, editor, map } = seeded();
     const lane = editor.addLane({ name: "Backstage", index: 2 });
     expect(map().lanes[2]?.id).toBe(lane);

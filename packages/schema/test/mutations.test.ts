@@ -32,10 +32,10 @@ describe("mutations", () => {
     expect(map().phases.at(-1)?.id).toBe(id);
     expect(editor.deletePhase(id)).toBe(true);
     expect(map().phases.map((p) => p.id)).not.toContain(id);
-    expect(editor.deletePhase(id)).toBe(false);
+    expect(editor.deletePhase(id)).toBe(false); // INV-M3
   });
 
-  it("moves a touchpoint within and across phases with one position value", () => {
+  it("INV-O3: moves a touchpoint within and across phases with one position value", () => {
     const { doc, editor, map } = seeded();
     const [a, b] = map().phases;
     const t1 = editor.addTouchpoint({ phaseId: a!.id, name: "One", channel: "email" });
@@ -45,7 +45,7 @@ describe("mutations", () => {
     expect(stored.get("pos")).toEqual({ parent: b!.id, key: expect.any(String) });
   });
 
-  it("rejects invalid input instead of writing it", () => {
+  it("INV-M1: rejects invalid input instead of writing it", () => {
     const { editor, map } = seeded();
     const phase = map().phases[0]!;
     expect(() => editor.updatePhase(phase.id, { colour: "blue" })).toThrow(/colour/);
@@ -58,7 +58,7 @@ describe("mutations", () => {
     expect(map().emotions.get(emotionKey(persona.id, tp.id))?.score).toBe(3);
   });
 
-  it("INV-X1: deleting a phase deletes its touchpoints with their cards, curve points and cells", () => {
+  it("INV-X1, INV-X4: deleting a phase deletes its touchpoints with their cards, curve points and cells", () => {
     const { doc, editor, map } = seeded();
     const phase = map().phases.find((p) => p.name === "Onboarding")!;
     const tps = map().touchpointsByPhase.get(phase.id)!;
@@ -132,7 +132,7 @@ describe("mutations", () => {
     expect(map().phases[0]?.name).toBe("Mine");
   });
 
-  it("does not write unchanged fields (no update for a no-op rename)", () => {
+  it("INV-M2: does not write unchanged fields (no update for a no-op rename)", () => {
     const { doc, editor, map } = seeded();
     const phase = map().phases[0]!;
     let updates = 0;

@@ -29,7 +29,7 @@ describe("template and read model", () => {
     expect(map.cells.size).toBeGreaterThan(0);
   });
 
-  it("keeps the incremental reader equal to a full read", () => {
+  it("INV-R8: keeps the incremental reader equal to a full read, sharing unchanged parts", () => {
     const doc = new Y.Doc();
     createMapFromTemplate(doc, "default");
     const reader = new MapReader(doc);

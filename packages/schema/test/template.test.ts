@@ -1,6 +1,13 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { createMapFromTemplate, MapEditor, MapReader, readJourneyMap } from "../src/index.ts";
+import {
+  createMapFromTemplate,
+  MapEditor,
+  MapReader,
+  readJourneyMap,
+  TEMPLATES,
+} from "../src/index.ts";
+import { checkInvariants } from "../src/testing/index.ts";
 
 describe("template and read model", () => {
   it("creates the default map with six phases, a persona and the built-in lanes", () => {
@@ -42,4 +49,25 @@ describe("template and read model", () => {
     expect(reader.read()).toEqual(readJourneyMap(doc));
     expect(reader.read().personas).toBe(first.personas);
   });
+});
+
+describe("templates", () => {
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s seeds a valid map in one transaction",
+    (_id, template) => {
+      const doc = new Y.Doc();
+      let transactions = 0;
+      doc.on("afterTransaction", () => transactions++);
+      createMapFromTemplate(doc, template.id);
+      expect(transactions).toBe(1);
+      const map = readJourneyMap(doc);
+      checkInvariants(map, doc);
+      expect(map.meta.title).toBe(template.title);
+      expect(map.phases).toHaveLength(template.phases.length);
+      expect(map.personas).toHaveLength(template.personas.length);
+      const touchpoints = template.phases.reduce((n, p) => n + p.touchpoints.length, 0);
+      expect(map.touchpoints).toHaveLength(touchpoints);
+      expect(createMapFromTemplate(doc, template.id)).toBe(false);
+    },
+  );
 });

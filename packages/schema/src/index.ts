@@ -54,3 +54,11 @@ export type { Migration } from "./migrations/Migration.ts";
 export { createMapFromTemplate } from "./templates/createMapFromTemplate.ts";
 export type { Template } from "./templates/Template.ts";
 export { TEMPLATES, findTemplate } from "./templates/index.ts";
+export type {
+  Hotspot,
+  JourneyInsights,
+  LowPoint,
+  PhaseSteps,
+  Transition,
+} from "./insights/journeyInsights.ts";
+export { channelPhaseMatrix, journeyInsights } from "./insights/journeyInsights.ts";

@@ -313,4 +313,23 @@ describe("convergence", () => {
     }
     expect(winners.size).toBe(1);
   });
+
+  it("INV-C8: a persona edited on one side and deleted on the other stays deleted, with its curve", () => {
+    const net = new ReplicaNetwork(2);
+    createMapFromTemplate(net.docs[0]!, "default", { ids: sequentialIds("t") });
+    net.settle();
+    const persona = readJourneyMap(net.docs[0]!).personas[0]!;
+    const tp = readJourneyMap(net.docs[0]!).touchpoints[0]!;
+    const [a, b] = net.docs.map((d) => new MapEditor(d));
+    a!.updatePersona(persona.id, { name: "Renamed offline", goals: "New goal" });
+    a!.setEmotion(persona.id, tp.id, 3);
+    b!.deletePersona(persona.id);
+    net.settle();
+    const [ra, rb] = net.docs.map((d) => readJourneyMap(d));
+    expect(ra).toEqual(rb);
+    expect(ra!.personas).toEqual([]);
+    // The concurrently set point is not shown (INV-R7); its data stays for history/restore.
+    expect(ra!.emotions.size).toBe(0);
+    checkInvariants(ra!, net.docs[0]);
+  });
 });

@@ -27,7 +27,7 @@ export type { MapMeta, MapMetaFields } from "./records/MapMeta.ts";
 export { readMapMeta } from "./records/MapMeta.ts";
 
 export type { JourneyMap, Cell } from "./read/JourneyMap.ts";
-export type { RichTextNode } from "./read/richText.ts";
+export type { RichTextMark, RichTextNode } from "./read/richText.ts";
 export { readJourneyMap } from "./read/readJourneyMap.ts";
 export { MapReader } from "./read/MapReader.ts";
 export { readMeta as readMapMetaFromDoc } from "./read/records.ts";

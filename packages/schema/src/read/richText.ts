@@ -5,8 +5,13 @@
  */
 import * as Y from "yjs";
 
+export interface RichTextMark {
+  readonly type: string;
+  readonly attrs: Readonly<Record<string, unknown>>;
+}
+
 export type RichTextNode =
-  | { readonly type: "text"; readonly text: string; readonly marks: readonly string[] }
+  | { readonly type: "text"; readonly text: string; readonly marks: readonly RichTextMark[] }
   | {
       readonly type: string;
       readonly attrs: Readonly<Record<string, unknown>>;
@@ -23,7 +28,11 @@ function readChildren(parent: Y.XmlFragment | Y.XmlElement, depth: number): Rich
     if (child instanceof Y.XmlText) {
       for (const delta of child.toDelta() as { insert?: unknown; attributes?: object }[]) {
         if (typeof delta.insert !== "string") continue;
-        out.push({ type: "text", text: delta.insert, marks: Object.keys(delta.attributes ?? {}) });
+        const marks = Object.entries(delta.attributes ?? {}).map(([type, attrs]) => ({
+          type,
+          attrs: typeof attrs === "object" && attrs !== null ? attrs : {},
+        }));
+        out.push({ type: "text", text: delta.insert, marks });
       }
     } else if (child instanceof Y.XmlElement) {
       out.push({

@@ -62,3 +62,7 @@ export type {
   Transition,
 } from "./insights/journeyInsights.ts";
 export { channelPhaseMatrix, journeyInsights } from "./insights/journeyInsights.ts";
+export type * from "./exchange/MapSnapshot.ts";
+export { snapshotMap } from "./exchange/snapshotMap.ts";
+export { importSnapshot } from "./exchange/importSnapshot.ts";
+export { readRichText, writeRichText, plainTextOf } from "./read/richText.ts";

@@ -49,15 +49,15 @@ export interface JourneyInsights {
 
 function transitions(
   map: JourneyMap,
-  valueOf: (t: JourneyMap["touchpoints"][number]) => string,
+  valueAt: (t: JourneyMap["touchpoints"][number]) => string,
 ): Transition[] {
   const out: Transition[] = [];
   let prev: JourneyMap["touchpoints"][number] | undefined;
   for (const tp of map.touchpoints) {
-    const value = valueOf(tp);
+    const value = valueAt(tp);
     if (value === "") continue;
-    if (prev && valueOf(prev) !== value) {
-      out.push({ from: prev.id, to: tp.id, before: valueOf(prev), after: value });
+    if (prev && valueAt(prev) !== value) {
+      out.push({ from: prev.id, to: tp.id, before: valueAt(prev), after: value });
     }
     prev = tp;
   }

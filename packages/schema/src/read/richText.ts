@@ -85,3 +85,43 @@ export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   fragment.delete(0, fragment.length);
   fragment.insert(0, paragraphs);
 }
+
+/**
+ * Replaces a fragment's content with the given nodes (the inverse of readRichText), inside
+ * the caller's transaction. Used by imports and restores, never on load.
+ */
+export function writeRichText(fragment: Y.XmlFragment, nodes: readonly RichTextNode[]): void {
+  fragment.delete(0, fragment.length);
+  fragment.insert(0, toYNodes(nodes, 0));
+}
+
+function toYNodes(nodes: readonly RichTextNode[], depth: number): Array<Y.XmlElement | Y.XmlText> {
+  if (depth > MAX_DEPTH) return [];
+  const out: Array<Y.XmlElement | Y.XmlText> = [];
+  // Consecutive text runs share one Y.XmlText, as y-tiptap writes them. The text is not yet
+  // in a document, so its length reads 0: track the insertion offset ourselves.
+  let text: Y.XmlText | null = null;
+  let offset = 0;
+  for (const node of nodes) {
+    if ("text" in node) {
+      if (!text) {
+        text = new Y.XmlText();
+        offset = 0;
+        out.push(text);
+      }
+      const attributes: Record<string, unknown> = {};
+      for (const mark of node.marks) attributes[mark.type] = mark.attrs;
+      text.insert(offset, node.text, attributes);
+      offset += node.text.length;
+      continue;
+    }
+    text = null;
+    const element = new Y.XmlElement(node.type);
+    for (const [key, value] of Object.entries(node.attrs)) {
+      element.setAttribute(key, value as string);
+    }
+    element.insert(0, toYNodes(node.children, depth + 1));
+    out.push(element);
+  }
+  return out;
+}

@@ -1,2 +1,3 @@
 export { ReplicaNetwork } from "./ReplicaNetwork.ts";
 export { checkInvariants } from "./checkInvariants.ts";
+export { applyOp, OPS, type Op, opArb, stats } from "./randomOps.ts";

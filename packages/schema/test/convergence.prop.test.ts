@@ -9,16 +9,11 @@ import fc from "fast-check";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
-  CARD_STATUSES,
-  CHANNELS,
   createMapFromTemplate,
   MapEditor,
   MapReader,
   readJourneyMap,
   sequentialIds,
-  type JourneyMap,
-  type LaneId,
-  type PhaseId,
 } from "../src/index.ts";
 import { applyOp, checkInvariants, opArb, ReplicaNetwork, stats } from "../src/testing/index.ts";
 

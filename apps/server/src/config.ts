@@ -1,0 +1,51 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the server
+ * with a message that names the variable and what is wrong with it.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  WEB_DIST: z.string().min(1).default(path.join(REPO_ROOT, "apps/web/dist")),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the folder holding the SQLite store. */
+  readonly dataDir: string;
+  /** Absolute path of the built web app (may not exist: the API still works). */
+  readonly webDist: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    webDist: path.resolve(cwd, e.WEB_DIST),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,98 @@
+/** Real servers on port 0 with throw-away data folders, and real providers, for tests. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { readConfig } from "../src/config.ts";
+import { createServer, type RunningServer } from "../src/createServer.ts";
+
+export interface TestServer extends RunningServer {
+  readonly dataDir: string;
+  readonly wsUrl: string;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), "journeymap-test-"));
+}
+
+export async function startServer(
+  dataDir = tempDir(),
+  webDist = "/nonexistent",
+): Promise<TestServer> {
+  const config = readConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    WEB_DIST: webDist,
+    LOG_LEVEL: "silent",
+  });
+  const server = await createServer(config);
+  return { ...server, dataDir, wsUrl: `ws://127.0.0.1:${server.port}/sync` };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function createMap(server: { url: string }, body: object = {}): Promise<string> {
+  const res = await fetch(`${server.url}/api/maps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create map: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+export interface Client {
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  /** Resolves when every local change has been acknowledged by the server. */
+  confirmed(): Promise<void>;
+  destroy(): void;
+}
+
+export async function connect(server: { wsUrl: string }, documentName: string): Promise<Client> {
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({ url: server.wsUrl, name: documentName, document: doc });
+  await new Promise<void>((resolve, reject) => {
+    provider.on("synced", () => resolve());
+    provider.on("authenticationFailed", ({ reason }: { reason: string }) =>
+      reject(new Error(`authentication failed: ${reason}`)),
+    );
+  });
+  return {
+    doc,
+    provider,
+    confirmed: () =>
+      new Promise<void>((resolve) => {
+        if (provider.unsyncedChanges === 0) return resolve();
+        const check = () => {
+          if (provider.unsyncedChanges === 0) {
+            provider.off("unsyncedChanges", check);
+            resolve();
+          }
+        };
+        provider.on("unsyncedChanges", check);
+      }),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves when `predicate` holds, re-checking after every change of `doc`. */
+export function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate()) return resolve();
+    const check = () => {
+      if (predicate()) {
+        doc.off("update", check);
+        resolve();
+      }
+    };
+    doc.on("update", check);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * "Confirmed is durable": a real server process is killed with SIGKILL right after a client
+ * saw its edits confirmed; after a restart on the same data folder every confirmed edit is
+ * there. And SIGTERM shuts down cleanly with exit code 0.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { documentNameOf } from "../src/documentName.ts";
+import { connect, createMap, removeDir, tempDir } from "./helpers.ts";
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src/main.ts");
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill("SIGKILL");
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer().listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const port = (srv.address() as net.AddressInfo).port;
+  srv.close();
+  return port;
+}
+
+async function spawnServer(dataDir: string, port: number) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok)
+        return { child, url, wsUrl: `ws://127.0.0.1:${port}/sync` };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("server did not start");
+}
+
+describe("durability", () => {
+  it("keeps every confirmed edit when the process is killed with SIGKILL", async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const port = await freePort();
+    let server = await spawnServer(dataDir, port);
+    const mapId = await createMap(server);
+    const names: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const c = await connect(server, documentNameOf(mapId));
+      const editor = new MapEditor(c.doc);
+      const phase = readJourneyMap(c.doc).phases[0]!;
+      for (let i = 0; i < 5; i++) {
+        const name = `round ${round} step ${i}`;
+        editor.addTouchpoint({ phaseId: phase.id, name });
+        names.push(name);
+      }
+      await c.confirmed();
+      server.child.kill("SIGKILL"); // right after the confirmation, before any debounced store
+      await once(server.child, "exit");
+      c.destroy();
+      server = await spawnServer(dataDir, port);
+    }
+    const check = await connect(server, documentNameOf(mapId));
+    const stored = readJourneyMap(check.doc).touchpoints.map((t) => t.name);
+    for (const name of names) expect(stored).toContain(name);
+    check.destroy();
+  }, 60_000);
+
+  it("shuts down cleanly on SIGTERM", async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const server = await spawnServer(dataDir, await freePort());
+    server.child.kill("SIGTERM");
+    const [code] = await once(server.child, "exit");
+    expect(code).toBe(0);
+  });
+});

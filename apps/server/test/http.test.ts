@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeDir, startServer, type TestServer, tempDir } from "./helpers.ts";
+
+let server: TestServer;
+let web: string;
+
+beforeAll(async () => {
+  web = tempDir();
+  mkdirSync(path.join(web, "assets"));
+  writeFileSync(path.join(web, "index.html"), "<!doctype html><title>Journeymap</title>");
+  writeFileSync(path.join(web, "assets", "app.js"), "console.log('app')");
+  server = await startServer(undefined, web);
+});
+
+afterAll(async () => {
+  await server.close();
+  removeDir(server.dataDir);
+  removeDir(web);
+});
+
+const post = (
+  body: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) => fetch(`${server.url}/api/maps`, { method: "POST", headers, body });
+
+describe("HTTP API", () => {
+  it("answers the health check", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("creates maps from templates and lists them newest first", async () => {
+    const a = await post(JSON.stringify({ title: "First" }));
+    expect(a.status).toBe(201);
+    const b = await post(JSON.stringify({ title: "Second", template: "saas-trial" }));
+    const created = (await b.json()) as { id: string; title: string };
+    expect(created.title).toBe("Second");
+    const list = (await (await fetch(`${server.url}/api/maps`)).json()) as {
+      id: string;
+      title: string;
+    }[];
+    expect(list.map((m) => m.title).slice(0, 2)).toEqual(["Second", "First"]);
+    expect(server.store.countUpdates(created.id)).toBe(1);
+  });
+
+  it("uses the template's title when none is given, and accepts an empty body", async () => {
+    const res = await post("");
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { title: string }).title).toBe("Customer journey");
+  });
+
+  it("lists the templates", async () => {
+    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as {
+      id: string;
+    }[];
+    expect(templates.map((t) => t.id)).toContain("support-ticket");
+  });
+
+  it("rejects bad input with a 4xx and a message, creating nothing", async () => {
+    const before = ((await (await fetch(`${server.url}/api/maps`)).json()) as unknown[]).length;
+    const cases: Array<[string, number, RegExp]> = [
+      ["{not json", 400, /not valid JSON/],
+      [JSON.stringify({ title: 42 }), 400, /title/],
+      [JSON.stringify({ template: "nope" }), 400, /Unknown template/],
+      [JSON.stringify({ title: "x", admin: true }), 400, /admin|Unrecognized/i],
+      [JSON.stringify({ title: "x".repeat(300) }), 400, /title/],
+      [JSON.stringify({ title: "y".repeat(20_000) }), 413, /larger than/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await post(body);
+      expect(res.status, body.slice(0, 40)).toBe(status);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+    const after = ((await (await fetch(`${server.url}/api/maps`)).json()) as unknown[]).length;
+    expect(after).toBe(before);
+  });
+
+  it("serves the web app, with client-side routes falling back to index.html", async () => {
+    const asset = await fetch(`${server.url}/assets/app.js`);
+    expect(await asset.text()).toContain("app");
+    const route = await fetch(`${server.url}/maps/abcdefgh1234`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain("<title>Journeymap</title>");
+    const api = await fetch(`${server.url}/api/nope`);
+    expect(api.status).toBe(404);
+  });
+});

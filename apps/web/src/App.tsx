@@ -1,0 +1,41 @@
+import { lazy, Suspense } from "react";
+import { MapListPage } from "./maps/MapListPage.tsx";
+import { useRoute } from "./router.ts";
+
+// The board (dnd-kit, d3, Yjs and the provider) loads only when a map is opened.
+const BoardPage = lazy(() => import("./board/BoardPage.tsx"));
+
+export function App() {
+  const route = useRoute();
+  switch (route.page) {
+    case "maps":
+      return (
+        <>
+          <header className="app-header">
+            <a className="brand" href="/">
+              <span className="brand-mark" aria-hidden="true">
+                ∿
+              </span>
+              Journeymap
+            </a>
+          </header>
+          <main>
+            <MapListPage />
+          </main>
+        </>
+      );
+    case "board":
+      return (
+        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+          <BoardPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    default:
+      return (
+        <div className="page">
+          <h1>Page not found</h1>
+          <a href="/">All maps</a>
+        </div>
+      );
+  }
+}

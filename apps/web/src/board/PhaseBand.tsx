@@ -1,0 +1,137 @@
+import { PALETTE, type Phase } from "@journeymap/schema";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { GripVertical, Palette, Plus, Trash2 } from "lucide-react";
+import { type CSSProperties, type KeyboardEvent, useState } from "react";
+import { useEditor } from "../sync/useJourneyMap.ts";
+import { InlineText } from "../ui/InlineText.tsx";
+
+export interface PhaseBandProps {
+  readonly phase: Phase;
+  readonly column: number;
+  readonly span: number;
+  readonly steps: number;
+  readonly onMove: (step: -1 | 1) => void;
+  readonly onAddTouchpoint: () => void;
+}
+
+/** A phase: a coloured band spanning its steps' columns. Rename, recolour, reorder, delete. */
+export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint }: PhaseBandProps) {
+  const editor = useEditor();
+  const [colours, setColours] = useState(false);
+  const sortable = useSortable({ id: `phase:${phase.id}`, disabled: phase.synthetic });
+  const style = {
+    gridColumn: `${column + 2} / span ${span}`,
+    gridRow: 1,
+    "--phase-colour": phase.colour,
+    transform: CSS.Translate.toString(sortable.transform),
+    transition: sortable.transition,
+  } as CSSProperties;
+
+  const handleKey = (event: KeyboardEvent) => {
+    if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+      event.preventDefault();
+      onMove(event.key === "ArrowLeft" ? -1 : 1);
+    }
+  };
+  const remove = () => {
+    const message =
+      steps > 0
+        ? `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`
+        : `Delete the phase "${phase.name}"?`;
+    if (window.confirm(message)) editor.deletePhase(phase.id);
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a grid-placed band; a fieldset cannot span grid columns cleanly
+    <div
+      ref={sortable.setNodeRef}
+      style={style}
+      className={`phase-band ${sortable.isDragging ? "is-dragging" : ""}`}
+      data-testid="board.phase"
+      data-phase-id={phase.id}
+      data-synthetic={phase.synthetic}
+      role="group"
+      aria-label={`Phase ${phase.name}, ${steps} steps`}
+      onKeyDown={handleKey}
+    >
+      {!phase.synthetic && (
+        <button
+          type="button"
+          className="icon-btn drag-handle"
+          aria-label={`Reorder phase ${phase.name} (or Alt+Arrow keys)`}
+          {...sortable.attributes}
+          {...sortable.listeners}
+        >
+          <GripVertical size={14} />
+        </button>
+      )}
+      <span className="phase-name">
+        {phase.synthetic ? (
+          <span data-testid="board.phase-name" title={phase.description}>
+            {phase.name}
+          </span>
+        ) : (
+          <InlineText
+            value={phase.name}
+            label="Phase name"
+            testId="board.phase-name"
+            onCommit={(name) => editor.updatePhase(phase.id, { name })}
+          />
+        )}
+      </span>
+      <span className="phase-count" title="Steps in this phase">
+        {steps}
+      </span>
+      {!phase.synthetic && (
+        <span className="phase-tools" style={{ position: "relative" }}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Add a step to ${phase.name}`}
+            data-testid="board.add-touchpoint"
+            onClick={onAddTouchpoint}
+          >
+            <Plus size={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={`Colour of ${phase.name}`}
+            aria-expanded={colours}
+            onClick={() => setColours(!colours)}
+          >
+            <Palette size={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn icon-btn--danger"
+            aria-label={`Delete phase ${phase.name}`}
+            data-testid="board.phase-delete"
+            onClick={remove}
+          >
+            <Trash2 size={14} />
+          </button>
+          {colours && (
+            <span className="colour-menu" role="menu">
+              {PALETTE.map((colour) => (
+                <button
+                  key={colour}
+                  type="button"
+                  role="menuitem"
+                  className="colour-swatch"
+                  style={{ background: colour }}
+                  aria-label={`Colour ${colour}`}
+                  onClick={() => {
+                    editor.updatePhase(phase.id, { colour });
+                    setColours(false);
+                  }}
+                />
+              ))}
+            </span>
+          )}
+        </span>
+      )}
+    </div>
+  );
+}

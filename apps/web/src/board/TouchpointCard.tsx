@@ -1,0 +1,105 @@
+import { CHANNEL_LABELS, CHANNELS, type Channel, type Touchpoint } from "@journeymap/schema";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { GripVertical, Trash2, Users } from "lucide-react";
+import type { CSSProperties, KeyboardEvent } from "react";
+import { useEditor } from "../sync/useJourneyMap.ts";
+import { InlineText } from "../ui/InlineText.tsx";
+import { CHANNEL_ICONS } from "./channelIcons.tsx";
+
+export interface TouchpointCardProps {
+  readonly touchpoint: Touchpoint;
+  readonly onMove: (step: -1 | 1) => void;
+  readonly autoEdit: boolean;
+}
+
+/** One step of the journey: its name, channel, the customer's action and the owning team. */
+export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardProps) {
+  const editor = useEditor();
+  const sortable = useSortable({ id: `tp:${touchpoint.id}` });
+  const Icon = CHANNEL_ICONS[touchpoint.channel];
+  const style: CSSProperties = {
+    transform: CSS.Translate.toString(sortable.transform),
+    transition: sortable.transition,
+  };
+  const handleKey = (event: KeyboardEvent) => {
+    if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+      event.preventDefault();
+      onMove(event.key === "ArrowLeft" ? -1 : 1);
+    }
+  };
+  return (
+    <article
+      ref={sortable.setNodeRef}
+      style={style}
+      className={`touchpoint ${sortable.isDragging ? "is-dragging" : ""}`}
+      data-testid="board.touchpoint"
+      data-touchpoint-id={touchpoint.id}
+      aria-label={`Step ${touchpoint.name}`}
+      onKeyDown={handleKey}
+    >
+      <div className="touchpoint-top">
+        <button
+          type="button"
+          className="icon-btn drag-handle"
+          aria-label={`Reorder step ${touchpoint.name} (or Alt+Arrow keys)`}
+          {...sortable.attributes}
+          {...sortable.listeners}
+        >
+          <GripVertical size={14} />
+        </button>
+        <Icon size={14} aria-hidden="true" />
+        <select
+          className="channel-select"
+          aria-label="Channel"
+          value={touchpoint.channel}
+          onChange={(e) =>
+            editor.updateTouchpoint(touchpoint.id, { channel: e.target.value as Channel })
+          }
+        >
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        <span className="touchpoint-tools">
+          <button
+            type="button"
+            className="icon-btn icon-btn--danger"
+            aria-label={`Delete step ${touchpoint.name}`}
+            data-testid="board.touchpoint-delete"
+            onClick={() => editor.deleteTouchpoint(touchpoint.id)}
+          >
+            <Trash2 size={14} />
+          </button>
+        </span>
+      </div>
+      <InlineText
+        className="touchpoint-name"
+        value={touchpoint.name}
+        label="Step name"
+        testId="board.touchpoint-name"
+        autoEdit={autoEdit}
+        onCommit={(name) => editor.updateTouchpoint(touchpoint.id, { name })}
+      />
+      <InlineText
+        value={touchpoint.action}
+        label="Customer action"
+        placeholder="What does the customer do?"
+        allowEmpty
+        onCommit={(action) => editor.updateTouchpoint(touchpoint.id, { action })}
+      />
+      <span className="touchpoint-meta">
+        <Users size={12} aria-hidden="true" />
+        <InlineText
+          value={touchpoint.team}
+          label="Owning team"
+          placeholder="Owning team"
+          allowEmpty
+          onCommit={(team) => editor.updateTouchpoint(touchpoint.id, { team })}
+        />
+      </span>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Geometry of the emotion curve: scores on the product's fixed scale mapped to y positions
+ * in the lane, and a smooth path through the points (d3-shape, monotone in x so the curve
+ * never overshoots a score).
+ */
+import { EMOTION_MAX, EMOTION_MIN } from "@journeymap/schema";
+import { curveMonotoneX, line } from "d3-shape";
+
+export interface CurveGeometry {
+  readonly height: number;
+  /** Vertical padding so points at the extremes are fully visible. */
+  readonly padding: number;
+}
+
+export function scoreToY(score: number, { height, padding }: CurveGeometry): number {
+  const t = (EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN);
+  return padding + t * (height - 2 * padding);
+}
+
+/** The nearest score on the scale for a y position (used while dragging a point). */
+export function yToScore(y: number, { height, padding }: CurveGeometry): number {
+  const t = (y - padding) / (height - 2 * padding);
+  const score = Math.round(EMOTION_MAX - t * (EMOTION_MAX - EMOTION_MIN));
+  return Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)) || 0; // never -0
+}
+
+export interface CurvePoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** An SVG path through the points, or "" when there are fewer than two. */
+export function curvePath(points: readonly CurvePoint[]): string {
+  if (points.length < 2) return "";
+  return (
+    line<CurvePoint>()
+      .x((p) => p.x)
+      .y((p) => p.y)
+      .curve(curveMonotoneX)(points) ?? ""
+  );
+}
+
+/** CSS colour variable for a score (colour is always paired with the number and a label). */
+export function sentimentColour(score: number): string {
+  if (score === 0) return "var(--sentiment-0)";
+  return score < 0 ? `var(--sentiment-n${-score})` : `var(--sentiment-p${score})`;
+}

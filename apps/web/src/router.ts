@@ -1,0 +1,37 @@
+/**
+ * Two routes do not need a router library: the path is parsed here and navigation uses the
+ * History API. `useRoute` re-renders on back/forward and on navigate().
+ */
+import { useSyncExternalStore } from "react";
+
+export type Route =
+  | { readonly page: "maps" }
+  | { readonly page: "board"; readonly mapId: string }
+  | { readonly page: "notFound" };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === "/" || pathname === "") return { page: "maps" };
+  const match = /^\/maps\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (match) return { page: "board", mapId: match[1]! };
+  return { page: "notFound" };
+}
+
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener("popstate", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("popstate", listener);
+  };
+}
+
+export function navigate(path: string): void {
+  window.history.pushState(null, "", path);
+  for (const listener of listeners) listener();
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return parseRoute(pathname);
+}

@@ -1,0 +1,17 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const SERVER = process.env.JOURNEYMAP_SERVER ?? "http://localhost:8080";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      "/api": SERVER,
+      "/healthz": SERVER,
+      "/sync": { target: SERVER.replace(/^http/, "ws"), ws: true },
+    },
+  },
+  build: { target: "es2022", sourcemap: true },
+  test: { environment: "node", include: ["src/**/*.test.ts"] },
+});

@@ -84,7 +84,7 @@ export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint 
         {steps}
       </span>
       {!phase.synthetic && (
-        <span className="phase-tools" style={{ position: "relative" }}>
+        <span className="phase-tools">
           <button
             type="button"
             className="icon-btn"

@@ -1,0 +1,69 @@
+/** Page object for the board: what a user does, in the words of the test ids. */
+import type { Locator, Page } from "playwright-core";
+
+export class BoardPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(baseUrl: string, mapId: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/maps/${mapId}`);
+    await this.page.getByTestId("board.phase").first().waitFor();
+  }
+
+  phases(): Locator {
+    return this.page.getByTestId("board.phase");
+  }
+
+  phase(name: string): Locator {
+    return this.phases().filter({
+      has: this.page.getByTestId("board.phase-name").getByText(name, { exact: true }),
+    });
+  }
+
+  async phaseNames(): Promise<string[]> {
+    return this.page.getByTestId("board.phase-name").allInnerTexts();
+  }
+
+  async touchpointNames(): Promise<string[]> {
+    return this.page.getByTestId("board.touchpoint-name").allInnerTexts();
+  }
+
+  async renamePhase(from: string, to: string): Promise<void> {
+    await this.phase(from).getByTestId("board.phase-name").click();
+    const input = this.page.getByTestId("board.phase-name-input");
+    await input.fill(to);
+    await input.press("Enter");
+  }
+
+  async addTouchpoint(phase: string, name: string): Promise<void> {
+    const band = this.phase(phase);
+    await band.hover();
+    await band.getByTestId("board.add-touchpoint").click();
+    const input = this.page.getByTestId("board.touchpoint-name-input");
+    await input.fill(name);
+    await input.press("Enter");
+  }
+
+  /** Moves a phase one step with the keyboard (Alt+Arrow on its drag handle). */
+  async movePhase(name: string, direction: "left" | "right"): Promise<void> {
+    const handle = this.phase(name).getByRole("button", { name: /^Reorder phase/ });
+    await handle.focus();
+    await handle.press(direction === "left" ? "Alt+ArrowLeft" : "Alt+ArrowRight");
+  }
+
+  async raiseEmotion(touchpointName: string): Promise<void> {
+    await this.page
+      .getByRole("button", { name: new RegExp(`^Raise .* at ${touchpointName}$`) })
+      .click();
+  }
+
+  async emotionScore(touchpointName: string): Promise<string | null> {
+    const control = this.page.getByTestId("board.emotion").filter({
+      has: this.page.getByRole("button", { name: new RegExp(`^Raise .* at ${touchpointName}$`) }),
+    });
+    return control.getAttribute("data-score");
+  }
+}

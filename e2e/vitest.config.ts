@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Browser tests: one file at a time (2-core machines), generous timeouts for Chromium.
+export default defineConfig({
+  test: {
+    include: ["**/*.spec.ts"],
+    exclude: ["node_modules/**"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});

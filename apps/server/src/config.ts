@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   WEB_DIST: z.string().min(1).default(path.join(REPO_ROOT, "apps/web/dist")),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
 });
 
 export interface Config {
@@ -26,6 +30,8 @@ export interface Config {
   /** Absolute path of the built web app (may not exist: the API still works). */
   readonly webDist: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** PostgreSQL connection URL; when absent the embedded SQLite store is used. */
+  readonly databaseUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -47,5 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, e.DATA_DIR),
     webDist: path.resolve(cwd, e.WEB_DIST),
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL ?? null,
   };
 }

@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { MapStore } from "./store/MapStore.ts";
+import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { Access } from "./sync/access.ts";
 import { Persistence } from "./sync/persistence.ts";
@@ -19,6 +20,8 @@ import { Persistence } from "./sync/persistence.ts";
 export const SYNC_PATH = "/sync";
 /** Largest WebSocket frame accepted; a bigger one closes that connection (1009). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** How long shutdown waits for documents to be stored and unloaded. */
+const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
 
 export interface RunningServer {
   readonly port: number;
@@ -40,7 +43,9 @@ function toHeaders(req: http.IncomingMessage): Headers {
 
 export async function createServer(config: Config, logger?: Logger): Promise<RunningServer> {
   const log = logger ?? createLogger(config.logLevel);
-  const store = new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
+  const store: MapStore = config.databaseUrl
+    ? await PostgresMapStore.open(config.databaseUrl)
+    : new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
     quiet: true,
@@ -89,12 +94,18 @@ export async function createServer(config: Config, logger?: Logger): Promise<Run
     hocuspocus,
     close: () => {
       closing ??= (async () => {
-        await hocuspocus.flushPendingStores();
+        // Stop taking connections, close the open ones, then let Hocuspocus store and unload
+        // every document before the store goes away.
+        server.close();
         hocuspocus.closeConnections();
         for (const client of wss.clients) client.terminate();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const deadline = Date.now() + SHUTDOWN_STORE_TIMEOUT_MS;
+        do {
+          await hocuspocus.flushPendingStores();
+          await new Promise((r) => setTimeout(r, 20));
+        } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
         server.closeAllConnections();
-        store.close();
+        await store.close();
       })();
       return closing;
     },

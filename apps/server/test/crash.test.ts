@@ -12,14 +12,17 @@ import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import { documentNameOf } from "../src/documentName.ts";
 import { connect, createMap, removeDir, tempDir } from "./helpers.ts";
+import { createTestDatabase, postgresAvailable } from "./postgres.ts";
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src/main.ts");
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
+const drops: Array<() => Promise<void>> = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const c of children.splice(0)) c.kill("SIGKILL");
   for (const d of dirs.splice(0)) removeDir(d);
+  for (const drop of drops.splice(0)) await drop();
 });
 
 async function freePort(): Promise<number> {
@@ -30,7 +33,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function spawnServer(dataDir: string, port: number) {
+async function spawnServer(dataDir: string, port: number, databaseUrl?: string) {
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -38,6 +41,7 @@ async function spawnServer(dataDir: string, port: number) {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -55,41 +59,56 @@ async function spawnServer(dataDir: string, port: number) {
   throw new Error("server did not start");
 }
 
-describe("durability", () => {
-  it("keeps every confirmed edit when the process is killed with SIGKILL", async () => {
-    const dataDir = tempDir();
-    dirs.push(dataDir);
-    const port = await freePort();
-    let server = await spawnServer(dataDir, port);
-    const mapId = await createMap(server);
-    const names: string[] = [];
-    for (let round = 0; round < 3; round++) {
-      const c = await connect(server, documentNameOf(mapId));
-      const editor = new MapEditor(c.doc);
-      const phase = readJourneyMap(c.doc).phases[0]!;
-      for (let i = 0; i < 5; i++) {
-        const name = `round ${round} step ${i}`;
-        editor.addTouchpoint({ phaseId: phase.id, name });
-        names.push(name);
-      }
-      await c.confirmed();
-      server.child.kill("SIGKILL"); // right after the confirmation, before any debounced store
-      await once(server.child, "exit");
-      c.destroy();
-      server = await spawnServer(dataDir, port);
-    }
-    const check = await connect(server, documentNameOf(mapId));
-    const stored = readJourneyMap(check.doc).touchpoints.map((t) => t.name);
-    for (const name of names) expect(stored).toContain(name);
-    check.destroy();
-  }, 60_000);
+const STORES: Array<[string, boolean]> = [
+  ["SQLite", true],
+  ["PostgreSQL", await postgresAvailable()],
+];
 
-  it("shuts down cleanly on SIGTERM", async () => {
-    const dataDir = tempDir();
-    dirs.push(dataDir);
-    const server = await spawnServer(dataDir, await freePort());
-    server.child.kill("SIGTERM");
-    const [code] = await once(server.child, "exit");
-    expect(code).toBe(0);
-  });
+describe.each(STORES)("durability with %s", (kind, available) => {
+  it.runIf(available)(
+    "keeps every confirmed edit when the process is killed with SIGKILL",
+    async () => {
+      const dataDir = tempDir();
+      dirs.push(dataDir);
+      const port = await freePort();
+      let databaseUrl: string | undefined;
+      if (kind === "PostgreSQL") {
+        const db = await createTestDatabase();
+        databaseUrl = db.url;
+        drops.push(() => db.drop());
+      }
+      let server = await spawnServer(dataDir, port, databaseUrl);
+      const mapId = await createMap(server);
+      const names: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        const c = await connect(server, documentNameOf(mapId));
+        const editor = new MapEditor(c.doc);
+        const phase = readJourneyMap(c.doc).phases[0]!;
+        for (let i = 0; i < 5; i++) {
+          const name = `round ${round} step ${i}`;
+          editor.addTouchpoint({ phaseId: phase.id, name });
+          names.push(name);
+        }
+        await c.confirmed();
+        server.child.kill("SIGKILL"); // right after the confirmation, before any debounced store
+        await once(server.child, "exit");
+        c.destroy();
+        server = await spawnServer(dataDir, port, databaseUrl);
+      }
+      const check = await connect(server, documentNameOf(mapId));
+      const stored = readJourneyMap(check.doc).touchpoints.map((t) => t.name);
+      for (const name of names) expect(stored).toContain(name);
+      check.destroy();
+    },
+    60_000,
+  );
+});
+
+it("shuts down cleanly on SIGTERM", async () => {
+  const dataDir = tempDir();
+  dirs.push(dataDir);
+  const server = await spawnServer(dataDir, await freePort());
+  server.child.kill("SIGTERM");
+  const [code] = await once(server.child, "exit");
+  expect(code).toBe(0);
 });

@@ -19,6 +19,7 @@ export function tempDir(): string {
 export async function startServer(
   dataDir = tempDir(),
   webDist = "/nonexistent",
+  databaseUrl?: string,
 ): Promise<TestServer> {
   const config = readConfig({
     PORT: "0",
@@ -26,6 +27,7 @@ export async function startServer(
     DATA_DIR: dataDir,
     WEB_DIST: webDist,
     LOG_LEVEL: "silent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const server = await createServer(config);
   return { ...server, dataDir, wsUrl: `ws://127.0.0.1:${server.port}/sync` };

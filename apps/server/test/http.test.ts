@@ -43,7 +43,7 @@ describe("HTTP API", () => {
       title: string;
     }[];
     expect(list.map((m) => m.title).slice(0, 2)).toEqual(["Second", "First"]);
-    expect(server.store.countUpdates(created.id)).toBe(1);
+    expect(await server.store.countUpdates(created.id)).toBe(1);
   });
 
   it("uses the template's title when none is given, and accepts an empty body", async () => {

@@ -1,5 +1,6 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, postgresAvailable } from "./postgres.ts";
 import { documentNameOf } from "../src/documentName.ts";
 import {
   type Client,
@@ -16,8 +17,14 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
+const STORES: Array<[string, boolean]> = [
+  ["SQLite", true],
+  ["PostgreSQL", await postgresAvailable()],
+];
+let databaseUrl: string | undefined;
+
 async function server(dataDir?: string): Promise<TestServer> {
-  const s = await startServer(dataDir);
+  const s = await startServer(dataDir, undefined, databaseUrl);
   cleanups.push(() => s.close());
   return s;
 }
@@ -28,8 +35,20 @@ async function client(s: TestServer, mapId: string): Promise<Client> {
   return c;
 }
 
-describe("sync", () => {
+describe.each(STORES)("sync with %s", (kind, available) => {
+  if (!available) return;
+  const useStore = async () => {
+    if (kind !== "PostgreSQL") {
+      databaseUrl = undefined;
+      return;
+    }
+    const db = await createTestDatabase();
+    databaseUrl = db.url;
+    cleanups.unshift(() => db.drop());
+  };
+
   it("delivers one client's edit to another client of the same map", async () => {
+    await useStore();
     const s = await server();
     cleanups.push(() => removeDir(s.dataDir));
     const mapId = await createMap(s, { title: "Onboarding" });
@@ -44,8 +63,9 @@ describe("sync", () => {
     );
   });
 
-  it("keeps a confirmed edit across a server restart on the same data folder", async () => {
-    const first = await startServer();
+  it("keeps a confirmed edit across a server restart on the same store", async () => {
+    await useStore();
+    const first = await startServer(undefined, undefined, databaseUrl);
     cleanups.push(() => removeDir(first.dataDir));
     const mapId = await createMap(first);
     const a = await connect(first, documentNameOf(mapId));
@@ -61,10 +81,11 @@ describe("sync", () => {
   });
 
   it("logs one row per real change and none for a re-sync of known state", async () => {
+    await useStore();
     const s = await server();
     cleanups.push(() => removeDir(s.dataDir));
     const mapId = await createMap(s);
-    expect(s.store.countUpdates(mapId)).toBe(1); // the seed
+    expect(await s.store.countUpdates(mapId)).toBe(1); // the seed
     const a = await client(s, mapId);
     const editor = new MapEditor(a.doc);
     const phases = readJourneyMap(a.doc).phases;
@@ -72,16 +93,17 @@ describe("sync", () => {
     await a.confirmed();
     editor.updatePhase(phases[1]!.id, { name: "Two" });
     await a.confirmed();
-    expect(s.store.countUpdates(mapId)).toBe(3);
+    expect(await s.store.countUpdates(mapId)).toBe(3);
     // A second client syncing the whole state adds nothing to the log.
     await client(s, mapId);
     a.provider.disconnect();
     await a.provider.connect();
     await until(a.doc, () => a.provider.isSynced);
-    expect(s.store.countUpdates(mapId)).toBe(3);
+    expect(await s.store.countUpdates(mapId)).toBe(3);
   });
 
   it("refuses invalid document names and unknown maps while other maps keep working", async () => {
+    await useStore();
     const s = await server();
     cleanups.push(() => removeDir(s.dataDir));
     const mapId = await createMap(s);

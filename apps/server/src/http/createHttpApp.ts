@@ -44,7 +44,7 @@ export function createHttpApp({ store, webDist, log, now = Date.now }: HttpAppOp
     c.json(TEMPLATES.map(({ id, name, summary }) => ({ id, name, summary }))),
   );
 
-  app.get("/api/maps", (c) => c.json(store.listMaps()));
+  app.get("/api/maps", async (c) => c.json(await store.listMaps()));
 
   app.post(
     "/api/maps",
@@ -79,7 +79,7 @@ export function createHttpApp({ store, webDist, log, now = Date.now }: HttpAppOp
         ...(parsed.data.title ? { title: parsed.data.title } : {}),
       });
       const title = parsed.data.title || template.title;
-      store.createMap(id, title, created, Y.encodeStateAsUpdate(doc));
+      await store.createMap(id, title, created, Y.encodeStateAsUpdate(doc));
       doc.destroy();
       log.info({ mapId: id, template: template.id }, "map created");
       return c.json({ id, title, createdAt: created, updatedAt: created }, 201);

@@ -32,19 +32,33 @@ export interface StoredState {
 }
 
 export interface MapStore {
+  /** "sqlite" or "postgres", for logs and health. */
+  readonly kind: string;
   /** Creates a map and logs its seed state as the first row, atomically. */
-  createMap(id: string, title: string, now: number, seed: Uint8Array): void;
-  hasMap(id: string): boolean;
-  listMaps(): MapRecord[];
-  setTitle(id: string, title: string): void;
-  /** Appends one update durably (on disk when this returns) and returns its sequence number. */
-  appendUpdate(row: UpdateRow): number;
+  createMap(id: string, title: string, now: number, seed: Uint8Array): Promise<void>;
+  hasMap(id: string): Promise<boolean>;
+  listMaps(): Promise<MapRecord[]>;
+  setTitle(id: string, title: string): Promise<void>;
+  /**
+   * Appends one update durably (committed when the promise resolves) and returns its
+   * sequence number: 1, 2, 3… per map, in commit order.
+   */
+  appendUpdate(row: UpdateRow): Promise<number>;
   /** Stores a checkpoint of the full state that includes every row up to `uptoSeq`. */
-  writeCheckpoint(mapId: string, uptoSeq: number, state: Uint8Array, now: number): void;
-  loadMap(mapId: string): StoredState;
-  /** Number of log rows of a map (for tests and metrics). */
-  countUpdates(mapId: string): number;
-  close(): void;
+  writeCheckpoint(mapId: string, uptoSeq: number, state: Uint8Array, now: number): Promise<void>;
+  /** Latest checkpoint + later rows. Throws CorruptMapError when stored bytes are unusable. */
+  loadMap(mapId: string): Promise<StoredState>;
+  /** Log rows of a map in a sequence range (inclusive), for history and tests. */
+  readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]>;
+  /** Number of log rows of a map. */
+  countUpdates(mapId: string): Promise<number>;
+  /** Cheap round trip, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LoggedUpdate extends UpdateRow {
+  readonly seq: number;
 }
 
 export class CorruptMapError extends Error {

@@ -1,12 +1,13 @@
 /**
- * MapStore on SQLite (better-sqlite3, synchronous). WAL with synchronous=NORMAL: a committed
- * row survives the process being killed (what "confirmed is durable" needs); use FULL for
- * power-loss durability. Schema migrations for the store itself run at open, by user_version.
+ * MapStore on SQLite (better-sqlite3, synchronous under a Promise API). WAL with
+ * synchronous=NORMAL: a committed row survives the process being killed (what "confirmed is
+ * durable" needs); FULL would be needed for power loss. One process per file: scale-out
+ * needs PostgreSQL. Store-schema migrations run at open, by user_version.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { MapRecord, MapStore, StoredState, UpdateRow } from "./MapStore.ts";
+import type { LoggedUpdate, MapRecord, MapStore, StoredState, UpdateRow } from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE maps (
@@ -33,7 +34,30 @@ const STORE_MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;`,
 ];
 
+interface Row {
+  doc: string;
+  seq: number;
+  ts: number;
+  author: string;
+  client_ids: string;
+  origin: string;
+  bytes: Uint8Array;
+}
+
+function toLogged(r: Row): LoggedUpdate {
+  return {
+    mapId: r.doc,
+    seq: r.seq,
+    ts: r.ts,
+    author: r.author,
+    clientIds: JSON.parse(r.client_ids) as number[],
+    origin: r.origin as LoggedUpdate["origin"],
+    bytes: new Uint8Array(r.bytes),
+  };
+}
+
 export class SqliteMapStore implements MapStore {
+  readonly kind = "sqlite";
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -67,6 +91,9 @@ export class SqliteMapStore implements MapStore {
       rowsAfter: this.db.prepare(
         "SELECT seq, bytes FROM updates WHERE doc = ? AND seq > ? ORDER BY seq",
       ),
+      range: this.db.prepare(
+        "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+      ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
     };
   }
@@ -81,10 +108,10 @@ export class SqliteMapStore implements MapStore {
     }
   }
 
-  createMap(id: string, title: string, now: number, seed: Uint8Array): void {
+  async createMap(id: string, title: string, now: number, seed: Uint8Array): Promise<void> {
     this.db.transaction(() => {
       this.statements.createMap.run(id, title, now);
-      this.appendUpdate({
+      this.appendSync({
         mapId: id,
         ts: now,
         author: "server",
@@ -95,19 +122,19 @@ export class SqliteMapStore implements MapStore {
     })();
   }
 
-  hasMap(id: string): boolean {
+  async hasMap(id: string): Promise<boolean> {
     return this.statements.hasMap.get(id) !== undefined;
   }
 
-  listMaps(): MapRecord[] {
+  async listMaps(): Promise<MapRecord[]> {
     return this.statements.listMaps.all() as MapRecord[];
   }
 
-  setTitle(id: string, title: string): void {
+  async setTitle(id: string, title: string): Promise<void> {
     this.statements.setTitle.run(title, id, title);
   }
 
-  appendUpdate(row: UpdateRow): number {
+  private appendSync(row: UpdateRow): number {
     const result = this.statements.append.get({
       doc: row.mapId,
       ts: row.ts,
@@ -119,11 +146,20 @@ export class SqliteMapStore implements MapStore {
     return result.seq;
   }
 
-  writeCheckpoint(mapId: string, uptoSeq: number, state: Uint8Array, now: number): void {
+  async appendUpdate(row: UpdateRow): Promise<number> {
+    return this.appendSync(row);
+  }
+
+  async writeCheckpoint(
+    mapId: string,
+    uptoSeq: number,
+    state: Uint8Array,
+    now: number,
+  ): Promise<void> {
     this.statements.checkpoint.run(mapId, uptoSeq, state, now);
   }
 
-  loadMap(mapId: string): StoredState {
+  async loadMap(mapId: string): Promise<StoredState> {
     const checkpoint = this.statements.latestCheckpoint.get(mapId) as
       | { seq: number; state: Uint8Array }
       | undefined;
@@ -132,14 +168,22 @@ export class SqliteMapStore implements MapStore {
     const updates = checkpoint
       ? [checkpoint.state, ...rows.map((r) => r.bytes)]
       : rows.map((r) => r.bytes);
-    return { updates, seq: rows.at(-1)?.seq ?? from };
+    return { updates: updates.map((u) => new Uint8Array(u)), seq: rows.at(-1)?.seq ?? from };
   }
 
-  countUpdates(mapId: string): number {
+  async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
+    return (this.statements.range.all(mapId, fromSeq, toSeq) as Row[]).map(toLogged);
+  }
+
+  async countUpdates(mapId: string): Promise<number> {
     return (this.statements.count.get(mapId) as { n: number }).n;
   }
 
-  close(): void {
-    this.db.close();
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
   }
 }

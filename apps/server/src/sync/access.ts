@@ -20,7 +20,7 @@ export class Access implements Extension {
   async onAuthenticate({ documentName }: onAuthenticatePayload): Promise<ConnectionContext> {
     const mapId = mapIdOf(documentName);
     if (!mapId) throw new Error(`Invalid document name: ${documentName.slice(0, 80)}`);
-    if (!this.store.hasMap(mapId)) throw new Error(`No such map: ${mapId}`);
+    if (!(await this.store.hasMap(mapId))) throw new Error(`No such map: ${mapId}`);
     return { author: "anonymous" };
   }
 }

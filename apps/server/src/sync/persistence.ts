@@ -36,11 +36,22 @@ export interface ConnectionContext {
 
 interface LoadedMap {
   readonly mapId: string;
-  /** Highest log sequence number known to be applied to the in-memory document. */
-  appliedSeq: number;
-  /** Sequence numbers logged in beforeSync and about to be applied, per connection. */
-  readonly pending: Map<unknown, number>;
-  readonly onUpdate: (update: Uint8Array, origin: unknown) => void;
+  /** Highest sequence number logged for this map by this instance (or loaded). */
+  maxLogged: number;
+  /** Rows logged in beforeSync whose update is not applied yet, per connection. */
+  readonly pendingByConnection: Map<unknown, number>;
+  readonly pending: Set<number>;
+  /** Server-side edits are logged in order through this chain. */
+  writes: Promise<unknown>;
+  onUpdate: (update: Uint8Array, origin: unknown) => void;
+}
+
+/**
+ * The highest sequence number a checkpoint taken now may claim: every row up to it is in the
+ * document. Rows logged but not yet applied (an append awaited by another connection) cap it.
+ */
+function checkpointSeq(state: LoadedMap): number {
+  return state.pending.size === 0 ? state.maxLogged : Math.min(...state.pending) - 1;
 }
 
 /** True when applying `update` to `doc` would change nothing (a re-sync of known state). */
@@ -66,11 +77,13 @@ export class Persistence implements Extension {
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | null> {
     const mapId = mapIdOf(documentName);
     if (!mapId) throw new Error(`Not a map document: ${documentName}`);
-    const stored = this.store.loadMap(mapId);
+    const stored = await this.store.loadMap(mapId);
     this.maps.set(documentName, {
       mapId,
-      appliedSeq: stored.seq,
-      pending: new Map(),
+      maxLogged: stored.seq,
+      pendingByConnection: new Map(),
+      pending: new Set(),
+      writes: Promise.resolve(),
       onUpdate: () => {},
     });
     if (stored.updates.length === 0) return null;
@@ -90,25 +103,33 @@ export class Persistence implements Extension {
       if (isTransactionOrigin(origin) && origin.source === "redis") return;
       if (isTransactionOrigin(origin) && origin.source === "connection") {
         // Logged in beforeSync; now it is applied.
-        const seq = state.pending.get(origin.connection);
+        const seq = state.pendingByConnection.get(origin.connection);
         if (seq !== undefined) {
-          state.appliedSeq = Math.max(state.appliedSeq, seq);
-          state.pending.delete(origin.connection);
+          state.pending.delete(seq);
+          state.pendingByConnection.delete(origin.connection);
         }
         return;
       }
-      // Server-side edit: log it synchronously, inside the transaction's cleanup.
-      const seq = this.store.appendUpdate({
+      // Server-side edit (already applied): log it, in order, after earlier server edits.
+      const row = {
         mapId: state.mapId,
         ts: this.now(),
         author: SERVER_AUTHOR,
         clientIds: [...Y.parseUpdateMeta(update).from.keys()],
-        origin: "server",
+        origin: "server" as const,
         bytes: update,
-      });
-      state.appliedSeq = Math.max(state.appliedSeq, seq);
+      };
+      state.writes = state.writes
+        .then(() => this.store.appendUpdate(row))
+        .then(
+          (seq) => {
+            state.maxLogged = Math.max(state.maxLogged, seq);
+          },
+          (error: unknown) =>
+            this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
+        );
     };
-    (state as { onUpdate: LoadedMap["onUpdate"] }).onUpdate = onUpdate;
+    state.onUpdate = onUpdate;
     document.on("update", onUpdate);
     const applied = migrateMap(document);
     if (applied.length > 0) this.log.info({ mapId: state.mapId, applied }, "migrated map");
@@ -130,7 +151,7 @@ export class Persistence implements Extension {
     // otherwise re-log its whole state. Throws on undecodable bytes: never confirmed.
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
     if (isNoOp(document, update)) return;
-    const seq = this.store.appendUpdate({
+    const seq = await this.store.appendUpdate({
       mapId: state.mapId,
       ts: this.now(),
       author: context.author ?? "anonymous",
@@ -138,18 +159,28 @@ export class Persistence implements Extension {
       origin: "connection",
       bytes: update,
     });
-    state.pending.set(connection, seq);
+    state.maxLogged = Math.max(state.maxLogged, seq);
+    state.pending.add(seq);
+    state.pendingByConnection.set(connection, seq);
+  }
+
+  /** Resolves when every server-side edit of the map made so far is in the log. */
+  async flush(documentName: string): Promise<void> {
+    await this.maps.get(documentName)?.writes;
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const state = this.maps.get(documentName);
     if (!state) return;
-    const upto = state.appliedSeq;
-    this.store.writeCheckpoint(state.mapId, upto, Y.encodeStateAsUpdate(document), this.now());
-    this.store.setTitle(state.mapId, readMapMetaFromDoc(document).title);
+    const upto = checkpointSeq(state);
+    const snapshot = Y.encodeStateAsUpdate(document);
+    await state.writes;
+    await this.store.writeCheckpoint(state.mapId, upto, snapshot, this.now());
+    await this.store.setTitle(state.mapId, readMapMetaFromDoc(document).title);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.maps.get(documentName)?.writes;
     this.maps.delete(documentName);
   }
 }

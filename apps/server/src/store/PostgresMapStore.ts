@@ -1,0 +1,228 @@
+/**
+ * MapStore on PostgreSQL (node-postgres). Sequence numbers come from a per-map counter row
+ * updated in the same transaction as the insert: the row lock serialises appends to one map,
+ * also across server instances, so seq is gap-free and in commit order.
+ */
+import pg from "pg";
+import type { LoggedUpdate, MapRecord, MapStore, StoredState, UpdateRow } from "./MapStore.ts";
+
+const STORE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE maps (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     last_seq BIGINT NOT NULL DEFAULT 0,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE updates (
+     doc TEXT NOT NULL REFERENCES maps (id),
+     seq BIGINT NOT NULL,
+     ts BIGINT NOT NULL,
+     author TEXT NOT NULL,
+     client_ids JSONB NOT NULL,
+     origin TEXT NOT NULL,
+     bytes BYTEA NOT NULL,
+     PRIMARY KEY (doc, seq)
+   );
+   CREATE TABLE checkpoints (
+     doc TEXT NOT NULL REFERENCES maps (id),
+     upto_seq BIGINT NOT NULL,
+     state BYTEA NOT NULL,
+     created_at BIGINT NOT NULL,
+     PRIMARY KEY (doc, upto_seq)
+   );`,
+];
+
+// BIGINT columns come back as strings by default; our values fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export class PostgresMapStore implements MapStore {
+  readonly kind = "postgres";
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(connectionString: string): Promise<PostgresMapStore> {
+    const pool = new pg.Pool({ connectionString, max: 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it and the next query reports any real outage.
+    pool.on("error", () => {});
+    const store = new PostgresMapStore(pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      // One migrator at a time across instances.
+      await client.query("SELECT pg_advisory_xact_lock(727274)");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS journeymap_store_version (version INT NOT NULL)",
+      );
+      const { rows } = await client.query<{ version: number }>(
+        "SELECT version FROM journeymap_store_version",
+      );
+      let version = rows[0]?.version ?? 0;
+      if (rows.length === 0) await client.query("INSERT INTO journeymap_store_version VALUES (0)");
+      for (; version < STORE_MIGRATIONS.length; version++) {
+        await client.query(STORE_MIGRATIONS[version]!);
+        await client.query("UPDATE journeymap_store_version SET version = $1", [version + 1]);
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await fn(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async appendWith(client: pg.PoolClient | pg.Pool, row: UpdateRow): Promise<number> {
+    const { rows } = await client.query<{ seq: number }>(
+      `WITH next AS (
+         UPDATE maps SET last_seq = last_seq + 1, updated_at = GREATEST(updated_at, $2) WHERE id = $1 RETURNING last_seq
+       )
+       INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
+       SELECT $1, last_seq, $2, $3, $4, $5, $6 FROM next
+       RETURNING seq`,
+      [
+        row.mapId,
+        row.ts,
+        row.author,
+        JSON.stringify(row.clientIds),
+        row.origin,
+        Buffer.from(row.bytes),
+      ],
+    );
+    const seq = rows[0]?.seq;
+    if (seq === undefined) throw new Error(`No such map: ${row.mapId}`);
+    return seq;
+  }
+
+  async createMap(id: string, title: string, now: number, seed: Uint8Array): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        "INSERT INTO maps (id, title, created_at, updated_at) VALUES ($1, $2, $3, $3)",
+        [id, title, now],
+      );
+      await this.appendWith(client, {
+        mapId: id,
+        ts: now,
+        author: "server",
+        clientIds: [],
+        origin: "server",
+        bytes: seed,
+      });
+    });
+  }
+
+  async hasMap(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query("SELECT 1 FROM maps WHERE id = $1", [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async listMaps(): Promise<MapRecord[]> {
+    const { rows } = await this.pool.query<MapRecord>(
+      `SELECT id, title, created_at AS "createdAt", updated_at AS "updatedAt" FROM maps ORDER BY updated_at DESC, id`,
+    );
+    return rows;
+  }
+
+  async setTitle(id: string, title: string): Promise<void> {
+    await this.pool.query("UPDATE maps SET title = $2 WHERE id = $1 AND title <> $2", [id, title]);
+  }
+
+  async appendUpdate(row: UpdateRow): Promise<number> {
+    // A single statement is its own transaction: the UPDATE's row lock serialises writers.
+    return this.appendWith(this.pool, row);
+  }
+
+  async writeCheckpoint(
+    mapId: string,
+    uptoSeq: number,
+    state: Uint8Array,
+    now: number,
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO checkpoints (doc, upto_seq, state, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (doc, upto_seq) DO UPDATE SET state = EXCLUDED.state, created_at = EXCLUDED.created_at`,
+      [mapId, uptoSeq, Buffer.from(state), now],
+    );
+  }
+
+  async loadMap(mapId: string): Promise<StoredState> {
+    const cp = await this.pool.query<{ seq: number; state: Buffer }>(
+      "SELECT upto_seq AS seq, state FROM checkpoints WHERE doc = $1 ORDER BY upto_seq DESC LIMIT 1",
+      [mapId],
+    );
+    const from = cp.rows[0]?.seq ?? 0;
+    const { rows } = await this.pool.query<{ seq: number; bytes: Buffer }>(
+      "SELECT seq, bytes FROM updates WHERE doc = $1 AND seq > $2 ORDER BY seq",
+      [mapId, from],
+    );
+    const updates = [...(cp.rows[0] ? [cp.rows[0].state] : []), ...rows.map((r) => r.bytes)].map(
+      (b) => new Uint8Array(b),
+    );
+    return { updates, seq: rows.at(-1)?.seq ?? from };
+  }
+
+  async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
+    const { rows } = await this.pool.query<{
+      doc: string;
+      seq: number;
+      ts: number;
+      author: string;
+      client_ids: number[];
+      origin: string;
+      bytes: Buffer;
+    }>("SELECT * FROM updates WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq", [
+      mapId,
+      fromSeq,
+      toSeq,
+    ]);
+    return rows.map((r) => ({
+      mapId: r.doc,
+      seq: r.seq,
+      ts: r.ts,
+      author: r.author,
+      clientIds: r.client_ids,
+      origin: r.origin as LoggedUpdate["origin"],
+      bytes: new Uint8Array(r.bytes),
+    }));
+  }
+
+  async countUpdates(mapId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM updates WHERE doc = $1",
+      [mapId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query("SELECT 1");
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * One contract, every store: the same tests run against SQLite and PostgreSQL.
+ */
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import type { MapStore, UpdateRow } from "../src/store/MapStore.ts";
+
+function update(text: string, clientID = 1): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  doc.getText("t").insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const row = (mapId: string, bytes: Uint8Array, ts = 1): UpdateRow => ({
+  mapId,
+  ts,
+  author: "alice",
+  clientIds: [1],
+  origin: "connection",
+  bytes,
+});
+
+export function storeContract(
+  name: string,
+  open: () => Promise<{ store: MapStore; dispose(): Promise<void> }>,
+) {
+  describe(`MapStore contract: ${name}`, () => {
+    const withStore = async (fn: (store: MapStore) => Promise<void>) => {
+      const { store, dispose } = await open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+        await dispose();
+      }
+    };
+
+    it("creates maps with their seed as row 1 and lists them newest first", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "First", 100, update("seed"));
+        await store.createMap("mapBBBBBBBB", "Second", 200, update("seed"));
+        expect(await store.hasMap("mapAAAAAAAA")).toBe(true);
+        expect(await store.hasMap("nope")).toBe(false);
+        expect((await store.listMaps()).map((m) => m.title)).toEqual(["Second", "First"]);
+        expect(await store.countUpdates("mapAAAAAAAA")).toBe(1);
+        await expect(store.createMap("mapAAAAAAAA", "Again", 300, update("x"))).rejects.toThrow();
+        expect(await store.countUpdates("mapAAAAAAAA")).toBe(1);
+      }));
+
+    it("numbers appended rows 1, 2, 3… per map and keeps author, time and client ids", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        await store.createMap("mapBBBBBBBB", "B", 1, update("seed"));
+        expect(await store.appendUpdate(row("mapAAAAAAAA", update("a"), 10))).toBe(2);
+        expect(await store.appendUpdate(row("mapBBBBBBBB", update("b"), 11))).toBe(2);
+        expect(await store.appendUpdate(row("mapAAAAAAAA", update("c"), 12))).toBe(3);
+        const rows = await store.readUpdates("mapAAAAAAAA", 2, 3);
+        expect(rows.map((r) => [r.seq, r.ts, r.author, r.clientIds])).toEqual([
+          [2, 10, "alice", [1]],
+          [3, 12, "alice", [1]],
+        ]);
+        expect(rows[0]!.bytes).toEqual(update("a"));
+        expect((await store.listMaps())[0]?.id).toBe("mapAAAAAAAA");
+      }));
+
+    it("keeps concurrent appends to one map gap-free and unique", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        const seqs = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            store.appendUpdate(row("mapAAAAAAAA", update(`u${i}`, i + 2))),
+          ),
+        );
+        expect([...seqs].sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 40 }, (_, i) => i + 2),
+        );
+      }));
+
+    it("loads the latest checkpoint plus later rows, which rebuild the same document", () =>
+      withStore(async (store) => {
+        const doc = new Y.Doc();
+        const rows: Uint8Array[] = [];
+        doc.on("update", (u: Uint8Array) => rows.push(u));
+        doc.getText("t").insert(0, "seed");
+        await store.createMap("mapAAAAAAAA", "A", 1, rows[0]!);
+        for (let i = 0; i < 5; i++) {
+          doc.getText("t").insert(0, `${i}`);
+          await store.appendUpdate(row("mapAAAAAAAA", rows.at(-1)!));
+        }
+        await store.writeCheckpoint("mapAAAAAAAA", 4, Y.encodeStateAsUpdate(doc), 5);
+        doc.getText("t").insert(0, "after");
+        await store.appendUpdate(row("mapAAAAAAAA", rows.at(-1)!));
+        const loaded = await store.loadMap("mapAAAAAAAA");
+        expect(loaded.seq).toBe(7);
+        expect(loaded.updates).toHaveLength(1 + 3); // checkpoint + rows 5, 6, 7
+        const rebuilt = new Y.Doc();
+        for (const u of loaded.updates) Y.applyUpdate(rebuilt, u);
+        expect(rebuilt.getText("t").toString()).toBe(doc.getText("t").toString());
+      }));
+
+    it("returns an empty state for a map without rows, and answers a ping", () =>
+      withStore(async (store) => {
+        expect(await store.loadMap("nothing1")).toEqual({ updates: [], seq: 0 });
+        await store.ping();
+      }));
+  });
+}

@@ -1,25 +1,27 @@
 /**
- * Wires the server: one HTTP server for the API and the web app, WebSocket upgrades on
- * /sync handed to Hocuspocus, and the SQLite store. main.ts only reads config and signals.
+ * Wires the server: one HTTP server for the API and the web app, WebSocket upgrades on /sync
+ * passed through the WebSocketGate to Hocuspocus, and the store (SQLite, or PostgreSQL when
+ * DATABASE_URL is set). main.ts only reads config and handles signals.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
-import { WebSocketServer } from "ws";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { Metrics } from "./metrics.ts";
+import { meteredStore } from "./store/meteredStore.ts";
+import { UpdateGuard } from "./sync/updateGuard.ts";
+import { WebSocketGate } from "./sync/websocketGate.ts";
 import type { MapStore } from "./store/MapStore.ts";
 import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { Access } from "./sync/access.ts";
 import { Persistence } from "./sync/persistence.ts";
 
-export const SYNC_PATH = "/sync";
-/** Largest WebSocket frame accepted; a bigger one closes that connection (1009). */
-export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
 
@@ -28,63 +30,61 @@ export interface RunningServer {
   readonly url: string;
   readonly store: MapStore;
   readonly hocuspocus: Hocuspocus;
+  readonly metrics: Metrics;
   /** Stores every loaded document, closes connections and the store. */
   close(): Promise<void>;
 }
 
-function toHeaders(req: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(key, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-  }
-  return headers;
+export interface ServerOptions {
+  readonly logger?: Logger;
+  /** Overrides of the sync limits (tests use short timeouts). */
+  readonly limits?: Partial<Limits>;
 }
 
-export async function createServer(config: Config, logger?: Logger): Promise<RunningServer> {
-  const log = logger ?? createLogger(config.logLevel);
-  const store: MapStore = config.databaseUrl
+export async function createServer(
+  config: Config,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const loaded = { count: () => 0 };
+  const metrics = new Metrics(() => loaded.count());
+  const rawStore: MapStore = config.databaseUrl
     ? await PostgresMapStore.open(config.databaseUrl)
     : new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
+  const store = meteredStore(rawStore, metrics);
+  // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
+  const sockets: { gate: WebSocketGate | null } = { gate: null };
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
     quiet: true,
-    extensions: [new Access(store), new Persistence(store, log)],
-  });
-  const app = createHttpApp({ store, webDist: config.webDist, log });
-  const server = http.createServer(getRequestListener(app.fetch));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-
-  server.on("upgrade", (req, socket, head) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== SYNC_PATH) {
-      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const request = new Request(
-        new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
-        {
-          headers: toHeaders(req),
+    // Backstop only: WebSocketGate enforces the authentication deadline and idle timeout.
+    timeout: Math.max(limits.authTimeoutMs, limits.idleTimeoutMs) * 2,
+    extensions: [
+      new UpdateGuard(limits, (kind, socketKey, reason) =>
+        sockets.gate?.closeSocket(socketKey, kind, reason),
+      ),
+      new Access(store),
+      new Persistence(store, log),
+      {
+        extensionName: "journeymap-socket-auth",
+        async connected({ context }: { context: { socketKey?: string } }) {
+          sockets.gate?.markAuthenticated(context.socketKey);
         },
-      );
-      const connection = hocuspocus.handleConnection(ws, request, {});
-      ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-        connection.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      });
-      ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
-      ws.on("error", (error) => log.warn({ err: error }, "websocket error"));
-    });
+      },
+    ],
   });
+  loaded.count = () => hocuspocus.getDocumentsCount();
+  const gate = new WebSocketGate(hocuspocus, limits, log, metrics);
+  sockets.gate = gate;
+  const app = createHttpApp({ store, webDist: config.webDist, log, metrics });
+  const server = http.createServer(getRequestListener(app.fetch));
+  server.on("upgrade", gate.handleUpgrade);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
-  log.info(
-    { port, dataDir: config.dataDir },
-    `Journeymap listening on http://${shownHost}:${port}`,
-  );
+  log.info({ port, store: store.kind }, `Journeymap listening on http://${shownHost}:${port}`);
 
   let closing: Promise<void> | null = null;
   return {
@@ -92,13 +92,14 @@ export async function createServer(config: Config, logger?: Logger): Promise<Run
     url: `http://${shownHost}:${port}`,
     store,
     hocuspocus,
+    metrics,
     close: () => {
       closing ??= (async () => {
         // Stop taking connections, close the open ones, then let Hocuspocus store and unload
         // every document before the store goes away.
         server.close();
         hocuspocus.closeConnections();
-        for (const client of wss.clients) client.terminate();
+        gate.closeAll();
         const deadline = Date.now() + SHUTDOWN_STORE_TIMEOUT_MS;
         do {
           await hocuspocus.flushPendingStores();

@@ -15,7 +15,7 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const server = await createServer(config, log);
+const server = await createServer(config, { logger: log });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -6,6 +6,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
 import { createServer, type RunningServer } from "../src/createServer.ts";
+import type { Limits } from "../src/limits.ts";
 
 export interface TestServer extends RunningServer {
   readonly dataDir: string;
@@ -20,6 +21,7 @@ export async function startServer(
   dataDir = tempDir(),
   webDist = "/nonexistent",
   databaseUrl?: string,
+  limits?: Partial<Limits>,
 ): Promise<TestServer> {
   const config = readConfig({
     PORT: "0",
@@ -29,7 +31,7 @@ export async function startServer(
     LOG_LEVEL: "silent",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const server = await createServer(config);
+  const server = await createServer(config, limits ? { limits } : {});
   return { ...server, dataDir, wsUrl: `ws://127.0.0.1:${server.port}/sync` };
 }
 

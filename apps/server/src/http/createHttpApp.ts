@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { Logger } from "../logger.ts";
+import type { Metrics } from "../metrics.ts";
 import type { MapStore } from "../store/MapStore.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
@@ -25,12 +26,19 @@ const CreateMapBody = z
 
 export interface HttpAppOptions {
   readonly store: MapStore;
+  readonly metrics: Metrics;
   readonly webDist: string;
   readonly log: Logger;
   readonly now?: () => number;
 }
 
-export function createHttpApp({ store, webDist, log, now = Date.now }: HttpAppOptions): Hono {
+export function createHttpApp({
+  store,
+  metrics,
+  webDist,
+  log,
+  now = Date.now,
+}: HttpAppOptions): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -38,7 +46,20 @@ export function createHttpApp({ store, webDist, log, now = Date.now }: HttpAppOp
     return c.json({ error: "Internal error" }, 500);
   });
 
+  // Liveness: the process answers. Readiness: the store answers too.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await store.ping();
+      return c.json({ status: "ready", store: store.kind });
+    } catch (error) {
+      log.warn({ err: error }, "readiness check failed");
+      return c.json({ status: "unavailable", store: store.kind }, 503);
+    }
+  });
+  app.get("/metrics", async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
+  );
 
   app.get("/api/templates", (c) =>
     c.json(TEMPLATES.map(({ id, name, summary }) => ({ id, name, summary }))),

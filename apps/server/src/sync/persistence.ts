@@ -24,6 +24,7 @@ import { mapIdOf } from "../documentName.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore } from "../store/MapStore.ts";
 import { CorruptMapError } from "../store/MapStore.ts";
+import { CloseError } from "../limits.ts";
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -151,14 +152,22 @@ export class Persistence implements Extension {
     // otherwise re-log its whole state. Throws on undecodable bytes: never confirmed.
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
     if (isNoOp(document, update)) return;
-    const seq = await this.store.appendUpdate({
-      mapId: state.mapId,
-      ts: this.now(),
-      author: context.author ?? "anonymous",
-      clientIds: [...Y.parseUpdateMeta(update).from.keys()],
-      origin: "connection",
-      bytes: update,
-    });
+    let seq: number;
+    try {
+      seq = await this.store.appendUpdate({
+        mapId: state.mapId,
+        ts: this.now(),
+        author: context.author ?? "anonymous",
+        clientIds: [...Y.parseUpdateMeta(update).from.keys()],
+        origin: "connection",
+        bytes: update,
+      });
+    } catch (error) {
+      // Not saved, so not confirmed: close this connection; the client keeps the change and
+      // re-sends it when it reconnects.
+      this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
+      throw new CloseError("storeFailed");
+    }
     state.maxLogged = Math.max(state.maxLogged, seq);
     state.pending.add(seq);
     state.pendingByConnection.set(connection, seq);

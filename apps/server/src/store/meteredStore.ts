@@ -1,0 +1,19 @@
+import type { Metrics } from "../metrics.ts";
+import type { MapStore, UpdateRow } from "./MapStore.ts";
+
+/** The same store, with append latency and counts recorded. */
+export function meteredStore(store: MapStore, metrics: Metrics): MapStore {
+  const append = store.appendUpdate.bind(store);
+  return Object.assign(Object.create(store) as MapStore, {
+    async appendUpdate(row: UpdateRow): Promise<number> {
+      const stop = metrics.storeWriteSeconds.startTimer();
+      try {
+        const seq = await append(row);
+        metrics.updates.inc({ origin: row.origin });
+        return seq;
+      } finally {
+        stop();
+      }
+    },
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Validates every incoming update (size, decodability, value depth) before any other hook
+ * sees it: a bad update closes only the offending connection, with a clear reason, and is
+ * never applied, logged or acknowledged.
+ */
+import type { beforeHandleMessagePayload, beforeSyncPayload, Extension } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { CloseError, type CloseReason } from "../limits.ts";
+import type { Limits } from "../limits.ts";
+import { validateUpdate } from "./validateUpdate.ts";
+
+interface SocketContext {
+  readonly socketKey?: string;
+}
+
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * Message types a client may send (Hocuspocus' MessageType): Sync, Awareness, Auth,
+ * QueryAwareness, SyncReply, Stateless, Close. Hocuspocus merely logs unknown types; we close.
+ */
+const CLIENT_MESSAGE_TYPES = new Set([0, 1, 2, 3, 4, 5, 7]);
+
+export class UpdateGuard implements Extension {
+  readonly extensionName = "journeymap-update-guard";
+  /** Runs before persistence (higher priority first). */
+  readonly priority = 1000;
+  private readonly limits: Limits;
+  private readonly onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void;
+
+  /** `onReject` records the rejection and closes the whole socket, not just the document. */
+  constructor(
+    limits: Limits,
+    onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void = () => {},
+  ) {
+    this.limits = limits;
+    this.onReject = onReject;
+  }
+
+  async beforeHandleMessage({
+    update,
+    context,
+  }: beforeHandleMessagePayload<SocketContext>): Promise<void> {
+    let type: number;
+    try {
+      const decoder = decoding.createDecoder(update);
+      decoding.readVarString(decoder);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      this.reject(new CloseError("malformedUpdate", "unreadable message header"), context);
+    }
+    if (!CLIENT_MESSAGE_TYPES.has(type)) {
+      this.reject(new CloseError("unsupportedMessage", String(type)), context);
+    }
+  }
+
+  async beforeSync({ type, payload, context }: beforeSyncPayload<SocketContext>): Promise<void> {
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    try {
+      validateUpdate(payload, this.limits);
+    } catch (error) {
+      this.reject(error instanceof CloseError ? error : new CloseError("malformedUpdate"), context);
+    }
+  }
+
+  private reject(error: CloseError, context: SocketContext | undefined): never {
+    this.onReject(error.kind, context?.socketKey, error.reason);
+    throw error;
+  }
+}

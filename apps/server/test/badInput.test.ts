@@ -1,0 +1,193 @@
+/**
+ * Bad input closes only the offending connection, with a clear reason; the server and every
+ * other document keep working (a canary pair keeps syncing through every attack), nothing
+ * bad is acknowledged as saved, and nothing bad reaches the log.
+ */
+import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentNameOf } from "../src/documentName.ts";
+import { CLOSE } from "../src/limits.ts";
+import {
+  type Client,
+  connect,
+  createMap,
+  removeDir,
+  startServer,
+  type TestServer,
+  until,
+} from "./helpers.ts";
+import { MESSAGE, RawClient } from "./rawClient.ts";
+
+let server: TestServer;
+let mapId: string;
+let canaryA: Client;
+let canaryB: Client;
+let round = 0;
+
+beforeAll(async () => {
+  server = await startServer(undefined, undefined, undefined, {
+    maxFrameBytes: 64 * 1024,
+    maxUpdateBytes: 16 * 1024,
+    messageBurst: 50,
+    messageRatePerSecond: 10,
+    authTimeoutMs: 400,
+    idleTimeoutMs: 60_000,
+    maxConnectionsPerAddress: 12,
+  });
+  mapId = await createMap(server);
+  canaryA = await connect(server, documentNameOf(mapId));
+  canaryB = await connect(server, documentNameOf(mapId));
+});
+
+afterAll(async () => {
+  canaryA?.destroy();
+  canaryB?.destroy();
+  await server.close();
+  removeDir(server.dataDir);
+});
+
+/** The canaries still sync: an edit by A reaches B through the server. */
+async function canariesStillSync(): Promise<void> {
+  const title = `alive ${round++}`;
+  new MapEditor(canaryA.doc).updateMeta({ title });
+  await until(canaryB.doc, () => readJourneyMap(canaryB.doc).meta.title === title);
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+}
+
+async function attacker(): Promise<RawClient> {
+  return RawClient.open(server.wsUrl);
+}
+
+function nestedValue(depth: number): unknown {
+  let v: unknown = "x";
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
+describe("bad input", () => {
+  it("closes a socket that sends junk bytes", async () => {
+    const bad = await attacker();
+    bad.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x07, 0x01]));
+    const { code } = await bad.closed;
+    expect(code).toBeGreaterThanOrEqual(4000);
+    await canariesStillSync();
+  });
+
+  it("refuses an undecodable update: closed with 4400, never acknowledged, never logged", async () => {
+    const rows = await server.store.countUpdates(mapId);
+    const bad = await attacker();
+    await bad.authenticate(documentNameOf(mapId));
+    bad.sendUpdate(documentNameOf(mapId), new Uint8Array([1, 200, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    const closed = await bad.closed;
+    expect(closed.code).toBe(CLOSE.malformedUpdate.code);
+    expect(closed.reason).toMatch(/Malformed update/);
+    expect(bad.sawSavedAck()).toBe(false);
+    expect(await server.store.countUpdates(mapId)).toBe(rows);
+    await canariesStillSync();
+  });
+
+  it("refuses an update with values nested deeper than the limit", async () => {
+    const doc = new Y.Doc();
+    doc.getMap("meta").set("title", nestedValue(200));
+    const bad = await attacker();
+    await bad.authenticate(documentNameOf(mapId));
+    bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
+    const closed = await bad.closed;
+    expect(closed.code).toBe(CLOSE.malformedUpdate.code);
+    expect(closed.reason).toMatch(/nested deeper/);
+    expect(readJourneyMap(canaryB.doc).meta.title).not.toBe("x");
+    await canariesStillSync();
+  });
+
+  it("refuses an update above the update size limit with 4413", async () => {
+    const doc = new Y.Doc();
+    doc.getMap("meta").set("description", "y".repeat(20 * 1024));
+    const bad = await attacker();
+    await bad.authenticate(documentNameOf(mapId));
+    bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
+    expect((await bad.closed).code).toBe(CLOSE.updateTooLarge.code);
+    await canariesStillSync();
+  });
+
+  it("closes a socket that sends a frame above the frame limit with 1009", async () => {
+    const bad = await attacker();
+    bad.send(new Uint8Array(100 * 1024));
+    expect((await bad.closed).code).toBe(1009);
+    await canariesStillSync();
+  });
+
+  it("closes a socket that sends an unknown message type with 4415", async () => {
+    const bad = await attacker();
+    await bad.authenticate(documentNameOf(mapId));
+    bad.send(
+      bad.frame(documentNameOf(mapId), 77, (e) =>
+        encoding.writeUint8Array(e, new Uint8Array([1, 2, 3])),
+      ),
+    );
+    const closed = await bad.closed;
+    expect(closed.code).toBe(CLOSE.unsupportedMessage.code);
+    await canariesStillSync();
+  });
+
+  it("closes a socket that floods messages with 4429", async () => {
+    const bad = await attacker();
+    await bad.authenticate(documentNameOf(mapId));
+    const ping = bad.frame(documentNameOf(mapId), MESSAGE.awareness, (e) =>
+      encoding.writeVarUint(e, 0),
+    );
+    for (let i = 0; i < 200; i++) bad.send(ping);
+    expect((await bad.closed).code).toBe(CLOSE.tooManyMessages.code);
+    await canariesStillSync();
+  });
+
+  it("closes a socket that never authenticates, within the deadline", async () => {
+    const started = Date.now();
+    const bad = await attacker();
+    expect((await bad.closed).code).toBe(CLOSE.authTimeout.code);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await canariesStillSync();
+  });
+
+  it("closes an authenticated socket that goes silent", async () => {
+    const quiet = await startServer(undefined, undefined, undefined, { idleTimeoutMs: 300 });
+    try {
+      const id = await createMap(quiet);
+      const bad = await RawClient.open(quiet.wsUrl);
+      await bad.authenticate(documentNameOf(id));
+      const started = Date.now();
+      expect((await bad.closed).code).toBe(CLOSE.idleTimeout.code);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await quiet.close();
+      removeDir(quiet.dataDir);
+    }
+  });
+
+  it("refuses upgrades beyond the per-address connection cap, and on other paths", async () => {
+    const open: RawClient[] = [];
+    const results = await Promise.allSettled(Array.from({ length: 14 }, () => attacker()));
+    for (const r of results) if (r.status === "fulfilled") open.push(r.value);
+    // Two canaries are already connected from this address: 12 - 2 = 10 more fit.
+    expect(open.length).toBe(10);
+    for (const c of open) c.ws.terminate();
+    await expect(RawClient.open(server.wsUrl.replace("/sync", "/other"))).rejects.toThrow(/404/);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/journeymap_rejected_total\{reason="maxConnectionsPerAddress"\} [1-9]/);
+    expect(metrics).toMatch(/journeymap_rejected_total\{reason="malformedUpdate"\} [1-9]/);
+    await canariesStillSync();
+  });
+
+  it("reports readiness and metrics", async () => {
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({
+      status: "ready",
+      store: "sqlite",
+    });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/journeymap_connections [1-9]/);
+    expect(metrics).toMatch(/journeymap_documents_loaded 1/);
+    expect(metrics).toMatch(/journeymap_store_write_seconds_count [1-9]/);
+    expect(metrics).toMatch(/journeymap_updates_total\{origin="connection"\} [1-9]/);
+  });
+});

@@ -19,8 +19,13 @@ import { WebSocketGate } from "./sync/websocketGate.ts";
 import type { MapStore } from "./store/MapStore.ts";
 import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
-import { Access } from "./sync/access.ts";
+import { AccessService } from "./auth/AccessService.ts";
+import { documentNameOf } from "./documentName.ts";
+import { Access, type ConnectionContext } from "./sync/access.ts";
+import { Presence } from "./sync/presence.ts";
 import { Persistence } from "./sync/persistence.ts";
+
+const LINK_REVOKED = { code: 4403, reason: "This link was revoked" };
 
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
@@ -53,6 +58,7 @@ export async function createServer(
     ? await PostgresMapStore.open(config.databaseUrl)
     : new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
   const store = meteredStore(rawStore, metrics);
+  const access = await AccessService.create(store);
   // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
   const sockets: { gate: WebSocketGate | null } = { gate: null };
   const hocuspocus = new Hocuspocus({
@@ -64,7 +70,8 @@ export async function createServer(
       new UpdateGuard(limits, (kind, socketKey, reason) =>
         sockets.gate?.closeSocket(socketKey, kind, reason),
       ),
-      new Access(store),
+      new Access(store, access),
+      new Presence(),
       new Persistence(store, log),
       {
         extensionName: "journeymap-socket-auth",
@@ -77,7 +84,14 @@ export async function createServer(
   loaded.count = () => hocuspocus.getDocumentsCount();
   const gate = new WebSocketGate(hocuspocus, limits, log, metrics);
   sockets.gate = gate;
-  const app = createHttpApp({ store, webDist: config.webDist, log, metrics });
+  const onRevoke = (mapId: string, linkId: string) => {
+    const document = hocuspocus.documents.get(documentNameOf(mapId));
+    for (const connection of document?.connections.keys() ?? []) {
+      if ((connection.context as ConnectionContext).linkId === linkId)
+        connection.close(LINK_REVOKED);
+    }
+  };
+  const app = createHttpApp({ store, access, onRevoke, webDist: config.webDist, log, metrics });
   const server = http.createServer(getRequestListener(app.fetch));
   server.on("upgrade", gate.handleUpgrade);
 

@@ -13,6 +13,7 @@ import {
   type Client,
   connect,
   createMap,
+  ownerToken,
   removeDir,
   startServer,
   type TestServer,
@@ -78,7 +79,7 @@ describe("bad input", () => {
   it("refuses an undecodable update: closed with 4400, never acknowledged, never logged", async () => {
     const rows = await server.store.countUpdates(mapId);
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId));
+    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
     bad.sendUpdate(documentNameOf(mapId), new Uint8Array([1, 200, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     const closed = await bad.closed;
     expect(closed.code).toBe(CLOSE.malformedUpdate.code);
@@ -92,7 +93,7 @@ describe("bad input", () => {
     const doc = new Y.Doc();
     doc.getMap("meta").set("title", nestedValue(200));
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId));
+    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
     bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
     const closed = await bad.closed;
     expect(closed.code).toBe(CLOSE.malformedUpdate.code);
@@ -105,7 +106,7 @@ describe("bad input", () => {
     const doc = new Y.Doc();
     doc.getMap("meta").set("description", "y".repeat(20 * 1024));
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId));
+    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
     bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
     expect((await bad.closed).code).toBe(CLOSE.updateTooLarge.code);
     await canariesStillSync();
@@ -120,7 +121,7 @@ describe("bad input", () => {
 
   it("closes a socket that sends an unknown message type with 4415", async () => {
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId));
+    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
     bad.send(
       bad.frame(documentNameOf(mapId), 77, (e) =>
         encoding.writeUint8Array(e, new Uint8Array([1, 2, 3])),
@@ -133,7 +134,7 @@ describe("bad input", () => {
 
   it("closes a socket that floods messages with 4429", async () => {
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId));
+    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
     const ping = bad.frame(documentNameOf(mapId), MESSAGE.awareness, (e) =>
       encoding.writeVarUint(e, 0),
     );
@@ -155,7 +156,7 @@ describe("bad input", () => {
     try {
       const id = await createMap(quiet);
       const bad = await RawClient.open(quiet.wsUrl);
-      await bad.authenticate(documentNameOf(id));
+      await bad.authenticate(documentNameOf(id), ownerToken(id));
       const started = Date.now();
       expect((await bad.closed).code).toBe(CLOSE.idleTimeout.code);
       expect(Date.now() - started).toBeLessThan(2000);

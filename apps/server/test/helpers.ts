@@ -39,6 +39,15 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Owner tokens of the maps tests created, by map id. */
+const ownerTokens = new Map<string, string>();
+
+export function ownerToken(mapId: string): string {
+  const token = ownerTokens.get(mapId);
+  if (!token) throw new Error(`no owner token for ${mapId}`);
+  return token;
+}
+
 export async function createMap(server: { url: string }, body: object = {}): Promise<string> {
   const res = await fetch(`${server.url}/api/maps`, {
     method: "POST",
@@ -46,7 +55,24 @@ export async function createMap(server: { url: string }, body: object = {}): Pro
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create map: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+  const { id, token } = (await res.json()) as { id: string; token: string };
+  ownerTokens.set(id, token);
+  return id;
+}
+
+/** A share link for a map, issued with the owner's token. */
+export async function shareLink(
+  server: { url: string },
+  mapId: string,
+  role: string,
+): Promise<{ token: string; link: { id: string } }> {
+  const res = await fetch(`${server.url}/api/maps/${mapId}/links`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ownerToken(mapId)}` },
+    body: JSON.stringify({ role, label: role }),
+  });
+  if (res.status !== 201) throw new Error(`share link: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token: string; link: { id: string } };
 }
 
 export interface Client {
@@ -57,9 +83,20 @@ export interface Client {
   destroy(): void;
 }
 
-export async function connect(server: { wsUrl: string }, documentName: string): Promise<Client> {
+export async function connect(
+  server: { wsUrl: string },
+  documentName: string,
+  token?: string,
+  displayName = "Tester",
+): Promise<Client> {
   const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ url: server.wsUrl, name: documentName, document: doc });
+  const mapId = documentName.replace(/^map:/, "");
+  const provider = new HocuspocusProvider({
+    url: `${server.wsUrl}?name=${encodeURIComponent(displayName)}`,
+    name: documentName,
+    document: doc,
+    token: token ?? ownerTokens.get(mapId) ?? "",
+  });
   await new Promise<void>((resolve, reject) => {
     provider.on("synced", () => resolve());
     provider.on("authenticationFailed", ({ reason }: { reason: string }) =>

@@ -20,6 +20,15 @@ afterAll(async () => {
   removeDir(web);
 });
 
+const lookup = async (maps: Array<{ mapId: string; token: string }>) => {
+  const res = await fetch(`${server.url}/api/maps/lookup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ maps }),
+  });
+  return (await res.json()) as Array<{ id: string; title: string; role: string }>;
+};
+
 const post = (
   body: string,
   headers: Record<string, string> = { "content-type": "application/json" },
@@ -32,17 +41,19 @@ describe("HTTP API", () => {
     expect(await res.json()).toEqual({ status: "ok" });
   });
 
-  it("creates maps from templates and lists them newest first", async () => {
+  it("creates maps from templates and lists the ones the caller holds tokens for", async () => {
     const a = await post(JSON.stringify({ title: "First" }));
     expect(a.status).toBe(201);
+    const first = (await a.json()) as { id: string; token: string };
     const b = await post(JSON.stringify({ title: "Second", template: "saas-trial" }));
-    const created = (await b.json()) as { id: string; title: string };
-    expect(created.title).toBe("Second");
-    const list = (await (await fetch(`${server.url}/api/maps`)).json()) as {
-      id: string;
-      title: string;
-    }[];
-    expect(list.map((m) => m.title).slice(0, 2)).toEqual(["Second", "First"]);
+    const created = (await b.json()) as { id: string; title: string; token: string; role: string };
+    expect(created).toMatchObject({ title: "Second", role: "owner" });
+    const list = await lookup([
+      { mapId: first.id, token: first.token },
+      { mapId: created.id, token: created.token },
+      { mapId: created.id, token: first.token }, // a token for another map lists nothing
+    ]);
+    expect(list.map((m) => m.title)).toEqual(["Second", "First"]);
     expect(await server.store.countUpdates(created.id)).toBe(1);
   });
 
@@ -60,7 +71,7 @@ describe("HTTP API", () => {
   });
 
   it("rejects bad input with a 4xx and a message, creating nothing", async () => {
-    const before = ((await (await fetch(`${server.url}/api/maps`)).json()) as unknown[]).length;
+    const before = (await server.store.listMaps()).length;
     const cases: Array<[string, number, RegExp]> = [
       ["{not json", 400, /not valid JSON/],
       [JSON.stringify({ title: 42 }), 400, /title/],
@@ -74,7 +85,7 @@ describe("HTTP API", () => {
       expect(res.status, body.slice(0, 40)).toBe(status);
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
-    const after = ((await (await fetch(`${server.url}/api/maps`)).json()) as unknown[]).length;
+    const after = (await server.store.listMaps()).length;
     expect(after).toBe(before);
   });
 

@@ -47,12 +47,12 @@ export class RawClient {
   }
 
   /** Authenticates one document (empty token) and waits for the server's answer. */
-  async authenticate(documentName: string): Promise<void> {
+  async authenticate(documentName: string, token: string): Promise<void> {
     const before = this.received.length;
     this.send(
       this.frame(documentName, MESSAGE.auth, (e) => {
         encoding.writeVarUint(e, 0); // Token
-        encoding.writeVarString(e, "");
+        encoding.writeVarString(e, token);
       }),
     );
     for (let i = 0; i < 200 && this.received.length === before; i++)

@@ -104,5 +104,30 @@ export function storeContract(
         expect(await store.loadMap("nothing1")).toEqual({ updates: [], seq: 0 });
         await store.ping();
       }));
+
+    it("keeps one signing secret and the links of each map, revocable once", () =>
+      withStore(async (store) => {
+        const secret = await store.getSecret();
+        expect(secret.length).toBe(32);
+        expect(await store.getSecret()).toEqual(secret);
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        const link = {
+          id: "link1",
+          mapId: "mapAAAAAAAA",
+          role: "editor",
+          label: "Workshop",
+          createdAt: 5,
+          expiresAt: null,
+          revokedAt: null,
+        };
+        await store.createLink(link);
+        expect(await store.getLink("link1")).toEqual(link);
+        expect(await store.getLink("nope")).toBeNull();
+        expect(await store.listLinks("mapAAAAAAAA")).toEqual([link]);
+        expect(await store.revokeLink("otherMap", "link1", 9)).toBe(false);
+        expect(await store.revokeLink("mapAAAAAAAA", "link1", 9)).toBe(true);
+        expect(await store.revokeLink("mapAAAAAAAA", "link1", 10)).toBe(false);
+        expect((await store.getLink("link1"))?.revokedAt).toBe(9);
+      }));
   });
 }

@@ -6,13 +6,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createMapFromTemplate, findTemplate, randomId, TEMPLATES } from "@journeymap/schema";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { Logger } from "../logger.ts";
+import type { AccessService } from "../auth/AccessService.ts";
+import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
 import type { Metrics } from "../metrics.ts";
-import type { MapStore } from "../store/MapStore.ts";
+import type { MapRecord, MapStore } from "../store/MapStore.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
 const MAX_API_BODY_BYTES = 16 * 1024;
@@ -24,8 +26,51 @@ const CreateMapBody = z
   })
   .strict();
 
+const LookupBody = z
+  .object({
+    maps: z
+      .array(z.object({ mapId: z.string().max(64), token: z.string().max(2048) }).strict())
+      .max(500),
+  })
+  .strict();
+
+const CreateLinkBody = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    actions: z.array(z.enum(API_ACTIONS)).min(1).optional(),
+    label: z.string().trim().max(100).optional(),
+    expiresInDays: z.number().positive().max(3650).optional(),
+  })
+  .strict();
+
+const INVALID_JSON = Symbol("invalid JSON");
+
+/** The JSON body ({} when empty), or INVALID_JSON. */
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+function badRequest(c: Context, error: z.ZodError) {
+  const message = error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
+  return c.json({ error: message.join("; ") }, 400);
+}
+
+const limitBody = bodyLimit({
+  maxSize: MAX_API_BODY_BYTES,
+  onError: (c) => c.json({ error: `Body larger than ${MAX_API_BODY_BYTES} bytes` }, 413),
+});
+
 export interface HttpAppOptions {
   readonly store: MapStore;
+  readonly access: AccessService;
+  /** Closes the live connections opened with a link that was just revoked. */
+  readonly onRevoke: (mapId: string, linkId: string) => void;
   readonly metrics: Metrics;
   readonly webDist: string;
   readonly log: Logger;
@@ -34,6 +79,8 @@ export interface HttpAppOptions {
 
 export function createHttpApp({
   store,
+  access,
+  onRevoke,
   metrics,
   webDist,
   log,
@@ -65,7 +112,71 @@ export function createHttpApp({
     c.json(TEMPLATES.map(({ id, name, summary }) => ({ id, name, summary }))),
   );
 
-  app.get("/api/maps", async (c) => c.json(await store.listMaps()));
+  /** The maps the caller holds tokens for (the browser keeps them), with the role each gives. */
+  app.post("/api/maps/lookup", limitBody, async (c) => {
+    const parsed = LookupBody.safeParse(await readJson(c));
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const maps = new Map((await store.listMaps()).map((m) => [m.id, m]));
+    const found: Array<MapRecord & { role: string }> = [];
+    for (const { mapId, token } of parsed.data.maps) {
+      const map = maps.get(mapId);
+      if (!map) continue;
+      try {
+        const grant = await access.authorize(token, mapId);
+        if (grant.kind === "share") found.push({ ...map, role: grant.role });
+      } catch {
+        // A revoked or foreign token simply does not list the map.
+      }
+    }
+    found.sort((a, b) => b.updatedAt - a.updatedAt);
+    return c.json(found);
+  });
+
+  /** The owner of a map manages its links. */
+  const requireOwner = async (c: Context, mapId: string) => {
+    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
+    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
+    if (grant.kind !== "share" || grant.role !== "owner") {
+      return c.json({ error: "Only the map's owner can manage its links" }, 403);
+    }
+    return null;
+  };
+
+  app.get("/api/maps/:id/links", async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireOwner(c, mapId);
+    if (denied) return denied;
+    return c.json(await store.listLinks(mapId));
+  });
+
+  app.post("/api/maps/:id/links", limitBody, async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireOwner(c, mapId);
+    if (denied) return denied;
+    const parsed = CreateLinkBody.safeParse(await readJson(c));
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const { role, actions, label, expiresInDays } = parsed.data;
+    if (!role === !actions) return c.json({ error: "Give either a role or API actions" }, 400);
+    const issued = await access.issue(
+      mapId,
+      role ? { role } : { actions: actions ?? [] },
+      label ?? "",
+      expiresInDays === undefined ? null : expiresInDays * 24 * 3600 * 1000,
+    );
+    return c.json(issued, 201);
+  });
+
+  app.delete("/api/maps/:id/links/:linkId", async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireOwner(c, mapId);
+    if (denied) return denied;
+    const linkId = c.req.param("linkId");
+    if (!(await store.revokeLink(mapId, linkId, now())))
+      return c.json({ error: "No such live link" }, 404);
+    onRevoke(mapId, linkId);
+    return c.body(null, 204);
+  });
 
   app.post(
     "/api/maps",
@@ -102,8 +213,12 @@ export function createHttpApp({
       const title = parsed.data.title || template.title;
       await store.createMap(id, title, created, Y.encodeStateAsUpdate(doc));
       doc.destroy();
+      const owner = await access.issue(id, { role: "owner" }, "Owner", null);
       log.info({ mapId: id, template: template.id }, "map created");
-      return c.json({ id, title, createdAt: created, updatedAt: created }, 201);
+      return c.json(
+        { id, title, createdAt: created, updatedAt: created, role: "owner", token: owner.token },
+        201,
+      );
     },
   );
 

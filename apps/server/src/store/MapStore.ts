@@ -52,9 +52,28 @@ export interface MapStore {
   readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]>;
   /** Number of log rows of a map. */
   countUpdates(mapId: string): Promise<number>;
+  /** The server's signing secret, created on first use and shared by every instance. */
+  getSecret(): Promise<Uint8Array>;
+  createLink(link: LinkRecord): Promise<void>;
+  getLink(id: string): Promise<LinkRecord | null>;
+  listLinks(mapId: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; false if there was no such live link. */
+  revokeLink(mapId: string, id: string, now: number): Promise<boolean>;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A share link or API token issued for a map; tokens name their link so it can be revoked. */
+export interface LinkRecord {
+  readonly id: string;
+  readonly mapId: string;
+  /** owner, editor, commenter, viewer, or api. */
+  readonly role: string;
+  readonly label: string;
+  readonly createdAt: number;
+  readonly expiresAt: number | null;
+  readonly revokedAt: number | null;
 }
 
 export interface LoggedUpdate extends UpdateRow {

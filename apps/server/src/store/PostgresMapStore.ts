@@ -3,8 +3,16 @@
  * updated in the same transaction as the insert: the row lock serialises appends to one map,
  * also across server instances, so seq is gap-free and in commit order.
  */
+import { randomBytes } from "node:crypto";
 import pg from "pg";
-import type { LoggedUpdate, MapRecord, MapStore, StoredState, UpdateRow } from "./MapStore.ts";
+import type {
+  LinkRecord,
+  LoggedUpdate,
+  MapRecord,
+  MapStore,
+  StoredState,
+  UpdateRow,
+} from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE maps (
@@ -31,7 +39,20 @@ const STORE_MIGRATIONS: readonly string[] = [
      created_at BIGINT NOT NULL,
      PRIMARY KEY (doc, upto_seq)
    );`,
+  `CREATE TABLE secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
+   CREATE TABLE links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps (id),
+     role TEXT NOT NULL,
+     label TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     expires_at BIGINT,
+     revoked_at BIGINT
+   );
+   CREATE INDEX links_by_map ON links (map_id);`,
 ];
+
+const LINK_COLUMNS = `id, map_id AS "mapId", role, label, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
 
 // BIGINT columns come back as strings by default; our values fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -216,6 +237,48 @@ export class PostgresMapStore implements MapStore {
       [mapId],
     );
     return rows[0]?.n ?? 0;
+  }
+
+  async getSecret(): Promise<Uint8Array> {
+    await this.pool.query(
+      "INSERT INTO secrets (name, value) VALUES ('signing', $1) ON CONFLICT DO NOTHING",
+      [randomBytes(32)],
+    );
+    const { rows } = await this.pool.query<{ value: Buffer }>(
+      "SELECT value FROM secrets WHERE name = 'signing'",
+    );
+    return new Uint8Array(rows[0]!.value);
+  }
+
+  async createLink(link: LinkRecord): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      [link.id, link.mapId, link.role, link.label, link.createdAt, link.expiresAt, link.revokedAt],
+    );
+  }
+
+  async getLink(id: string): Promise<LinkRecord | null> {
+    const { rows } = await this.pool.query<LinkRecord>(
+      `SELECT ${LINK_COLUMNS} FROM links WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listLinks(mapId: string): Promise<LinkRecord[]> {
+    const { rows } = await this.pool.query<LinkRecord>(
+      `SELECT ${LINK_COLUMNS} FROM links WHERE map_id = $1 ORDER BY created_at, id`,
+      [mapId],
+    );
+    return rows;
+  }
+
+  async revokeLink(mapId: string, id: string, now: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      "UPDATE links SET revoked_at = $1 WHERE map_id = $2 AND id = $3 AND revoked_at IS NULL",
+      [now, mapId, id],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   async ping(): Promise<void> {

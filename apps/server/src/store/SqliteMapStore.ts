@@ -6,8 +6,16 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
-import type { LoggedUpdate, MapRecord, MapStore, StoredState, UpdateRow } from "./MapStore.ts";
+import type {
+  LinkRecord,
+  LoggedUpdate,
+  MapRecord,
+  MapStore,
+  StoredState,
+  UpdateRow,
+} from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE maps (
@@ -32,7 +40,21 @@ const STORE_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      PRIMARY KEY (doc, upto_seq)
    ) WITHOUT ROWID;`,
+  `CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+   CREATE TABLE links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     label TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX links_by_map ON links (map_id);`,
 ];
+
+const LINK_COLUMNS =
+  "id, map_id AS mapId, role, label, created_at AS createdAt, expires_at AS expiresAt, revoked_at AS revokedAt";
 
 interface Row {
   doc: string;
@@ -95,6 +117,20 @@ export class SqliteMapStore implements MapStore {
         "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
+      getSecret: this.db.prepare("SELECT value FROM secrets WHERE name = 'signing'"),
+      putSecret: this.db.prepare(
+        "INSERT OR IGNORE INTO secrets (name, value) VALUES ('signing', ?)",
+      ),
+      createLink: this.db.prepare(
+        "INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at) VALUES (@id, @mapId, @role, @label, @createdAt, @expiresAt, @revokedAt)",
+      ),
+      getLink: this.db.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE id = ?`),
+      listLinks: this.db.prepare(
+        `SELECT ${LINK_COLUMNS} FROM links WHERE map_id = ? ORDER BY created_at, id`,
+      ),
+      revokeLink: this.db.prepare(
+        "UPDATE links SET revoked_at = ? WHERE map_id = ? AND id = ? AND revoked_at IS NULL",
+      ),
     };
   }
 
@@ -177,6 +213,27 @@ export class SqliteMapStore implements MapStore {
 
   async countUpdates(mapId: string): Promise<number> {
     return (this.statements.count.get(mapId) as { n: number }).n;
+  }
+
+  async getSecret(): Promise<Uint8Array> {
+    this.statements.putSecret.run(randomBytes(32));
+    return new Uint8Array((this.statements.getSecret.get() as { value: Uint8Array }).value);
+  }
+
+  async createLink(link: LinkRecord): Promise<void> {
+    this.statements.createLink.run(link);
+  }
+
+  async getLink(id: string): Promise<LinkRecord | null> {
+    return (this.statements.getLink.get(id) as LinkRecord | undefined) ?? null;
+  }
+
+  async listLinks(mapId: string): Promise<LinkRecord[]> {
+    return this.statements.listLinks.all(mapId) as LinkRecord[];
+  }
+
+  async revokeLink(mapId: string, id: string, now: number): Promise<boolean> {
+    return this.statements.revokeLink.run(now, mapId, id).changes > 0;
   }
 
   async ping(): Promise<void> {

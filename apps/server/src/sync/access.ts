@@ -1,26 +1,73 @@
 /**
- * Who may open which document. For now: any client may open a map that exists; names that
- * are not map names, and maps that do not exist, are refused before a document is created
- * (validating in onLoadDocument instead would leak a document, ueberdosis/hocuspocus#1156).
- * Signed, role-scoped share links come with the server issue.
+ * Who may open which document, and as whom. The token must be a share link for exactly this
+ * map (API tokens have no sync access); viewers and commenters get read-only connections, so
+ * their updates are rejected by the server, never applied, never logged. Refusals happen in
+ * onAuthenticate, before a document is created (refusing in onLoadDocument leaks it,
+ * ueberdosis/hocuspocus#1156). The display name comes from the `name` parameter of the sync
+ * URL; the server fixes it, and a colour, for the connection's lifetime (see presence.ts).
  */
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import { PALETTE } from "@journeymap/schema";
+import type { AccessService } from "../auth/AccessService.ts";
+import { canEdit, type Role } from "../auth/tokens.ts";
 import { mapIdOf } from "../documentName.ts";
 import type { MapStore } from "../store/MapStore.ts";
-import type { ConnectionContext } from "./persistence.ts";
+
+export interface ConnectionContext {
+  readonly socketKey?: string;
+  readonly author?: string;
+  readonly role?: Role;
+  readonly linkId?: string;
+  readonly name?: string;
+  readonly colour?: string;
+}
+
+const MAX_NAME = 40;
+
+export function displayName(raw: string | null): string {
+  const name = (raw ?? "")
+    .replace(/\p{Cc}/gu, "")
+    .trim()
+    .slice(0, MAX_NAME);
+  return name || "Guest";
+}
+
+function colourFor(key: string): string {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return PALETTE[Math.abs(h) % PALETTE.length] as string;
+}
 
 export class Access implements Extension {
   readonly extensionName = "journeymap-access";
   private readonly store: MapStore;
+  private readonly access: AccessService;
 
-  constructor(store: MapStore) {
+  constructor(store: MapStore, access: AccessService) {
     this.store = store;
+    this.access = access;
   }
 
-  async onAuthenticate({ documentName }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate({
+    documentName,
+    token,
+    connectionConfig,
+    requestParameters,
+    context,
+  }: onAuthenticatePayload<ConnectionContext>): Promise<ConnectionContext> {
     const mapId = mapIdOf(documentName);
     if (!mapId) throw new Error(`Invalid document name: ${documentName.slice(0, 80)}`);
     if (!(await this.store.hasMap(mapId))) throw new Error(`No such map: ${mapId}`);
-    return { author: "anonymous" };
+    const grant = await this.access.authorize(token, mapId);
+    if (grant.kind !== "share") throw new Error("API tokens cannot open the live map");
+    connectionConfig.readOnly = !canEdit(grant.role);
+    const name = displayName(requestParameters.get("name"));
+    return {
+      author: name,
+      role: grant.role,
+      linkId: grant.linkId,
+      name,
+      colour: colourFor(`${context.socketKey ?? ""}/${grant.linkId}`),
+    };
   }
 }

@@ -25,15 +25,11 @@ import type { Logger } from "../logger.ts";
 import type { MapStore } from "../store/MapStore.ts";
 import { CorruptMapError } from "../store/MapStore.ts";
 import { CloseError } from "../limits.ts";
+import type { ConnectionContext } from "./access.ts";
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 const SERVER_AUTHOR = "server";
-
-export interface ConnectionContext {
-  /** Who is writing, as the server knows it (set at authentication). */
-  readonly author?: string;
-}
 
 interface LoadedMap {
   readonly mapId: string;

@@ -1,0 +1,87 @@
+/**
+ * Signed, role-scoped, expiring share tokens: `jm1.<payload>.<signature>`, the payload being
+ * base64url JSON `{ m: mapId, l: linkId, r: role, e: expiresAt | null, a?: actions }` and the
+ * signature an HMAC-SHA256 of it with the server's secret. A token names its map, so a token
+ * for one map opens no other; it names its link, so revoking the link revokes the token.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+/** Integrations use API tokens: no sync access, only the listed HTTP actions. */
+export const API_ACTIONS = ["evidence:write", "map:read"] as const;
+export type ApiAction = (typeof API_ACTIONS)[number];
+
+export type TokenClaims =
+  | {
+      readonly kind: "share";
+      readonly mapId: string;
+      readonly linkId: string;
+      readonly role: Role;
+      readonly expiresAt: number | null;
+    }
+  | {
+      readonly kind: "api";
+      readonly mapId: string;
+      readonly linkId: string;
+      readonly actions: readonly ApiAction[];
+      readonly expiresAt: number | null;
+    };
+
+const PREFIX = "jm1";
+
+function sign(payload: string, secret: Uint8Array): string {
+  return createHmac("sha256", secret).update(payload).digest("base64url");
+}
+
+export function issueToken(claims: TokenClaims, secret: Uint8Array): string {
+  const body =
+    claims.kind === "share"
+      ? { m: claims.mapId, l: claims.linkId, r: claims.role, e: claims.expiresAt }
+      : { m: claims.mapId, l: claims.linkId, r: "api", a: claims.actions, e: claims.expiresAt };
+  const payload = Buffer.from(JSON.stringify(body)).toString("base64url");
+  return `${PREFIX}.${payload}.${sign(payload, secret)}`;
+}
+
+export class TokenError extends Error {
+  override name = "TokenError";
+}
+
+/** The claims of a well-formed, correctly signed, unexpired token; throws TokenError otherwise. */
+export function verifyToken(token: string, secret: Uint8Array, now: number): TokenClaims {
+  if (typeof token !== "string" || token.length > 2048) throw new TokenError("Malformed token");
+  const [prefix, payload, signature, ...rest] = token.split(".");
+  if (prefix !== PREFIX || !payload || !signature || rest.length > 0)
+    throw new TokenError("Malformed token");
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new TokenError("Invalid token signature");
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    throw new TokenError("Malformed token");
+  }
+  const expiresAt = typeof body.e === "number" ? body.e : null;
+  if (expiresAt !== null && expiresAt <= now) throw new TokenError("Token expired");
+  if (typeof body.m !== "string" || typeof body.l !== "string")
+    throw new TokenError("Malformed token");
+  if (body.r === "api") {
+    const actions = Array.isArray(body.a)
+      ? body.a.filter((a): a is ApiAction => API_ACTIONS.includes(a))
+      : [];
+    return { kind: "api", mapId: body.m, linkId: body.l, actions, expiresAt };
+  }
+  if (!ROLES.includes(body.r as Role)) throw new TokenError("Malformed token");
+  return { kind: "share", mapId: body.m, linkId: body.l, role: body.r as Role, expiresAt };
+}
+
+/** Roles that may change the map document (the others are read-only on the server). */
+export function canEdit(role: Role): boolean {
+  return role === "owner" || role === "editor";
+}

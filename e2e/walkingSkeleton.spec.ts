@@ -6,18 +6,18 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
 import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { createMap, type ServerHandle, startServer } from "./support/server.ts";
+import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
 
 const enabled = chromiumAvailable();
 let server: ServerHandle;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function openBoard(mapId: string): Promise<BoardPage> {
+async function openBoard(mapId: string, token: string): Promise<BoardPage> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   contexts.push(context);
   const board = new BoardPage(await context.newPage());
-  await board.open(server.url, mapId);
+  await board.open(server.url, mapId, token);
   return board;
 }
 
@@ -34,9 +34,9 @@ describe.runIf(enabled)("walking skeleton", () => {
   });
 
   it("shows one person's edits to another live, and keeps them across a server restart", async () => {
-    const mapId = await createMap(server, "Two people, one map");
-    const alice = await openBoard(mapId);
-    const bob = await openBoard(mapId);
+    const map = await createMap(server, "Two people, one map");
+    const alice = await openBoard(map.id, map.token);
+    const bob = await openBoard(map.id, await shareToken(server, map, "editor"));
     expect(await bob.phaseNames()).toEqual([
       "Awareness",
       "Consideration",
@@ -90,13 +90,18 @@ describe.runIf(enabled)("walking skeleton", () => {
     expect(await bob.emotionScore("Checks out")).toBe(String(before + 1));
   });
 
-  it("lists maps and creates a new one from the list page", async () => {
+  it("lists the maps this browser holds links for, and creates a new one", async () => {
     const existing = await createMap(server, "Listed map");
+    const hidden = await createMap(server, "Someone else's map");
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
+    await new BoardPage(page).open(server.url, existing.id, existing.token);
     await page.goto(server.url);
-    await page.locator(`[data-testid="maps.item"][data-map-id="${existing}"]`).waitFor();
+    await page.locator(`[data-testid="maps.item"][data-map-id="${existing.id}"]`).waitFor();
+    expect(
+      await page.locator(`[data-testid="maps.item"][data-map-id="${hidden.id}"]`).count(),
+    ).toBe(0);
     await page.getByLabel("Title of the new map").fill("Checkout study");
     await page.getByLabel("Template").selectOption("ecommerce-purchase");
     await page.getByTestId("maps.new").click();
@@ -104,5 +109,38 @@ describe.runIf(enabled)("walking skeleton", () => {
     await page.getByTestId("board.title").getByText("Checkout study").waitFor();
     expect(await new BoardPage(page).phaseNames()).toContain("Inspire");
     await page.screenshot({ path: `${ARTIFACTS}/board-ecommerce.png` });
+  });
+
+  it("gives a viewer a read-only board that still updates live", async () => {
+    const map = await createMap(server, "Shown to a viewer");
+    const owner = await openBoard(map.id, map.token);
+    const viewer = await openBoard(map.id, await shareToken(server, map, "viewer"));
+    await viewer.page.getByTestId("board.view-only").waitFor();
+    expect(await viewer.page.getByTestId("board.add-phase").isVisible()).toBe(false);
+    expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);
+    await viewer.page.getByTestId("board.phase-name").first().click();
+    expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);
+    await owner.renamePhase("Awareness", "Seen by the viewer");
+    await viewer.phase("Seen by the viewer").waitFor();
+    await viewer.page.screenshot({ path: `${ARTIFACTS}/board-viewer.png` });
+  });
+
+  it("lets the owner share an editor link from the board, and refuses a bad link", async () => {
+    const map = await createMap(server, "Shared from the board");
+    const owner = await openBoard(map.id, map.token);
+    await owner.page.getByTestId("board.share").click();
+    await owner.page.getByTestId("share.create").click();
+    const url = await owner.page.getByTestId("share.url").inputValue();
+    expect(url).toContain(`/maps/${map.id}#token=`);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const guest = await context.newPage();
+    await guest.goto(url.replace("http://localhost", server.url));
+    await guest.getByTestId("board.phase").first().waitFor();
+    expect(await guest.getByTestId("board.add-phase").count()).toBe(1);
+
+    const stranger = await context.newPage();
+    await stranger.goto(`${server.url}/maps/${map.id}#token=jm1.bad.token`);
+    await stranger.getByTestId("board.refused").waitFor();
   });
 });

@@ -8,8 +8,9 @@ export class BoardPage {
     this.page = page;
   }
 
-  async open(baseUrl: string, mapId: string): Promise<void> {
-    await this.page.goto(`${baseUrl}/maps/${mapId}`);
+  /** Opens a map through a share link (the token travels in the URL fragment). */
+  async open(baseUrl: string, mapId: string, token: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/maps/${mapId}#token=${encodeURIComponent(token)}`);
     await this.page.getByTestId("board.phase").first().waitFor();
   }
 

@@ -85,16 +85,37 @@ export async function startServer(): Promise<ServerHandle> {
   };
 }
 
+export interface CreatedMap {
+  readonly id: string;
+  /** The owner's token. */
+  readonly token: string;
+}
+
 export async function createMap(
   server: ServerHandle,
   title: string,
   template = "default",
-): Promise<string> {
+): Promise<CreatedMap> {
   const res = await fetch(`${server.url}/api/maps`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ title, template }),
   });
   if (res.status !== 201) throw new Error(`create map failed: ${res.status}`);
-  return ((await res.json()) as { id: string }).id;
+  return (await res.json()) as CreatedMap;
+}
+
+/** A share link's token for `role`, issued with the owner's token. */
+export async function shareToken(
+  server: ServerHandle,
+  map: CreatedMap,
+  role: string,
+): Promise<string> {
+  const res = await fetch(`${server.url}/api/maps/${map.id}/links`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${map.token}` },
+    body: JSON.stringify({ role }),
+  });
+  if (res.status !== 201) throw new Error(`share link failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
 }

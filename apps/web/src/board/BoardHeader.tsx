@@ -4,6 +4,7 @@ import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.t
 import type { MapConnection } from "../sync/useMapConnection.ts";
 import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
+import { SharePanel } from "./SharePanel.tsx";
 
 function initials(name: string): string {
   return name
@@ -15,12 +16,20 @@ function initials(name: string): string {
 }
 
 export interface BoardHeaderProps {
+  readonly mapId: string;
+  readonly role: string | null;
   readonly connection: MapConnection;
   readonly hidden: ReadonlySet<string>;
   readonly onTogglePersona: (persona: Persona) => void;
 }
 
-export function BoardHeader({ connection, hidden, onTogglePersona }: BoardHeaderProps) {
+export function BoardHeader({
+  mapId,
+  role,
+  connection,
+  hidden,
+  onTogglePersona,
+}: BoardHeaderProps) {
   const editor = useEditor();
   const { undo } = useMapSession();
   const meta = useJourneyMap((m) => m.meta);
@@ -68,7 +77,7 @@ export function BoardHeader({ connection, hidden, onTogglePersona }: BoardHeader
               {p.role && <span className="persona-role">· {p.role}</span>}
             </button>
           ))}
-          {personas.length === 0 && (
+          {personas.length === 0 && !connection.readOnly && (
             <button
               type="button"
               className="btn"
@@ -96,6 +105,12 @@ export function BoardHeader({ connection, hidden, onTogglePersona }: BoardHeader
         >
           <Redo2 size={16} />
         </button>
+        {connection.readOnly && (
+          <span className="view-only" data-testid="board.view-only">
+            View only
+          </span>
+        )}
+        {role === "owner" && <SharePanel mapId={mapId} />}
         <ConnectionBadge status={connection.status} unsynced={connection.unsynced} />
       </div>
     </header>

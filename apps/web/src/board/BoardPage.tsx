@@ -1,15 +1,39 @@
 import type { Persona } from "@journeymap/schema";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { listMaps } from "../api/mapsApi.ts";
 import type * as Y from "yjs";
 import "../styles/board.css";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
+import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { Board } from "./Board.tsx";
 import { BoardHeader } from "./BoardHeader.tsx";
 import { useUndoShortcuts } from "./useUndoShortcuts.ts";
 
-function SyncedBoard({ doc, connection }: { doc: Y.Doc; connection: MapConnection }) {
-  const session = useMapSessionFor(doc);
+/** The role our link gives on this map: known if we created it, else asked from the server. */
+function useRole(mapId: string, known: string | null): string | null {
+  const [role, setRole] = useState(known);
+  useEffect(() => {
+    if (known) return;
+    listMaps().then(
+      (maps) => setRole(maps.find((m) => m.id === mapId)?.role ?? null),
+      () => setRole(null),
+    );
+  }, [mapId, known]);
+  return role;
+}
+
+function SyncedBoard({
+  mapId,
+  doc,
+  connection,
+}: {
+  mapId: string;
+  doc: Y.Doc;
+  connection: MapConnection;
+}) {
+  const role = useRole(mapId, connection.role);
+  const session = useMapSessionFor(doc, connection.readOnly);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   useUndoShortcuts(session.undo);
   const toggle = (persona: Persona) => {
@@ -20,10 +44,18 @@ function SyncedBoard({ doc, connection }: { doc: Y.Doc; connection: MapConnectio
   };
   return (
     <MapSessionContext.Provider value={session}>
-      <div className="board-page">
-        <BoardHeader connection={connection} hidden={hidden} onTogglePersona={toggle} />
-        <Board hiddenPersonas={hidden} />
-      </div>
+      <ReadOnlyContext.Provider value={connection.readOnly}>
+        <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+          <BoardHeader
+            mapId={mapId}
+            role={role}
+            connection={connection}
+            hidden={hidden}
+            onTogglePersona={toggle}
+          />
+          <Board hiddenPersonas={hidden} />
+        </div>
+      </ReadOnlyContext.Provider>
     </MapSessionContext.Provider>
   );
 }
@@ -35,9 +67,9 @@ export default function BoardPage({ mapId }: { mapId: string }) {
   if (connection.refused) {
     return (
       <div className="page">
-        <div className="notice notice--error" role="alert">
-          <strong>This map cannot be opened.</strong> It may not exist, or the link is wrong.{" "}
-          <a href="/">All maps</a>
+        <div className="notice notice--error" role="alert" data-testid="board.refused">
+          <strong>This map cannot be opened.</strong> {connection.refused} Ask the map's owner for a
+          new link. <a href="/">All maps</a>
         </div>
       </div>
     );
@@ -49,5 +81,5 @@ export default function BoardPage({ mapId }: { mapId: string }) {
       </div>
     );
   }
-  return <SyncedBoard doc={connection.doc} connection={connection} />;
+  return <SyncedBoard mapId={mapId} doc={connection.doc} connection={connection} />;
 }

@@ -8,6 +8,7 @@ import {
   type TemplateSummary,
 } from "../api/mapsApi.ts";
 import { navigate } from "../router.ts";
+import { displayName, setDisplayName } from "../sync/tokens.ts";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -19,6 +20,7 @@ export function MapListPage() {
   const [template, setTemplate] = useState("default");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [name, setName] = useState(displayName());
 
   useEffect(() => {
     listMaps().then(setMaps, (e: Error) => setError(e.message));
@@ -44,6 +46,21 @@ export function MapListPage() {
       <p className="page-lede">
         Map how customers move through your product, together and in real time.
       </p>
+      <div className="new-map" style={{ marginBottom: "var(--space-3)" }}>
+        <label>
+          Your name, as others see it{" "}
+          <input
+            aria-label="Your name"
+            value={name}
+            placeholder="Guest"
+            maxLength={40}
+            onChange={(e) => {
+              setName(e.target.value);
+              setDisplayName(e.target.value);
+            }}
+          />
+        </label>
+      </div>
       <form className="new-map" onSubmit={submit} aria-label="New map">
         <input
           aria-label="Title of the new map"
@@ -91,7 +108,9 @@ export function MapListPage() {
                 <div className="map-card-title">
                   <MapIcon size={14} aria-hidden="true" /> {m.title}
                 </div>
-                <div className="map-card-meta">Updated {dateFormat.format(m.updatedAt)}</div>
+                <div className="map-card-meta">
+                  Updated {dateFormat.format(m.updatedAt)} · {m.role}
+                </div>
               </a>
             </li>
           ))}

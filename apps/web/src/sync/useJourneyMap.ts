@@ -9,17 +9,36 @@ import type * as Y from "yjs";
 export interface MapSession {
   readonly doc: Y.Doc;
   readonly reader: MapReader;
+  /** In read-only sessions every editor method does nothing (the server would reject it anyway). */
   readonly editor: MapEditor;
   readonly undo: Y.UndoManager;
+  readonly readOnly: boolean;
+}
+
+/** An editor whose methods do nothing: viewers and commenters cannot change the map. */
+function readOnlyEditor(editor: MapEditor): MapEditor {
+  return new Proxy(editor, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? () => undefined : value;
+    },
+  });
 }
 
 export const MapSessionContext = createContext<MapSession | null>(null);
 
-export function useMapSessionFor(doc: Y.Doc): MapSession {
+export function useMapSessionFor(doc: Y.Doc, readOnly: boolean): MapSession {
   const session = useMemo(() => {
     const reader = new MapReader(doc);
-    return { doc, reader, editor: new MapEditor(doc), undo: createBoardUndoManager(doc) };
-  }, [doc]);
+    const editor = new MapEditor(doc);
+    return {
+      doc,
+      reader,
+      editor: readOnly ? readOnlyEditor(editor) : editor,
+      undo: createBoardUndoManager(doc),
+      readOnly,
+    };
+  }, [doc, readOnly]);
   useEffect(
     () => () => {
       session.reader.destroy();

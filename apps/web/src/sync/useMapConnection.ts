@@ -5,6 +5,7 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { adoptTokenFromUrl, displayName, heldRole, tokenFor } from "./tokens.ts";
 
 export type ConnectionStatus = "connecting" | "online" | "offline";
 
@@ -15,8 +16,12 @@ export interface MapConnection {
   readonly synced: boolean;
   /** Local changes the server has not confirmed yet. */
   readonly unsynced: number;
-  /** Set when the server refused the map (unknown map, invalid name). */
+  /** Set when the server refused the map (unknown map, no or revoked link). */
   readonly refused: string | null;
+  /** True when this link only lets us look (viewer, commenter): the UI blocks editing. */
+  readonly readOnly: boolean;
+  /** The role our link gives on this map, when we know it. */
+  readonly role: string | null;
 }
 
 export function syncUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -28,12 +33,15 @@ export function useMapConnection(mapId: string): MapConnection | null {
 
   useEffect(() => {
     const doc = new Y.Doc();
+    adoptTokenFromUrl(mapId);
     let state: MapConnection = {
       doc,
       status: "connecting",
       synced: false,
       unsynced: 0,
       refused: null,
+      readOnly: false,
+      role: heldRole(mapId),
     };
     const update = (patch: Partial<MapConnection>) => {
       state = { ...state, ...patch };
@@ -41,9 +49,11 @@ export function useMapConnection(mapId: string): MapConnection | null {
     };
     setConnection(state);
     const provider = new HocuspocusProvider({
-      url: syncUrl(window.location),
+      url: `${syncUrl(window.location)}?name=${encodeURIComponent(displayName() || "Guest")}`,
       name: `map:${mapId}`,
       document: doc,
+      token: tokenFor(mapId),
+      onAuthenticated: ({ scope }) => update({ readOnly: scope === "readonly", refused: null }),
       onStatus: ({ status }) =>
         update({
           status:

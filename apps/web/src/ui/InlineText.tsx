@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { useReadOnly } from "./ReadOnlyContext.ts";
 
 export interface InlineTextProps {
   readonly value: string;
@@ -11,6 +12,8 @@ export interface InlineTextProps {
   readonly allowEmpty?: boolean;
   readonly multiline?: boolean;
   readonly autoEdit?: boolean;
+  /** Shown as plain text, not editable (read-only sessions). */
+  readonly disabled?: boolean;
 }
 
 /**
@@ -27,7 +30,9 @@ export function InlineText({
   allowEmpty = false,
   multiline = false,
   autoEdit = false,
+  disabled: disabledProp = false,
 }: InlineTextProps) {
+  const disabled = useReadOnly() || disabledProp;
   const [editing, setEditing] = useState(autoEdit);
   const [draft, setDraft] = useState(value);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -61,6 +66,26 @@ export function InlineText({
     }
   };
 
+  if (disabled) {
+    return (
+      <span
+        className={`${value ? "" : "inline-text--placeholder"} ${className}`}
+        data-testid={testId}
+      >
+        {value}
+      </span>
+    );
+  }
+  if (disabled) {
+    return (
+      <span
+        className={`${value ? "" : "inline-text--placeholder"} ${className}`}
+        data-testid={testId}
+      >
+        {value}
+      </span>
+    );
+  }
   if (editing) {
     const common = {
       ref: inputRef,

@@ -1,0 +1,114 @@
+import { Link2, Share2 } from "lucide-react";
+import { useCallback, useEffect, useState } from "react";
+import { createLink, listLinks, revokeLink, type ShareLink } from "../api/mapsApi.ts";
+import { shareUrl, tokenFor } from "../sync/tokens.ts";
+
+const ROLE_LABELS: Record<string, string> = {
+  editor: "Can edit",
+  commenter: "Can comment",
+  viewer: "Can view",
+};
+
+/** The owner's share menu: create role-scoped links, see them, revoke them. */
+export function SharePanel({ mapId }: { mapId: string }) {
+  const [open, setOpen] = useState(false);
+  const [role, setRole] = useState("editor");
+  const [links, setLinks] = useState<ShareLink[]>([]);
+  const [latest, setLatest] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const token = tokenFor(mapId);
+
+  const refresh = useCallback(() => {
+    listLinks(mapId, token).then(setLinks, (e: Error) => setError(e.message));
+  }, [mapId, token]);
+  useEffect(() => {
+    if (open) refresh();
+  }, [open, refresh]);
+
+  const create = async () => {
+    try {
+      const issued = await createLink(mapId, token, role);
+      setLatest(shareUrl(mapId, issued.token));
+      refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <span style={{ position: "relative" }}>
+      <button
+        type="button"
+        className="btn"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="board.share"
+      >
+        <Share2 size={14} /> Share
+      </button>
+      {open && (
+        <div className="share-panel" role="dialog" aria-label="Share this map">
+          <div className="share-row">
+            <select aria-label="Access" value={role} onChange={(e) => setRole(e.target.value)}>
+              {Object.entries(ROLE_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={create}
+              data-testid="share.create"
+            >
+              <Link2 size={14} /> Create link
+            </button>
+          </div>
+          {latest && (
+            <div className="share-row">
+              <input
+                readOnly
+                value={latest}
+                aria-label="New link"
+                data-testid="share.url"
+                onFocus={(e) => e.target.select()}
+              />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => navigator.clipboard?.writeText(latest)}
+              >
+                Copy
+              </button>
+            </div>
+          )}
+          {error && <p role="alert">{error}</p>}
+          <ul className="share-links" aria-label="Links">
+            {links
+              .filter((l) => l.role !== "owner" && l.revokedAt === null)
+              .map((l) => (
+                <li key={l.id}>
+                  <span>
+                    {ROLE_LABELS[l.role] ?? l.role} · created{" "}
+                    {new Date(l.createdAt).toLocaleDateString()}
+                  </span>
+                  <button
+                    type="button"
+                    className="btn btn--ghost"
+                    onClick={() =>
+                      revokeLink(mapId, token, l.id).then(refresh, (e: Error) =>
+                        setError(e.message),
+                      )
+                    }
+                  >
+                    Revoke
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
+    </span>
+  );
+}

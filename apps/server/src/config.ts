@@ -20,6 +20,14 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,64}$/, "letters, digits, _ : - only")
+    .default("journeymap"),
 });
 
 export interface Config {
@@ -32,6 +40,9 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** PostgreSQL connection URL; when absent the embedded SQLite store is used. */
   readonly databaseUrl: string | null;
+  /** Redis for scale-out: several instances serving the same maps. */
+  readonly redisUrl: string | null;
+  readonly redisPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -54,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDist: path.resolve(cwd, e.WEB_DIST),
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

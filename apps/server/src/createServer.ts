@@ -1,13 +1,15 @@
 /**
  * Wires the server: one HTTP server for the API and the web app, WebSocket upgrades on /sync
  * passed through the WebSocketGate to Hocuspocus, and the store (SQLite, or PostgreSQL when
- * DATABASE_URL is set). main.ts only reads config and handles signals.
+ * DATABASE_URL is set), and Redis for scale-out when REDIS_URL is set. main.ts only reads config and handles signals.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
+import { Redis } from "@hocuspocus/extension-redis";
 import { Hocuspocus } from "@hocuspocus/server";
+import { Redis as IORedis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
@@ -24,6 +26,10 @@ import { documentNameOf } from "./documentName.ts";
 import { Access, type ConnectionContext } from "./sync/access.ts";
 import { Presence } from "./sync/presence.ts";
 import { Persistence } from "./sync/persistence.ts";
+
+function scaleOut(url: string, prefix: string): Redis {
+  return new Redis({ createClient: () => new IORedis(url, { maxRetriesPerRequest: 3 }), prefix });
+}
 
 const LINK_REVOKED = { code: 4403, reason: "This link was revoked" };
 
@@ -61,12 +67,19 @@ export async function createServer(
   const access = await AccessService.create(store);
   // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
   const sockets: { gate: WebSocketGate | null } = { gate: null };
+  // Scale-out: Hocuspocus' Redis extension relays updates and awareness between instances
+  // (its relayed updates carry origin "redis" and are logged by the receiving instance only).
+  const redis = config.redisUrl ? scaleOut(config.redisUrl, config.redisPrefix) : null;
+  if (config.redisUrl && config.databaseUrl === null) {
+    log.warn("REDIS_URL without DATABASE_URL: each instance has its own SQLite store");
+  }
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
     quiet: true,
     // Backstop only: WebSocketGate enforces the authentication deadline and idle timeout.
     timeout: Math.max(limits.authTimeoutMs, limits.idleTimeoutMs) * 2,
     extensions: [
+      ...(redis ? [redis] : []),
       new UpdateGuard(limits, (kind, socketKey, reason) =>
         sockets.gate?.closeSocket(socketKey, kind, reason),
       ),
@@ -120,6 +133,7 @@ export async function createServer(
           await new Promise((r) => setTimeout(r, 20));
         } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
         server.closeAllConnections();
+        await redis?.onDestroy();
         await store.close();
       })();
       return closing;

@@ -93,6 +93,7 @@ export function storeContract(
         await store.appendUpdate(row("mapAAAAAAAA", rows.at(-1)!));
         const loaded = await store.loadMap("mapAAAAAAAA");
         expect(loaded.seq).toBe(7);
+        expect(loaded.checkpointSeq).toBe(4);
         expect(loaded.updates).toHaveLength(1 + 3); // checkpoint + rows 5, 6, 7
         const rebuilt = new Y.Doc();
         for (const u of loaded.updates) Y.applyUpdate(rebuilt, u);
@@ -101,7 +102,7 @@ export function storeContract(
 
     it("returns an empty state for a map without rows, and answers a ping", () =>
       withStore(async (store) => {
-        expect(await store.loadMap("nothing1")).toEqual({ updates: [], seq: 0 });
+        expect(await store.loadMap("nothing1")).toEqual({ updates: [], seq: 0, checkpointSeq: 0 });
         await store.ping();
       }));
 

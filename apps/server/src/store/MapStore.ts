@@ -29,6 +29,8 @@ export interface StoredState {
   readonly updates: readonly Uint8Array[];
   /** The highest sequence number included. 0 for an empty map. */
   readonly seq: number;
+  /** The sequence number the checkpoint covers (0 without one). */
+  readonly checkpointSeq: number;
 }
 
 export interface MapStore {

@@ -203,7 +203,7 @@ export class PostgresMapStore implements MapStore {
     const updates = [...(cp.rows[0] ? [cp.rows[0].state] : []), ...rows.map((r) => r.bytes)].map(
       (b) => new Uint8Array(b),
     );
-    return { updates, seq: rows.at(-1)?.seq ?? from };
+    return { updates, seq: rows.at(-1)?.seq ?? from, checkpointSeq: from };
   }
 
   async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {

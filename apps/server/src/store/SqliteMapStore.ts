@@ -204,7 +204,11 @@ export class SqliteMapStore implements MapStore {
     const updates = checkpoint
       ? [checkpoint.state, ...rows.map((r) => r.bytes)]
       : rows.map((r) => r.bytes);
-    return { updates: updates.map((u) => new Uint8Array(u)), seq: rows.at(-1)?.seq ?? from };
+    return {
+      updates: updates.map((u) => new Uint8Array(u)),
+      seq: rows.at(-1)?.seq ?? from,
+      checkpointSeq: from,
+    };
   }
 
   async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {

@@ -5,10 +5,14 @@
  * Stock Hocuspocus acknowledges an update as soon as it is applied in memory and stores
  * 2–10 s later, so a crash loses confirmed edits (STACK.md §3.1). Here `beforeSync`
  * (awaited before the update is applied and acked) appends exactly what the server does not
- * have yet; if the append fails, the hook throws, the connection closes and nothing is
- * confirmed. Server-side edits (seeding, migrations, API writes) never pass `beforeSync`; a
- * document `update` listener logs them. Updates relayed from another instance (origin
- * "redis") are not logged twice.
+ * have yet; if the append fails, the connection closes and nothing is confirmed. Server-side
+ * edits (seeding, migrations, API writes) never pass `beforeSync`; a document `update`
+ * listener logs them. Updates relayed from another instance (origin "redis") are logged by
+ * the instance that received them, not here.
+ *
+ * Checkpoints claim rows by containment, not by counting: a checkpoint covers row n only if
+ * rows up to n are all contained in the state it stores (Y.snapshotContainsUpdate). That stays
+ * true with appends still in flight and with several instances writing one map.
  */
 import { type Extension, isTransactionOrigin } from "@hocuspocus/server";
 import type {
@@ -21,10 +25,9 @@ import type {
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
 import { mapIdOf } from "../documentName.ts";
-import type { Logger } from "../logger.ts";
-import type { MapStore } from "../store/MapStore.ts";
-import { CorruptMapError } from "../store/MapStore.ts";
 import { CloseError } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import { CorruptMapError, type MapStore, type UpdateRow } from "../store/MapStore.ts";
 import type { ConnectionContext } from "./access.ts";
 
 const SYNC_STEP_2 = 1;
@@ -33,22 +36,11 @@ const SERVER_AUTHOR = "server";
 
 interface LoadedMap {
   readonly mapId: string;
-  /** Highest sequence number logged for this map by this instance (or loaded). */
-  maxLogged: number;
-  /** Rows logged in beforeSync whose update is not applied yet, per connection. */
-  readonly pendingByConnection: Map<unknown, number>;
-  readonly pending: Set<number>;
+  /** The sequence number the latest checkpoint covers. */
+  checkpointSeq: number;
   /** Server-side edits are logged in order through this chain. */
   writes: Promise<unknown>;
-  onUpdate: (update: Uint8Array, origin: unknown) => void;
-}
-
-/**
- * The highest sequence number a checkpoint taken now may claim: every row up to it is in the
- * document. Rows logged but not yet applied (an append awaited by another connection) cap it.
- */
-function checkpointSeq(state: LoadedMap): number {
-  return state.pending.size === 0 ? state.maxLogged : Math.min(...state.pending) - 1;
+  onUpdate: ((update: Uint8Array, origin: unknown) => void) | null;
 }
 
 /** True when applying `update` to `doc` would change nothing (a re-sync of known state). */
@@ -77,57 +69,47 @@ export class Persistence implements Extension {
     const stored = await this.store.loadMap(mapId);
     this.maps.set(documentName, {
       mapId,
-      maxLogged: stored.seq,
-      pendingByConnection: new Map(),
-      pending: new Set(),
+      checkpointSeq: stored.checkpointSeq,
       writes: Promise.resolve(),
-      onUpdate: () => {},
+      onUpdate: null,
     });
     if (stored.updates.length === 0) return null;
     try {
-      return Y.mergeUpdates(stored.updates as Uint8Array[]);
+      const merged = Y.mergeUpdates(stored.updates as Uint8Array[]);
+      Y.applyUpdate(new Y.Doc(), merged); // fails here, not in the live document
+      return merged;
     } catch (error) {
-      throw new CorruptMapError(
-        `Stored updates of map ${mapId} cannot be decoded: ${String(error)}`,
-      );
+      this.maps.delete(documentName);
+      this.log.error({ mapId, err: String(error) }, "stored map is corrupt");
+      throw new CorruptMapError(`Map ${mapId} cannot be loaded: its stored updates are corrupt`);
     }
   }
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const state = this.maps.get(documentName);
     if (!state) return;
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (isTransactionOrigin(origin) && origin.source === "redis") return;
-      if (isTransactionOrigin(origin) && origin.source === "connection") {
-        // Logged in beforeSync; now it is applied.
-        const seq = state.pendingByConnection.get(origin.connection);
-        if (seq !== undefined) {
-          state.pending.delete(seq);
-          state.pendingByConnection.delete(origin.connection);
-        }
+    state.onUpdate = (update, origin) => {
+      // Client updates were logged in beforeSync; relayed ones by the instance that got them.
+      if (
+        isTransactionOrigin(origin) &&
+        (origin.source === "connection" || origin.source === "redis")
+      )
         return;
-      }
-      // Server-side edit (already applied): log it, in order, after earlier server edits.
-      const row = {
+      const row: UpdateRow = {
         mapId: state.mapId,
         ts: this.now(),
         author: SERVER_AUTHOR,
         clientIds: [...Y.parseUpdateMeta(update).from.keys()],
-        origin: "server" as const,
+        origin: "server",
         bytes: update,
       };
       state.writes = state.writes
         .then(() => this.store.appendUpdate(row))
-        .then(
-          (seq) => {
-            state.maxLogged = Math.max(state.maxLogged, seq);
-          },
-          (error: unknown) =>
-            this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
+        .catch((error: unknown) =>
+          this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
         );
     };
-    state.onUpdate = onUpdate;
-    document.on("update", onUpdate);
+    document.on("update", state.onUpdate);
     const applied = migrateMap(document);
     if (applied.length > 0) this.log.info({ mapId: state.mapId, applied }, "migrated map");
   }
@@ -145,12 +127,11 @@ export class Persistence implements Extension {
     const state = this.maps.get(documentName);
     if (!state) throw new Error(`Document ${documentName} is not loaded`);
     // Only what the server does not already have: a reconnecting client's SyncStep2 would
-    // otherwise re-log its whole state. Throws on undecodable bytes: never confirmed.
+    // otherwise re-log its whole state. (UpdateGuard has checked that it decodes.)
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
     if (isNoOp(document, update)) return;
-    let seq: number;
     try {
-      seq = await this.store.appendUpdate({
+      await this.store.appendUpdate({
         mapId: state.mapId,
         ts: this.now(),
         author: context.author ?? "anonymous",
@@ -164,9 +145,6 @@ export class Persistence implements Extension {
       this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
       throw new CloseError("storeFailed");
     }
-    state.maxLogged = Math.max(state.maxLogged, seq);
-    state.pending.add(seq);
-    state.pendingByConnection.set(connection, seq);
   }
 
   /** Resolves when every server-side edit of the map made so far is in the log. */
@@ -177,11 +155,26 @@ export class Persistence implements Extension {
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const state = this.maps.get(documentName);
     if (!state) return;
-    const upto = checkpointSeq(state);
-    const snapshot = Y.encodeStateAsUpdate(document);
+    // State and snapshot of the same moment; rows are checked against it below.
+    const snapshot = Y.snapshot(document);
+    const encoded = Y.encodeStateAsUpdate(document);
+    const title = readMapMetaFromDoc(document).title;
     await state.writes;
-    await this.store.writeCheckpoint(state.mapId, upto, snapshot, this.now());
-    await this.store.setTitle(state.mapId, readMapMetaFromDoc(document).title);
+    const rows = await this.store.readUpdates(
+      state.mapId,
+      state.checkpointSeq + 1,
+      Number.MAX_SAFE_INTEGER,
+    );
+    let upto = state.checkpointSeq;
+    for (const row of rows) {
+      if (row.seq !== upto + 1 || !Y.snapshotContainsUpdate(snapshot, row.bytes)) break;
+      upto = row.seq;
+    }
+    if (upto > state.checkpointSeq) {
+      await this.store.writeCheckpoint(state.mapId, upto, encoded, this.now());
+      state.checkpointSeq = upto;
+    }
+    await this.store.setTitle(state.mapId, title);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

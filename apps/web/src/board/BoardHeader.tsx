@@ -89,6 +89,8 @@ export function BoardHeader({
         </div>
       </div>
       <div className="board-header-side">
+        {!connection.readOnly && (
+          <>
         <button
           type="button"
           className="icon-btn"
@@ -105,6 +107,8 @@ export function BoardHeader({
         >
           <Redo2 size={16} />
         </button>
+          </>
+        )}
         {connection.readOnly && (
           <span className="view-only" data-testid="board.view-only">
             View only

@@ -1,0 +1,69 @@
+/**
+ * Checkpoints and corrupt rows, with real providers on a real server.
+ */
+import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { documentNameOf } from "../src/documentName.ts";
+import { connect, createMap, removeDir, startServer, type TestServer, until } from "./helpers.ts";
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    await s.close();
+    removeDir(s.dataDir);
+  }
+});
+
+async function server(): Promise<TestServer> {
+  const s = await startServer();
+  servers.push(s);
+  return s;
+}
+
+describe("persistence", () => {
+  it("checkpoints cover only rows contained in the stored state, and loading from them is exact", async () => {
+    const s = await server();
+    const mapId = await createMap(s);
+    const a = await connect(s, documentNameOf(mapId));
+    const editor = new MapEditor(a.doc);
+    const phase = readJourneyMap(a.doc).phases[0]!;
+    for (let i = 0; i < 10; i++) editor.addTouchpoint({ phaseId: phase.id, name: `step ${i}` });
+    await a.confirmed();
+    s.hocuspocus.flushPendingStores(); // starts the debounced store now; it runs asynchronously
+    let stored = await s.store.loadMap(mapId);
+    for (let i = 0; i < 100 && stored.checkpointSeq === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      stored = await s.store.loadMap(mapId);
+    }
+    expect(stored.checkpointSeq).toBeGreaterThan(1);
+    expect(stored.checkpointSeq).toBe(await s.store.countUpdates(mapId));
+    expect(stored.updates).toHaveLength(1); // the checkpoint alone
+    const b = await connect(s, documentNameOf(mapId));
+    expect(readJourneyMap(b.doc)).toEqual(readJourneyMap(a.doc));
+    a.destroy();
+    b.destroy();
+  });
+
+  it("answers a corrupt stored row with a clear refusal for that map only", async () => {
+    const s = await server();
+    const broken = await createMap(s);
+    const healthy = await createMap(s);
+    await s.store.appendUpdate({
+      mapId: broken,
+      ts: 1,
+      author: "disk",
+      clientIds: [],
+      origin: "server",
+      bytes: new Uint8Array([9, 9, 9, 9, 250, 1, 2]),
+    });
+    await expect(connect(s, documentNameOf(broken))).rejects.toThrow();
+    expect(s.hocuspocus.getDocumentsCount()).toBe(0);
+    const ok = await connect(s, documentNameOf(healthy));
+    const other = await connect(s, documentNameOf(healthy));
+    new MapEditor(ok.doc).updateMeta({ title: "still fine" });
+    await until(other.doc, () => readJourneyMap(other.doc).meta.title === "still fine");
+    expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
+    ok.destroy();
+    other.destroy();
+  });
+});

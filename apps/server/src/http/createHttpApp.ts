@@ -13,11 +13,14 @@ import { z } from "zod";
 import type { Logger } from "../logger.ts";
 import type { AccessService } from "../auth/AccessService.ts";
 import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
+import { HistoryService } from "../history/HistoryService.ts";
 import type { Metrics } from "../metrics.ts";
 import type { MapRecord, MapStore } from "../store/MapStore.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
 const MAX_API_BODY_BYTES = 16 * 1024;
+/** Most history entries one request returns; page with `from`. */
+const MAX_HISTORY_ROWS = 5000;
 
 const CreateMapBody = z
   .object({
@@ -87,6 +90,7 @@ export function createHttpApp({
   now = Date.now,
 }: HttpAppOptions): Hono {
   const app = new Hono();
+  const history = new HistoryService(store);
 
   app.onError((error, c) => {
     log.error({ err: error, path: c.req.path }, "request failed");
@@ -221,6 +225,56 @@ export function createHttpApp({
       );
     },
   );
+
+  /** Any share link of the map may read its history (viewers included). */
+  const requireReader = async (c: Context, mapId: string) => {
+    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
+    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
+    if (grant.kind === "api" && !grant.actions.includes("map:read")) {
+      return c.json({ error: "This API token may not read the map" }, 403);
+    }
+    return null;
+  };
+
+  const seqParam = (value: string | undefined, fallback: number): number | null => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    return Number.isSafeInteger(n) && n >= 0 ? n : null;
+  };
+
+  app.get("/api/maps/:id/history", async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireReader(c, mapId);
+    if (denied) return denied;
+    const from = seqParam(c.req.query("from"), 1);
+    const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
+    if (from === null || to === null)
+      return c.json({ error: "from and to must be sequence numbers" }, 400);
+    const limit = Math.min(to, from + MAX_HISTORY_ROWS - 1);
+    return c.json(await history.entries(mapId, from, limit));
+  });
+
+  /** The exact state after row `seq` (or at time `at`), as a Yjs update. */
+  app.get("/api/maps/:id/state", async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireReader(c, mapId);
+    if (denied) return denied;
+    const at = c.req.query("at");
+    let seq = seqParam(c.req.query("seq"), await store.countUpdates(mapId));
+    if (at !== undefined) {
+      const ts = Number(at);
+      if (!Number.isFinite(ts)) return c.json({ error: "at must be a time in ms" }, 400);
+      seq = await history.seqAt(mapId, ts);
+    }
+    if (seq === null) return c.json({ error: "seq must be a sequence number" }, 400);
+    const state = await history.stateAt(mapId, seq);
+    // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
+    return c.body(new Uint8Array(state).buffer as ArrayBuffer, 200, {
+      "content-type": "application/octet-stream",
+      "x-journeymap-seq": String(seq),
+    });
+  });
 
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));
 

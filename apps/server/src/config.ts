@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:-]{1,64}$/, "letters, digits, _ : - only")
     .default("journeymap"),
+  MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
 });
 
 export interface Config {
@@ -43,6 +45,9 @@ export interface Config {
   /** Redis for scale-out: several instances serving the same maps. */
   readonly redisUrl: string | null;
   readonly redisPrefix: string;
+  /** Connection caps (defaults in limits.ts). */
+  readonly maxConnections: number | null;
+  readonly maxConnectionsPerAddress: number | null;
 }
 
 export class ConfigError extends Error {
@@ -67,5 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
+    maxConnections: e.MAX_CONNECTIONS ?? null,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? null,
   };
 }

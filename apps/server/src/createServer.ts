@@ -57,7 +57,14 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.logger ?? createLogger(config.logLevel);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}),
+    ...(config.maxConnectionsPerAddress
+      ? { maxConnectionsPerAddress: config.maxConnectionsPerAddress }
+      : {}),
+    ...options.limits,
+  };
   const loaded = { count: () => 0 };
   const metrics = new Metrics(() => loaded.count());
   const rawStore: MapStore = config.databaseUrl

@@ -91,22 +91,22 @@ export function BoardHeader({
       <div className="board-header-side">
         {!connection.readOnly && (
           <>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label="Undo (Ctrl+Z)"
-          onClick={() => undo.undo()}
-        >
-          <Undo2 size={16} />
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label="Redo (Shift+Ctrl+Z)"
-          onClick={() => undo.redo()}
-        >
-          <Redo2 size={16} />
-        </button>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label="Undo (Ctrl+Z)"
+              onClick={() => undo.undo()}
+            >
+              <Undo2 size={16} />
+            </button>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label="Redo (Shift+Ctrl+Z)"
+              onClick={() => undo.redo()}
+            >
+              <Redo2 size={16} />
+            </button>
           </>
         )}
         {connection.readOnly && (

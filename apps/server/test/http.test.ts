@@ -97,5 +97,7 @@ describe("HTTP API", () => {
     expect(await route.text()).toContain("<title>Journeymap</title>");
     const api = await fetch(`${server.url}/api/nope`);
     expect(api.status).toBe(404);
+    const sync = await fetch(`${server.url}/sync`);
+    expect(sync.status).toBe(426);
   });
 });

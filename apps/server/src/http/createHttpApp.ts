@@ -15,6 +15,7 @@ import type { AccessService } from "../auth/AccessService.ts";
 import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
 import { HistoryService } from "../history/HistoryService.ts";
 import type { Metrics } from "../metrics.ts";
+import { SYNC_PATH } from "../sync/websocketGate.ts";
 import type { MapRecord, MapStore } from "../store/MapStore.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
@@ -277,6 +278,9 @@ export function createHttpApp({
   });
 
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));
+  // Upgrades on /sync never reach Hono (the gate takes them); a plain request there is a
+  // misconfigured proxy or client, not a client-side route of the web app.
+  app.all(SYNC_PATH, (c) => c.json({ error: "Use a WebSocket to connect to /sync" }, 426));
 
   const index = path.join(webDist, "index.html");
   if (existsSync(index)) {

@@ -1,36 +1,113 @@
 /**
- * `pnpm bench`: every benchmark next to a baseline measured in the same run. Prints a
- * Markdown table (paste into docs/benchmarks.md) and writes bench/results/latest.json.
+ * `pnpm bench`: every figure beside a baseline measured in the same run on the same machine.
+ * Prints Markdown tables (paste into docs/benchmarks.md) and writes bench/results/latest.json.
+ *   BENCH_ONLY=readModel|sync   run one group
+ *   BENCH_QUICK=1               smaller sync scenarios (a smoke run, not for the docs)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { benchReadModel } from "./readModel.bench.ts";
+import { bigMap, burst, coldLoad, fanout, idleMemory, type Kind } from "./sync/syncBench.ts";
 
-const rows = await benchReadModel();
-const baseline = rows.find((r) => r.name.includes("baseline"))!;
-const editOnly = rows.find((r) => r.name.startsWith("edit only"))!;
+const only = process.env.BENCH_ONLY;
+const quick = process.env.BENCH_QUICK === "1";
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model,
+};
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
-console.log(
-  `\nRead model, 30 phases × 500 touchpoints (${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version})\n`,
-);
-console.log("| case | mean | p99 | vs full re-read |");
-console.log("|---|---|---|---|");
-for (const r of rows) {
+if (!only || only === "readModel") {
+  const rows = await benchReadModel();
+  results.readModel = rows;
+  const baseline = rows.find((r) => r.name.includes("baseline"))!;
+  const editOnly = rows.find((r) => r.name.startsWith("edit only"))!;
+  console.log(`\n### Read model, 30 phases × 500 touchpoints\n`);
+  console.log("| case | mean | p99 | vs full re-read |\n|---|---|---|---|");
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${fmt(r.meanMs)} | ${fmt(r.p99Ms)} | ${ratio(r.meanMs, baseline.meanMs)} |`,
+    );
+  const incremental = rows.find((r) => r.name.startsWith("edit + incremental"))!;
   console.log(
-    `| ${r.name} | ${fmt(r.meanMs)} | ${fmt(r.p99Ms)} | ${(r.meanMs / baseline.meanMs).toFixed(3)}× |`,
+    `\nRead-model share of one edit: incremental ${fmt(incremental.meanMs - editOnly.meanMs)}, full ${fmt(baseline.meanMs - editOnly.meanMs)} (target < 1 ms).`,
   );
 }
-const incremental = rows.find((r) => r.name.startsWith("edit + incremental"))!;
-console.log(
-  `\nRead-model share of one edit: incremental ${fmt(incremental.meanMs - editOnly.meanMs)}, full ${fmt(baseline.meanMs - editOnly.meanMs)} (target < 1 ms).`,
-);
+
+if (!only || only === "sync") {
+  const kinds: Kind[] = ["journeymap", "reference"];
+  const scenarios: Array<[number, number]> = quick
+    ? [
+        [2, 1],
+        [50, 5],
+      ]
+    : [
+        [2, 1],
+        [50, 5],
+        [200, 10],
+        [500, 50],
+      ];
+  const seconds = quick ? 3 : 6;
+  console.log(
+    `\n### Fan-out: each client makes 2 edits/s; latency edit → arrival at the others (${seconds} s)\n`,
+  );
+  console.log(
+    "| clients (maps) | Journeymap p50 / p99 | reference p50 / p99 | p99 ratio | CPU per delivered update, ratio |",
+  );
+  console.log("|---|---|---|---|---|");
+  const fan: Record<string, unknown> = {};
+  for (const [clients, maps] of scenarios) {
+    const ours = await fanout("journeymap", clients, maps, seconds);
+    const ref = await fanout("reference", clients, maps, seconds);
+    fan[`${clients}/${maps}`] = { journeymap: ours, reference: ref };
+    console.log(
+      `| ${clients} (${maps}) | ${fmt(ours.p50)} / ${fmt(ours.p99)} | ${fmt(ref.p50)} / ${fmt(ref.p99)} | ${ratio(ours.p99, ref.p99)} | ${ours.cpuPerDeliveredMs.toFixed(3)} ms vs ${ref.cpuPerDeliveredMs.toFixed(3)} ms = ${ratio(ours.cpuPerDeliveredMs, ref.cpuPerDeliveredMs)} |`,
+    );
+  }
+  results.fanout = fan;
+
+  const idle = quick ? 50 : 200;
+  const mem = {
+    journeymap: await idleMemory("journeymap", idle),
+    reference: await idleMemory("reference", idle),
+  };
+  results.idleMemory = mem;
+  console.log(`\n### Memory per idle connection (${idle} clients on one map, server RSS growth)\n`);
+  console.log(`| Journeymap | reference | ratio |\n|---|---|---|`);
+  console.log(
+    `| ${(mem.journeymap / 1024).toFixed(0)} KiB | ${(mem.reference / 1024).toFixed(0)} KiB | ${ratio(mem.journeymap, mem.reference)} |`,
+  );
+
+  const n = quick ? 10_000 : 100_000;
+  const oursBurst = await burst("journeymap", n);
+  const refBurst = await burst("reference", n);
+  results.burst = { journeymap: oursBurst.rate, reference: refBurst.rate };
+  console.log(
+    `\n### Burst: ${n.toLocaleString("en")} small updates from one client into one map\n`,
+  );
+  console.log(
+    `| Journeymap (each logged durably, acknowledged) | reference (in memory) | ratio |\n|---|---|---|`,
+  );
+  console.log(
+    `| ${oursBurst.rate.toFixed(0)} updates/s | ${refBurst.rate.toFixed(0)} updates/s | ${ratio(oursBurst.rate, refBurst.rate)} |`,
+  );
+
+  // Cold loads after a restart on the same store.
+  const burstServer = oursBurst.server!;
+  const dataDir = burstServer.dataDir!;
+  burstServer.child.kill("SIGTERM");
+  await new Promise((r) => burstServer.child.once("exit", r));
+  const burstMapMs = await coldLoad(dataDir, oursBurst.map);
+  const big = await bigMap(5 * 1024 * 1024);
+  const fiveMbMs = await coldLoad(big.dataDir, big.map);
+  results.coldLoad = { burstMapMs, fiveMbMs };
+  console.log(`\n### Cold load after a restart (a fresh client's first sync)\n`);
+  console.log(`| map | Journeymap | stock Hocuspocus + SQLite (issue figure) |\n|---|---|---|`);
+  console.log(`| ${n.toLocaleString("en")} logged updates | ${fmt(burstMapMs)} | 39 ms |`);
+  console.log(`| 5 MB map | ${fmt(fiveMbMs)} | 285 ms |`);
+}
+
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
-writeFileSync(
-  new URL("../results/latest.json", import.meta.url),
-  JSON.stringify(
-    { date: new Date().toISOString(), node: process.version, readModel: rows },
-    null,
-    2,
-  ),
-);
+writeFileSync(new URL("../results/latest.json", import.meta.url), JSON.stringify(results, null, 2));

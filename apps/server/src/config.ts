@@ -30,6 +30,8 @@ const EnvSchema = z.object({
     .default("journeymap"),
   MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  MESSAGE_RATE_PER_SECOND: z.coerce.number().int().positive().optional(),
+  MESSAGE_BURST: z.coerce.number().int().positive().optional(),
 });
 
 export interface Config {
@@ -48,6 +50,9 @@ export interface Config {
   /** Connection caps (defaults in limits.ts). */
   readonly maxConnections: number | null;
   readonly maxConnectionsPerAddress: number | null;
+  /** Per-socket message rate limit (defaults in limits.ts). */
+  readonly messageRatePerSecond: number | null;
+  readonly messageBurst: number | null;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisPrefix: e.REDIS_PREFIX,
     maxConnections: e.MAX_CONNECTIONS ?? null,
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? null,
+    messageRatePerSecond: e.MESSAGE_RATE_PER_SECOND ?? null,
+    messageBurst: e.MESSAGE_BURST ?? null,
   };
 }

@@ -63,6 +63,8 @@ export async function createServer(
     ...(config.maxConnectionsPerAddress
       ? { maxConnectionsPerAddress: config.maxConnectionsPerAddress }
       : {}),
+    ...(config.messageRatePerSecond ? { messageRatePerSecond: config.messageRatePerSecond } : {}),
+    ...(config.messageBurst ? { messageBurst: config.messageBurst } : {}),
     ...options.limits,
   };
   const loaded = { count: () => 0 };

@@ -102,6 +102,62 @@ describe.each(STORES)("durability with %s", (kind, available) => {
     },
     60_000,
   );
+
+  it.runIf(available)(
+    "keeps every confirmed edit when killed at random moments while edits keep flowing",
+    async () => {
+      const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
+      let state = seed;
+      const random = () => {
+        // mulberry32: seeded, so a failure can be replayed with CRASH_SEED
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const dataDir = tempDir();
+      dirs.push(dataDir);
+      const port = await freePort();
+      let databaseUrl: string | undefined;
+      if (kind === "PostgreSQL") {
+        const db = await createTestDatabase();
+        databaseUrl = db.url;
+        drops.push(() => db.drop());
+      }
+      let server = await spawnServer(dataDir, port, databaseUrl);
+      const mapId = await createMap(server);
+      const confirmed: string[] = [];
+      for (let round = 0; round < 4; round++) {
+        const c = await connect(server, documentNameOf(mapId));
+        const editor = new MapEditor(c.doc);
+        const phase = readJourneyMap(c.doc).phases[0]!;
+        const sent: string[] = [];
+        // Whenever the server has confirmed everything, everything sent so far is durable.
+        c.provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+          if (number === 0) confirmed.push(...sent.splice(0));
+        });
+        let i = 0;
+        const typing = setInterval(() => {
+          const name = `r${round}-${i++}`;
+          sent.push(name);
+          editor.addTouchpoint({ phaseId: phase.id, name });
+        }, 2);
+        await new Promise((r) => setTimeout(r, 50 + random() * 350));
+        server.child.kill("SIGKILL");
+        clearInterval(typing);
+        await once(server.child, "exit");
+        c.destroy();
+        server = await spawnServer(dataDir, port, databaseUrl);
+      }
+      expect(confirmed.length, `seed ${seed}: some edits were confirmed`).toBeGreaterThan(10);
+      const check = await connect(server, documentNameOf(mapId));
+      const stored = new Set(readJourneyMap(check.doc).touchpoints.map((t) => t.name));
+      const lost = confirmed.filter((name) => !stored.has(name));
+      expect(lost, `seed ${seed}: confirmed edits lost after SIGKILL`).toEqual([]);
+      check.destroy();
+    },
+    60_000,
+  );
 });
 
 it("shuts down cleanly on SIGTERM", async () => {

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { keepShellOffline } from "./offlineShell.ts";
 import "./styles/app.css";
 
 const root = document.getElementById("root");
@@ -10,3 +11,10 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) {
+  // After the first render, so the board chunk (if a map is open) is among the cached assets.
+  window.addEventListener("load", () =>
+    setTimeout(() => void keepShellOffline().catch(() => {}), 500),
+  );
+}

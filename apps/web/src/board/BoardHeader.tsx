@@ -115,6 +115,15 @@ export function BoardHeader({
           </span>
         )}
         {role === "owner" && <SharePanel mapId={mapId} />}
+        {connection.offlineCopy === "unavailable" && (
+          <span
+            className="view-only"
+            role="status"
+            title="This browser could not keep an offline copy of the map"
+          >
+            No offline copy
+          </span>
+        )}
         <ConnectionBadge status={connection.status} unsynced={connection.unsynced} />
       </div>
     </header>

@@ -8,6 +8,8 @@ const NAME_KEY = "journeymap.name";
 export interface HeldToken {
   readonly token: string;
   readonly role?: string;
+  /** Learned from the server: the link only lets us look (kept for offline use). */
+  readonly readOnly?: boolean;
 }
 
 function readAll(): Record<string, HeldToken> {
@@ -29,6 +31,19 @@ export function rememberToken(mapId: string, token: string, role?: string): void
 
 export function tokenFor(mapId: string): string {
   return readAll()[mapId]?.token ?? "";
+}
+
+export function heldReadOnly(mapId: string): boolean {
+  const held = readAll()[mapId];
+  return held?.readOnly === true || held?.role === "viewer" || held?.role === "commenter";
+}
+
+export function rememberReadOnly(mapId: string, readOnly: boolean): void {
+  const all = readAll();
+  const held = all[mapId];
+  if (!held || held.readOnly === readOnly) return;
+  all[mapId] = { ...held, readOnly };
+  localStorage.setItem(KEY, JSON.stringify(all));
 }
 
 export function heldRole(mapId: string): string | null {

@@ -1,11 +1,26 @@
 /**
- * Owns one map's Y.Doc and Hocuspocus provider for as long as the board is mounted, and
- * exposes the connection state the UI shows. The only module that touches the provider.
+ * Owns one map's Y.Doc, its IndexedDB copy and its Hocuspocus provider for as long as the
+ * board is mounted, and exposes the connection state the UI shows. The only module that
+ * touches the provider or y-indexeddb.
+ *
+ * Local-first: the map is kept in IndexedDB, so a map opened before opens with no network and
+ * edits made offline survive a reload; when the socket comes back, the provider's sync
+ * exchange sends exactly what the server lacks. If IndexedDB fails, the map works online only
+ * and the UI says so.
  */
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { isEmptyMap } from "@journeymap/schema";
+import { IndexeddbPersistence } from "y-indexeddb";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { adoptTokenFromUrl, displayName, heldRole, tokenFor } from "./tokens.ts";
+import {
+  adoptTokenFromUrl,
+  displayName,
+  heldReadOnly,
+  heldRole,
+  rememberReadOnly,
+  tokenFor,
+} from "./tokens.ts";
 
 export type ConnectionStatus = "connecting" | "online" | "offline";
 
@@ -22,7 +37,12 @@ export interface MapConnection {
   readonly readOnly: boolean;
   /** The role our link gives on this map, when we know it. */
   readonly role: string | null;
+  /** "ready": kept in IndexedDB; "unavailable": IndexedDB failed, online only. */
+  readonly offlineCopy: "pending" | "ready" | "unavailable";
 }
+
+/** How long to wait for IndexedDB before working online only. */
+const LOCAL_OPEN_TIMEOUT_MS = 4000;
 
 export function syncUrl(location: Pick<Location, "protocol" | "host">): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/sync`;
@@ -40,20 +60,48 @@ export function useMapConnection(mapId: string): MapConnection | null {
       synced: false,
       unsynced: 0,
       refused: null,
-      readOnly: false,
+      readOnly: heldReadOnly(mapId),
       role: heldRole(mapId),
+      offlineCopy: "pending",
     };
     const update = (patch: Partial<MapConnection>) => {
       state = { ...state, ...patch };
       setConnection(state);
     };
     setConnection(state);
-    const provider = new HocuspocusProvider({
+
+    let local: IndexeddbPersistence | null = null;
+    try {
+      local = new IndexeddbPersistence(`journeymap:${mapId}`, doc);
+    } catch {
+      update({ offlineCopy: "unavailable" });
+    }
+    const timeout = setTimeout(() => {
+      if (state.offlineCopy === "pending") update({ offlineCopy: "unavailable" });
+    }, LOCAL_OPEN_TIMEOUT_MS);
+    local?.whenSynced.then(
+      () => {
+        clearTimeout(timeout);
+        // A map opened before can be shown from the local copy, before (or without) the server.
+        update({ offlineCopy: "ready", ...(isEmptyMap(doc) ? {} : { synced: true }) });
+      },
+      () => update({ offlineCopy: "unavailable" }),
+    );
+
+    const socket = new HocuspocusProviderWebsocket({
       url: `${syncUrl(window.location)}?name=${encodeURIComponent(displayName() || "Guest")}`,
+      // Reconnect within a few seconds of the network coming back.
+      maxDelay: 5000,
+    });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
       name: `map:${mapId}`,
       document: doc,
       token: tokenFor(mapId),
-      onAuthenticated: ({ scope }) => update({ readOnly: scope === "readonly", refused: null }),
+      onAuthenticated: ({ scope }) => {
+        rememberReadOnly(mapId, scope === "readonly");
+        update({ readOnly: scope === "readonly", refused: null });
+      },
       onStatus: ({ status }) =>
         update({
           status:
@@ -64,8 +112,25 @@ export function useMapConnection(mapId: string): MapConnection | null {
       onAuthenticationFailed: ({ reason }) =>
         update({ refused: reason || "This map does not exist." }),
     });
+    // A provider on an explicit socket must be attached (STACK.md pitfall 23).
+    provider.attach();
+    // Follow the browser's own network state: an open socket can outlive the network, and
+    // waiting for it to time out would leave "online" on screen while nothing gets through.
+    const goOffline = () => {
+      socket.disconnect();
+      update({ status: "offline" });
+    };
+    const goOnline = () => void socket.connect();
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    if (!navigator.onLine) goOffline();
     return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      clearTimeout(timeout);
       provider.destroy();
+      socket.destroy();
+      void local?.destroy();
       doc.destroy();
     };
   }, [mapId]);

@@ -1,0 +1,108 @@
+/**
+ * Offline and merge, in real Chromium: one person goes offline, both edit the same and
+ * different things, the offline one reloads while still offline and keeps their edits, then
+ * reconnects; both converge, checked through the UI and through the server's read model.
+ */
+import { readJourneyMap } from "@journeymap/schema";
+import type { Browser, BrowserContext } from "playwright-core";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BoardPage } from "./support/BoardPage.ts";
+import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
+
+const enabled = chromiumAvailable();
+let server: ServerHandle;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function openBoard(
+  mapId: string,
+  token: string,
+): Promise<{ board: BoardPage; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  contexts.push(context);
+  const board = new BoardPage(await context.newPage());
+  await board.open(server.url, mapId, token);
+  return { board, context };
+}
+
+describe.runIf(enabled)("offline and merge", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it("keeps offline edits across a reload and merges them on reconnect", async () => {
+    const map = await createMap(server, "Offline workshop");
+    const { board: online } = await openBoard(map.id, map.token);
+    const { board: away, context: awayContext } = await openBoard(
+      map.id,
+      await shareToken(server, map, "editor"),
+    );
+    // The app shell must be cached before the network goes (a service worker keeps it).
+    await away.page.locator('html[data-offline-ready="true"]').waitFor();
+
+    await awayContext.setOffline(true);
+    await away.page
+      .getByTestId("board.connection")
+      .and(away.page.locator('[data-status="offline"]'))
+      .waitFor();
+
+    // Different things on each side, and the same phase renamed on both.
+    await away.renamePhase("Purchase", "Buy (offline)");
+    await away.addTouchpoint("Onboarding", "Reads the offline guide");
+    await online.renamePhase("Awareness", "Discover (online)");
+    await online.addTouchpoint("Retention", "Gets a renewal email");
+
+    // Reload while still offline: the map opens from IndexedDB with the offline edits.
+    await away.page.reload();
+    await away.page.getByTestId("board.phase").first().waitFor();
+    expect(await away.phaseNames()).toContain("Buy (offline)");
+    expect(await away.touchpointNames()).toContain("Reads the offline guide");
+    expect(await away.phaseNames()).not.toContain("Discover (online)");
+    await away.page.screenshot({ path: `${ARTIFACTS}/offline-reloaded.png` });
+
+    await awayContext.setOffline(false);
+    await away.page
+      .getByTestId("board.connection")
+      .and(away.page.locator('[data-status="online"]'))
+      .waitFor({
+        timeout: 30_000,
+      });
+    for (const board of [online, away]) {
+      await expect
+        .poll(() => board.phaseNames(), { timeout: 20_000 })
+        .toContain("Discover (online)");
+      await expect.poll(() => board.phaseNames(), { timeout: 20_000 }).toContain("Buy (offline)");
+      await expect
+        .poll(() => board.touchpointNames(), { timeout: 20_000 })
+        .toContain("Reads the offline guide");
+      await expect
+        .poll(() => board.touchpointNames(), { timeout: 20_000 })
+        .toContain("Gets a renewal email");
+    }
+    expect(await away.phaseNames()).toEqual(await online.phaseNames());
+    expect(await away.touchpointNames()).toEqual(await online.touchpointNames());
+
+    // And the server's own copy, through the history API's state, reads the same.
+    await away.page
+      .getByTestId("board.connection")
+      .and(away.page.locator('[data-unsynced="0"]'))
+      .waitFor();
+    const res = await fetch(`${server.url}/api/maps/${map.id}/state`, {
+      headers: { authorization: `Bearer ${map.token}` },
+    });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+    const stored = readJourneyMap(doc);
+    expect(stored.phases.map((p) => p.name)).toEqual(await online.phaseNames());
+    expect(stored.touchpoints.map((t) => t.name)).toEqual(await online.touchpointNames());
+  });
+});

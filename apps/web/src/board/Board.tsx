@@ -24,7 +24,10 @@ import {
   StickyNote,
   TriangleAlert,
 } from "lucide-react";
-import { type CSSProperties, useMemo, useState } from "react";
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import { type Peer, throttle } from "../sync/presence.ts";
+import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
 import { boardColumns } from "./columns.ts";
 import { EMOTION_LANE_HEIGHT, EmotionLane } from "./EmotionLane.tsx";
@@ -87,10 +90,21 @@ function LaneHeader({ lane, row }: { lane: Lane; row: number }) {
 
 export interface BoardProps {
   readonly hiddenPersonas: ReadonlySet<string>;
+  readonly awareness: Awareness | null;
+  readonly peers: readonly Peer[];
+  /** The person whose view we follow, if any; our own scrolling stops following. */
+  readonly following: Peer | null;
+  readonly onStopFollowing: () => void;
 }
 
 /** The journey map grid: phases as column bands, steps, then one row per lane. */
-export function Board({ hiddenPersonas }: BoardProps) {
+export function Board({
+  hiddenPersonas,
+  awareness,
+  peers,
+  following,
+  onStopFollowing,
+}: BoardProps) {
   const editor = useEditor();
   const phases = useJourneyMap((m) => m.phases);
   const touchpointsByPhase = useJourneyMap((m) => m.touchpointsByPhase);
@@ -116,6 +130,40 @@ export function Board({ hiddenPersonas }: BoardProps) {
   };
   const addPhase = () => editor.addPhase({ name: "New phase" });
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLElement>(null);
+  const publish = useMemo(
+    () => ({
+      cursor: throttle(
+        (cursor: { x: number; y: number } | null) =>
+          awareness?.setLocalStateField("cursor", cursor),
+        50,
+      ),
+      viewport: throttle(
+        (viewport: { left: number; top: number }) =>
+          awareness?.setLocalStateField("viewport", viewport),
+        100,
+      ),
+    }),
+    [awareness],
+  );
+  const select = (target: EventTarget) => {
+    const el = (target as Element).closest?.("[data-phase-id],[data-touchpoint-id]");
+    if (!el || !awareness) return;
+    const touchpoint = el.getAttribute("data-touchpoint-id");
+    const selection = touchpoint
+      ? { kind: "touchpoint", id: touchpoint }
+      : { kind: "phase", id: el.getAttribute("data-phase-id") };
+    awareness.setLocalStateField("selection", selection);
+  };
+  // Follow mode: scroll to the followed person's viewport; our own scrolling ends it.
+  const following_left = following?.viewport?.left;
+  const following_top = following?.viewport?.top;
+  useEffect(() => {
+    if (following_left === undefined || following_top === undefined) return;
+    scrollRef.current?.scrollTo({ left: following_left, top: following_top, behavior: "smooth" });
+  }, [following_left, following_top]);
+
   const gridStyle = {
     gridTemplateColumns: `var(--lane-header-width) repeat(${columns.length}, ${COLUMN_WIDTH}px) minmax(160px, 1fr)`,
     "--column-width": `${COLUMN_WIDTH}px`,
@@ -123,8 +171,33 @@ export function Board({ hiddenPersonas }: BoardProps) {
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={handleDragEnd}>
-      <div className="board-scroll">
-        <section className="board-grid" style={gridStyle} aria-label="Journey map">
+      <div
+        className="board-scroll"
+        ref={scrollRef}
+        onScroll={(e) =>
+          publish.viewport({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })
+        }
+        onWheel={() => following && onStopFollowing()}
+        onTouchMove={() => following && onStopFollowing()}
+      >
+        <section
+          className="board-grid"
+          ref={gridRef}
+          style={gridStyle}
+          aria-label="Journey map"
+          onFocusCapture={(e) => select(e.target)}
+          onPointerDownCapture={(e) => select(e.target)}
+          onPointerMove={(e) => {
+            const box = gridRef.current?.getBoundingClientRect();
+            if (box)
+              publish.cursor({
+                x: Math.round(e.clientX - box.left),
+                y: Math.round(e.clientY - box.top),
+              });
+          }}
+          onPointerLeave={() => publish.cursor(null)}
+        >
+          <PresenceLayer peers={peers} />
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }} />
           <SortableContext
             items={phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`)}

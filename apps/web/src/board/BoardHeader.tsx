@@ -1,4 +1,5 @@
 import type { Persona } from "@journeymap/schema";
+import type { ReactNode } from "react";
 import { ArrowLeft, Redo2, Undo2 } from "lucide-react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import type { MapConnection } from "../sync/useMapConnection.ts";
@@ -21,6 +22,8 @@ export interface BoardHeaderProps {
   readonly connection: MapConnection;
   readonly hidden: ReadonlySet<string>;
   readonly onTogglePersona: (persona: Persona) => void;
+  /** Who else is here (avatars). */
+  readonly people?: ReactNode;
 }
 
 export function BoardHeader({
@@ -29,6 +32,7 @@ export function BoardHeader({
   connection,
   hidden,
   onTogglePersona,
+  people,
 }: BoardHeaderProps) {
   const editor = useEditor();
   const { undo } = useMapSession();
@@ -89,6 +93,7 @@ export function BoardHeader({
         </div>
       </div>
       <div className="board-header-side">
+        {people}
         {!connection.readOnly && (
           <>
             <button

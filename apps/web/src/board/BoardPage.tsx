@@ -6,7 +6,9 @@ import "../styles/board.css";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
+import { usePeers } from "../sync/presence.ts";
 import { Board } from "./Board.tsx";
+import { PeopleHere } from "./PeopleHere.tsx";
 import { BoardHeader } from "./BoardHeader.tsx";
 import { useUndoShortcuts } from "./useUndoShortcuts.ts";
 
@@ -36,6 +38,9 @@ function SyncedBoard({
   const session = useMapSessionFor(doc, connection.readOnly);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   useUndoShortcuts(session.undo);
+  const peers = usePeers(connection.awareness);
+  const [followingId, setFollowing] = useState<number | null>(null);
+  const following = peers.find((p) => p.clientId === followingId) ?? null;
   const toggle = (persona: Persona) => {
     const next = new Set(hidden);
     if (next.has(persona.id)) next.delete(persona.id);
@@ -52,8 +57,21 @@ function SyncedBoard({
             connection={connection}
             hidden={hidden}
             onTogglePersona={toggle}
+            people={
+              <PeopleHere
+                peers={peers}
+                following={following?.clientId ?? null}
+                onFollow={setFollowing}
+              />
+            }
           />
-          <Board hiddenPersonas={hidden} />
+          <Board
+            hiddenPersonas={hidden}
+            awareness={connection.awareness}
+            peers={peers}
+            following={following}
+            onStopFollowing={() => setFollowing(null)}
+          />
         </div>
       </ReadOnlyContext.Provider>
     </MapSessionContext.Provider>

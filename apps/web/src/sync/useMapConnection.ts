@@ -11,6 +11,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { isEmptyMap } from "@journeymap/schema";
 import { IndexeddbPersistence } from "y-indexeddb";
+import type { Awareness } from "y-protocols/awareness";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import {
@@ -37,6 +38,8 @@ export interface MapConnection {
   readonly readOnly: boolean;
   /** The role our link gives on this map, when we know it. */
   readonly role: string | null;
+  /** Presence of the people on this map (Yjs awareness over the provider). */
+  readonly awareness: Awareness | null;
   /** "ready": kept in IndexedDB; "unavailable": IndexedDB failed, online only. */
   readonly offlineCopy: "pending" | "ready" | "unavailable";
 }
@@ -63,6 +66,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       readOnly: heldReadOnly(mapId),
       role: heldRole(mapId),
       offlineCopy: "pending",
+      awareness: null,
     };
     const update = (patch: Partial<MapConnection>) => {
       state = { ...state, ...patch };
@@ -114,6 +118,10 @@ export function useMapConnection(mapId: string): MapConnection | null {
     });
     // A provider on an explicit socket must be attached (STACK.md pitfall 23).
     provider.attach();
+    update({ awareness: provider.awareness });
+    // Announce ourselves at once (the initial empty state is not sent until it changes); the
+    // server stamps our name and colour on it.
+    provider.on("synced", () => provider.awareness?.setLocalStateField("selection", null));
     // Follow the browser's own network state: an open socket can outlive the network, and
     // waiting for it to time out would leave "online" on screen while nothing gets through.
     const goOffline = () => {

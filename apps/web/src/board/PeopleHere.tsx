@@ -1,0 +1,50 @@
+import type { Peer } from "../sync/presence.ts";
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join("");
+}
+
+export interface PeopleHereProps {
+  readonly peers: readonly Peer[];
+  readonly following: number | null;
+  readonly onFollow: (clientId: number | null) => void;
+}
+
+/** Who is here: an avatar per person; click one to follow their view (for presenting). */
+export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
+  if (peers.length === 0) return null;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of avatar buttons, not a form
+    <div className="people" role="group" aria-label="People on this map">
+      {peers.map((p) => (
+        <button
+          key={p.clientId}
+          type="button"
+          className="avatar avatar--peer"
+          data-testid="board.peer"
+          aria-pressed={following === p.clientId}
+          title={
+            following === p.clientId
+              ? `Following ${p.name} (click to stop)`
+              : `${p.name}: click to follow`
+          }
+          style={{
+            background: p.colour,
+            boxShadow:
+              following === p.clientId
+                ? `0 0 0 2px var(--surface), 0 0 0 4px ${p.colour}`
+                : undefined,
+          }}
+          onClick={() => onFollow(following === p.clientId ? null : p.clientId)}
+        >
+          {initials(p.name)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Presence in real Chromium: who is here (with server-set names), what each person selects
+ * (outlined in their colour with their name), live cursors, and follow mode.
+ */
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BoardPage } from "./support/BoardPage.ts";
+import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
+
+const enabled = chromiumAvailable();
+let server: ServerHandle;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function openAs(name: string, mapId: string, token: string): Promise<BoardPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  await context.addInitScript((n) => localStorage.setItem("journeymap.name", n), name);
+  const board = new BoardPage(await context.newPage());
+  await board.open(server.url, mapId, token);
+  return board;
+}
+
+describe.runIf(enabled)("presence", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it("shows who is here, what they selected, where their pointer is, and follows their view", async () => {
+    const map = await createMap(server, "Presence", "saas-trial");
+    const ana = await openAs("Ana", map.id, map.token);
+    const ben = await openAs("Ben", map.id, await shareToken(server, map, "editor"));
+
+    await ben.page.getByTestId("board.peer").and(ben.page.locator('[title*="Ana"]')).waitFor();
+    await ana.page.getByTestId("board.peer").and(ana.page.locator('[title*="Ben"]')).waitFor();
+
+    // Ana selects a step: Ben sees it outlined with her name.
+    const step = ana.page.getByTestId("board.touchpoint").nth(2);
+    const stepId = await step.getAttribute("data-touchpoint-id");
+    await step.getByTestId("board.touchpoint-name").focus();
+    await expect
+      .poll(() =>
+        ben.page
+          .locator("style")
+          .allInnerTexts()
+          .then((t) => t.join("\n")),
+      )
+      .toContain(`.touchpoint[data-touchpoint-id="${stepId}"]`);
+    expect((await ben.page.locator("style").allInnerTexts()).join("\n")).toContain('"Ana"');
+
+    // Her pointer shows on Ben's board.
+    await ana.page.mouse.move(600, 500);
+    await ana.page.mouse.move(640, 520);
+    await ben.page.getByTestId("board.peer-cursor").filter({ hasText: "Ana" }).waitFor();
+    await ben.page.screenshot({ path: `${ARTIFACTS}/presence.png` });
+
+    // Ben follows Ana; Ana scrolls right; Ben's board follows.
+    await ben.page.getByTestId("board.peer").and(ben.page.locator('[title*="Ana"]')).click();
+    await ana.page.locator(".board-scroll").evaluate((el) => el.scrollTo({ left: 900 }));
+    await expect
+      .poll(() => ben.page.locator(".board-scroll").evaluate((el) => Math.round(el.scrollLeft)), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(600);
+  });
+});

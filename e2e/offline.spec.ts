@@ -60,6 +60,9 @@ describe.runIf(enabled)("offline and merge", () => {
     await away.addTouchpoint("Onboarding", "Reads the offline guide");
     await online.renamePhase("Awareness", "Discover (online)");
     await online.addTouchpoint("Retention", "Gets a renewal email");
+    // The same thing on both sides: one phase renamed differently. One name wins, everywhere.
+    await away.renamePhase("Retention", "Stay (offline)");
+    await online.renamePhase("Retention", "Stay (online)");
 
     // Reload while still offline: the map opens from IndexedDB with the offline edits.
     await away.page.reload();
@@ -88,7 +91,12 @@ describe.runIf(enabled)("offline and merge", () => {
         .poll(() => board.touchpointNames(), { timeout: 20_000 })
         .toContain("Gets a renewal email");
     }
-    expect(await away.phaseNames()).toEqual(await online.phaseNames());
+    await expect
+      .poll(async () => (await away.phaseNames()).join("|"), { timeout: 20_000 })
+      .toBe((await online.phaseNames()).join("|"));
+    expect(await online.phaseNames()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Stay \((offline|online)\)$/)]),
+    );
     expect(await away.touchpointNames()).toEqual(await online.touchpointNames());
 
     // And the server's own copy, through the history API's state, reads the same.

@@ -71,4 +71,30 @@ describe.runIf(enabled)("presence", () => {
       })
       .toBeGreaterThan(600);
   });
+
+  it("edits a cell's rich text together, with each other's carets", async () => {
+    const map = await createMap(server, "Cells");
+    const ana = await openAs("Ana", map.id, map.token);
+    const ben = await openAs("Ben", map.id, await shareToken(server, map, "editor"));
+    const cellLabel = /^Edit Actions at Sees a LinkedIn post$/;
+
+    await ana.page.getByRole("button", { name: cellLabel }).click();
+    const anaEditor = ana.page.getByTestId("board.cell-editor");
+    await anaEditor.waitFor();
+    await ana.page.keyboard.type("Scrolls the feed");
+    // Ben sees the text live in the static cell.
+    await ben.page
+      .getByRole("button", { name: cellLabel })
+      .filter({ hasText: "Scrolls the feed" })
+      .waitFor();
+
+    // Ben edits the same cell: his caret shows in Ana's editor with his name, and both texts merge.
+    await ben.page.getByRole("button", { name: cellLabel }).click();
+    await ben.page.getByTestId("board.cell-editor").waitFor();
+    await ben.page.keyboard.press("End");
+    await ben.page.keyboard.type(" on the train");
+    await ana.page.locator(".collaboration-carets__label", { hasText: "Ben" }).waitFor();
+    await expect.poll(() => anaEditor.innerText()).toContain("Scrolls the feed on the train");
+    await ana.page.screenshot({ path: `${ARTIFACTS}/cell-carets.png` });
+  });
 });

@@ -35,11 +35,9 @@ export class Presence implements Extension {
       }
       owners.set(clientId, context.socketKey);
       if (state && typeof state === "object") {
-        state.user = {
-          name: context.name ?? "Guest",
-          colour: context.colour ?? "#666666",
-          role: context.role,
-        };
+        const colour = context.colour ?? "#666666";
+        // `color` too: Tiptap's collaboration carets read that spelling.
+        state.user = { name: context.name ?? "Guest", colour, color: colour, role: context.role };
       }
     }
   }

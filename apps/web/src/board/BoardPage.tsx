@@ -9,6 +9,7 @@ import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { usePeers } from "../sync/presence.ts";
 import { Board } from "./Board.tsx";
 import { PeopleHere } from "./PeopleHere.tsx";
+import { ProviderContext } from "./ProviderContext.ts";
 import { BoardHeader } from "./BoardHeader.tsx";
 import { useUndoShortcuts } from "./useUndoShortcuts.ts";
 
@@ -50,29 +51,31 @@ function SyncedBoard({
   return (
     <MapSessionContext.Provider value={session}>
       <ReadOnlyContext.Provider value={connection.readOnly}>
-        <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-          <BoardHeader
-            mapId={mapId}
-            role={role}
-            connection={connection}
-            hidden={hidden}
-            onTogglePersona={toggle}
-            people={
-              <PeopleHere
-                peers={peers}
-                following={following?.clientId ?? null}
-                onFollow={setFollowing}
-              />
-            }
-          />
-          <Board
-            hiddenPersonas={hidden}
-            awareness={connection.awareness}
-            peers={peers}
-            following={following}
-            onStopFollowing={() => setFollowing(null)}
-          />
-        </div>
+        <ProviderContext.Provider value={connection.provider}>
+          <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+            <BoardHeader
+              mapId={mapId}
+              role={role}
+              connection={connection}
+              hidden={hidden}
+              onTogglePersona={toggle}
+              people={
+                <PeopleHere
+                  peers={peers}
+                  following={following?.clientId ?? null}
+                  onFollow={setFollowing}
+                />
+              }
+            />
+            <Board
+              hiddenPersonas={hidden}
+              awareness={connection.awareness}
+              peers={peers}
+              following={following}
+              onStopFollowing={() => setFollowing(null)}
+            />
+          </div>
+        </ProviderContext.Provider>
       </ReadOnlyContext.Provider>
     </MapSessionContext.Provider>
   );

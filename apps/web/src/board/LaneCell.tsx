@@ -7,7 +7,9 @@ import {
   type Touchpoint,
 } from "@journeymap/schema";
 import { Plus } from "lucide-react";
-import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
+import { lazy, Suspense, useContext, useState } from "react";
+import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { ProviderContext } from "./ProviderContext.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 
@@ -51,13 +53,39 @@ function CardList({ touchpoint, kind }: { touchpoint: Touchpoint; kind: CardKind
   );
 }
 
+const CellEditor = lazy(() => import("./CellEditor.tsx"));
+
 function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) {
   const text = useJourneyMap((m) => m.cells.get(cellRootName(lane.id, touchpoint.id))?.text ?? "");
-  if (!text) return <span className="cell-empty">—</span>;
+  const { editor, readOnly } = useMapSession();
+  const provider = useContext(ProviderContext);
+  const [editing, setEditing] = useState(false);
+  const label = `${lane.name} at ${touchpoint.name}`;
+  if (editing) {
+    return (
+      <Suspense fallback={<div className="cell-text">{text}</div>}>
+        <CellEditor
+          fragment={editor.cellFragment(lane.id, touchpoint.id)}
+          provider={provider}
+          label={label}
+          onDone={() => setEditing(false)}
+        />
+      </Suspense>
+    );
+  }
+  const className = `cell-text ${lane.kind === "thoughts" ? "cell-text--thought" : ""}`;
+  if (readOnly)
+    return text ? <div className={className}>{text}</div> : <span className="cell-empty">—</span>;
   return (
-    <div className={`cell-text ${lane.kind === "thoughts" ? "cell-text--thought" : ""}`}>
-      {text}
-    </div>
+    <button
+      type="button"
+      className={`cell-button ${className}`}
+      data-testid="board.cell"
+      aria-label={`Edit ${label}`}
+      onClick={() => setEditing(true)}
+    >
+      {text || <span className="cell-empty">—</span>}
+    </button>
   );
 }
 

@@ -40,6 +40,8 @@ export interface MapConnection {
   readonly role: string | null;
   /** Presence of the people on this map (Yjs awareness over the provider). */
   readonly awareness: Awareness | null;
+  /** For Tiptap's collaboration carets, which need the provider itself. */
+  readonly provider: HocuspocusProvider | null;
   /** "ready": kept in IndexedDB; "unavailable": IndexedDB failed, online only. */
   readonly offlineCopy: "pending" | "ready" | "unavailable";
 }
@@ -67,6 +69,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       role: heldRole(mapId),
       offlineCopy: "pending",
       awareness: null,
+      provider: null,
     };
     const update = (patch: Partial<MapConnection>) => {
       state = { ...state, ...patch };
@@ -118,7 +121,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
     });
     // A provider on an explicit socket must be attached (STACK.md pitfall 23).
     provider.attach();
-    update({ awareness: provider.awareness });
+    update({ awareness: provider.awareness, provider });
     // Announce ourselves at once (the initial empty state is not sent until it changes); the
     // server stamps our name and colour on it.
     provider.on("synced", () => provider.awareness?.setLocalStateField("selection", null));

@@ -1,0 +1,44 @@
+/**
+ * The rich-text editor of one cell: Tiptap on the cell's Y.XmlFragment, with others' carets.
+ * Mounted only for the cell being edited (the rest render statically), and loaded lazily so
+ * the board does not download ProseMirror until someone edits text.
+ */
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import type * as Y from "yjs";
+
+export interface CellEditorProps {
+  readonly fragment: Y.XmlFragment;
+  readonly provider: HocuspocusProvider | null;
+  readonly label: string;
+  readonly onDone: () => void;
+}
+
+export default function CellEditor({ fragment, provider, label, onDone }: CellEditorProps) {
+  const editor = useEditor({
+    extensions: [
+      // Undo comes from the collaboration plugin (per fragment, own edits only).
+      StarterKit.configure({ undoRedo: false }),
+      Collaboration.configure({ fragment }),
+      // The server sets every state's user (name, colour): we pass placeholders it replaces.
+      ...(provider
+        ? [CollaborationCaret.configure({ provider, user: { name: "", color: "#666666" } })]
+        : []),
+    ],
+    autofocus: "end",
+    editorProps: { attributes: { "aria-label": label, "data-testid": "board.cell-editor" } },
+    onBlur: () => onDone(),
+  });
+  return (
+    <EditorContent
+      editor={editor}
+      className="cell-editor"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onDone();
+      }}
+    />
+  );
+}

@@ -4,40 +4,21 @@
  * reconnects; both converge, checked through the UI and through the server's read model.
  */
 import { readJourneyMap } from "@journeymap/schema";
-import type { Browser, BrowserContext } from "playwright-core";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
 
 const enabled = chromiumAvailable();
-let server: ServerHandle;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function openBoard(
-  mapId: string,
-  token: string,
-): Promise<{ board: BoardPage; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  contexts.push(context);
-  const board = new BoardPage(await context.newPage());
-  await board.open(server.url, mapId, token);
-  return { board, context };
-}
 
 describe.runIf(enabled)("offline and merge", () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  const session = browserSession();
+  let server: ServerHandle;
+  beforeAll(() => {
+    server = session.server();
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.dispose();
-  });
+  const openBoard = (mapId: string, token: string) => session.openBoard(mapId, token);
 
   it("keeps offline edits across a reload and merges them on reconnect", async () => {
     const map = await createMap(server, "Offline workshop");

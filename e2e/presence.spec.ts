@@ -2,37 +2,21 @@
  * Presence in real Chromium: who is here (with server-set names), what each person selects
  * (outlined in their colour with their name), live cursors, and follow mode.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
 
 const enabled = chromiumAvailable();
-let server: ServerHandle;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function openAs(name: string, mapId: string, token: string): Promise<BoardPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  await context.addInitScript((n) => localStorage.setItem("journeymap.name", n), name);
-  const board = new BoardPage(await context.newPage());
-  await board.open(server.url, mapId, token);
-  return board;
-}
 
 describe.runIf(enabled)("presence", () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  const session = browserSession();
+  let server: ServerHandle;
+  beforeAll(() => {
+    server = session.server();
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.dispose();
-  });
+  const openAs = async (name: string, mapId: string, token: string) =>
+    (await session.openBoard(mapId, token, { name, viewport: { width: 1280, height: 900 } })).board;
 
   it("shows who is here, what they selected, where their pointer is, and follows their view", async () => {
     const map = await createMap(server, "Presence", "saas-trial");
@@ -94,7 +78,7 @@ describe.runIf(enabled)("presence", () => {
     await ben.page.keyboard.press("End");
     await ben.page.keyboard.type(" on the train");
     await ana.page.locator(".collaboration-carets__label", { hasText: "Ben" }).waitFor();
-    await expect.poll(() => anaEditor.innerText()).toContain("Scrolls the feed on the train");
+    await expect.poll(() => anaEditor.textContent()).toContain("Scrolls the feed on the train");
     await ana.page.screenshot({ path: `${ARTIFACTS}/cell-carets.png` });
   });
 });

@@ -2,36 +2,22 @@
  * The walking skeleton, end to end in real Chromium against the real server: two people on
  * one map see each other's edits live, and the edits survive a server restart.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken, startServer } from "./support/server.ts";
+import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
 
 const enabled = chromiumAvailable();
-let server: ServerHandle;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function openBoard(mapId: string, token: string): Promise<BoardPage> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  contexts.push(context);
-  const board = new BoardPage(await context.newPage());
-  await board.open(server.url, mapId, token);
-  return board;
-}
 
 describe.runIf(enabled)("walking skeleton", () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  const session = browserSession();
+  let server: ServerHandle;
+  beforeAll(() => {
+    server = session.server();
   });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.dispose();
-  });
+  const openBoard = async (mapId: string, token: string) =>
+    (await session.openBoard(mapId, token)).board;
 
   it("shows one person's edits to another live, and keeps them across a server restart", async () => {
     const map = await createMap(server, "Two people, one map");
@@ -93,8 +79,7 @@ describe.runIf(enabled)("walking skeleton", () => {
   it("lists the maps this browser holds links for, and creates a new one", async () => {
     const existing = await createMap(server, "Listed map");
     const hidden = await createMap(server, "Someone else's map");
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
+    const context = await session.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await new BoardPage(page).open(server.url, existing.id, existing.token);
     await page.goto(server.url);
@@ -132,8 +117,7 @@ describe.runIf(enabled)("walking skeleton", () => {
     await owner.page.getByTestId("share.create").click();
     const url = await owner.page.getByTestId("share.url").inputValue();
     expect(url).toContain(`/maps/${map.id}#token=`);
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await session.newContext();
     const guest = await context.newPage();
     await guest.goto(url.replace("http://localhost", server.url));
     await guest.getByTestId("board.phase").first().waitFor();

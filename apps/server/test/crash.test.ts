@@ -64,19 +64,24 @@ const STORES: Array<[string, boolean]> = [
   ["PostgreSQL", await postgresAvailable()],
 ];
 
+/** A fresh data folder, port and (for PostgreSQL) database, all removed after the test. */
+async function storeFor(
+  kind: string,
+): Promise<{ dataDir: string; port: number; databaseUrl?: string }> {
+  const dataDir = tempDir();
+  dirs.push(dataDir);
+  const port = await freePort();
+  if (kind !== "PostgreSQL") return { dataDir, port };
+  const db = await createTestDatabase();
+  drops.push(() => db.drop());
+  return { dataDir, port, databaseUrl: db.url };
+}
+
 describe.each(STORES)("durability with %s", (kind, available) => {
   it.runIf(available)(
     "keeps every confirmed edit when the process is killed with SIGKILL",
     async () => {
-      const dataDir = tempDir();
-      dirs.push(dataDir);
-      const port = await freePort();
-      let databaseUrl: string | undefined;
-      if (kind === "PostgreSQL") {
-        const db = await createTestDatabase();
-        databaseUrl = db.url;
-        drops.push(() => db.drop());
-      }
+      const { dataDir, port, databaseUrl } = await storeFor(kind);
       let server = await spawnServer(dataDir, port, databaseUrl);
       const mapId = await createMap(server);
       const names: string[] = [];
@@ -115,15 +120,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
         t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
       };
-      const dataDir = tempDir();
-      dirs.push(dataDir);
-      const port = await freePort();
-      let databaseUrl: string | undefined;
-      if (kind === "PostgreSQL") {
-        const db = await createTestDatabase();
-        databaseUrl = db.url;
-        drops.push(() => db.drop());
-      }
+      const { dataDir, port, databaseUrl } = await storeFor(kind);
       let server = await spawnServer(dataDir, port, databaseUrl);
       const mapId = await createMap(server);
       const confirmed: string[] = [];

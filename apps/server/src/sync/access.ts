@@ -32,10 +32,13 @@ export function displayName(raw: string | null): string {
   return name || "Guest";
 }
 
+/** People's colours carry white labels (avatars, carets): leave out the palette's yellow. */
+const PEOPLE_COLOURS = PALETTE.filter((c) => c !== "#f0e442");
+
 function colourFor(key: string): string {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
-  return PALETTE[Math.abs(h) % PALETTE.length] as string;
+  return PEOPLE_COLOURS[Math.abs(h) % PEOPLE_COLOURS.length] as string;
 }
 
 export class Access implements Extension {

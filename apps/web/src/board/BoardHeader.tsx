@@ -6,15 +6,7 @@ import type { MapConnection } from "../sync/useMapConnection.ts";
 import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
 import { SharePanel } from "./SharePanel.tsx";
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
-    .join("");
-}
+import { initials } from "../ui/initials.ts";
 
 export interface BoardHeaderProps {
   readonly mapId: string;

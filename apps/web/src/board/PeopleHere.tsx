@@ -1,13 +1,5 @@
 import type { Peer } from "../sync/presence.ts";
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
-    .join("");
-}
+import { initials } from "../ui/initials.ts";
 
 export interface PeopleHereProps {
   readonly peers: readonly Peer[];

@@ -66,3 +66,7 @@ export type * from "./exchange/MapSnapshot.ts";
 export { snapshotMap } from "./exchange/snapshotMap.ts";
 export { importSnapshot } from "./exchange/importSnapshot.ts";
 export { readRichText, writeRichText, plainTextOf } from "./read/richText.ts";
+export * from "./talk/index.ts";
+export type { EvidenceInsights, EvidenceTally } from "./insights/evidenceInsights.ts";
+export { describeTally, evidenceInsights, tally } from "./insights/evidenceInsights.ts";
+export * from "./history/index.ts";

@@ -32,6 +32,8 @@ export interface Hotspot {
   readonly painPoints: number;
   /** Sum of severities (1–5 each). */
   readonly severity: number;
+  /** Evidence items backing those pain points (how many tickets, quotes… mention them). */
+  readonly evidence: number;
 }
 
 export interface JourneyInsights {
@@ -65,7 +67,12 @@ function transitions(
 }
 
 function byCountDesc(a: Hotspot, b: Hotspot): number {
-  return b.severity - a.severity || b.painPoints - a.painPoints || a.label.localeCompare(b.label);
+  return (
+    b.severity - a.severity ||
+    b.painPoints - a.painPoints ||
+    b.evidence - a.evidence ||
+    a.label.localeCompare(b.label)
+  );
 }
 
 export function journeyInsights(map: JourneyMap): JourneyInsights {
@@ -92,20 +99,28 @@ export function journeyInsights(map: JourneyMap): JourneyInsights {
 
   const phaseSpots = new Map<string, Hotspot>();
   const channelSpots = new Map<string, Hotspot>();
-  const bump = (spots: Map<string, Hotspot>, key: string, label: string, severity: number) => {
-    const prev = spots.get(key) ?? { key, label, painPoints: 0, severity: 0 };
+  const bump = (
+    spots: Map<string, Hotspot>,
+    key: string,
+    label: string,
+    severity: number,
+    evidence: number,
+  ) => {
+    const prev = spots.get(key) ?? { key, label, painPoints: 0, severity: 0, evidence: 0 };
     spots.set(key, {
       ...prev,
       painPoints: prev.painPoints + 1,
       severity: prev.severity + severity,
+      evidence: prev.evidence + evidence,
     });
   };
   const phaseNames = new Map(map.phases.map((p) => [p.id as string, p.name]));
   for (const tp of map.touchpoints) {
     for (const card of map.cardsByTouchpoint.get(tp.id) ?? []) {
       if (card.kind !== "painPoint" || card.status === "dismissed") continue;
-      bump(phaseSpots, tp.phaseId, phaseNames.get(tp.phaseId) ?? tp.phaseId, card.rating);
-      bump(channelSpots, tp.channel, tp.channel, card.rating);
+      const evidence = map.evidenceByTarget.get(card.id)?.length ?? 0;
+      bump(phaseSpots, tp.phaseId, phaseNames.get(tp.phaseId) ?? tp.phaseId, card.rating, evidence);
+      bump(channelSpots, tp.channel, tp.channel, card.rating, evidence);
     }
   }
 

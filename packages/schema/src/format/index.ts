@@ -1,0 +1,28 @@
+/**
+ * The open file format and the imports (@journeymap/schema/format): a separate entry point so
+ * zod stays out of bundles that only edit maps.
+ */
+export * from "./ImportPreview.ts";
+export {
+  FORMAT_NAME,
+  FORMAT_SCHEMA_ID,
+  FORMAT_VERSION,
+  type MapFile,
+  mapFileSchema,
+  mapSnapshotSchema,
+} from "./mapFileSchema.ts";
+export { mapFileJsonSchema } from "./jsonSchema.ts";
+export { formatPath, readMapFile } from "./readMapFile.ts";
+export { mapFileName, serializeMapFile, toMapFile } from "./writeMapFile.ts";
+export { type MapFileV0, mapFileV0Schema } from "./legacyV0.ts";
+export { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
+export { channelFromText } from "./channels.ts";
+export {
+  CSV_TOUCHPOINT_COLUMNS,
+  type CsvImportOptions,
+  MAX_CSV_ROWS,
+  parseTouchpointCsv,
+} from "./csvTouchpoints.ts";
+export { parseMermaidJourney } from "./mermaidJourney.ts";
+export { detectImportKind, previewImport } from "./importFile.ts";
+export { mapFileFromUpdates, seedFromSnapshot } from "./documents.ts";

@@ -1,0 +1,30 @@
+import type { MapSnapshot } from "../exchange/MapSnapshot.ts";
+import { FORMAT_NAME, FORMAT_SCHEMA_ID, FORMAT_VERSION, type MapFile } from "./mapFileSchema.ts";
+
+/** The file for a snapshot. `exportedAt` is passed in: time enters through a seam. */
+export function toMapFile(snapshot: MapSnapshot, exportedAt: Date): MapFile {
+  return {
+    $schema: FORMAT_SCHEMA_ID,
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    map: snapshot as MapFile["map"],
+  };
+}
+
+/** Pretty-printed so files diff well in version control (a stated use: backups in git). */
+export function serializeMapFile(file: MapFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A file name for a map title: readable, safe on every OS. */
+export function mapFileName(title: string, extension: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-")
+    .toLowerCase()
+    .slice(0, 60);
+  return `${base || "journey-map"}.${extension}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Restores a whole earlier state of a map as a FORWARD edit: the live document is changed,
+ * through ordinary writes in one transaction, until its content equals the old state. Stored
+ * state is never replaced, so nobody's later work is lost from history, offline clients merge
+ * cleanly (they see ordinary deletes and sets), and with the local origin the board's undo
+ * manager can undo the restore itself.
+ *
+ * Evidence is only brought back, never removed: it is contributed by sales and support
+ * through other channels, and a map restore is about the map's own content.
+ */
+import type * as Y from "yjs";
+import { ENTITY_ROOTS, META, ROOT } from "../layout.ts";
+import type { MutationContext } from "../mutations/transact.ts";
+import { cellRootNames } from "../read/records.ts";
+import {
+  cellDiffers,
+  entityOf,
+  entityRoot,
+  fragmentOf,
+  restoreCell,
+  restoreEmotion,
+  restoreEntityMap,
+} from "./yCopy.ts";
+
+/** The undo manager that should be able to undo the restore (cells are outside its usual scope). */
+export interface RestoreOptions {
+  readonly undo?: Y.UndoManager;
+}
+
+/** Meta fields that belong to the map's content (not its version bookkeeping). */
+const CONTENT_META = [META.title, META.description] as const;
+
+/** Cell roots whose content differs between the documents. */
+export function differingCells(live: Y.Doc, old: Y.Doc): string[] {
+  const names = new Set([...cellRootNames(live), ...cellRootNames(old)]);
+  return [...names].filter((name) => cellDiffers(live, old, name));
+}
+
+/** Adds the live fragments of these cells to the undo manager's scope before they change. */
+export function trackCells(live: Y.Doc, names: readonly string[], undo?: Y.UndoManager): void {
+  if (!undo) return;
+  const fragments = names.map((n) => fragmentOf(live, n)).filter((f) => f !== null);
+  if (fragments.length > 0) undo.addToScope(fragments);
+}
+
+/**
+ * Makes the live map's content equal to `old`'s. Returns the number of entities, points and
+ * cells written (0: the states already had the same content, and nothing was written).
+ */
+export function restoreMap(
+  live: Y.Doc,
+  old: Y.Doc,
+  ctx: MutationContext,
+  options: RestoreOptions = {},
+): number {
+  const cells = differingCells(live, old);
+  trackCells(live, cells, options.undo);
+  let writes = 0;
+  live.transact(() => {
+    const fromMeta = old.getMap(ROOT.meta);
+    const toMeta = live.getMap(ROOT.meta);
+    for (const key of CONTENT_META) {
+      const value = fromMeta.get(key);
+      if (value === undefined || toMeta.get(key) === value) continue;
+      toMeta.set(key, value);
+      writes++;
+    }
+    for (const root of ENTITY_ROOTS) {
+      entityRoot(old, root).forEach((_value, id) => {
+        if (restoreEntityMap(live, old, root, id)) writes++;
+      });
+      if (root === "evidence") continue;
+      const target = entityRoot(live, root);
+      for (const id of [...target.keys()]) {
+        if (!entityOf(old, root, id) && target.has(id)) {
+          target.delete(id);
+          writes++;
+        }
+      }
+    }
+    const keys = new Set([
+      ...old.getMap(ROOT.emotions).keys(),
+      ...live.getMap(ROOT.emotions).keys(),
+    ]);
+    for (const key of keys) if (restoreEmotion(live, old, key)) writes++;
+    for (const name of cells) if (restoreCell(live, old, name)) writes++;
+  }, ctx.origin);
+  return writes;
+}

@@ -1,0 +1,93 @@
+import {
+  CHUNK,
+  createMapFromTemplate,
+  HistoryPlayer,
+  type HistorySource,
+  LOCAL_ORIGIN,
+  MapEditor,
+  readJourneyMap,
+  type RowFrame,
+  sequentialIds,
+} from "../src/index.ts";
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+
+/** A log of real rows: a seeded map and many small edits, one row per transaction. */
+function log(edits: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const rows: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => rows.push(u));
+  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
+  const editor = new MapEditor(doc, { origin: LOCAL_ORIGIN, ids: sequentialIds("e") });
+  const phase = readJourneyMap(doc).phases[0]!.id;
+  for (let i = 0; i < edits; i++) {
+    if (i % 3 === 0) editor.addTouchpoint({ phaseId: phase, name: `Step ${i}` });
+    else editor.updatePhase(phase, { name: `Phase ${i}` });
+  }
+  return rows;
+}
+
+function sourceOf(rows: Uint8Array[]) {
+  const calls = { state: 0, rows: 0 };
+  const source: HistorySource = {
+    state: async (seq) => {
+      calls.state++;
+      return Y.mergeUpdates(rows.slice(0, seq));
+    },
+    // Pages of at most 200 rows, like a server with a smaller page than the chunk.
+    rows: async (from, to) => {
+      calls.rows++;
+      const frames: RowFrame[] = [];
+      for (let seq = from; seq <= Math.min(to, from + 199, rows.length); seq++) {
+        frames.push({ seq, bytes: rows[seq - 1]! });
+      }
+      return frames;
+    },
+  };
+  return { source, calls };
+}
+
+function mapAt(rows: Uint8Array[], seq: number) {
+  const doc = new Y.Doc();
+  for (const row of rows.slice(0, seq)) Y.applyUpdate(doc, row);
+  return readJourneyMap(doc);
+}
+
+describe("HistoryPlayer", () => {
+  const rows = log(CHUNK * 2 + 150);
+
+  it("shows exactly the state after any row, forward, backward and far", async () => {
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    for (const seq of [1, 7, 300, CHUNK, CHUNK + 1, 40, rows.length, CHUNK * 2 - 1, 2]) {
+      const at = await player.seek(seq);
+      expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapAt(rows, seq));
+    }
+  });
+
+  it("steps forward on the same document and fetches each chunk once", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const first = await player.seek(10);
+    for (let seq = 11; seq < 60; seq++) {
+      const at = await player.seek(seq);
+      expect(at.doc).toBe(first.doc);
+      expect(at.rebuilt).toBe(false);
+    }
+    expect(readJourneyMap(first.doc)).toEqual(mapAt(rows, 59));
+    expect(calls.state).toBe(0); // chunk 0 starts from an empty document
+    expect(calls.rows).toBe(3); // one chunk of 500 rows in pages of 200
+    const back = await player.seek(5);
+    expect(back.rebuilt).toBe(true);
+    expect(calls.rows).toBe(3);
+  });
+
+  it("runs overlapping seeks in order, ending at the last one asked", async () => {
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const seeks = [900, 20, 600, 30].map((seq) => player.seek(seq));
+    const last = (await Promise.all(seeks)).at(-1)!;
+    expect(last.seq).toBe(30);
+    expect(readJourneyMap(player.doc)).toEqual(mapAt(rows, 30));
+  });
+});

@@ -12,7 +12,7 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { Redis as IORedis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
-import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
+import { BROADCAST_BATCH_BYTES, DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { Metrics } from "./metrics.ts";
 import { meteredStore } from "./store/meteredStore.ts";
@@ -22,7 +22,10 @@ import type { MapStore } from "./store/MapStore.ts";
 import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { AccessService } from "./auth/AccessService.ts";
-import { documentNameOf } from "./documentName.ts";
+import { documentNameOf, talkDocumentNameOf } from "./documentName.ts";
+import { InboxService } from "./contrib/InboxService.ts";
+import { LiveDocuments } from "./contrib/LiveDocuments.ts";
+import { type ContribLimits, createContribRoutes } from "./http/contribRoutes.ts";
 import { Access, type ConnectionContext } from "./sync/access.ts";
 import { Presence } from "./sync/presence.ts";
 import { Persistence } from "./sync/persistence.ts";
@@ -50,6 +53,8 @@ export interface ServerOptions {
   readonly logger?: Logger;
   /** Overrides of the sync limits (tests use short timeouts). */
   readonly limits?: Partial<Limits>;
+  /** Rate limits of the contribution API (tests use small ones). */
+  readonly contribLimits?: ContribLimits;
 }
 
 export async function createServer(
@@ -82,11 +87,18 @@ export async function createServer(
   if (config.redisUrl && config.databaseUrl === null) {
     log.warn("REDIS_URL without DATABASE_URL: each instance has its own SQLite store");
   }
+  const persistence = new Persistence(store, log);
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
     quiet: true,
     // Backstop only: WebSocketGate enforces the authentication deadline and idle timeout.
     timeout: Math.max(limits.authTimeoutMs, limits.idleTimeoutMs) * 2,
+    // Hocuspocus merges the updates of one event-loop turn before broadcasting them, up to
+    // flushMaxBytes (1 MB by default). Y.mergeUpdates is superlinear in the number of updates
+    // (it re-sorts its decoders per struct): a burst of 20,000 small updates spent 52% of the
+    // server's CPU there (burst ingest 2.5x faster with the cap; docs/benchmarks.md). A small
+    // cap keeps the batching and bounds the merge.
+    flushMaxBytes: BROADCAST_BATCH_BYTES,
     extensions: [
       ...(redis ? [redis] : []),
       new UpdateGuard(limits, (kind, socketKey, reason) =>
@@ -94,7 +106,7 @@ export async function createServer(
       ),
       new Access(store, access),
       new Presence(),
-      new Persistence(store, log),
+      persistence,
       {
         extensionName: "journeymap-socket-auth",
         async connected({ context }: { context: { socketKey?: string } }) {
@@ -107,13 +119,28 @@ export async function createServer(
   const gate = new WebSocketGate(hocuspocus, limits, log, metrics);
   sockets.gate = gate;
   const onRevoke = (mapId: string, linkId: string) => {
-    const document = hocuspocus.documents.get(documentNameOf(mapId));
-    for (const connection of document?.connections.keys() ?? []) {
-      if ((connection.context as ConnectionContext).linkId === linkId)
-        connection.close(LINK_REVOKED);
+    for (const name of [documentNameOf(mapId), talkDocumentNameOf(mapId)]) {
+      for (const connection of hocuspocus.documents.get(name)?.connections.keys() ?? []) {
+        if ((connection.context as ConnectionContext).linkId === linkId)
+          connection.close(LINK_REVOKED);
+      }
     }
   };
-  const app = createHttpApp({ store, access, onRevoke, webDist: config.webDist, log, metrics });
+  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence));
+  const contrib = createContribRoutes({
+    access,
+    inbox,
+    ...(options.contribLimits ? { limits: options.contribLimits } : {}),
+  });
+  const app = createHttpApp({
+    store,
+    access,
+    onRevoke,
+    webDist: config.webDist,
+    log,
+    metrics,
+    routes: [contrib],
+  });
   const server = http.createServer(getRequestListener(app.fetch));
   server.on("upgrade", gate.handleUpgrade);
 

@@ -22,6 +22,8 @@ export const PING_INTERVAL_MS = 10_000;
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Connection caps: in total and per client address. */
 export const MAX_CONNECTIONS = 5000;
+/** Most bytes of updates Hocuspocus merges into one broadcast (see createServer.ts). */
+export const BROADCAST_BATCH_BYTES = 1024;
 export const MAX_CONNECTIONS_PER_ADDRESS = 200;
 
 /** Close codes we send (4000–4999 is the application range; Hocuspocus uses 44xx too). */

@@ -130,5 +130,42 @@ export function storeContract(
         expect(await store.revokeLink("mapAAAAAAAA", "link1", 10)).toBe(false);
         expect((await store.getLink("link1"))?.revokedAt).toBe(9);
       }));
+
+    it("lists log rows without their bytes, with each row's size", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        const bytes = update("abc");
+        await store.appendUpdate(row("mapAAAAAAAA", bytes, 7));
+        expect(await store.readLogEntries("mapAAAAAAAA", 2, 9)).toEqual([
+          { seq: 2, ts: 7, author: "alice", origin: "connection", bytes: bytes.length },
+        ]);
+        expect(await store.readLogEntries("mapAAAAAAAA", 5, 9)).toEqual([]);
+      }));
+
+    it("keeps named versions per map, ordered by moment, renamable and deletable once", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        await store.createMap("mapBBBBBBBB", "B", 1, update("seed"));
+        const later = {
+          id: "ver2",
+          mapId: "mapAAAAAAAA",
+          seq: 9,
+          name: "After the workshop",
+          createdAt: 20,
+          createdBy: "Hana",
+        };
+        const earlier = { ...later, id: "ver1", seq: 3, name: "Kick-off", createdAt: 30 };
+        await store.createVersion(later);
+        await store.createVersion(earlier);
+        await store.createVersion({ ...later, id: "ver3", mapId: "mapBBBBBBBB" });
+        expect(await store.listVersions("mapAAAAAAAA")).toEqual([earlier, later]);
+        expect(await store.renameVersion("mapBBBBBBBB", "ver1", "x")).toBe(false);
+        expect(await store.renameVersion("mapAAAAAAAA", "ver1", "Kick-off, 2 Nov")).toBe(true);
+        expect((await store.listVersions("mapAAAAAAAA"))[0]?.name).toBe("Kick-off, 2 Nov");
+        expect(await store.deleteVersion("mapAAAAAAAA", "ver2")).toBe(true);
+        expect(await store.deleteVersion("mapAAAAAAAA", "ver2")).toBe(false);
+        expect((await store.listVersions("mapAAAAAAAA")).map((v) => v.id)).toEqual(["ver1"]);
+        await expect(store.createVersion(earlier)).rejects.toThrow();
+      }));
   });
 }

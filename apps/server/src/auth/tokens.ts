@@ -6,7 +6,11 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;
+/**
+ * Share-link roles. A contributor link opens no document at all: it can only read the map's
+ * outline (to pick a touchpoint) and submit to the evidence inbox over HTTP.
+ */
+export const ROLES = ["owner", "editor", "commenter", "viewer", "contributor"] as const;
 export type Role = (typeof ROLES)[number];
 /** Integrations use API tokens: no sync access, only the listed HTTP actions. */
 export const API_ACTIONS = ["evidence:write", "map:read"] as const;
@@ -84,4 +88,14 @@ export function verifyToken(token: string, secret: Uint8Array, now: number): Tok
 /** Roles that may change the map document (the others are read-only on the server). */
 export function canEdit(role: Role): boolean {
   return role === "owner" || role === "editor";
+}
+
+/** Roles that may write comments and triage (the talk document). */
+export function canTalk(role: Role): boolean {
+  return canEdit(role) || role === "commenter";
+}
+
+/** Roles that may open the live documents at all (read-only or not). */
+export function canSync(role: Role): boolean {
+  return role !== "contributor";
 }

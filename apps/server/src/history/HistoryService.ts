@@ -7,38 +7,77 @@
  * k multiple of HISTORY_CHECKPOINT_EVERY, built on first use and kept in memory per map, so
  * a seek replays fewer than that many rows. (Persisting them is a later step.)
  */
+import { type Attribution, AttributionIndex, type Burst, groupBursts } from "@journeymap/schema";
 import * as Y from "yjs";
-import type { LoggedUpdate, MapStore } from "../store/MapStore.ts";
+import type { LogEntry, LoggedUpdate, MapStore } from "../store/MapStore.ts";
 
 export const HISTORY_CHECKPOINT_EVERY = 500;
 const MAX_CACHED_MAPS = 20;
+/** Rows read from the store per query while replaying a long log. */
+const READ_PAGE = 2000;
 
-export interface HistoryEntry {
+export type HistoryEntry = LogEntry;
+
+export interface Timeline {
+  /** The last logged sequence number. */
   readonly seq: number;
-  readonly ts: number;
-  readonly author: string;
-  readonly origin: string;
-  readonly bytes: number;
+  readonly bursts: readonly Burst[];
 }
 
 export class HistoryService {
   private readonly store: MapStore;
   /** mapId → (k → merged state of rows 1..k), k a multiple of HISTORY_CHECKPOINT_EVERY. */
   private readonly checkpoints = new Map<string, Map<number, Uint8Array>>();
+  /** mapId → attribution replayed up to its `seq`, extended on each request. */
+  private readonly attributions = new Map<string, AttributionIndex>();
 
   constructor(store: MapStore) {
     this.store = store;
   }
 
   async entries(mapId: string, fromSeq: number, toSeq: number): Promise<HistoryEntry[]> {
-    const rows = await this.store.readUpdates(mapId, fromSeq, toSeq);
-    return rows.map((r) => ({
-      seq: r.seq,
-      ts: r.ts,
-      author: r.author,
-      origin: r.origin,
-      bytes: r.bytes.length,
-    }));
+    return this.store.readLogEntries(mapId, fromSeq, toSeq);
+  }
+
+  /** The whole log grouped into bursts (who, when, how much): what the timeline shows. */
+  async timeline(mapId: string): Promise<Timeline> {
+    const entries = await this.store.readLogEntries(mapId, 1, Number.MAX_SAFE_INTEGER);
+    return { seq: entries.at(-1)?.seq ?? 0, bursts: groupBursts(entries) };
+  }
+
+  /** Logged rows with their bytes, for clients that replay a range themselves. */
+  async rows(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
+    return this.store.readUpdates(mapId, fromSeq, toSeq);
+  }
+
+  /**
+   * Who created and who last changed each thing of the map, from the log. The index is kept
+   * per map and only the rows logged since the last request are replayed.
+   */
+  async attribution(
+    mapId: string,
+  ): Promise<{ seq: number; targets: Array<[string, Attribution]> }> {
+    let index = this.attributions.get(mapId);
+    if (!index) {
+      if (this.attributions.size >= MAX_CACHED_MAPS) {
+        const oldest = this.attributions.keys().next().value;
+        if (oldest !== undefined) {
+          this.attributions.get(oldest)?.destroy();
+          this.attributions.delete(oldest);
+        }
+      }
+      index = new AttributionIndex();
+      this.attributions.set(mapId, index);
+    }
+    for (;;) {
+      const rows = await this.store.readUpdates(mapId, index.seq + 1, index.seq + READ_PAGE);
+      for (const r of rows) {
+        // A concurrent request may have applied these already.
+        if (r.seq > index.seq) index.apply(r.bytes, { seq: r.seq, ts: r.ts, author: r.author });
+      }
+      if (rows.length < READ_PAGE) break;
+    }
+    return { seq: index.seq, targets: index.entries() };
   }
 
   /** The last sequence number logged at or before `ts` (0 if none). */

@@ -14,14 +14,14 @@ import type { Logger } from "../logger.ts";
 import type { AccessService } from "../auth/AccessService.ts";
 import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
 import { HistoryService } from "../history/HistoryService.ts";
+import { createHistoryRoutes } from "./historyRoutes.ts";
+import { createFormatRoutes } from "./formatRoutes.ts";
 import type { Metrics } from "../metrics.ts";
 import { SYNC_PATH } from "../sync/websocketGate.ts";
 import type { MapRecord, MapStore } from "../store/MapStore.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
 const MAX_API_BODY_BYTES = 16 * 1024;
-/** Most history entries one request returns; page with `from`. */
-const MAX_HISTORY_ROWS = 5000;
 
 const CreateMapBody = z
   .object({
@@ -79,6 +79,8 @@ export interface HttpAppOptions {
   readonly webDist: string;
   readonly log: Logger;
   readonly now?: () => number;
+  /** More routes mounted before the API's 404 (the contribution API). */
+  readonly routes?: readonly Hono[];
 }
 
 export function createHttpApp({
@@ -89,6 +91,7 @@ export function createHttpApp({
   webDist,
   log,
   now = Date.now,
+  routes = [],
 }: HttpAppOptions): Hono {
   const app = new Hono();
   const history = new HistoryService(store);
@@ -227,56 +230,10 @@ export function createHttpApp({
     },
   );
 
-  /** Any share link of the map may read its history (viewers included). */
-  const requireReader = async (c: Context, mapId: string) => {
-    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
-    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
-    if (grant.kind === "api" && !grant.actions.includes("map:read")) {
-      return c.json({ error: "This API token may not read the map" }, 403);
-    }
-    return null;
-  };
+  app.route("/", createHistoryRoutes({ store, access, history, now }));
+  app.route("/", createFormatRoutes({ store, access, log, now }));
 
-  const seqParam = (value: string | undefined, fallback: number): number | null => {
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    return Number.isSafeInteger(n) && n >= 0 ? n : null;
-  };
-
-  app.get("/api/maps/:id/history", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
-    if (denied) return denied;
-    const from = seqParam(c.req.query("from"), 1);
-    const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
-    if (from === null || to === null)
-      return c.json({ error: "from and to must be sequence numbers" }, 400);
-    const limit = Math.min(to, from + MAX_HISTORY_ROWS - 1);
-    return c.json(await history.entries(mapId, from, limit));
-  });
-
-  /** The exact state after row `seq` (or at time `at`), as a Yjs update. */
-  app.get("/api/maps/:id/state", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
-    if (denied) return denied;
-    const at = c.req.query("at");
-    let seq = seqParam(c.req.query("seq"), await store.countUpdates(mapId));
-    if (at !== undefined) {
-      const ts = Number(at);
-      if (!Number.isFinite(ts)) return c.json({ error: "at must be a time in ms" }, 400);
-      seq = await history.seqAt(mapId, ts);
-    }
-    if (seq === null) return c.json({ error: "seq must be a sequence number" }, 400);
-    const state = await history.stateAt(mapId, seq);
-    // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
-    return c.body(new Uint8Array(state).buffer as ArrayBuffer, 200, {
-      "content-type": "application/octet-stream",
-      "x-journeymap-seq": String(seq),
-    });
-  });
-
+  for (const extra of routes) app.route("/", extra);
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));
   // Upgrades on /sync never reach Hono (the gate takes them); a plain request there is a
   // misconfigured proxy or client, not a client-side route of the web app.

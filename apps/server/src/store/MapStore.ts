@@ -54,6 +54,15 @@ export interface MapStore {
   readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]>;
   /** Number of log rows of a map. */
   countUpdates(mapId: string): Promise<number>;
+  /** Log rows without their bytes (sizes only), for history timelines over long logs. */
+  readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]>;
+  /** Named versions of a map (a name for a sequence number), oldest moment first. */
+  listVersions(mapId: string): Promise<VersionRecord[]>;
+  createVersion(version: VersionRecord): Promise<void>;
+  /** False if the map has no such version. */
+  renameVersion(mapId: string, id: string, name: string): Promise<boolean>;
+  /** False if the map has no such version. */
+  deleteVersion(mapId: string, id: string): Promise<boolean>;
   /** The server's signing secret, created on first use and shared by every instance. */
   getSecret(): Promise<Uint8Array>;
   createLink(link: LinkRecord): Promise<void>;
@@ -76,6 +85,27 @@ export interface LinkRecord {
   readonly createdAt: number;
   readonly expiresAt: number | null;
   readonly revokedAt: number | null;
+}
+
+/** A named moment of a map ("After the workshop, 20 Nov"): the state after row `seq`. */
+export interface VersionRecord {
+  readonly id: string;
+  readonly mapId: string;
+  readonly seq: number;
+  readonly name: string;
+  readonly createdAt: number;
+  /** Who named it, from the server's view of the caller's link. */
+  readonly createdBy: string;
+}
+
+/** One log row's metadata: what the history timeline needs, without the update itself. */
+export interface LogEntry {
+  readonly seq: number;
+  readonly ts: number;
+  readonly author: string;
+  readonly origin: string;
+  /** Size of the update in bytes. */
+  readonly bytes: number;
 }
 
 export interface LoggedUpdate extends UpdateRow {

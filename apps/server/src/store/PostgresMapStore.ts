@@ -7,11 +7,13 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type {
   LinkRecord,
+  LogEntry,
   LoggedUpdate,
   MapRecord,
   MapStore,
   StoredState,
   UpdateRow,
+  VersionRecord,
 } from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
@@ -50,7 +52,18 @@ const STORE_MIGRATIONS: readonly string[] = [
      revoked_at BIGINT
    );
    CREATE INDEX links_by_map ON links (map_id);`,
+  `CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL REFERENCES maps (id),
+     seq BIGINT NOT NULL,
+     name TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     created_by TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_map ON versions (map_id, seq);`,
 ];
+
+const VERSION_COLUMNS = `id, map_id AS "mapId", seq, name, created_at AS "createdAt", created_by AS "createdBy"`;
 
 const LINK_COLUMNS = `id, map_id AS "mapId", role, label, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
 
@@ -237,6 +250,46 @@ export class PostgresMapStore implements MapStore {
       [mapId],
     );
     return rows[0]?.n ?? 0;
+  }
+
+  async readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {
+    const { rows } = await this.pool.query<LogEntry>(
+      `SELECT seq, ts, author, origin, octet_length(bytes) AS bytes FROM updates
+       WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
+      [mapId, fromSeq, toSeq],
+    );
+    return rows;
+  }
+
+  async listVersions(mapId: string): Promise<VersionRecord[]> {
+    const { rows } = await this.pool.query<VersionRecord>(
+      `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = $1 ORDER BY seq, created_at, id`,
+      [mapId],
+    );
+    return rows;
+  }
+
+  async createVersion(v: VersionRecord): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO versions (id, map_id, seq, name, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+      [v.id, v.mapId, v.seq, v.name, v.createdAt, v.createdBy],
+    );
+  }
+
+  async renameVersion(mapId: string, id: string, name: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      "UPDATE versions SET name = $3 WHERE map_id = $1 AND id = $2",
+      [mapId, id, name],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async deleteVersion(mapId: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      "DELETE FROM versions WHERE map_id = $1 AND id = $2",
+      [mapId, id],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   async getSecret(): Promise<Uint8Array> {

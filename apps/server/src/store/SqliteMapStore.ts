@@ -10,11 +10,13 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import type {
   LinkRecord,
+  LogEntry,
   LoggedUpdate,
   MapRecord,
   MapStore,
   StoredState,
   UpdateRow,
+  VersionRecord,
 } from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
@@ -51,7 +53,19 @@ const STORE_MIGRATIONS: readonly string[] = [
      revoked_at INTEGER
    );
    CREATE INDEX links_by_map ON links (map_id);`,
+  `CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_map ON versions (map_id, seq);`,
 ];
+
+const VERSION_COLUMNS =
+  "id, map_id AS mapId, seq, name, created_at AS createdAt, created_by AS createdBy";
 
 const LINK_COLUMNS =
   "id, map_id AS mapId, role, label, created_at AS createdAt, expires_at AS expiresAt, revoked_at AS revokedAt";
@@ -117,6 +131,17 @@ export class SqliteMapStore implements MapStore {
         "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
+      entries: this.db.prepare(
+        "SELECT seq, ts, author, origin, length(bytes) AS bytes FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+      ),
+      listVersions: this.db.prepare(
+        `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY seq, created_at, id`,
+      ),
+      createVersion: this.db.prepare(
+        "INSERT INTO versions (id, map_id, seq, name, created_at, created_by) VALUES (@id, @mapId, @seq, @name, @createdAt, @createdBy)",
+      ),
+      renameVersion: this.db.prepare("UPDATE versions SET name = ? WHERE map_id = ? AND id = ?"),
+      deleteVersion: this.db.prepare("DELETE FROM versions WHERE map_id = ? AND id = ?"),
       getSecret: this.db.prepare("SELECT value FROM secrets WHERE name = 'signing'"),
       putSecret: this.db.prepare(
         "INSERT OR IGNORE INTO secrets (name, value) VALUES ('signing', ?)",
@@ -217,6 +242,26 @@ export class SqliteMapStore implements MapStore {
 
   async countUpdates(mapId: string): Promise<number> {
     return (this.statements.count.get(mapId) as { n: number }).n;
+  }
+
+  async readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {
+    return this.statements.entries.all(mapId, fromSeq, toSeq) as LogEntry[];
+  }
+
+  async listVersions(mapId: string): Promise<VersionRecord[]> {
+    return this.statements.listVersions.all(mapId) as VersionRecord[];
+  }
+
+  async createVersion(version: VersionRecord): Promise<void> {
+    this.statements.createVersion.run(version);
+  }
+
+  async renameVersion(mapId: string, id: string, name: string): Promise<boolean> {
+    return this.statements.renameVersion.run(name, mapId, id).changes > 0;
+  }
+
+  async deleteVersion(mapId: string, id: string): Promise<boolean> {
+    return this.statements.deleteVersion.run(mapId, id).changes > 0;
   }
 
   async getSecret(): Promise<Uint8Array> {

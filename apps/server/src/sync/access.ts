@@ -1,7 +1,8 @@
 /**
  * Who may open which document, and as whom. The token must be a share link for exactly this
- * map (API tokens have no sync access); viewers and commenters get read-only connections, so
- * their updates are rejected by the server, never applied, never logged. Refusals happen in
+ * map (API tokens and contributor links have no sync access). On the map document viewers and
+ * commenters get read-only connections; on the talk document (comments and inbox) only viewers
+ * do. A read-only connection's updates are rejected by the server, never applied, never logged. Refusals happen in
  * onAuthenticate, before a document is created (refusing in onLoadDocument leaks it,
  * ueberdosis/hocuspocus#1156). The display name comes from the `name` parameter of the sync
  * URL; the server fixes it, and a colour, for the connection's lifetime (see presence.ts).
@@ -9,8 +10,8 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { PALETTE } from "@journeymap/schema";
 import type { AccessService } from "../auth/AccessService.ts";
-import { canEdit, type Role } from "../auth/tokens.ts";
-import { mapIdOf } from "../documentName.ts";
+import { canEdit, canSync, canTalk, type Role } from "../auth/tokens.ts";
+import { parseDocumentName } from "../documentName.ts";
 import type { MapStore } from "../store/MapStore.ts";
 
 export interface ConnectionContext {
@@ -58,12 +59,15 @@ export class Access implements Extension {
     requestParameters,
     context,
   }: onAuthenticatePayload<ConnectionContext>): Promise<ConnectionContext> {
-    const mapId = mapIdOf(documentName);
-    if (!mapId) throw new Error(`Invalid document name: ${documentName.slice(0, 80)}`);
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) throw new Error(`Invalid document name: ${documentName.slice(0, 80)}`);
+    const { mapId, kind } = parsed;
     if (!(await this.store.hasMap(mapId))) throw new Error(`No such map: ${mapId}`);
     const grant = await this.access.authorize(token, mapId);
     if (grant.kind !== "share") throw new Error("API tokens cannot open the live map");
-    connectionConfig.readOnly = !canEdit(grant.role);
+    if (!canSync(grant.role))
+      throw new Error("Contributor links can only submit to the inbox, not open the map");
+    connectionConfig.readOnly = kind === "map" ? !canEdit(grant.role) : !canTalk(grant.role);
     const name = displayName(requestParameters.get("name"));
     return {
       author: name,

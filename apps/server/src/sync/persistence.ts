@@ -10,6 +10,9 @@
  * listener logs them. Updates relayed from another instance (origin "redis") are logged by
  * the instance that received them, not here.
  *
+ * A map's talk document (`talk:<id>`: comments and inbox) is persisted the same way under its
+ * own store key (see documentName.ts); it has no migrations and no title.
+ *
  * Checkpoints claim rows by containment, not by counting: a checkpoint covers row n only if
  * rows up to n are all contained in the state it stores (Y.snapshotContainsUpdate). That stays
  * true with appends still in flight and with several instances writing one map.
@@ -24,7 +27,7 @@ import type {
 } from "@hocuspocus/server";
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
-import { mapIdOf } from "../documentName.ts";
+import { type DocumentKind, parseDocumentName, storeKeyOf } from "../documentName.ts";
 import { CloseError } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { CorruptMapError, type MapStore, type UpdateRow } from "../store/MapStore.ts";
@@ -35,7 +38,9 @@ const SYNC_UPDATE = 2;
 const SERVER_AUTHOR = "server";
 
 interface LoadedMap {
+  /** The store key: the map id for a map, `talk:<id>` for its talk document. */
   readonly mapId: string;
+  readonly kind: DocumentKind;
   /** The sequence number the latest checkpoint covers. */
   checkpointSeq: number;
   /** Server-side edits are logged in order through this chain. */
@@ -64,11 +69,13 @@ export class Persistence implements Extension {
   }
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | null> {
-    const mapId = mapIdOf(documentName);
-    if (!mapId) throw new Error(`Not a map document: ${documentName}`);
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) throw new Error(`Not a map document: ${documentName}`);
+    const mapId = storeKeyOf(parsed);
     const stored = await this.store.loadMap(mapId);
     this.maps.set(documentName, {
       mapId,
+      kind: parsed.kind,
       checkpointSeq: stored.checkpointSeq,
       writes: Promise.resolve(),
       onUpdate: null,
@@ -95,21 +102,27 @@ export class Persistence implements Extension {
         (origin.source === "connection" || origin.source === "redis")
       )
         return;
+      // Server edits made for someone (a contribution) carry their name in the origin.
+      const named =
+        isTransactionOrigin(origin) && origin.source === "local"
+          ? (origin.context as { author?: unknown } | undefined)?.author
+          : undefined;
       const row: UpdateRow = {
         mapId: state.mapId,
         ts: this.now(),
-        author: SERVER_AUTHOR,
+        author: typeof named === "string" && named !== "" ? named : SERVER_AUTHOR,
         clientIds: [...Y.parseUpdateMeta(update).from.keys()],
         origin: "server",
         bytes: update,
       };
       state.writes = state.writes
-        .then(() => this.store.appendUpdate(row))
+        .then(() => this.append(state, row))
         .catch((error: unknown) =>
           this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
         );
     };
     document.on("update", state.onUpdate);
+    if (state.kind !== "map") return;
     const applied = migrateMap(document);
     if (applied.length > 0) this.log.info({ mapId: state.mapId, applied }, "migrated map");
   }
@@ -131,7 +144,7 @@ export class Persistence implements Extension {
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
     if (isNoOp(document, update)) return;
     try {
-      await this.store.appendUpdate({
+      await this.append(state, {
         mapId: state.mapId,
         ts: this.now(),
         author: context.author ?? "anonymous",
@@ -147,6 +160,28 @@ export class Persistence implements Extension {
     }
   }
 
+  /**
+   * Appends a row. The PostgreSQL store counts sequence numbers on the `maps` row of the key
+   * (and references it), so a talk document gets such a row, with no title, on its first
+   * write; the SQLite store needs none. Without store schema changes this is the one way to
+   * keep one log table for both documents: a talk row never matches a share token, so it is
+   * never listed as a map.
+   */
+  private async append(state: LoadedMap, row: UpdateRow): Promise<number> {
+    if (state.kind === "map") return this.store.appendUpdate(row);
+    try {
+      return await this.store.appendUpdate(row);
+    } catch (error) {
+      if (await this.store.hasMap(state.mapId)) throw error;
+      await this.store
+        .createMap(state.mapId, "", row.ts, Y.encodeStateAsUpdate(new Y.Doc()))
+        .catch(async (raced: unknown) => {
+          if (!(await this.store.hasMap(state.mapId))) throw raced; // another instance won
+        });
+      return this.store.appendUpdate(row);
+    }
+  }
+
   /** Resolves when every server-side edit of the map made so far is in the log. */
   async flush(documentName: string): Promise<void> {
     await this.maps.get(documentName)?.writes;
@@ -158,7 +193,7 @@ export class Persistence implements Extension {
     // State and snapshot of the same moment; rows are checked against it below.
     const snapshot = Y.snapshot(document);
     const encoded = Y.encodeStateAsUpdate(document);
-    const title = readMapMetaFromDoc(document).title;
+    const title = state.kind === "map" ? readMapMetaFromDoc(document).title : null;
     await state.writes;
     const rows = await this.store.readUpdates(
       state.mapId,
@@ -174,7 +209,7 @@ export class Persistence implements Extension {
       await this.store.writeCheckpoint(state.mapId, upto, encoded, this.now());
       state.checkpointSeq = upto;
     }
-    await this.store.setTitle(state.mapId, title);
+    if (title !== null) await this.store.setTitle(state.mapId, title);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

@@ -1,0 +1,197 @@
+/**
+ * The evidence inbox seen from outside: the map's outline (for the touchpoint picker), one
+ * submission, a CSV import with preview and per-row errors. Every write is a server-side edit
+ * of the map's talk document through LiveDocuments.
+ */
+import {
+  csvTable,
+  type InboxItem,
+  type InboxVia,
+  readJourneyMap,
+  readTalk,
+  submitToInbox,
+} from "@journeymap/schema";
+import type { z } from "zod";
+import { documentNameOf, talkDocumentNameOf } from "../documentName.ts";
+import type { LiveDocuments } from "./LiveDocuments.ts";
+import { formatIssues, type Outline, SubmissionBody } from "./schemas.ts";
+
+/** Most rows one CSV import may hold (split bigger files). */
+export const MAX_IMPORT_ROWS = 1000;
+
+const ORIGIN = { kind: "server", reason: "contribution" } as const;
+
+export class BadSubmission extends Error {
+  override name = "BadSubmission";
+}
+
+export interface Submitter {
+  /** Scope of idempotency keys: the token's link, so two integrations never collide. */
+  readonly linkId: string;
+  readonly via: InboxVia;
+}
+
+export type ItemView = Omit<InboxItem, "decision">;
+
+function view(item: InboxItem): ItemView {
+  const { decision: _, ...rest } = item;
+  return rest;
+}
+
+function findItem(doc: Parameters<typeof readTalk>[0], id: string): ItemView {
+  const item = readTalk(doc).inbox.find((i) => i.id === id);
+  if (!item) throw new Error(`Inbox item ${id} vanished`);
+  return view(item);
+}
+
+export class InboxService {
+  private readonly live: LiveDocuments;
+  private readonly now: () => number;
+
+  constructor(live: LiveDocuments, now: () => number = Date.now) {
+    this.live = live;
+    this.now = now;
+  }
+
+  outline(mapId: string): Promise<z.infer<typeof Outline>> {
+    return this.live.read(documentNameOf(mapId), (doc) => {
+      const map = readJourneyMap(doc);
+      return {
+        mapId,
+        title: map.meta.title,
+        phases: map.phases.map((p) => ({
+          id: p.id,
+          name: p.name,
+          touchpoints: (map.touchpointsByPhase.get(p.id) ?? []).map((t) => ({
+            id: t.id,
+            name: t.name,
+            channel: t.channel,
+          })),
+        })),
+      };
+    });
+  }
+
+  list(mapId: string): Promise<ItemView[]> {
+    return this.live.read(talkDocumentNameOf(mapId), (doc) => readTalk(doc).inbox.map(view));
+  }
+
+  private touchpointIds(mapId: string): Promise<Map<string, string>> {
+    // id → id and lower-cased name → id, so a CSV may name the step instead of its id.
+    return this.outline(mapId).then((o) => {
+      const ids = new Map<string, string>();
+      for (const p of o.phases)
+        for (const t of p.touchpoints) {
+          ids.set(t.id, t.id);
+          if (!ids.has(t.name.toLowerCase())) ids.set(t.name.toLowerCase(), t.id);
+        }
+      return ids;
+    });
+  }
+
+  async submit(
+    mapId: string,
+    body: SubmissionBody,
+    who: Submitter,
+    idempotencyKey: string | null,
+  ): Promise<{ item: ItemView; created: boolean }> {
+    if (body.touchpointId) {
+      const known = await this.touchpointIds(mapId);
+      if (!known.has(body.touchpointId))
+        throw new BadSubmission(`touchpointId: no touchpoint ${body.touchpointId} on this map`);
+    }
+    return this.live.write(
+      talkDocumentNameOf(mapId),
+      { author: `${body.contributor} (${who.via})` },
+      (doc) => {
+        const { itemId, created } = submitToInbox(
+          doc,
+          body,
+          {
+            via: who.via,
+            ...(idempotencyKey ? { idempotency: { scope: who.linkId, key: idempotencyKey } } : {}),
+          },
+          { origin: ORIGIN, now: this.now },
+        );
+        return { item: findItem(doc, itemId), created };
+      },
+    );
+  }
+
+  /**
+   * Validates every row; with `dryRun` (the preview) or when any row is invalid nothing is
+   * written, so a file is imported whole or not at all and can simply be fixed and re-sent.
+   * A row's `key` column is its idempotency key: re-sending a file adds nothing twice.
+   */
+  async importCsv(mapId: string, text: string, who: Submitter, dryRun: boolean) {
+    const table = csvTable(text);
+    if (table.rows.length > MAX_IMPORT_ROWS)
+      throw new BadSubmission(
+        `At most ${MAX_IMPORT_ROWS} rows per import (got ${table.rows.length})`,
+      );
+    const touchpoints = await this.touchpointIds(mapId);
+    const checked = table.rows.map(({ row, values }) => {
+      const errors: string[] = [];
+      let touchpointId: string | null = null;
+      if (values.touchpoint) {
+        touchpointId =
+          touchpoints.get(values.touchpoint) ??
+          touchpoints.get(values.touchpoint.toLowerCase()) ??
+          null;
+        if (!touchpointId)
+          errors.push(`touchpoint: no step named or with id "${values.touchpoint}"`);
+      }
+      const sentiment = values.sentiment === undefined ? null : Number(values.sentiment);
+      const parsed = SubmissionBody.safeParse({
+        text: values.text ?? "",
+        kind: values.kind ? normaliseKind(values.kind) : undefined,
+        source: values.source,
+        url: values.url,
+        touchpointId,
+        sentiment,
+        contributor: values.contributor ?? "",
+        team: values.team,
+      });
+      if (!parsed.success) errors.unshift(formatIssues(parsed.error));
+      return { row, key: values.key ?? null, body: parsed.success ? parsed.data : null, errors };
+    });
+    const valid = checked.every((r) => r.errors.length === 0);
+    if (dryRun || !valid) {
+      return {
+        dryRun,
+        imported: 0,
+        ignoredColumns: [...table.ignoredColumns],
+        rows: checked.map(({ row, errors }) => ({ row, ok: errors.length === 0, errors })),
+      };
+    }
+    const results = await this.live.write(
+      talkDocumentNameOf(mapId),
+      { author: `CSV import (${who.via})` },
+      (doc) =>
+        checked.map(({ row, key, body }) => {
+          const { itemId, created } = submitToInbox(
+            doc,
+            body as SubmissionBody,
+            { via: "csv", ...(key ? { idempotency: { scope: who.linkId, key } } : {}) },
+            { origin: ORIGIN, now: this.now },
+          );
+          return { row, ok: true, errors: [], item: findItem(doc, itemId), created };
+        }),
+    );
+    return {
+      dryRun,
+      imported: results.filter((r) => r.created).length,
+      ignoredColumns: [...table.ignoredColumns],
+      rows: results,
+    };
+  }
+}
+
+/** Spreadsheet spellings of the kinds ("Call note", "call_note") to the API's. */
+function normaliseKind(kind: string): string {
+  const k = kind
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+  return k === "callnote" ? "callNote" : k;
+}

@@ -1,0 +1,146 @@
+/**
+ * The open file format over HTTP: the published JSON Schema, a map exported as a Journeymap
+ * file, and maps created from uploaded files (Journeymap JSON, CSV of touchpoints, Mermaid
+ * journeys) with a preview that changes nothing. A file with any error creates nothing.
+ */
+import { randomId } from "@journeymap/schema";
+import {
+  detectImportKind,
+  IMPORT_KINDS,
+  type ImportKind,
+  isImportable,
+  mapFileFromUpdates,
+  mapFileJsonSchema,
+  mapFileName,
+  previewImport,
+  seedFromSnapshot,
+  serializeMapFile,
+} from "@journeymap/schema/format";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AccessService } from "../auth/AccessService.ts";
+import type { Logger } from "../logger.ts";
+import type { MapStore } from "../store/MapStore.ts";
+
+/**
+ * Largest file accepted. A map's seed is stored and synced as one update, and updates over
+ * 6 MiB are refused on the socket (limits.ts); 4 MiB of JSON seeds well under that.
+ */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+const MAX_TITLE = 200;
+
+export interface FormatRoutesOptions {
+  readonly store: MapStore;
+  readonly access: AccessService;
+  readonly log: Logger;
+  readonly now: () => number;
+}
+
+export function createFormatRoutes({ store, access, log, now }: FormatRoutesOptions): Hono {
+  const app = new Hono();
+  const schemaText = `${JSON.stringify(mapFileJsonSchema(), null, 2)}\n`;
+  const limitFile = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: (c) => c.json({ error: `File larger than ${MAX_IMPORT_BYTES} bytes` }, 413),
+  });
+
+  app.get("/api/format/schema.json", (c) =>
+    c.body(schemaText, 200, {
+      "content-type": "application/schema+json; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+      "access-control-allow-origin": "*",
+    }),
+  );
+
+  /** Anyone who may read the map (any share link but a contributor's, or map:read). */
+  const requireReader = async (c: Context, mapId: string): Promise<Response | null> => {
+    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
+    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
+    if (grant.kind === "api" && !grant.actions.includes("map:read")) {
+      return c.json({ error: "This API token may not read the map" }, 403);
+    }
+    if (grant.kind === "share" && grant.role === "contributor") {
+      return c.json({ error: "A contributor link cannot export the map" }, 403);
+    }
+    return null;
+  };
+
+  app.get("/api/maps/:id/export", async (c) => {
+    const mapId = c.req.param("id");
+    const denied = await requireReader(c, mapId);
+    if (denied) return denied;
+    if (!(await store.hasMap(mapId))) return c.json({ error: "No such map" }, 404);
+    const { updates } = await store.loadMap(mapId);
+    const file = mapFileFromUpdates(updates, new Date(now()));
+    const name = mapFileName(file.map.title, "journeymap.json");
+    return c.body(serializeMapFile(file), 200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+    });
+  });
+
+  /** The kind from ?kind=, else from ?filename= and the text; null when ?kind= is unknown. */
+  const kindOf = (c: Context, text: string): ImportKind | null => {
+    const kind = c.req.query("kind");
+    if (kind === undefined || kind === "") return detectImportKind(text, c.req.query("filename"));
+    return (IMPORT_KINDS as readonly string[]).includes(kind) ? (kind as ImportKind) : null;
+  };
+
+  const readUpload = async (c: Context) => {
+    const text = await c.req.text();
+    const kind = kindOf(c, text);
+    if (kind === null) {
+      return c.json({ error: `kind must be one of ${IMPORT_KINDS.join(", ")}` }, 400);
+    }
+    if (text.trim() === "") return c.json({ error: "The file is empty" }, 400);
+    const title = c.req.query("title")?.trim().slice(0, MAX_TITLE);
+    return previewImport(text, kind, title ? { title } : {});
+  };
+
+  /** What the file would create, with every problem; writes nothing. */
+  app.post("/api/import/preview", limitFile, async (c) => {
+    const preview = await readUpload(c);
+    if (preview instanceof Response) return preview;
+    return c.json({ ...preview, importable: isImportable(preview) });
+  });
+
+  app.post("/api/maps/import", limitFile, async (c) => {
+    const preview = await readUpload(c);
+    if (preview instanceof Response) return preview;
+    if (!isImportable(preview)) {
+      return c.json(
+        {
+          error: `The ${preview.kind.toUpperCase()} file has ${preview.errors.length} problem(s); nothing was imported`,
+          errors: preview.errors,
+        },
+        422,
+      );
+    }
+    const id = randomId();
+    const created = now();
+    const title = preview.snapshot.title.trim() || "Imported journey";
+    await store.createMap(
+      id,
+      title,
+      created,
+      seedFromSnapshot(preview.snapshot, preview.kind, created),
+    );
+    const owner = await access.issue(id, { role: "owner" }, "Owner", null);
+    log.info({ mapId: id, kind: preview.kind }, "map imported");
+    return c.json(
+      {
+        id,
+        title,
+        createdAt: created,
+        updatedAt: created,
+        role: "owner",
+        token: owner.token,
+        notes: preview.notes,
+      },
+      201,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,206 @@
+/**
+ * The file format over HTTP against a real server: the published schema, export with a
+ * reader's link (live edits included), import of JSON / CSV / Mermaid creating a map the
+ * returned owner token opens, previews that write nothing, and bad files that change nothing.
+ */
+import { readFileSync } from "node:fs";
+import { type JourneyMap, MapEditor, readJourneyMap } from "@journeymap/schema";
+import { readMapFile } from "@journeymap/schema/format";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentNameOf } from "../src/documentName.ts";
+import { MAX_IMPORT_BYTES } from "../src/http/formatRoutes.ts";
+import {
+  connect,
+  createMap,
+  ownerToken,
+  removeDir,
+  shareLink,
+  startServer,
+  type TestServer,
+} from "./helpers.ts";
+
+let server: TestServer;
+let mapId: string;
+let viewerToken: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  mapId = await createMap(server, { title: "Checkout", template: "ecommerce-purchase" });
+  viewerToken = (await shareLink(server, mapId, "viewer")).token;
+  const ana = await connect(server, documentNameOf(mapId), undefined, "Ana");
+  new MapEditor(ana.doc).addPhase({ name: "Live phase" });
+  await ana.confirmed();
+  ana.destroy();
+}, 30_000);
+
+afterAll(async () => {
+  await server.close();
+  removeDir(server.dataDir);
+});
+
+const exportMap = (id: string, token: string) =>
+  fetch(`${server.url}/api/maps/${id}/export`, { headers: { authorization: `Bearer ${token}` } });
+
+async function stateOf(id: string, token: string): Promise<JourneyMap> {
+  const res = await fetch(`${server.url}/api/maps/${id}/state`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+  return readJourneyMap(doc);
+}
+
+/** The map's createdAt is the import time and order keys are regenerated: compare the rest. */
+function comparable(map: JourneyMap): unknown {
+  return JSON.parse(
+    JSON.stringify(map, function (this: Record<string, unknown>, key, value) {
+      if (key === "key") return undefined;
+      if (key === "createdAt" && "schemaVersion" in this) return undefined;
+      return value instanceof Map ? Object.fromEntries(value) : value;
+    }),
+  );
+}
+
+const upload = (path: string, body: string, query = "") =>
+  fetch(`${server.url}${path}${query}`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body,
+  });
+
+const mapCount = async () => (await server.store.listMaps()).length;
+
+describe("the published schema", () => {
+  it("is served at /api/format/schema.json, the same as the committed file", async () => {
+    const res = await fetch(`${server.url}/api/format/schema.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/schema\+json/);
+    const committed = readFileSync(
+      new URL("../../../docs/format/journeymap.schema.json", import.meta.url),
+      "utf8",
+    );
+    expect(await res.text()).toBe(committed);
+  });
+});
+
+describe("export", () => {
+  it("gives a reader a valid file with the live edits, as a download", async () => {
+    const res = await exportMap(mapId, viewerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="checkout.journeymap.json"',
+    );
+    const preview = readMapFile(await res.text());
+    expect(preview.errors).toEqual([]);
+    expect(preview.snapshot!.title).toBe("Checkout");
+    expect(preview.snapshot!.phases.at(-1)!.name).toBe("Live phase");
+  });
+
+  it("refuses a missing or foreign token and a contributor link", async () => {
+    expect((await exportMap(mapId, "nonsense")).status).toBe(401);
+    const other = await createMap(server);
+    expect((await exportMap(mapId, ownerToken(other))).status).toBe(401);
+    const contributor = await shareLink(server, mapId, "contributor");
+    const res = await exportMap(mapId, contributor.token);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(/contributor/);
+  });
+});
+
+describe("import", () => {
+  it("INV-F1: export → import creates a map whose read model equals the original", async () => {
+    const file = await (await exportMap(mapId, viewerToken)).text();
+    const res = await upload("/api/maps/import", file, "?kind=json");
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; token: string; title: string };
+    expect(created.title).toBe("Checkout");
+    const [original, imported] = await Promise.all([
+      stateOf(mapId, viewerToken),
+      stateOf(created.id, created.token),
+    ]);
+    expect(comparable(imported)).toEqual(comparable(original));
+    // The owner token opens the new map live.
+    const client = await connect(server, documentNameOf(created.id), created.token);
+    expect(readJourneyMap(client.doc).phases.at(-1)!.name).toBe("Live phase");
+    client.destroy();
+  });
+
+  it("imports a Mermaid journey (kind detected from the text)", async () => {
+    const res = await upload(
+      "/api/maps/import",
+      "journey\n title Commute\n section Morning\n  Catch bus: 2: Me, Kid\n  Coffee: 5: Me\n",
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; token: string; notes: string[] };
+    const map = await stateOf(created.id, created.token);
+    expect(map.meta.title).toBe("Commute");
+    expect(map.personas.map((p) => p.name)).toEqual(["Me", "Kid"]);
+    expect(map.touchpoints.map((t) => t.name)).toEqual(["Catch bus", "Coffee"]);
+    expect(created.notes[0]).toMatch(/1–5/);
+  });
+
+  it("imports a CSV with the title given in the query", async () => {
+    const res = await upload(
+      "/api/maps/import",
+      "phase,touchpoint,channel,emotion score\nTry,Sign up,website,1\n",
+      "?kind=csv&title=Trial%20sheet",
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; token: string };
+    const map = await stateOf(created.id, created.token);
+    expect(map.meta.title).toBe("Trial sheet");
+    expect(map.touchpoints[0]).toMatchObject({ name: "Sign up", channel: "website" });
+  });
+
+  it("previews a CSV with per-row errors and writes nothing", async () => {
+    const before = await mapCount();
+    const csv = "phase,touchpoint,channel\nA,ok,email\nB,,pigeon\n";
+    const res = await upload("/api/import/preview", csv, "?filename=steps.csv");
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as {
+      kind: string;
+      importable: boolean;
+      errors: { row: number; message: string }[];
+      snapshot: { touchpoints: { name: string }[] };
+    };
+    expect(preview.kind).toBe("csv");
+    expect(preview.importable).toBe(false);
+    expect(preview.errors.map((e) => e.row)).toEqual([3, 3]);
+    expect(preview.snapshot.touchpoints.map((t) => t.name)).toEqual(["ok"]);
+    expect(await mapCount()).toBe(before);
+  });
+
+  it("refuses a file with errors with 422 and the list, creating nothing", async () => {
+    const before = await mapCount();
+    const res = await upload(
+      "/api/maps/import",
+      "phase,touchpoint,channel\nB,x,pigeon\n",
+      "?kind=csv",
+    );
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as {
+      error: string;
+      errors: { row: number; message: string }[];
+    };
+    expect(body.error).toBe("The CSV file has 1 problem(s); nothing was imported");
+    expect(body.errors[0]).toMatchObject({ row: 2, message: expect.stringMatching(/pigeon/) });
+    const json = await upload("/api/maps/import", '{"format":"journeymap","version":9}');
+    expect(json.status).toBe(422);
+    expect(((await json.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe("version");
+    expect(await mapCount()).toBe(before);
+  });
+
+  it("refuses an unknown kind, an empty body and an oversized file", async () => {
+    const before = await mapCount();
+    const kind = await upload("/api/maps/import", "x", "?kind=xlsx");
+    expect(kind.status).toBe(400);
+    expect(((await kind.json()) as { error: string }).error).toBe(
+      "kind must be one of json, csv, mermaid",
+    );
+    expect((await upload("/api/maps/import", "  \n", "?kind=csv")).status).toBe(400);
+    const big = await upload("/api/maps/import", "a".repeat(MAX_IMPORT_BYTES + 1), "?kind=csv");
+    expect(big.status).toBe(413);
+    expect(await mapCount()).toBe(before);
+  });
+});

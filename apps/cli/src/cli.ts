@@ -1,0 +1,204 @@
+/**
+ * `journeymap`: maps in and out of a server or a store, for scripts and backups.
+ *
+ *   journeymap export --server URL --map ID --token TOKEN [-o FILE]
+ *   journeymap export --data-dir DIR (--map ID [-o FILE] | --all -o FOLDER)
+ *   journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
+ *   journeymap validate FILE
+ *   journeymap schema
+ *
+ * `runCli` takes its I/O as arguments (a seam for tests); main.ts passes the process's.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  describeIssue,
+  IMPORT_KINDS,
+  type ImportKind,
+  mapFileFromUpdates,
+  mapFileJsonSchema,
+  previewImport,
+  detectImportKind,
+  serializeMapFile,
+} from "@journeymap/schema/format";
+import { SqliteMapStore } from "@journeymap/server";
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly now?: () => Date;
+  readonly cwd?: string;
+}
+
+export const USAGE = `Usage:
+  journeymap export --server URL --map ID --token TOKEN [-o FILE]
+  journeymap export --data-dir DIR --map ID [-o FILE]
+  journeymap export --data-dir DIR --all -o FOLDER
+  journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
+  journeymap validate FILE
+  journeymap schema
+`;
+
+/** The store file a server keeps in its DATA_DIR (createServer.ts). */
+const STORE_FILE = "journeymap.sqlite";
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+async function failure(res: Response): Promise<string> {
+  const text = await res.text();
+  try {
+    const body = JSON.parse(text) as { error?: string; errors?: unknown[] };
+    const lines = [body.error ?? `HTTP ${res.status}`];
+    for (const issue of (body.errors ?? []) as Parameters<typeof describeIssue>[0][]) {
+      lines.push(`  ${describeIssue(issue)}`);
+    }
+    return lines.join("\n");
+  } catch {
+    return `HTTP ${res.status}: ${text.slice(0, 200)}`;
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const now = io.now ?? (() => new Date());
+  const resolve = (p: string) => path.resolve(io.cwd ?? process.cwd(), p);
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        server: { type: "string" },
+        map: { type: "string" },
+        token: { type: "string" },
+        "data-dir": { type: "string" },
+        all: { type: "boolean" },
+        output: { type: "string", short: "o" },
+        kind: { type: "string" },
+        title: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    const write = (text: string, file = values.output) => {
+      if (file) writeFileSync(resolve(file), text);
+      else io.out(text);
+    };
+
+    if (command === "schema") {
+      io.out(`${JSON.stringify(mapFileJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+
+    if (command === "validate" || command === "import") {
+      const file = required(rest[0], "FILE");
+      if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
+      const text = readFileSync(resolve(file), "utf8");
+      const kind = (values.kind ?? detectImportKind(text, file)) as ImportKind;
+      if (!IMPORT_KINDS.includes(kind)) {
+        throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(", ")}`);
+      }
+      if (command === "validate") {
+        const preview = previewImport(text, kind, values.title ? { title: values.title } : {});
+        for (const note of preview.notes) io.err(`note: ${note}\n`);
+        if (preview.errors.length > 0 || !preview.snapshot) {
+          io.err(`${file}: ${preview.errors.length} problem(s)\n`);
+          for (const issue of preview.errors) io.err(`  ${describeIssue(issue)}\n`);
+          return 1;
+        }
+        const s = preview.snapshot;
+        io.out(
+          `${file}: valid ${kind}: "${s.title}", ${s.phases.length} phases, ${s.touchpoints.length} touchpoints, ${s.personas.length} personas\n`,
+        );
+        return 0;
+      }
+      const server = required(values.server, "--server").replace(/\/+$/, "");
+      const query = new URLSearchParams({ kind, filename: path.basename(file) });
+      if (values.title) query.set("title", values.title);
+      const res = await fetch(`${server}/api/maps/import?${query}`, {
+        method: "POST",
+        headers: { "content-type": "text/plain; charset=utf-8" },
+        body: text,
+      });
+      if (res.status !== 201) {
+        io.err(`${await failure(res)}\n`);
+        return 1;
+      }
+      const created = (await res.json()) as { id: string; title: string; token: string };
+      io.out(
+        `${JSON.stringify({ ...created, url: `${server}/maps/${created.id}#token=${created.token}` }, null, 2)}\n`,
+      );
+      return 0;
+    }
+
+    if (command === "export") {
+      const dataDir = values["data-dir"];
+      if (dataDir) {
+        if (values.server) throw new UsageError("give --server or --data-dir, not both");
+        const file = path.join(resolve(dataDir), STORE_FILE);
+        // Opening a missing file would create an empty store: refuse instead.
+        if (!existsSync(file)) throw new UsageError(`no Journeymap store at ${file}`);
+        const store = new SqliteMapStore(file);
+        try {
+          const ids = values.all
+            ? (await store.listMaps()).map((m) => m.id)
+            : [required(values.map, "--map (or --all)")];
+          if (values.all) {
+            const folder = resolve(required(values.output, "-o FOLDER (with --all)"));
+            mkdirSync(folder, { recursive: true });
+            for (const id of ids) {
+              const mapFile = mapFileFromUpdates((await store.loadMap(id)).updates, now());
+              writeFileSync(path.join(folder, `${id}.journeymap.json`), serializeMapFile(mapFile));
+            }
+            io.err(`exported ${ids.length} map(s) to ${folder}\n`);
+            return 0;
+          }
+          if (!(await store.hasMap(ids[0]!))) throw new UsageError(`no map ${ids[0]} in ${file}`);
+          write(
+            serializeMapFile(mapFileFromUpdates((await store.loadMap(ids[0]!)).updates, now())),
+          );
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+      const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
+      const map = required(values.map, "--map");
+      const token = required(values.token, "--token");
+      const res = await fetch(`${server}/api/maps/${encodeURIComponent(map)}/export`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) {
+        io.err(`${await failure(res)}\n`);
+        return 1;
+      }
+      write(await res.text());
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
+      io.err(`journeymap: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof TypeError && /fetch failed/.test(error.message)) {
+      io.err(
+        `journeymap: cannot reach the server (${(error.cause as Error)?.message ?? error.message})\n`,
+      );
+      return 1;
+    }
+    io.err(`journeymap: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The CLI against a real server on port 0 and its real SQLite store: export over HTTP and
+ * straight from the store file agree, import creates maps, bad input exits non-zero with a
+ * message and changes nothing. One test runs the real bin as a child process.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { readMapFile } from "@journeymap/schema/format";
+import { createServer, readConfig, type RunningServer } from "@journeymap/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli.ts";
+
+let server: RunningServer;
+let url: string;
+let dataDir: string;
+let work: string;
+let mapId: string;
+let token: string;
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    now: () => new Date(0),
+    cwd: work,
+  });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "journeymap-cli-"));
+  work = mkdtempSync(path.join(os.tmpdir(), "journeymap-cli-work-"));
+  server = await createServer(
+    readConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      WEB_DIST: "/nonexistent",
+      LOG_LEVEL: "silent",
+    }),
+  );
+  url = `http://127.0.0.1:${server.port}`;
+  const res = await fetch(`${url}/api/maps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: "Support", template: "support-ticket" }),
+  });
+  ({ id: mapId, token } = (await res.json()) as { id: string; token: string });
+}, 30_000);
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("journeymap export", () => {
+  it("writes the same map from the server and from the store file", async () => {
+    const http = await run(
+      "export",
+      "--server",
+      url,
+      "--map",
+      mapId,
+      "--token",
+      token,
+      "-o",
+      "a.json",
+    );
+    expect(http).toMatchObject({ code: 0, err: "" });
+    const store = await run("export", "--data-dir", dataDir, "--map", mapId);
+    expect(store.code).toBe(0);
+    const fromServer = readMapFile(readFileSync(path.join(work, "a.json"), "utf8"));
+    const fromStore = readMapFile(store.out);
+    expect(fromServer.errors).toEqual([]);
+    expect(fromServer.snapshot!.title).toBe("Support");
+    expect(fromStore.snapshot).toEqual(fromServer.snapshot);
+  });
+
+  it("backs up every map of a store into a folder", async () => {
+    const res = await run("export", "--data-dir", dataDir, "--all", "-o", "backup");
+    expect(res.code).toBe(0);
+    const files = readdirSync(path.join(work, "backup"));
+    expect(files).toContain(`${mapId}.journeymap.json`);
+    expect(res.err).toBe(`exported ${files.length} map(s) to ${path.join(work, "backup")}\n`);
+  });
+
+  it("fails clearly on a bad token, a missing store and missing flags", async () => {
+    const bad = await run("export", "--server", url, "--map", mapId, "--token", "nope");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/token/i);
+    const missing = await run("export", "--data-dir", path.join(work, "nowhere"), "--map", mapId);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^journeymap: no Journeymap store at /);
+    expect((await run("export", "--server", url)).err).toMatch(/^journeymap: --map is required/);
+    const down = await run(
+      "export",
+      "--server",
+      "http://127.0.0.1:9",
+      "--map",
+      "x",
+      "--token",
+      "t",
+    );
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/^journeymap: cannot reach the server/);
+  });
+});
+
+describe("journeymap import and validate", () => {
+  it("imports a Mermaid file and prints the new map's link", async () => {
+    writeFileSync(
+      path.join(work, "day.mmd"),
+      "journey\n title Day\n section Work\n  Code: 4: Me\n",
+    );
+    const res = await run("import", "day.mmd", "--server", url);
+    expect(res.code).toBe(0);
+    const created = JSON.parse(res.out) as { id: string; title: string; url: string };
+    expect(created.title).toBe("Day");
+    expect(created.url).toMatch(new RegExp(`^${url}/maps/${created.id}#token=jm1\\.`));
+  });
+
+  it("refuses a CSV with bad rows, listing them, and creates nothing", async () => {
+    const before = (await server.store.listMaps()).length;
+    writeFileSync(path.join(work, "bad.csv"), "phase,touchpoint,emotion\nA,x,7\n");
+    const res = await run("import", "bad.csv", "--server", url);
+    expect(res.code).toBe(1);
+    expect(res.err).toBe(
+      "The CSV file has 1 problem(s); nothing was imported\n" +
+        '  row 2: the emotion score "7" is not a whole number from -3 to +3\n',
+    );
+    expect((await server.store.listMaps()).length).toBe(before);
+  });
+
+  it("validates files offline", async () => {
+    writeFileSync(path.join(work, "ok.csv"), "phase,touchpoint\nA,x\nB,y\n");
+    expect((await run("validate", "ok.csv")).out).toBe(
+      'ok.csv: valid csv: "Imported journey", 2 phases, 2 touchpoints, 1 personas\n',
+    );
+    writeFileSync(path.join(work, "bad.json"), '{"format":"journeymap","version":1}');
+    const bad = await run("validate", "bad.json");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^bad\.json: \d+ problem\(s\)\n {2}exportedAt: /);
+  });
+
+  it("runs as a real bin: schema to stdout, usage on an unknown command", async () => {
+    const main = path.join(import.meta.dirname, "../src/main.ts");
+    const exec = promisify(execFile);
+    const { stdout } = await exec(process.execPath, [main, "schema"]);
+    expect(JSON.parse(stdout).$id).toMatch(/journeymap\.schema\.json$/);
+    const failed = await exec(process.execPath, [main, "frobnicate"]).catch((e) => e);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
+  });
+});

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
 import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { BoardPage } from "./support/BoardPage.ts";
 import { browserSession } from "./support/session.ts";
 
 const enabled = chromiumAvailable();
@@ -93,5 +94,29 @@ describe.runIf(enabled)("offline and merge", () => {
     const stored = readJourneyMap(doc);
     expect(stored.phases.map((p) => p.name)).toEqual(await online.phaseNames());
     expect(stored.touchpoints.map((t) => t.name)).toEqual(await online.touchpointNames());
+  });
+
+  it("works online only, and says so, when the browser's IndexedDB fails", async () => {
+    const map = await createMap(server, "No local copy");
+    const context = await session.newContext();
+    // As in a private window or a browser with storage disabled: opening a database fails.
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException("IndexedDB is disabled", "InvalidStateError");
+      };
+    });
+    const broken = new BoardPage(await context.newPage());
+    await broken.open(server.url, map.id, map.token);
+    await broken.page.getByText("No offline copy").waitFor();
+    await broken.page.screenshot({ path: `${ARTIFACTS}/no-offline-copy.png` });
+
+    // Editing still works and reaches others.
+    const { board: other } = await openBoard(map.id, await shareToken(server, map, "editor"));
+    await broken.renamePhase("Awareness", "Found us");
+    await expect.poll(() => other.phaseNames()).toContain("Found us");
+    await broken.page
+      .getByTestId("board.connection")
+      .and(broken.page.locator('[data-unsynced="0"]'))
+      .waitFor();
   });
 });

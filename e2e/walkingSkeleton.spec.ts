@@ -57,9 +57,10 @@ describe.runIf(enabled)("walking skeleton", () => {
     await bob.page.screenshot({ path: `${ARTIFACTS}/board-live.png`, fullPage: false });
 
     await server.stop("SIGTERM");
+    // The browser still has a network: the server is gone, so the board says it reconnects.
     await bob.page
       .getByTestId("board.connection")
-      .and(bob.page.locator('[data-status="offline"]'))
+      .and(bob.page.locator('[data-status="reconnecting"]'))
       .waitFor();
     await server.start();
     // A fresh browser (no local copy) sees the edits: they came from the server's store.

@@ -55,6 +55,26 @@ export class BoardPage {
     await handle.press(direction === "left" ? "Alt+ArrowLeft" : "Alt+ArrowRight");
   }
 
+  /** Runs a command through the palette (Ctrl+K), by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator("body").press("Control+k");
+    const input = this.page.getByTestId("palette.input");
+    await input.fill(title);
+    await this.page.getByTestId("palette.item").filter({ hasText: title }).first().waitFor();
+    await input.press("Enter");
+    await input.waitFor({ state: "detached" });
+  }
+
+  /** Opens the context menu of a phase, step or lane and picks an item. */
+  async contextMenu(on: Locator, item: string): Promise<void> {
+    await on.click({ button: "right", position: { x: 40, y: 10 } });
+    await this.page.getByTestId("context-menu").getByRole("menuitem", { name: item }).click();
+  }
+
+  async laneNames(): Promise<string[]> {
+    return this.page.getByTestId("board.lane-name").allInnerTexts();
+  }
+
   async raiseEmotion(touchpointName: string): Promise<void> {
     await this.page
       .getByRole("button", { name: new RegExp(`^Raise .* at ${touchpointName}$`) })

@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const MAIN = path.join(REPO_ROOT, "apps/server/src/main.ts");
-const WEB_DIST = path.join(REPO_ROOT, "apps/web/dist");
+// E2E_WEB_DIST lets parallel work build the web app into separate folders.
+const WEB_DIST = process.env.E2E_WEB_DIST ?? path.join(REPO_ROOT, "apps/web/dist");
 
 async function freePort(): Promise<number> {
   const srv = net.createServer().listen(0, "127.0.0.1");
@@ -33,7 +34,7 @@ export interface ServerHandle {
 
 export async function startServer(): Promise<ServerHandle> {
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
-    throw new Error("apps/web/dist is missing: run `pnpm --filter @journeymap/web build` first");
+    throw new Error(`${WEB_DIST} is missing: run \`pnpm --filter @journeymap/web build\` first`);
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "journeymap-e2e-"));
   const port = await freePort();

@@ -4,6 +4,10 @@ import { useRoute } from "./router.ts";
 
 // The board (dnd-kit, d3, Yjs and the provider) loads only when a map is opened.
 const BoardPage = lazy(() => import("./board/BoardPage.tsx"));
+// The history view (replay, versions, restore) loads only when asked for.
+const HistoryPage = lazy(() => import("./history/HistoryPage.tsx"));
+// The contributor form (no board, no provider): a small chunk of its own.
+const ContributePage = lazy(() => import("./contribute/ContributePage.tsx"));
 
 export function App() {
   const route = useRoute();
@@ -28,6 +32,18 @@ export function App() {
       return (
         <Suspense fallback={<p className="page page-lede">Loading…</p>}>
           <BoardPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    case "history":
+      return (
+        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+          <HistoryPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    case "contribute":
+      return (
+        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+          <ContributePage key={route.mapId} mapId={route.mapId} />
         </Suspense>
       );
     default:

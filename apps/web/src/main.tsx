@@ -3,6 +3,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { keepShellOffline } from "./offlineShell.ts";
 import "./styles/app.css";
+import { applyTheme, storedTheme } from "./ui/theme.ts";
+
+// Before the first paint, so a chosen dark theme never flashes light.
+applyTheme(storedTheme());
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -3,7 +3,6 @@ import {
   DndContext,
   KeyboardSensor,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
@@ -11,10 +10,15 @@ import {
   horizontalListSortingStrategy,
   SortableContext,
   sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
-import type { Lane, Persona, Phase, PhaseId, TouchpointId } from "@journeymap/schema";
+import { CSS as DndCss } from "@dnd-kit/utilities";
+import type { Lane, Persona, PhaseId, TouchpointId } from "@journeymap/schema";
 import {
   Activity,
+  EyeOff,
+  GripVertical,
   Footprints,
   Lightbulb,
   ListChecks,
@@ -22,21 +26,45 @@ import {
   Plus,
   Radio,
   StickyNote,
+  MoreHorizontal,
   TriangleAlert,
 } from "lucide-react";
-import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Awareness } from "y-protocols/awareness";
-import { type Peer, throttle } from "../sync/presence.ts";
+import { type Peer, presenceKey, presencePublisher } from "../sync/presence.ts";
+import type { CommandTarget, TargetKind } from "../commands/CommandRegistry.ts";
+import { InlineText } from "../ui/InlineText.tsx";
+import { initials } from "../ui/initials.ts";
+import { Minimap } from "./Minimap.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
 import { boardColumns } from "./columns.ts";
 import { EMOTION_LANE_HEIGHT, EmotionLane } from "./EmotionLane.tsx";
-import { LaneCell } from "./LaneCell.tsx";
+import { EmptyPhaseColumn, GridCell, StepCell } from "./BoardCells.tsx";
 import { PhaseBand } from "./PhaseBand.tsx";
-import { TouchpointCard } from "./TouchpointCard.tsx";
 import { useMoves } from "./useMoves.ts";
 
 export const COLUMN_WIDTH = 220;
+
+const SCROLL_KEYS = new Set([
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "PageUp",
+  "PageDown",
+  "Home",
+  "End",
+  " ",
+]);
 
 const LANE_ICONS = {
   actions: ListChecks,
@@ -48,42 +76,60 @@ const LANE_ICONS = {
   text: StickyNote,
 } as const;
 
-function EmptyPhaseColumn({
-  phase,
-  column,
-  onAdd,
+function LaneHeader({
+  lane,
+  row,
+  onMenu,
 }: {
-  phase: Phase;
-  column: number;
-  onAdd: () => void;
+  lane: Lane;
+  row: number;
+  onMenu: (target: CommandTarget, anchor: HTMLElement) => void;
 }) {
-  const { setNodeRef } = useDroppable({ id: `drop:${phase.id}` });
+  const editor = useEditor();
+  const Icon = LANE_ICONS[lane.kind];
+  const sortable = useSortable({ id: `lane:${lane.id}` });
   return (
     <div
-      ref={setNodeRef}
-      className="step-cell empty-phase"
-      style={
-        { gridColumn: column + 2, gridRow: 2, "--phase-colour": phase.colour } as CSSProperties
-      }
+      ref={sortable.setNodeRef}
+      className={`lane-header ${sortable.isDragging ? "is-dragging" : ""}`}
+      style={{
+        gridRow: row,
+        gridColumn: 1,
+        transform: DndCss.Translate.toString(sortable.transform),
+        transition: sortable.transition,
+      }}
+      data-lane-id={lane.id}
+      data-testid="board.lane"
     >
-      {!phase.synthetic && (
-        <button type="button" className="btn add-step" onClick={onAdd}>
-          <Plus size={14} /> Add the first step
-        </button>
-      )}
-    </div>
-  );
-}
-
-function LaneHeader({ lane, row }: { lane: Lane; row: number }) {
-  const Icon = LANE_ICONS[lane.kind];
-  return (
-    <div className="lane-header" style={{ gridRow: row, gridColumn: 1 }}>
+      <button
+        type="button"
+        className="icon-btn drag-handle lane-handle"
+        aria-label={`Reorder lane ${lane.name}`}
+        {...sortable.attributes}
+        {...sortable.listeners}
+      >
+        <GripVertical size={12} />
+      </button>
       <Icon size={14} aria-hidden="true" />
-      <span>
-        {lane.name}
+      <span className="lane-name">
+        <InlineText
+          value={lane.name}
+          label="Lane name"
+          testId="board.lane-name"
+          onCommit={(name) => editor.updateLane(lane.id, { name })}
+        />
         {lane.kind === "emotions" && <div className="scale-labels">+3 delighted · −3 furious</div>}
       </span>
+      <button
+        type="button"
+        className="icon-btn lane-menu"
+        aria-label={`Actions for the lane ${lane.name}`}
+        aria-haspopup="menu"
+        data-testid="board.lane-menu"
+        onClick={(e) => onMenu({ kind: "lane", id: lane.id }, e.currentTarget)}
+      >
+        <MoreHorizontal size={14} />
+      </button>
     </div>
   );
 }
@@ -95,6 +141,26 @@ export interface BoardProps {
   /** The person whose view we follow, if any; our own scrolling stops following. */
   readonly following: Peer | null;
   readonly onStopFollowing: () => void;
+  /** 1 = 100%. Applied with CSS zoom; coordinates shared with others stay unzoomed. */
+  readonly zoom: number;
+  readonly showMinimap: boolean;
+  /** Opens the context menu of a phase, step or lane at (x, y). */
+  readonly onMenu: (target: CommandTarget, x: number, y: number, from: HTMLElement | null) => void;
+  /** Drawn over the grid in board coordinates (comment pins, evidence counts). */
+  readonly overlay?: ReactNode;
+}
+
+const MENU_KINDS: readonly TargetKind[] = ["phase", "touchpoint", "lane"];
+
+/** The phase, step or lane an event happened on, for its context menu. */
+function menuTarget(target: EventTarget): { target: CommandTarget; el: HTMLElement } | null {
+  const el = (target as Element).closest?.<HTMLElement>("[data-lane-id],[data-presence]");
+  if (!el) return null;
+  const lane = el.getAttribute("data-lane-id");
+  if (lane) return { target: { kind: "lane", id: lane }, el };
+  const key = el.getAttribute("data-presence") ?? "";
+  const kind = MENU_KINDS.find((k) => key.startsWith(`${k}:`));
+  return kind ? { target: { kind, id: key.slice(kind.length + 1) }, el } : null;
 }
 
 /** The journey map grid: phases as column bands, steps, then one row per lane. */
@@ -104,6 +170,10 @@ export function Board({
   peers,
   following,
   onStopFollowing,
+  zoom,
+  showMinimap,
+  onMenu,
+  overlay,
 }: BoardProps) {
   const editor = useEditor();
   const phases = useJourneyMap((m) => m.phases);
@@ -123,62 +193,101 @@ export function Board({
   );
   const visiblePersonas: readonly Persona[] = personas.filter((p) => !hiddenPersonas.has(p.id));
   const visibleLanes = lanes.filter((l) => !l.hidden);
+  const hiddenLanes = lanes.filter((l) => l.hidden);
 
-  const addTouchpoint = (phaseId: PhaseId) => {
-    const id = editor.addTouchpoint({ phaseId, name: "New step", channel: "website" });
-    setFresh(id);
-  };
+  const addTouchpoint = useCallback(
+    (phaseId: PhaseId) =>
+      setFresh(editor.addTouchpoint({ phaseId, name: "New step", channel: "website" })),
+    [editor],
+  );
   const addPhase = () => editor.addPhase({ name: "New phase" });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLElement>(null);
-  const publish = useMemo(
-    () => ({
-      cursor: throttle(
-        (cursor: { x: number; y: number } | null) =>
-          awareness?.setLocalStateField("cursor", cursor),
-        50,
-      ),
-      viewport: throttle(
-        (viewport: { left: number; top: number }) =>
-          awareness?.setLocalStateField("viewport", viewport),
-        100,
-      ),
-    }),
-    [awareness],
-  );
+  const publish = useMemo(() => presencePublisher(awareness), [awareness]);
   const select = (target: EventTarget) => {
-    const el = (target as Element).closest?.("[data-phase-id],[data-touchpoint-id]");
+    const el = (target as Element).closest?.("[data-presence]");
     if (!el || !awareness) return;
-    const touchpoint = el.getAttribute("data-touchpoint-id");
-    const selection = touchpoint
-      ? { kind: "touchpoint", id: touchpoint }
-      : { kind: "phase", id: el.getAttribute("data-phase-id") };
-    awareness.setLocalStateField("selection", selection);
+    const key = el.getAttribute("data-presence") ?? "";
+    const split = key.indexOf(":");
+    const editing = !!(target as Element).closest?.("[contenteditable=true], input, textarea");
+    awareness.setLocalStateField("selection", {
+      kind: key.slice(0, split),
+      id: key.slice(split + 1),
+      editing,
+    });
   };
   // Follow mode: scroll to the followed person's viewport; our own scrolling ends it.
   const following_left = following?.viewport?.left;
   const following_top = following?.viewport?.top;
   useEffect(() => {
     if (following_left === undefined || following_top === undefined) return;
-    scrollRef.current?.scrollTo({ left: following_left, top: following_top, behavior: "smooth" });
-  }, [following_left, following_top]);
+    scrollRef.current?.scrollTo({
+      left: following_left * zoom,
+      top: following_top * zoom,
+      behavior: "smooth",
+    });
+  }, [following_left, following_top, zoom]);
+  // ...and keep what they have selected in view (our window may be smaller than theirs).
+  const followedKey = following?.selection
+    ? presenceKey(following.selection.kind, following.selection.id)
+    : null;
+  useEffect(() => {
+    if (!followedKey) return;
+    const target = scrollRef.current?.querySelector(`[data-presence="${CSS.escape(followedKey)}"]`);
+    target?.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "smooth" });
+  }, [followedKey]);
 
   const gridStyle = {
     gridTemplateColumns: `var(--lane-header-width) repeat(${columns.length}, ${COLUMN_WIDTH}px) minmax(160px, 1fr)`,
     "--column-width": `${COLUMN_WIDTH}px`,
+    zoom,
   } as CSSProperties;
+  const menuFrom = (target: CommandTarget, anchor: HTMLElement) => {
+    const box = anchor.getBoundingClientRect();
+    onMenu(target, box.left, box.bottom + 4, anchor);
+  };
+  const openMenuAt = (target: EventTarget, x: number, y: number) => {
+    const hit = menuTarget(target);
+    if (!hit) return false;
+    onMenu(hit.target, x, y, hit.el);
+    return true;
+  };
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={handleDragEnd}>
+      {following && (
+        <div className="following-bar" role="status" data-testid="board.following">
+          <span className="avatar" style={{ background: following.colour }} aria-hidden="true">
+            {initials(following.name)}
+          </span>
+          Following {following.name}
+          <button type="button" className="btn btn--ghost" onClick={onStopFollowing}>
+            Stop
+          </button>
+        </div>
+      )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the handlers only notice our own scrolling (to leave follow mode) */}
       <div
         className="board-scroll"
         ref={scrollRef}
+        id="board-scroll"
         onScroll={(e) =>
-          publish.viewport({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })
+          publish.viewport({
+            left: Math.round(e.currentTarget.scrollLeft / zoom),
+            top: Math.round(e.currentTarget.scrollTop / zoom),
+          })
         }
         onWheel={() => following && onStopFollowing()}
         onTouchMove={() => following && onStopFollowing()}
+        onPointerDown={(e) => {
+          // A press on the scroll container itself is on its scrollbar: our own scroll.
+          if (following && e.target === e.currentTarget) onStopFollowing();
+        }}
+        onKeyDown={(e) => {
+          if (following && e.target === e.currentTarget && SCROLL_KEYS.has(e.key))
+            onStopFollowing();
+        }}
       >
         <section
           className="board-grid"
@@ -186,18 +295,33 @@ export function Board({
           style={gridStyle}
           aria-label="Journey map"
           onFocusCapture={(e) => select(e.target)}
+          onBlurCapture={() => {
+            const current = awareness?.getLocalState()?.selection as { editing?: boolean } | null;
+            if (current?.editing)
+              awareness?.setLocalStateField("selection", { ...current, editing: false });
+          }}
           onPointerDownCapture={(e) => select(e.target)}
           onPointerMove={(e) => {
             const box = gridRef.current?.getBoundingClientRect();
             if (box)
-              publish.cursor({
-                x: Math.round(e.clientX - box.left),
-                y: Math.round(e.clientY - box.top),
+              publish.pointer({
+                x: Math.round((e.clientX - box.left) / zoom),
+                y: Math.round((e.clientY - box.top) / zoom),
               });
           }}
-          onPointerLeave={() => publish.cursor(null)}
+          onContextMenu={(e) => {
+            if ((e.target as Element).closest("input, textarea, [contenteditable=true]")) return;
+            if (openMenuAt(e.target, e.clientX, e.clientY)) e.preventDefault();
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== "ContextMenu" && !(e.shiftKey && e.key === "F10")) return;
+            const box = (e.target as Element).getBoundingClientRect();
+            if (openMenuAt(e.target, box.left + 8, box.bottom)) e.preventDefault();
+          }}
+          onPointerLeave={() => publish.pointer(null)}
         >
           <PresenceLayer peers={peers} />
+          {overlay}
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }} />
           <SortableContext
             items={phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`)}
@@ -210,8 +334,8 @@ export function Board({
                 column={start}
                 span={span}
                 steps={touchpoints.length}
-                onMove={(step) => movePhase(phase.id, step)}
-                onAddTouchpoint={() => addTouchpoint(phase.id)}
+                onMove={movePhase}
+                onAddTouchpoint={addTouchpoint}
               />
             ))}
           </SortableContext>
@@ -237,76 +361,102 @@ export function Board({
                   key={`empty-${column.phase.id}`}
                   phase={column.phase}
                   column={i}
-                  onAdd={() => addTouchpoint(column.phase.id)}
+                  onAdd={addTouchpoint}
                 />
               ) : (
-                <div
+                <StepCell
                   key={column.touchpoint.id}
-                  className="step-cell"
-                  style={
-                    {
-                      gridColumn: i + 2,
-                      gridRow: 2,
-                      "--phase-colour": column.phase.colour,
-                    } as CSSProperties
-                  }
-                >
-                  <TouchpointCard
-                    touchpoint={column.touchpoint}
-                    autoEdit={fresh === column.touchpoint.id}
-                    onMove={(step) => moveTouchpoint(column.touchpoint.id, column.phase.id, step)}
-                  />
-                </div>
+                  touchpoint={column.touchpoint}
+                  column={i}
+                  colour={column.phase.colour}
+                  autoEdit={fresh === column.touchpoint.id}
+                  onMove={moveTouchpoint}
+                />
               ),
             )}
           </SortableContext>
 
-          {visibleLanes.map((lane, laneIndex) => {
-            const row = laneIndex + 3;
-            if (lane.kind === "emotions") {
-              return [
-                <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} />,
-                <div
-                  key={lane.id}
-                  style={{
-                    gridRow: row,
-                    gridColumn: `2 / span ${columns.length}`,
-                    height: EMOTION_LANE_HEIGHT,
-                  }}
-                >
-                  <EmotionLane
-                    columns={columns}
-                    columnWidth={COLUMN_WIDTH}
-                    personas={visiblePersonas}
-                    active={visiblePersonas[0] ?? null}
-                    emotions={emotions}
-                  />
-                </div>,
-              ];
-            }
-            return [
-              <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} />,
-              ...columns.map((column, i) => (
-                <div
-                  key={`${lane.id}-${column.kind === "touchpoint" ? column.touchpoint.id : `empty-${column.phase.id}`}`}
-                  className="cell"
-                  style={
-                    {
+          <SortableContext
+            items={visibleLanes.map((l) => `lane:${l.id}`)}
+            strategy={verticalListSortingStrategy}
+          >
+            {visibleLanes.map((lane, laneIndex) => {
+              const row = laneIndex + 3;
+              if (lane.kind === "emotions") {
+                return [
+                  <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} onMenu={menuFrom} />,
+                  <div
+                    key={lane.id}
+                    style={{
                       gridRow: row,
-                      gridColumn: i + 2,
-                      "--phase-colour": column.phase.colour,
-                    } as CSSProperties
-                  }
-                >
-                  {column.kind === "touchpoint" && (
-                    <LaneCell lane={lane} touchpoint={column.touchpoint} />
-                  )}
-                </div>
-              )),
-            ];
-          })}
+                      gridColumn: `2 / span ${columns.length}`,
+                      height: EMOTION_LANE_HEIGHT,
+                    }}
+                  >
+                    <EmotionLane
+                      columns={columns}
+                      columnWidth={COLUMN_WIDTH}
+                      personas={visiblePersonas}
+                      active={visiblePersonas[0] ?? null}
+                      emotions={emotions}
+                      peers={peers}
+                      onDrag={publish.drag}
+                    />
+                  </div>,
+                ];
+              }
+              return [
+                <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} onMenu={menuFrom} />,
+                ...columns.map((column, i) => (
+                  <GridCell
+                    key={`${lane.id}-${column.kind === "touchpoint" ? column.touchpoint.id : `empty-${column.phase.id}`}`}
+                    lane={lane}
+                    touchpoint={column.kind === "touchpoint" ? column.touchpoint : null}
+                    row={row}
+                    column={i}
+                    colour={column.phase.colour}
+                  />
+                )),
+              ];
+            })}
+          </SortableContext>
+          <div
+            className="lane-footer"
+            style={{ gridRow: visibleLanes.length + 3, gridColumn: 1 }}
+            data-testid="board.lane-footer"
+          >
+            <button
+              type="button"
+              className="btn btn--ghost"
+              data-testid="board.add-lane"
+              onClick={() => editor.addLane({ name: "Notes" })}
+            >
+              <Plus size={14} /> Add lane
+            </button>
+            {hiddenLanes.map((lane) => (
+              <button
+                key={lane.id}
+                type="button"
+                className="chip hidden-lane"
+                title={`Show the lane ${lane.name}`}
+                aria-label={`Show the lane ${lane.name}`}
+                onClick={() => editor.updateLane(lane.id, { hidden: false })}
+              >
+                <EyeOff size={12} aria-hidden="true" /> {lane.name}
+              </button>
+            ))}
+          </div>
         </section>
       </div>
+      {showMinimap && (
+        <Minimap
+          columns={columns}
+          spans={spans}
+          personas={visiblePersonas}
+          emotions={emotions}
+          scroller={scrollRef}
+        />
+      )}
     </DndContext>
   );
 }

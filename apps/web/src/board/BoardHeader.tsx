@@ -1,12 +1,26 @@
 import type { Persona } from "@journeymap/schema";
 import type { ReactNode } from "react";
-import { ArrowLeft, Redo2, Undo2 } from "lucide-react";
-import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import {
+  ArrowLeft,
+  Command,
+  Minus,
+  Plus,
+  Presentation,
+  Redo2,
+  Undo2,
+  UsersRound,
+} from "lucide-react";
+import { type CommandTarget, formatKeys } from "../commands/CommandRegistry.ts";
+import { APPLE, useCommandRegistry } from "../commands/useCommands.ts";
+import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
 import type { MapConnection } from "../sync/useMapConnection.ts";
 import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
 import { SharePanel } from "./SharePanel.tsx";
+import { HistoryButton } from "../history/HistoryButton.tsx";
 import { initials } from "../ui/initials.ts";
+import { ExportMenu } from "../export/ExportMenu.tsx";
+import { navigate } from "../router.ts";
 
 export interface BoardHeaderProps {
   readonly mapId: string;
@@ -16,6 +30,35 @@ export interface BoardHeaderProps {
   readonly onTogglePersona: (persona: Persona) => void;
   /** Who else is here (avatars). */
   readonly people?: ReactNode;
+  /** Comments, inbox and evidence-layer buttons. */
+  readonly tools?: ReactNode;
+  readonly onMenu: (target: CommandTarget, x: number, y: number, from: HTMLElement | null) => void;
+  readonly zoom: number;
+}
+
+/** A toolbar button that runs a registry command, titled with its shortcut. */
+function CommandButton({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: ReactNode;
+}) {
+  const registry = useCommandRegistry();
+  const keys = registry.get(id)?.keys?.[0];
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      aria-label={keys ? `${label} (${formatKeys(keys, APPLE)})` : label}
+      title={keys ? `${label} (${formatKeys(keys, APPLE)})` : label}
+      onClick={() => registry.run(id)}
+    >
+      {children}
+    </button>
+  );
 }
 
 export function BoardHeader({
@@ -25,9 +68,12 @@ export function BoardHeader({
   hidden,
   onTogglePersona,
   people,
+  tools,
+  onMenu,
+  zoom,
 }: BoardHeaderProps) {
   const editor = useEditor();
-  const { undo } = useMapSession();
+  const registry = useCommandRegistry();
   const meta = useJourneyMap((m) => m.meta);
   const personas = useJourneyMap((m) => m.personas);
   return (
@@ -64,6 +110,10 @@ export function BoardHeader({
               aria-pressed={!hidden.has(p.id)}
               style={{ "--chip-colour": p.colour } as React.CSSProperties}
               onClick={() => onTogglePersona(p)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                onMenu({ kind: "persona", id: p.id }, e.clientX, e.clientY, e.currentTarget);
+              }}
               title={p.quote}
             >
               <span className="avatar" style={{ background: p.colour }} aria-hidden="true">
@@ -73,44 +123,75 @@ export function BoardHeader({
               {p.role && <span className="persona-role">· {p.role}</span>}
             </button>
           ))}
-          {personas.length === 0 && !connection.readOnly && (
+          {personas.length === 0 && !connection.readOnly ? (
+            <button type="button" className="btn" onClick={() => registry.run("persona.add")}>
+              Add persona
+            </button>
+          ) : (
             <button
               type="button"
-              className="btn"
-              onClick={() => editor.addPersona({ name: "New persona" })}
+              className="btn btn--ghost"
+              data-testid="board.personas"
+              onClick={() => registry.run("personas.edit")}
             >
-              Add persona
+              <UsersRound size={14} /> Personas
             </button>
           )}
         </div>
       </div>
       <div className="board-header-side">
         {people}
+        {tools}
         {!connection.readOnly && (
           <>
-            <button
-              type="button"
-              className="icon-btn"
-              aria-label="Undo (Ctrl+Z)"
-              onClick={() => undo.undo()}
-            >
+            <CommandButton id="undo" label="Undo">
               <Undo2 size={16} />
-            </button>
-            <button
-              type="button"
-              className="icon-btn"
-              aria-label="Redo (Shift+Ctrl+Z)"
-              onClick={() => undo.redo()}
-            >
+            </CommandButton>
+            <CommandButton id="redo" label="Redo">
               <Redo2 size={16} />
-            </button>
+            </CommandButton>
           </>
         )}
+        {/* biome-ignore lint/a11y/useSemanticElements: a toolbar group, not a form */}
+        <div className="zoom-control" role="group" aria-label="Zoom">
+          <CommandButton id="zoom.out" label="Zoom out">
+            <Minus size={14} />
+          </CommandButton>
+          <button
+            type="button"
+            className="zoom-value"
+            title="Actual size"
+            data-testid="board.zoom"
+            onClick={() => registry.run("zoom.reset")}
+          >
+            {Math.round(zoom * 100)}%
+          </button>
+          <CommandButton id="zoom.in" label="Zoom in">
+            <Plus size={14} />
+          </CommandButton>
+        </div>
+        <CommandButton id="palette.open" label="Commands">
+          <Command size={16} />
+        </CommandButton>
         {connection.readOnly && (
           <span className="view-only" data-testid="board.view-only">
             View only
           </span>
         )}
+        <HistoryButton mapId={mapId} />
+        <ExportMenu />
+        <a
+          className="btn"
+          href={`/maps/${mapId}/present`}
+          data-testid="board.present"
+          title="Present phase by phase; others on the map can follow"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/maps/${mapId}/present`);
+          }}
+        >
+          <Presentation size={14} /> Present
+        </a>
         {role === "owner" && <SharePanel mapId={mapId} />}
         {connection.offlineCopy === "unavailable" && (
           <span

@@ -1,17 +1,45 @@
-import type { Persona } from "@journeymap/schema";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { type CommandTarget, CommandRegistry } from "../commands/CommandRegistry.ts";
+import { ContextMenu, type OpenMenu } from "../commands/ContextMenu.tsx";
+import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
 import { listMaps } from "../api/mapsApi.ts";
 import type * as Y from "yjs";
 import "../styles/board.css";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
+import { BoardViews } from "../views/BoardViews.tsx";
 import { usePeers } from "../sync/presence.ts";
 import { Board } from "./Board.tsx";
+import { ChangedSince } from "../history/ChangedSince.tsx";
 import { PeopleHere } from "./PeopleHere.tsx";
 import { ProviderContext } from "./ProviderContext.ts";
 import { BoardHeader } from "./BoardHeader.tsx";
-import { useUndoShortcuts } from "./useUndoShortcuts.ts";
+import { PersonaEditor } from "./PersonaEditor.tsx";
+import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
+import { zoomToFit } from "./zoom.ts";
+import type { TalkTarget } from "@journeymap/schema";
+import { BoardMarkers } from "../comments/BoardMarkers.tsx";
+import { TalkButtons, TalkPanel, type TalkTab } from "../comments/TalkPanel.tsx";
+import { useSeen } from "../comments/seen.ts";
+import { targetOfSelection } from "../comments/targets.ts";
+import { useLocalSelection } from "../comments/useLocalSelection.ts";
+import { TalkContext, useTalkConnection } from "../inbox/useTalk.ts";
+
+// The palette (cmdk and its dialog) loads on first use.
+const CommandPalette = lazy(() => import("../commands/CommandPalette.tsx"));
+
+function storedZoom(): number {
+  const value = Number(sessionStorage.getItem("journeymap.zoom"));
+  return Number.isFinite(value) && value >= 0.25 && value <= 2 ? value : 1;
+}
+
+/** Registers the board's commands and binds their shortcuts (needs the map session). */
+function BoardCommands({ ui }: { ui: BoardUi }) {
+  useBoardCommands(ui);
+  useShortcuts();
+  return null;
+}
 
 /** The role our link gives on this map: known if we created it, else asked from the server. */
 function useRole(mapId: string, known: string | null): string | null {
@@ -37,47 +65,165 @@ function SyncedBoard({
 }) {
   const role = useRole(mapId, connection.role);
   const session = useMapSessionFor(doc, connection.readOnly);
+  const registry = useMemo(() => new CommandRegistry(), []);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  useUndoShortcuts(session.undo);
   const peers = usePeers(connection.awareness);
   const [followingId, setFollowing] = useState<number | null>(null);
   const following = peers.find((p) => p.clientId === followingId) ?? null;
-  const toggle = (persona: Persona) => {
-    const next = new Set(hidden);
-    if (next.has(persona.id)) next.delete(persona.id);
-    else next.add(persona.id);
-    setHidden(next);
-  };
+  const [zoom, setZoomState] = useState(storedZoom);
+  const [minimap, setMinimap] = useState(true);
+  const [palette, setPalette] = useState(false);
+  const [personas, setPersonas] = useState<{ open: boolean; id: string | null }>({
+    open: false,
+    id: null,
+  });
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  // Comments and the evidence inbox (the map's talk document) in a side panel.
+  const talk = useTalkConnection(mapId, connection.provider);
+  const [talkTab, setTalkTab] = useState<TalkTab | null>(null);
+  const [evidenceLayer, setEvidenceLayer] = useState(false);
+  const [pinned, setPinned] = useState<TalkTarget | null>(null);
+  const { seen, markSeen } = useSeen(mapId);
+  const selectedTarget = targetOfSelection(useLocalSelection(connection.awareness)) ?? pinned;
+
+  const togglePersona = useCallback((personaId: string) => {
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(personaId)) next.delete(personaId);
+      else next.add(personaId);
+      return next;
+    });
+  }, []);
+  const setZoom = useCallback((update: (zoom: number) => number) => {
+    setZoomState((current) => {
+      const next = update(current);
+      sessionStorage.setItem("journeymap.zoom", String(next));
+      return next;
+    });
+  }, []);
+  const ui = useMemo(
+    (): BoardUi => ({
+      openPalette: () => setPalette(true),
+      openPersonas: (id) => setPersonas({ open: true, id: id ?? null }),
+      setZoom,
+      fitToWindow: () => {
+        const grid = document.querySelector<HTMLElement>(".board-grid");
+        const scroller = document.getElementById("board-scroll");
+        if (grid && scroller) setZoom((z) => zoomToFit(grid.scrollWidth / z, scroller.clientWidth));
+      },
+      toggleMinimap: () => setMinimap((m) => !m),
+      togglePersona,
+      hiddenPersonas: hidden,
+    }),
+    [setZoom, togglePersona, hidden],
+  );
+  const openMenu = useCallback(
+    (target: CommandTarget, x: number, y: number, from: HTMLElement | null) =>
+      setMenu({ target, x, y, returnFocus: from }),
+    [],
+  );
+
   return (
-    <MapSessionContext.Provider value={session}>
-      <ReadOnlyContext.Provider value={connection.readOnly}>
-        <ProviderContext.Provider value={connection.provider}>
-          <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-            <BoardHeader
-              mapId={mapId}
-              role={role}
-              connection={connection}
-              hidden={hidden}
-              onTogglePersona={toggle}
-              people={
-                <PeopleHere
-                  peers={peers}
-                  following={following?.clientId ?? null}
-                  onFollow={setFollowing}
+    <CommandRegistryContext.Provider value={registry}>
+      <MapSessionContext.Provider value={session}>
+        <ReadOnlyContext.Provider value={connection.readOnly}>
+          <ProviderContext.Provider value={connection.provider}>
+            <BoardCommands ui={ui} />
+            <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+              <BoardHeader
+                mapId={mapId}
+                role={role}
+                connection={connection}
+                hidden={hidden}
+                onTogglePersona={(persona) => togglePersona(persona.id)}
+                onMenu={openMenu}
+                zoom={zoom}
+                tools={
+                  <TalkContext.Provider value={talk}>
+                    <TalkButtons
+                      open={talkTab}
+                      onOpen={setTalkTab}
+                      seen={seen}
+                      evidenceLayer={evidenceLayer}
+                      onToggleEvidence={() => setEvidenceLayer((on) => !on)}
+                    />
+                  </TalkContext.Provider>
+                }
+                people={
+                  <PeopleHere
+                    peers={peers}
+                    following={following?.clientId ?? null}
+                    onFollow={setFollowing}
+                  />
+                }
+              />
+              <BoardViews
+                board={Board}
+                hiddenPersonas={hidden}
+                awareness={connection.awareness}
+                peers={peers}
+                following={following}
+                onStopFollowing={() => setFollowing(null)}
+                zoom={zoom}
+                showMinimap={minimap}
+                onMenu={openMenu}
+                overlay={
+                  <TalkContext.Provider value={talk}>
+                    <BoardMarkers
+                      zoom={zoom}
+                      showAssumptions={evidenceLayer}
+                      onOpenThread={(target) => {
+                        setPinned(target);
+                        setTalkTab("comments");
+                      }}
+                    />
+                  </TalkContext.Provider>
+                }
+              />
+              <ChangedSince mapId={mapId} />
+            </div>
+            {talkTab && (
+              <TalkContext.Provider value={talk}>
+                <TalkPanel
+                  tab={talkTab}
+                  onTab={setTalkTab}
+                  onClose={() => setTalkTab(null)}
+                  mapId={mapId}
+                  selected={selectedTarget}
+                  peers={peers.map((p) => p.name)}
+                  seen={seen}
+                  onSeen={markSeen}
+                  canTriage={!connection.readOnly && (talk?.canWrite ?? false)}
                 />
-              }
+              </TalkContext.Provider>
+            )}
+            {menu && (
+              <ContextMenu
+                menu={menu}
+                readOnly={connection.readOnly}
+                onClose={() => setMenu(null)}
+              />
+            )}
+            <PersonaEditor
+              open={personas.open}
+              initial={personas.id}
+              hidden={hidden}
+              onToggle={togglePersona}
+              onClose={() => setPersonas({ open: false, id: null })}
             />
-            <Board
-              hiddenPersonas={hidden}
-              awareness={connection.awareness}
-              peers={peers}
-              following={following}
-              onStopFollowing={() => setFollowing(null)}
-            />
-          </div>
-        </ProviderContext.Provider>
-      </ReadOnlyContext.Provider>
-    </MapSessionContext.Provider>
+            {palette && (
+              <Suspense fallback={null}>
+                <CommandPalette
+                  open={palette}
+                  onOpenChange={setPalette}
+                  readOnly={connection.readOnly}
+                />
+              </Suspense>
+            )}
+          </ProviderContext.Provider>
+        </ReadOnlyContext.Provider>
+      </MapSessionContext.Provider>
+    </CommandRegistryContext.Provider>
   );
 }
 

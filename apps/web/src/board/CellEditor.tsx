@@ -14,10 +14,18 @@ export interface CellEditorProps {
   readonly fragment: Y.XmlFragment;
   readonly provider: HocuspocusProvider | null;
   readonly label: string;
+  /** What was typed before the editor had focus, to insert once it has. */
+  readonly takeTypedAhead: () => string;
   readonly onDone: () => void;
 }
 
-export default function CellEditor({ fragment, provider, label, onDone }: CellEditorProps) {
+export default function CellEditor({
+  fragment,
+  provider,
+  label,
+  takeTypedAhead,
+  onDone,
+}: CellEditorProps) {
   const editor = useEditor({
     extensions: [
       // Undo comes from the collaboration plugin (per fragment, own edits only).
@@ -30,6 +38,10 @@ export default function CellEditor({ fragment, provider, label, onDone }: CellEd
     ],
     autofocus: "end",
     editorProps: { attributes: { "aria-label": label, "data-testid": "board.cell-editor" } },
+    onFocus: ({ editor }) => {
+      const text = takeTypedAhead();
+      if (text) editor.commands.insertContent(text);
+    },
     onBlur: () => onDone(),
   });
   return (

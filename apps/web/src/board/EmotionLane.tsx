@@ -8,7 +8,16 @@ import {
   type TouchpointId,
 } from "@journeymap/schema";
 import { ChevronDown, ChevronUp } from "lucide-react";
-import { type KeyboardEvent, type PointerEvent, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  type PointerEvent,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { Peer, PointDrag } from "../sync/presence.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import type { Column } from "./columns.ts";
 import { curvePath, scoreToY, sentimentColour, yToScore } from "./curve.ts";
@@ -16,6 +25,11 @@ import { curvePath, scoreToY, sentimentColour, yToScore } from "./curve.ts";
 export const EMOTION_LANE_HEIGHT = 200;
 const CONTROLS_HEIGHT = 44;
 const GEOMETRY = { height: EMOTION_LANE_HEIGHT - CONTROLS_HEIGHT, padding: 16 };
+const GRID_SCORES = Array.from(
+  { length: EMOTION_MAX - EMOTION_MIN + 1 },
+  (_, k) => EMOTION_MAX - k,
+);
+const NO_PEERS: readonly Peer[] = [];
 
 export interface EmotionLaneProps {
   readonly columns: readonly Column[];
@@ -24,10 +38,172 @@ export interface EmotionLaneProps {
   /** The persona whose points are edited; the others are drawn for comparison. */
   readonly active: Persona | null;
   readonly emotions: ReadonlyMap<string, EmotionPoint>;
+  /** Others: their selected points are ringed, their drags shown live. */
+  readonly peers: readonly Peer[];
+  /** Publishes our own drag (throttled) so others see it live; null when it ends. */
+  readonly onDrag: (drag: PointDrag | null) => void;
 }
 
 function label(score: number): string {
   return `${score > 0 ? "+" : ""}${score} ${EMOTION_LABELS[score] ?? ""}`;
+}
+
+function nextScore(key: string, current: number | undefined): number | null {
+  const base = current ?? 0;
+  if (key === "ArrowUp") return base + 1;
+  if (key === "ArrowDown") return base - 1;
+  if (key === "Home") return EMOTION_MAX;
+  if (key === "End") return EMOTION_MIN;
+  return null;
+}
+
+interface PointHandlers {
+  readonly key: (touchpointId: TouchpointId, current: number, event: KeyboardEvent) => void;
+  readonly down: (touchpointId: TouchpointId, score: number, event: PointerEvent) => void;
+  readonly move: (touchpointId: TouchpointId, event: PointerEvent) => void;
+  readonly up: (touchpointId: TouchpointId, event: PointerEvent) => void;
+}
+
+/** One point of the edited curve: a slider, draggable; memoized so a drag repaints one point. */
+const CurvePointMark = memo(function CurvePointMark({
+  touchpointId,
+  stepName,
+  persona,
+  x,
+  score,
+  note,
+  rings,
+  on,
+}: {
+  touchpointId: TouchpointId;
+  stepName: string;
+  persona: Persona;
+  x: number;
+  score: number;
+  note: string;
+  rings: readonly Peer[];
+  on: PointHandlers;
+}) {
+  const y = scoreToY(score, GEOMETRY);
+  const shown = Math.round(score);
+  return (
+    <g
+      className="emotion-point"
+      role="slider"
+      tabIndex={0}
+      aria-label={`${persona.name} at ${stepName}`}
+      aria-valuemin={EMOTION_MIN}
+      aria-valuemax={EMOTION_MAX}
+      aria-valuenow={score}
+      aria-valuetext={label(shown)}
+      data-presence={`point:${emotionKey(persona.id, touchpointId)}`}
+      data-testid="board.emotion-point"
+      onKeyDown={(e) => on.key(touchpointId, shown, e)}
+      onPointerDown={(e) => on.down(touchpointId, score, e)}
+      onPointerMove={(e) => on.move(touchpointId, e)}
+      onPointerUp={(e) => on.up(touchpointId, e)}
+    >
+      <title>{note ? `${label(shown)}: ${note}` : label(shown)}</title>
+      {rings.map((peer, k) => (
+        <g key={peer.clientId} className="emotion-peer" data-testid="board.emotion-peer">
+          <circle cx={x} cy={y} r={15 + k * 4} fill="none" stroke={peer.colour} strokeWidth={2.5} />
+          <text x={x + 18 + k * 4} y={y - 12} fill={peer.colour} className="peer-name">
+            {peer.name}
+          </text>
+        </g>
+      ))}
+      <circle cx={x} cy={y} r={11} fill={sentimentColour(shown)} />
+      <text x={x} y={y + 4} textAnchor="middle">
+        {shown > 0 ? `+${shown}` : shown}
+      </text>
+    </g>
+  );
+});
+
+/** The label and +/− buttons under one step. */
+const EmotionControl = memo(function EmotionControl({
+  touchpointId,
+  stepName,
+  personaName,
+  x,
+  score,
+  onSet,
+}: {
+  touchpointId: TouchpointId;
+  stepName: string;
+  personaName: string;
+  x: number;
+  score: number | undefined;
+  onSet: (touchpointId: TouchpointId, score: number) => void;
+}) {
+  return (
+    <div
+      className="emotion-controls"
+      style={{ left: x }}
+      data-testid="board.emotion"
+      data-touchpoint-id={touchpointId}
+      data-score={score ?? ""}
+    >
+      <span className="emotion-label">{score === undefined ? "Not scored" : label(score)}</span>
+      <span className="emotion-buttons">
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Raise ${personaName}'s feeling at ${stepName}`}
+          data-testid="board.emotion-up"
+          disabled={score === EMOTION_MAX}
+          onClick={() => onSet(touchpointId, (score ?? 0) + 1)}
+        >
+          <ChevronUp size={14} />
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Lower ${personaName}'s feeling at ${stepName}`}
+          data-testid="board.emotion-down"
+          disabled={score === EMOTION_MIN}
+          onClick={() => onSet(touchpointId, (score ?? 0) - 1)}
+        >
+          <ChevronDown size={14} />
+        </button>
+      </span>
+    </div>
+  );
+});
+
+/**
+ * Peers ringing or dragging a point of `persona`, by touchpoint. Rebuilt only when someone's
+ * selection or drag changes, not on every cursor move, so the memoized points stay put.
+ */
+function usePointPeers(peers: readonly Peer[], personaId: string | undefined) {
+  const relevant = peers.filter(
+    (p) =>
+      (p.selection?.kind === "point" && personaId && p.selection.id.startsWith(`${personaId}/`)) ||
+      p.drag,
+  );
+  const key = JSON.stringify(
+    relevant.map((p) => [p.clientId, p.name, p.colour, p.selection, p.drag]),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `relevant`'s content
+  return useMemo(() => {
+    const rings = new Map<string, Peer[]>();
+    const drags = new Map<string, number>();
+    for (const peer of relevant) {
+      if (peer.drag)
+        drags.set(
+          emotionKey(peer.drag.personaId, peer.drag.touchpointId as TouchpointId),
+          peer.drag.score,
+        );
+      const ringed =
+        peer.selection?.kind === "point"
+          ? peer.selection.id.slice(peer.selection.id.indexOf("/") + 1)
+          : peer.drag?.personaId === personaId
+            ? peer.drag?.touchpointId
+            : undefined;
+      if (ringed) rings.set(ringed, [...(rings.get(ringed) ?? []), peer]);
+    }
+    return { rings, drags };
+  }, [key, personaId]);
 }
 
 /** The emotion curve: a smooth line per persona, a neutral midline, draggable points. */
@@ -37,63 +213,79 @@ export function EmotionLane({
   personas,
   active,
   emotions,
+  peers,
+  onDrag,
 }: EmotionLaneProps) {
   const editor = useEditor();
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ touchpointId: string; score: number } | null>(null);
+  const { rings, drags } = usePointPeers(peers, active?.id);
   const width = columns.length * columnWidth;
   const xOf = (i: number) => i * columnWidth + columnWidth / 2;
 
+  const scoreOf = (persona: Persona, touchpointId: TouchpointId): number | undefined => {
+    if (persona.id === active?.id && drag?.touchpointId === touchpointId) return drag.score;
+    const key = emotionKey(persona.id, touchpointId);
+    return drags.get(key) ?? emotions.get(key)?.score;
+  };
   const pointsOf = (persona: Persona) =>
     columns.flatMap((column, i) => {
       if (column.kind !== "touchpoint") return [];
-      const point = emotions.get(emotionKey(persona.id, column.touchpoint.id));
-      const score =
-        persona.id === active?.id && drag?.touchpointId === column.touchpoint.id
-          ? drag.score
-          : point?.score;
+      const score = scoreOf(persona, column.touchpoint.id);
       return score === undefined
         ? []
-        : [{ i, x: xOf(i), y: scoreToY(score, GEOMETRY), score, column, point }];
+        : [{ x: xOf(i), y: scoreToY(score, GEOMETRY), score, column, i }];
     });
 
-  const setScore = (touchpointId: TouchpointId, score: number) => {
+  // Handlers read the latest state through a ref, so they stay the same functions and the
+  // memoized points do not re-render when the lane does.
+  const latest = useRef({ active, drag, onDrag, editor });
+  latest.current = { active, drag, onDrag, editor };
+  const setScore = useCallback((touchpointId: TouchpointId, score: number) => {
+    const { active, editor } = latest.current;
     if (!active) return;
-    const clamped = Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, score));
-    editor.setEmotion(active.id, touchpointId, clamped);
-  };
-
-  const scoreAt = (event: PointerEvent) => {
-    const box = svgRef.current?.getBoundingClientRect();
-    return box ? yToScore(event.clientY - box.top, GEOMETRY) : 0;
-  };
-
-  const handleKey =
-    (touchpointId: TouchpointId, current: number | undefined) => (event: KeyboardEvent) => {
-      const base = current ?? 0;
-      const next =
-        event.key === "ArrowUp"
-          ? base + 1
-          : event.key === "ArrowDown"
-            ? base - 1
-            : event.key === "Home"
-              ? EMOTION_MAX
-              : event.key === "End"
-                ? EMOTION_MIN
-                : null;
-      if (next === null) return;
-      event.preventDefault();
-      setScore(touchpointId, next);
+    editor.setEmotion(active.id, touchpointId, Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, score)));
+  }, []);
+  const on = useMemo((): PointHandlers => {
+    const scoreAt = (event: PointerEvent) => {
+      const box = svgRef.current?.getBoundingClientRect();
+      // The board may be zoomed: measure in the lane's own (unzoomed) units.
+      return box
+        ? yToScore(((event.clientY - box.top) * GEOMETRY.height) / box.height, GEOMETRY)
+        : 0;
     };
+    return {
+      key: (touchpointId, current, event) => {
+        const next = nextScore(event.key, current);
+        if (next === null) return;
+        event.preventDefault();
+        setScore(touchpointId, next);
+      },
+      down: (touchpointId, score, event) => {
+        (event.currentTarget as Element).setPointerCapture(event.pointerId);
+        setDrag({ touchpointId, score });
+      },
+      move: (touchpointId, event) => {
+        const { drag, active, onDrag } = latest.current;
+        if (drag?.touchpointId !== touchpointId || !active) return;
+        const score = scoreAt(event);
+        if (score === drag.score) return;
+        setDrag({ touchpointId, score });
+        onDrag({ personaId: active.id, touchpointId, score });
+      },
+      up: (touchpointId, event) => {
+        const { drag, onDrag } = latest.current;
+        if (drag?.touchpointId === touchpointId) setScore(touchpointId, scoreAt(event));
+        setDrag(null);
+        onDrag(null);
+      },
+    };
+  }, [setScore]);
 
   if (!active) {
     return <div className="emotion-empty">Add a persona to draw the emotion curve.</div>;
   }
   const activePoints = pointsOf(active);
-  const gridScores = Array.from(
-    { length: EMOTION_MAX - EMOTION_MIN + 1 },
-    (_, k) => EMOTION_MAX - k,
-  );
 
   return (
     <div className="emotion-lane" style={{ width }}>
@@ -108,7 +300,7 @@ export function EmotionLane({
           )
           .join("; ")}`}
       >
-        {gridScores.map((s) => (
+        {GRID_SCORES.map((s) => (
           <line
             key={s}
             x1={0}
@@ -134,80 +326,33 @@ export function EmotionLane({
           if (p.column.kind !== "touchpoint") return null;
           const touchpointId = p.column.touchpoint.id;
           return (
-            <g
+            <CurvePointMark
               key={touchpointId}
-              className="emotion-point"
-              role="slider"
-              tabIndex={0}
-              aria-label={`${active.name} at ${p.column.touchpoint.name}`}
-              aria-valuemin={EMOTION_MIN}
-              aria-valuemax={EMOTION_MAX}
-              aria-valuenow={p.score}
-              aria-valuetext={label(p.score)}
-              onKeyDown={handleKey(touchpointId, p.score)}
-              onPointerDown={(e) => {
-                (e.currentTarget as Element).setPointerCapture(e.pointerId);
-                setDrag({ touchpointId, score: p.score });
-              }}
-              onPointerMove={(e) => {
-                if (drag?.touchpointId === touchpointId)
-                  setDrag({ touchpointId, score: scoreAt(e) });
-              }}
-              onPointerUp={(e) => {
-                if (drag?.touchpointId === touchpointId) setScore(touchpointId, scoreAt(e));
-                setDrag(null);
-              }}
-            >
-              <title>{p.point?.note ? `${label(p.score)}: ${p.point.note}` : label(p.score)}</title>
-              <circle cx={p.x} cy={p.y} r={11} fill={sentimentColour(p.score)} />
-              <text x={p.x} y={p.y + 4} textAnchor="middle">
-                {p.score > 0 ? `+${p.score}` : p.score}
-              </text>
-            </g>
+              touchpointId={touchpointId}
+              stepName={p.column.touchpoint.name}
+              persona={active}
+              x={p.x}
+              score={p.score}
+              note={emotions.get(emotionKey(active.id, touchpointId))?.note ?? ""}
+              rings={rings.get(touchpointId) ?? NO_PEERS}
+              on={on}
+            />
           );
         })}
       </svg>
-      {columns.map((column, i) => {
-        if (column.kind !== "touchpoint") return null;
-        const touchpointId = column.touchpoint.id;
-        const score = emotions.get(emotionKey(active.id, touchpointId))?.score;
-        return (
-          <div
-            key={touchpointId}
-            className="emotion-controls"
-            style={{ left: xOf(i) }}
-            data-testid="board.emotion"
-            data-touchpoint-id={touchpointId}
-            data-score={score ?? ""}
-          >
-            <span className="emotion-label">
-              {score === undefined ? "Not scored" : label(score)}
-            </span>
-            <span className="emotion-buttons">
-              <button
-                type="button"
-                className="icon-btn"
-                aria-label={`Raise ${active.name}'s feeling at ${column.touchpoint.name}`}
-                data-testid="board.emotion-up"
-                disabled={score === EMOTION_MAX}
-                onClick={() => setScore(touchpointId, (score ?? 0) + 1)}
-              >
-                <ChevronUp size={14} />
-              </button>
-              <button
-                type="button"
-                className="icon-btn"
-                aria-label={`Lower ${active.name}'s feeling at ${column.touchpoint.name}`}
-                data-testid="board.emotion-down"
-                disabled={score === EMOTION_MIN}
-                onClick={() => setScore(touchpointId, (score ?? 0) - 1)}
-              >
-                <ChevronDown size={14} />
-              </button>
-            </span>
-          </div>
-        );
-      })}
+      {columns.map((column, i) =>
+        column.kind === "touchpoint" ? (
+          <EmotionControl
+            key={column.touchpoint.id}
+            touchpointId={column.touchpoint.id}
+            stepName={column.touchpoint.name}
+            personaName={active.name}
+            x={xOf(i)}
+            score={emotions.get(emotionKey(active.id, column.touchpoint.id))?.score}
+            onSet={setScore}
+          />
+        ) : null,
+      )}
     </div>
   );
 }

@@ -7,10 +7,12 @@ import {
   type Touchpoint,
 } from "@journeymap/schema";
 import { Plus } from "lucide-react";
-import { lazy, Suspense, useContext, useState } from "react";
+import { lazy, memo, Suspense, useContext, useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { ProviderContext } from "./ProviderContext.ts";
-import { InlineText } from "../ui/InlineText.tsx";
+import { useDroppable } from "@dnd-kit/core";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CardItem } from "./CardItem.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 
 const NO_CARDS: readonly Card[] = [];
@@ -20,27 +22,18 @@ function CardList({ touchpoint, kind }: { touchpoint: Touchpoint; kind: CardKind
   const cards = useJourneyMap((m) => m.cardsByTouchpoint.get(touchpoint.id) ?? NO_CARDS);
   const shown = cards.filter((c) => c.kind === kind);
   const noun = kind === "painPoint" ? "pain point" : "opportunity";
+  // The whole cell takes drops, so a card can be dragged into a step that has none yet.
+  const { setNodeRef } = useDroppable({ id: `cards:${touchpoint.id}` });
   return (
-    <>
-      {shown.map((card) => (
-        <div key={card.id} className={`card card--${kind}`} data-testid="board.card">
-          <InlineText
-            value={card.title}
-            label={`${noun} title`}
-            onCommit={(title) => editor.updateCard(card.id, { title })}
-          />
-          <div className="card-meta">
-            <span
-              className="rating"
-              title={`${kind === "painPoint" ? "Severity" : "Impact"} ${card.rating} of 5`}
-            >
-              {"●".repeat(card.rating)}
-              <span style={{ opacity: 0.3 }}>{"●".repeat(5 - card.rating)}</span>
-            </span>
-            {card.owner && <span>{card.owner}</span>}
-          </div>
-        </div>
-      ))}
+    <div ref={setNodeRef} className="card-list">
+      <SortableContext
+        items={shown.map((c) => `card:${c.id}`)}
+        strategy={verticalListSortingStrategy}
+      >
+        {shown.map((card) => (
+          <CardItem key={card.id} card={card} siblings={shown} />
+        ))}
+      </SortableContext>
       <button
         type="button"
         className="btn btn--ghost add-card"
@@ -49,17 +42,49 @@ function CardList({ touchpoint, kind }: { touchpoint: Touchpoint; kind: CardKind
       >
         <Plus size={12} /> {noun}
       </button>
-    </>
+    </div>
   );
 }
 
 const CellEditor = lazy(() => import("./CellEditor.tsx"));
+
+/**
+ * Keeps what is typed between opening a cell and its editor taking focus (the editor chunk may
+ * still be loading, and binding the cell's fragment takes a moment), so no keystroke is lost.
+ * Returns the function the editor calls once focused: it hands over the text and stops.
+ */
+function useTypeAhead(active: boolean): () => string {
+  const buffer = useRef<string[] | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    buffer.current = [];
+    const keep = (event: KeyboardEvent) => {
+      const typed = buffer.current;
+      if (!typed || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey)
+        return;
+      typed.push(event.key);
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener("keydown", keep, true);
+    return () => {
+      window.removeEventListener("keydown", keep, true);
+      buffer.current = null;
+    };
+  }, [active]);
+  return () => {
+    const text = buffer.current?.join("") ?? "";
+    buffer.current = null;
+    return text;
+  };
+}
 
 function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) {
   const text = useJourneyMap((m) => m.cells.get(cellRootName(lane.id, touchpoint.id))?.text ?? "");
   const { editor, readOnly } = useMapSession();
   const provider = useContext(ProviderContext);
   const [editing, setEditing] = useState(false);
+  const typedAhead = useTypeAhead(editing);
   const label = `${lane.name} at ${touchpoint.name}`;
   if (editing) {
     return (
@@ -68,6 +93,7 @@ function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) 
           fragment={editor.cellFragment(lane.id, touchpoint.id)}
           provider={provider}
           label={label}
+          takeTypedAhead={typedAhead}
           onDone={() => setEditing(false)}
         />
       </Suspense>
@@ -90,7 +116,13 @@ function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) 
 }
 
 /** One cell of a non-curve lane: text, channel pill or cards, by the lane's kind. */
-export function LaneCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) {
+export const LaneCell = memo(function LaneCell({
+  lane,
+  touchpoint,
+}: {
+  lane: Lane;
+  touchpoint: Touchpoint;
+}) {
   switch (lane.kind) {
     case "channels": {
       const Icon = CHANNEL_ICONS[touchpoint.channel];
@@ -109,4 +141,4 @@ export function LaneCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpo
     default:
       return <TextCell lane={lane} touchpoint={touchpoint} />;
   }
-}
+});

@@ -1,8 +1,8 @@
-import { PALETTE, type Phase } from "@journeymap/schema";
+import { PALETTE, type Phase, type PhaseId } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { GripVertical, Palette, Plus, Trash2 } from "lucide-react";
-import { type CSSProperties, type KeyboardEvent, useState } from "react";
+import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 
@@ -11,12 +11,19 @@ export interface PhaseBandProps {
   readonly column: number;
   readonly span: number;
   readonly steps: number;
-  readonly onMove: (step: -1 | 1) => void;
-  readonly onAddTouchpoint: () => void;
+  readonly onMove: (id: PhaseId, step: -1 | 1) => void;
+  readonly onAddTouchpoint: (id: PhaseId) => void;
 }
 
 /** A phase: a coloured band spanning its steps' columns. Rename, recolour, reorder, delete. */
-export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint }: PhaseBandProps) {
+export const PhaseBand = memo(function PhaseBand({
+  phase,
+  column,
+  span,
+  steps,
+  onMove,
+  onAddTouchpoint,
+}: PhaseBandProps) {
   const editor = useEditor();
   const [colours, setColours] = useState(false);
   const sortable = useSortable({ id: `phase:${phase.id}`, disabled: phase.synthetic });
@@ -31,7 +38,7 @@ export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint 
   const handleKey = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
       event.preventDefault();
-      onMove(event.key === "ArrowLeft" ? -1 : 1);
+      onMove(phase.id, event.key === "ArrowLeft" ? -1 : 1);
     }
   };
   const remove = () => {
@@ -50,6 +57,7 @@ export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint 
       className={`phase-band ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.phase"
       data-phase-id={phase.id}
+      data-presence={`phase:${phase.id}`}
       data-synthetic={phase.synthetic}
       role="group"
       aria-label={`Phase ${phase.name}, ${steps} steps`}
@@ -90,7 +98,7 @@ export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint 
             className="icon-btn"
             aria-label={`Add a step to ${phase.name}`}
             data-testid="board.add-touchpoint"
-            onClick={onAddTouchpoint}
+            onClick={() => onAddTouchpoint(phase.id)}
           >
             <Plus size={14} />
           </button>
@@ -134,4 +142,4 @@ export function PhaseBand({ phase, column, span, steps, onMove, onAddTouchpoint 
       )}
     </div>
   );
-}
+});

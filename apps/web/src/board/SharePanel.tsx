@@ -2,11 +2,13 @@ import { Link2, Share2 } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { createLink, listLinks, revokeLink, type ShareLink } from "../api/mapsApi.ts";
 import { shareUrl, tokenFor } from "../sync/tokens.ts";
+import { contributeUrl } from "../contribute/contributorToken.ts";
 
 const ROLE_LABELS: Record<string, string> = {
   editor: "Can edit",
   commenter: "Can comment",
   viewer: "Can view",
+  contributor: "Can send evidence (form only)",
 };
 
 /** The owner's share menu: create role-scoped links, see them, revoke them. */
@@ -28,7 +30,10 @@ export function SharePanel({ mapId }: { mapId: string }) {
   const create = async () => {
     try {
       const issued = await createLink(mapId, token, role);
-      setLatest(shareUrl(mapId, issued.token));
+      // A contributor link opens the evidence form, not the board.
+      setLatest(
+        role === "contributor" ? contributeUrl(mapId, issued.token) : shareUrl(mapId, issued.token),
+      );
       refresh();
     } catch (e) {
       setError((e as Error).message);

@@ -1,22 +1,34 @@
-import { CHANNEL_LABELS, CHANNELS, type Channel, type Touchpoint } from "@journeymap/schema";
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  type PhaseId,
+  type Touchpoint,
+  type TouchpointId,
+} from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { GripVertical, Trash2, Users } from "lucide-react";
-import type { CSSProperties, KeyboardEvent } from "react";
+import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 
 export interface TouchpointCardProps {
   readonly touchpoint: Touchpoint;
-  readonly onMove: (step: -1 | 1) => void;
+  readonly onMove: (id: TouchpointId, phaseId: PhaseId, step: -1 | 1) => void;
   readonly autoEdit: boolean;
 }
 
 /** One step of the journey: its name, channel, the customer's action and the owning team. */
-export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardProps) {
+export const TouchpointCard = memo(function TouchpointCard({
+  touchpoint,
+  onMove,
+  autoEdit,
+}: TouchpointCardProps) {
   const editor = useEditor();
   const sortable = useSortable({ id: `tp:${touchpoint.id}` });
+  const [choosing, setChoosing] = useState(false);
   const Icon = CHANNEL_ICONS[touchpoint.channel];
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
@@ -25,7 +37,7 @@ export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardP
   const handleKey = (event: KeyboardEvent) => {
     if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
       event.preventDefault();
-      onMove(event.key === "ArrowLeft" ? -1 : 1);
+      onMove(touchpoint.id, touchpoint.phaseId, event.key === "ArrowLeft" ? -1 : 1);
     }
   };
   return (
@@ -35,6 +47,7 @@ export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardP
       className={`touchpoint ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.touchpoint"
       data-touchpoint-id={touchpoint.id}
+      data-presence={`touchpoint:${touchpoint.id}`}
       aria-label={`Step ${touchpoint.name}`}
       onKeyDown={handleKey}
     >
@@ -53,11 +66,15 @@ export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardP
           className="channel-select"
           aria-label="Channel"
           value={touchpoint.channel}
+          // Twelve options × 300 steps is thousands of elements nobody looks at: the list is
+          // filled when a pointer comes near or the select gets focus.
+          onPointerEnter={() => setChoosing(true)}
+          onFocus={() => setChoosing(true)}
           onChange={(e) =>
             editor.updateTouchpoint(touchpoint.id, { channel: e.target.value as Channel })
           }
         >
-          {CHANNELS.map((c) => (
+          {(choosing ? CHANNELS : [touchpoint.channel]).map((c) => (
             <option key={c} value={c}>
               {CHANNEL_LABELS[c]}
             </option>
@@ -102,4 +119,4 @@ export function TouchpointCard({ touchpoint, onMove, autoEdit }: TouchpointCardP
       </span>
     </article>
   );
-}
+});

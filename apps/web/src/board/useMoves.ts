@@ -2,7 +2,7 @@
  * Moves by drag and drop and by keyboard, translated into schema moves. Touchpoints stepping
  * past the end of their phase continue into the neighbouring phase.
  */
-import type { JourneyMap, PhaseId, TouchpointId } from "@journeymap/schema";
+import type { CardId, JourneyMap, LaneId, PhaseId, TouchpointId } from "@journeymap/schema";
 import { UNASSIGNED_PHASE_ID } from "@journeymap/schema";
 import type { DragEndEvent } from "@dnd-kit/core";
 import { useCallback } from "react";
@@ -61,6 +61,25 @@ export function useMoves() {
           activeId as TouchpointId,
           target.phaseId,
           indexForDrop(ids, activeId, overId),
+        );
+      } else if (activeKind === "lane" && overKind === "lane") {
+        const ids = map.lanes.map((l) => l.id as string);
+        editor.moveLane(activeId as LaneId, indexForDrop(ids, activeId, overId));
+      } else if (activeKind === "card" && (overKind === "card" || overKind === "cards")) {
+        // Onto a card: take its place (in its step); onto a step's card cell: go last there.
+        const overCard =
+          overKind === "card"
+            ? [...map.cardsByTouchpoint.values()].flat().find((c) => c.id === overId)
+            : undefined;
+        const touchpointId = (overCard?.touchpointId ?? overId) as TouchpointId;
+        if (!map.touchpoints.some((t) => t.id === touchpointId)) return;
+        const ids = (map.cardsByTouchpoint.get(touchpointId) ?? []).map((c) => c.id as string);
+        editor.moveCard(
+          activeId as CardId,
+          touchpointId,
+          overCard
+            ? indexForDrop(ids, activeId, overId)
+            : ids.filter((id) => id !== activeId).length,
         );
       } else if (activeKind === "tp" && (overKind === "phase" || overKind === "drop")) {
         if (overId === UNASSIGNED_PHASE_ID) return;

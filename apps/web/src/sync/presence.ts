@@ -1,47 +1,97 @@
 /**
  * Presence, typed and small: who is here, what each person has selected, where their pointer
  * and viewport are. Document data never goes into awareness. The server sets `user` (name,
- * colour) on every state, so we only read it; we write selection, cursor and viewport.
+ * colour) on every state, so we only read it; we write selection, pointer, viewport and drag.
+ * The pointer is not called `cursor`: y-prosemirror's carets own that field (anchor/head) and
+ * crash on anything else in it.
  */
 import { useCallback, useRef, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 
-export type Selection = { readonly kind: "phase" | "touchpoint"; readonly id: string } | null;
+/** What can be selected, named as in `data-presence="<kind>:<id>"` on the board. */
+export const SELECTION_KINDS = ["phase", "touchpoint", "card", "cell", "point"] as const;
+export type SelectionKind = (typeof SELECTION_KINDS)[number];
+
+/**
+ * What someone has selected: a phase, touchpoint, card, cell (id = its cell root name) or curve
+ * point (id = emotionKey). `editing` is true while they type into it.
+ */
+export type Selection = {
+  readonly kind: SelectionKind;
+  readonly id: string;
+  readonly editing: boolean;
+} | null;
+
+/** A curve point being dragged: live for others, written to the map once on release. */
+export interface PointDrag {
+  readonly personaId: string;
+  readonly touchpointId: string;
+  readonly score: number;
+}
 
 export interface Peer {
   readonly clientId: number;
   readonly name: string;
   readonly colour: string;
   readonly selection: Selection;
-  readonly cursor: { readonly x: number; readonly y: number } | null;
+  readonly pointer: { readonly x: number; readonly y: number } | null;
   readonly viewport: { readonly left: number; readonly top: number } | null;
+  readonly drag: PointDrag | null;
 }
 
 const NO_PEERS: readonly Peer[] = [];
 const HEX = /^#[0-9a-f]{6}$/i;
 
+const MAX_ID = 200;
+
+function readSelection(raw: unknown): Selection {
+  const sel = raw as { kind?: unknown; id?: unknown; editing?: unknown } | null | undefined;
+  if (!sel || typeof sel.id !== "string" || sel.id.length > MAX_ID) return null;
+  const kind = SELECTION_KINDS.find((k) => k === sel.kind);
+  return kind ? { kind, id: sel.id, editing: sel.editing === true } : null;
+}
+
+function readDrag(raw: unknown): PointDrag | null {
+  const drag = raw as Partial<Record<keyof PointDrag, unknown>> | null | undefined;
+  if (
+    !drag ||
+    typeof drag.personaId !== "string" ||
+    typeof drag.touchpointId !== "string" ||
+    typeof drag.score !== "number" ||
+    !Number.isFinite(drag.score)
+  )
+    return null;
+  return {
+    personaId: drag.personaId.slice(0, MAX_ID),
+    touchpointId: drag.touchpointId.slice(0, MAX_ID),
+    score: drag.score,
+  };
+}
+
+/** The selection key used by `data-presence` attributes. */
+export function presenceKey(kind: SelectionKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
 function readPeer(clientId: number, state: Record<string, unknown>): Peer | null {
   const user = state.user as { name?: unknown; colour?: unknown } | undefined;
   if (!user || typeof user.name !== "string") return null; // not yet stamped by the server
-  const sel = state.selection as { kind?: unknown; id?: unknown } | null | undefined;
-  const cursor = state.cursor as { x?: unknown; y?: unknown } | null | undefined;
+  const pointer = state.pointer as { x?: unknown; y?: unknown } | null | undefined;
   const viewport = state.viewport as { left?: unknown; top?: unknown } | null | undefined;
   return {
     clientId,
     name: user.name.slice(0, 40),
     colour: typeof user.colour === "string" && HEX.test(user.colour) ? user.colour : "#666666",
-    selection:
-      sel && (sel.kind === "phase" || sel.kind === "touchpoint") && typeof sel.id === "string"
-        ? { kind: sel.kind, id: sel.id }
-        : null,
-    cursor:
-      cursor && typeof cursor.x === "number" && typeof cursor.y === "number"
-        ? { x: cursor.x, y: cursor.y }
+    selection: readSelection(state.selection),
+    pointer:
+      pointer && typeof pointer.x === "number" && typeof pointer.y === "number"
+        ? { x: pointer.x, y: pointer.y }
         : null,
     viewport:
       viewport && typeof viewport.left === "number" && typeof viewport.top === "number"
         ? { left: viewport.left, top: viewport.top }
         : null,
+    drag: readDrag(state.drag),
   };
 }
 
@@ -89,5 +139,20 @@ export function throttle<T>(fn: (value: T) => void, ms: number): (value: T) => v
         fn(pending as T);
       }, wait);
     }
+  };
+}
+
+/** Writes one's own pointer, viewport and curve drag into awareness, throttled. */
+export interface PresencePublisher {
+  readonly pointer: (pointer: { x: number; y: number } | null) => void;
+  readonly viewport: (viewport: { left: number; top: number }) => void;
+  readonly drag: (drag: PointDrag | null) => void;
+}
+
+export function presencePublisher(awareness: Awareness | null): PresencePublisher {
+  return {
+    pointer: throttle((pointer) => awareness?.setLocalStateField("pointer", pointer), 50),
+    viewport: throttle((viewport) => awareness?.setLocalStateField("viewport", viewport), 100),
+    drag: throttle((drag) => awareness?.setLocalStateField("drag", drag), 50),
   };
 }

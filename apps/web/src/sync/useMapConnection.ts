@@ -23,7 +23,23 @@ import {
   tokenFor,
 } from "./tokens.ts";
 
-export type ConnectionStatus = "connecting" | "online" | "offline";
+/**
+ * connecting: the first connection is being made; online: connected; reconnecting: the
+ * connection dropped while the browser believes it has a network (server down, proxy cut);
+ * offline: the browser has no network.
+ */
+export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
+
+/** What to show for the provider's socket status, given the browser's network state. */
+export function connectionStatus(
+  socket: "connecting" | "connected" | "disconnected",
+  browserOnline: boolean,
+  wasOnline: boolean,
+): ConnectionStatus {
+  if (socket === "connected") return "online";
+  if (!browserOnline) return "offline";
+  return wasOnline ? "reconnecting" : "connecting";
+}
 
 export interface MapConnection {
   readonly doc: Y.Doc;
@@ -77,6 +93,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
     };
     setConnection(state);
 
+    let wasOnline = false;
     let local: IndexeddbPersistence | null = null;
     try {
       local = new IndexeddbPersistence(`journeymap:${mapId}`, doc);
@@ -109,11 +126,11 @@ export function useMapConnection(mapId: string): MapConnection | null {
         rememberReadOnly(mapId, scope === "readonly");
         update({ readOnly: scope === "readonly", refused: null });
       },
-      onStatus: ({ status }) =>
-        update({
-          status:
-            status === "connected" ? "online" : status === "connecting" ? "connecting" : "offline",
-        }),
+      onStatus: ({ status }) => {
+        const next = connectionStatus(status, navigator.onLine, wasOnline);
+        wasOnline ||= next === "online";
+        update({ status: next });
+      },
       onSynced: () => update({ synced: true }),
       onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
       onAuthenticationFailed: ({ reason }) =>

@@ -3,6 +3,7 @@ import type { ConnectionStatus } from "../sync/useMapConnection.ts";
 const LABELS: Record<ConnectionStatus, string> = {
   online: "Online",
   connecting: "Connecting…",
+  reconnecting: "Reconnecting…",
   offline: "Offline",
 };
 

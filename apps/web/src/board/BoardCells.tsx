@@ -1,0 +1,95 @@
+/**
+ * The board's per-column pieces, memoized: a change to one step re-renders that step's
+ * pieces only. Props are primitives, records whose identity the incremental MapReader keeps
+ * while they are unchanged, and stable callbacks that take ids (never per-column closures).
+ */
+import { useDroppable } from "@dnd-kit/core";
+import {
+  cellRootName,
+  type Lane,
+  type Phase,
+  type PhaseId,
+  type Touchpoint,
+  type TouchpointId,
+} from "@journeymap/schema";
+import { Plus } from "lucide-react";
+import { type CSSProperties, memo } from "react";
+import { LaneCell } from "./LaneCell.tsx";
+import { TouchpointCard } from "./TouchpointCard.tsx";
+
+export type MoveTouchpoint = (id: TouchpointId, phaseId: PhaseId, step: -1 | 1) => void;
+
+export const EmptyPhaseColumn = memo(function EmptyPhaseColumn({
+  phase,
+  column,
+  onAdd,
+}: {
+  phase: Phase;
+  column: number;
+  onAdd: (phaseId: PhaseId) => void;
+}) {
+  const { setNodeRef } = useDroppable({ id: `drop:${phase.id}` });
+  return (
+    <div
+      ref={setNodeRef}
+      className="step-cell empty-phase"
+      style={
+        { gridColumn: column + 2, gridRow: 2, "--phase-colour": phase.colour } as CSSProperties
+      }
+    >
+      {!phase.synthetic && (
+        <button type="button" className="btn add-step" onClick={() => onAdd(phase.id)}>
+          <Plus size={14} /> Add the first step
+        </button>
+      )}
+    </div>
+  );
+});
+
+export const StepCell = memo(function StepCell({
+  touchpoint,
+  column,
+  colour,
+  autoEdit,
+  onMove,
+}: {
+  touchpoint: Touchpoint;
+  column: number;
+  colour: string;
+  autoEdit: boolean;
+  onMove: MoveTouchpoint;
+}) {
+  return (
+    <div
+      className="step-cell"
+      style={{ gridColumn: column + 2, gridRow: 2, "--phase-colour": colour } as CSSProperties}
+    >
+      <TouchpointCard touchpoint={touchpoint} autoEdit={autoEdit} onMove={onMove} />
+    </div>
+  );
+});
+
+/** One lane × step cell of the grid (empty for a phase without steps). */
+export const GridCell = memo(function GridCell({
+  lane,
+  touchpoint,
+  row,
+  column,
+  colour,
+}: {
+  lane: Lane;
+  touchpoint: Touchpoint | null;
+  row: number;
+  column: number;
+  colour: string;
+}) {
+  return (
+    <div
+      className="cell"
+      data-presence={touchpoint ? `cell:${cellRootName(lane.id, touchpoint.id)}` : undefined}
+      style={{ gridRow: row, gridColumn: column + 2, "--phase-colour": colour } as CSSProperties}
+    >
+      {touchpoint && <LaneCell lane={lane} touchpoint={touchpoint} />}
+    </div>
+  );
+});

@@ -1,0 +1,142 @@
+/**
+ * An overview of a long journey: phases as coloured blocks in proportion to their steps, each
+ * shown persona's curve, and the visible part of the board as a frame. Click or drag on it to
+ * scroll there. Drawn from the read model (not a copy of the DOM), so it costs little.
+ */
+import { emotionKey, type EmotionPoint, type Persona } from "@journeymap/schema";
+import { type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
+import type { Column, PhaseSpan } from "./columns.ts";
+import { curvePath, scoreToY } from "./curve.ts";
+
+const WIDTH = 240;
+const HEIGHT = 64;
+const BAND = 14;
+const CURVE = { height: HEIGHT - BAND, padding: 6 };
+
+interface View {
+  readonly left: number;
+  readonly width: number;
+}
+
+function viewOf(el: HTMLElement): View {
+  return {
+    left: el.scrollLeft / Math.max(1, el.scrollWidth),
+    width: Math.min(1, el.clientWidth / Math.max(1, el.scrollWidth)),
+  };
+}
+
+export function Minimap({
+  columns,
+  spans,
+  personas,
+  emotions,
+  scroller,
+}: {
+  columns: readonly Column[];
+  spans: readonly PhaseSpan[];
+  personas: readonly Persona[];
+  emotions: ReadonlyMap<string, EmotionPoint>;
+  scroller: RefObject<HTMLElement | null>;
+}) {
+  const [view, setView] = useState<View>({ left: 0, width: 1 });
+  const dragging = useRef(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const update = () => setView(viewOf(el));
+    update();
+    el.addEventListener("scroll", update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(el);
+    if (el.firstElementChild) resize.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener("scroll", update);
+      resize.disconnect();
+    };
+  }, [scroller]);
+
+  const n = Math.max(1, columns.length);
+  const colWidth = WIDTH / n;
+  const scrollTo = (event: PointerEvent<SVGSVGElement>) => {
+    const el = scroller.current;
+    if (!el) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const at = (event.clientX - box.left) / box.width;
+    el.scrollLeft = (at - view.width / 2) * el.scrollWidth;
+  };
+  const curveOf = (persona: Persona) =>
+    columns.flatMap((column, i) => {
+      if (column.kind !== "touchpoint") return [];
+      const score = emotions.get(emotionKey(persona.id, column.touchpoint.id))?.score;
+      return score === undefined
+        ? []
+        : [{ x: (i + 0.5) * colWidth, y: BAND + scoreToY(score, CURVE) }];
+    });
+
+  return (
+    <div className="minimap" data-testid="board.minimap" title="Map overview: click to scroll">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        // A pointer shortcut only: keyboard users scroll the board itself (arrow keys, Go to).
+        aria-hidden="true"
+        onPointerDown={(e) => {
+          dragging.current = true;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          scrollTo(e);
+        }}
+        onPointerMove={(e) => dragging.current && scrollTo(e)}
+        onPointerUp={() => {
+          dragging.current = false;
+        }}
+      >
+        {spans.map(({ phase, start, span }) => (
+          <g key={phase.id}>
+            <rect
+              x={start * colWidth + 0.5}
+              y={0}
+              width={Math.max(1, span * colWidth - 1)}
+              height={BAND - 3}
+              rx={2}
+              fill={phase.colour}
+            >
+              <title>{phase.name}</title>
+            </rect>
+            <rect
+              x={start * colWidth + 0.5}
+              y={BAND}
+              width={Math.max(1, span * colWidth - 1)}
+              height={HEIGHT - BAND}
+              fill={phase.colour}
+              opacity={0.1}
+            />
+          </g>
+        ))}
+        <line
+          x1={0}
+          x2={WIDTH}
+          y1={BAND + scoreToY(0, CURVE)}
+          y2={BAND + scoreToY(0, CURVE)}
+          className="emotion-midline"
+        />
+        {personas.map((p) => (
+          <path
+            key={p.id}
+            d={curvePath(curveOf(p))}
+            fill="none"
+            stroke={p.colour}
+            strokeWidth={1.5}
+          />
+        ))}
+        <rect
+          className="minimap-view"
+          x={view.left * WIDTH}
+          y={0.5}
+          width={Math.max(4, view.width * WIDTH)}
+          height={HEIGHT - 1}
+          rx={3}
+        />
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * React glue for the command registry: one registry per board page, parts of the UI add their
+ * commands while mounted, and shortcuts are bound from the registry (tinykeys).
+ */
+import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
+import { tinykeys } from "tinykeys";
+import { type Command, CommandRegistry } from "./CommandRegistry.ts";
+
+export const CommandRegistryContext = createContext<CommandRegistry>(new CommandRegistry());
+
+export function useCommandRegistry(): CommandRegistry {
+  return useContext(CommandRegistryContext);
+}
+
+/** Adds `commands` while the calling component is mounted (re-added when they change). */
+export function useCommands(commands: readonly Command[]): void {
+  const registry = useCommandRegistry();
+  useEffect(() => registry.add(commands), [registry, commands]);
+}
+
+export function useCommandList(): readonly Command[] {
+  const registry = useCommandRegistry();
+  return useSyncExternalStore(registry.subscribe, () => registry.list());
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === "INPUT" ||
+      target.tagName === "TEXTAREA" ||
+      target.tagName === "SELECT" ||
+      target.isContentEditable)
+  );
+}
+
+/**
+ * Binds every command's keys on the window. Outside text fields only (text fields keep their
+ * own undo, arrows and letters), unless a command says it belongs there too.
+ */
+export function useShortcuts(): void {
+  const registry = useCommandRegistry();
+  const commands = useCommandList();
+  useEffect(() => {
+    const bindings: Record<string, (event: KeyboardEvent) => void> = {};
+    for (const command of commands) {
+      if (command.needsTarget) continue;
+      for (const keys of command.keys ?? []) {
+        bindings[keys] = (event) => {
+          if (!command.inTextFields && isTextField(event.target)) return;
+          event.preventDefault();
+          registry.run(command.id);
+        };
+      }
+    }
+    return tinykeys(window, bindings);
+  }, [registry, commands]);
+}
+
+export const APPLE = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);

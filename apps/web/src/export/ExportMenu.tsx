@@ -1,0 +1,133 @@
+/**
+ * The board's Export menu: PNG, SVG, PDF (A3 or A4) and the open Journeymap file. Everything
+ * is made in the browser from the local document (so it works offline and for viewers);
+ * the renderer, pdf-lib and zod load only when an export is chosen.
+ */
+import { snapshotMap } from "@journeymap/schema";
+import { Download, FileJson, FileText, Image, LoaderCircle, PenTool } from "lucide-react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useMapSession } from "../sync/useJourneyMap.ts";
+import "./export.css";
+
+type Choice = "png" | "svg" | "pdf-a3" | "pdf-a4" | "json";
+
+const CHOICES: readonly { id: Choice; label: string; hint: string; icon: ReactNode }[] = [
+  { id: "png", label: "PNG image", hint: "Whole map, 2× for print", icon: <Image size={15} /> },
+  { id: "svg", label: "SVG vector", hint: "Sharp at any size", icon: <PenTool size={15} /> },
+  {
+    id: "pdf-a3",
+    label: "PDF, A3",
+    hint: "Map, personas, insights, evidence",
+    icon: <FileText size={15} />,
+  },
+  {
+    id: "pdf-a4",
+    label: "PDF, A4",
+    hint: "The same on smaller paper",
+    icon: <FileText size={15} />,
+  },
+  {
+    id: "json",
+    label: "Journeymap file",
+    hint: "Open format (.json), re-importable",
+    icon: <FileJson size={15} />,
+  },
+];
+
+export function ExportMenu() {
+  const { doc, reader } = useMapSession();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<Choice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent | KeyboardEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !ref.current?.contains(event.target as Node)
+      ) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const run = async (choice: Choice) => {
+    setBusy(choice);
+    setError(null);
+    try {
+      const { exportMap, downloadFile } = await import("./exportMap.ts");
+      if (choice === "json") {
+        const { toMapFile, serializeMapFile, mapFileName } = await import(
+          "@journeymap/schema/format"
+        );
+        const file = toMapFile(snapshotMap(doc), new Date());
+        downloadFile({
+          blob: new Blob([serializeMapFile(file)], { type: "application/json" }),
+          fileName: mapFileName(file.map.title, "journeymap.json"),
+        });
+      } else {
+        const map = reader.read();
+        const format = choice.startsWith("pdf") ? "pdf" : (choice as "png" | "svg");
+        const paper = choice === "pdf-a4" ? "A4" : "A3";
+        downloadFile(await exportMap(map, format, { paper }));
+      }
+      setOpen(false);
+    } catch (e) {
+      setError(`Export failed: ${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <span className="export-menu" ref={ref}>
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="board.export"
+        onClick={() => setOpen(!open)}
+      >
+        <Download size={14} /> Export
+      </button>
+      {open && (
+        <div className="export-panel" role="menu" aria-label="Export this map">
+          {CHOICES.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              role="menuitem"
+              className="export-item"
+              data-testid={`export.${c.id}`}
+              disabled={busy !== null}
+              onClick={() => run(c.id)}
+            >
+              <span className="export-icon" aria-hidden="true">
+                {busy === c.id ? <LoaderCircle size={15} className="spin" /> : c.icon}
+              </span>
+              <span>
+                <span className="export-label">{c.label}</span>
+                <span className="export-hint">{c.hint}</span>
+              </span>
+            </button>
+          ))}
+          {error && (
+            <p className="notice notice--error export-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Attribution } from "@journeymap/schema";
+import { RotateCcw, X } from "lucide-react";
+import { formatWhen } from "./format.ts";
+
+export interface AttributionCardProps {
+  /** e.g. "phase:abc", as the board's data-presence key. */
+  readonly target: string;
+  readonly label: string;
+  readonly attribution: Attribution | null | undefined;
+  /** Offered when the thing can be restored as it is shown. */
+  readonly onRestore?: () => void;
+  readonly onClose: () => void;
+}
+
+const person = (author: string) => (author === "server" ? "Journeymap" : author || "Someone");
+
+/** Who created the selected thing and who last changed it, and when. */
+export function AttributionCard({
+  target,
+  label,
+  attribution,
+  onRestore,
+  onClose,
+}: AttributionCardProps) {
+  return (
+    <section
+      className="history-section attribution"
+      data-testid="history.attribution"
+      aria-label="Selected"
+    >
+      <div className="attribution-head">
+        <h2 className="history-section-title">{label}</h2>
+        <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
+          <X size={14} />
+        </button>
+      </div>
+      {attribution === undefined ? (
+        <p className="history-empty">Looking up who did this…</p>
+      ) : attribution === null ? (
+        <p className="history-empty">No edits of this in the log.</p>
+      ) : (
+        <dl className="attribution-list">
+          <dt>Created</dt>
+          <dd data-testid="history.created-by">
+            {person(attribution.created.author)} · {formatWhen(attribution.created.ts)} · edit{" "}
+            {attribution.created.seq}
+          </dd>
+          <dt>Last changed</dt>
+          <dd data-testid="history.changed-by">
+            {person(attribution.changed.author)} · {formatWhen(attribution.changed.ts)} · edit{" "}
+            {attribution.changed.seq}
+          </dd>
+        </dl>
+      )}
+      {onRestore && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="history.restore-selected"
+          onClick={onRestore}
+        >
+          <RotateCcw size={13} /> Restore{" "}
+          {target.split(":")[0] === "touchpoint" ? "step" : target.split(":")[0]} as shown here
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { ChangedEntity, ChangeKind, MapChange } from "@journeymap/schema";
+import { ArrowRightLeft, Gauge, Minus, PencilLine, Plus, RotateCcw, Type } from "lucide-react";
+
+const ENTITY_WORD: Record<ChangedEntity, string> = {
+  meta: "map",
+  persona: "persona",
+  phase: "phase",
+  touchpoint: "step",
+  lane: "lane",
+  card: "card",
+  emotion: "score",
+  cell: "cell",
+};
+
+const VERB: Record<ChangeKind, string> = {
+  added: "Added",
+  removed: "Removed",
+  moved: "Moved",
+  renamed: "Renamed",
+  edited: "Edited",
+  rescored: "Re-scored",
+};
+
+const ICON: Record<ChangeKind, typeof Plus> = {
+  added: Plus,
+  removed: Minus,
+  moved: ArrowRightLeft,
+  renamed: Type,
+  edited: PencilLine,
+  rescored: Gauge,
+};
+
+/** Things that can be restored on their own from the moment the list compares against. */
+export const RESTORABLE: ReadonlySet<ChangedEntity> = new Set([
+  "phase",
+  "touchpoint",
+  "card",
+  "lane",
+  "persona",
+]);
+
+export interface ChangeListProps {
+  readonly changes: readonly MapChange[];
+  readonly empty: string;
+  readonly testId?: string;
+  /** Offered on removed things (brings them back from the compared moment). */
+  readonly onRestore?: (change: MapChange) => void;
+  readonly onSelect?: (change: MapChange) => void;
+  /** Most rows shown; the rest are counted. */
+  readonly limit?: number;
+}
+
+/** A readable list of changes: "Removed phase “Decide” [Restore]", "Re-scored … −1 → +2". */
+export function ChangeList({
+  changes,
+  empty,
+  testId,
+  onRestore,
+  onSelect,
+  limit = 200,
+}: ChangeListProps) {
+  if (changes.length === 0) return <p className="history-empty">{empty}</p>;
+  const shown = changes.slice(0, limit);
+  return (
+    <ul className="change-list" data-testid={testId}>
+      {shown.map((c) => {
+        const Icon = ICON[c.change];
+        const restorable = onRestore && c.change === "removed" && RESTORABLE.has(c.entity);
+        return (
+          <li
+            key={`${c.target}-${c.change}`}
+            className={`change change--${c.change}`}
+            data-testid="history.change"
+            data-change={`${c.entity}:${c.change}`}
+          >
+            <span className="change-icon" aria-hidden="true">
+              <Icon size={13} />
+            </span>
+            <button
+              type="button"
+              className="change-text"
+              onClick={() => onSelect?.(c)}
+              disabled={!onSelect}
+            >
+              {VERB[c.change]} {ENTITY_WORD[c.entity]} <strong>{c.label || "(untitled)"}</strong>
+              {c.detail && <span className="change-detail"> {c.detail}</span>}
+            </button>
+            {restorable && (
+              <button
+                type="button"
+                className="btn btn--ghost change-restore"
+                data-testid="history.restore-one"
+                onClick={() => onRestore(c)}
+                title={`Bring this ${ENTITY_WORD[c.entity]} back, in place`}
+              >
+                <RotateCcw size={13} /> Restore
+              </button>
+            )}
+          </li>
+        );
+      })}
+      {changes.length > shown.length && (
+        <li className="history-empty">and {changes.length - shown.length} more</li>
+      )}
+    </ul>
+  );
+}

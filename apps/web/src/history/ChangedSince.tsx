@@ -1,0 +1,108 @@
+/**
+ * "What changed since I last looked": on opening a map, what others added, removed, moved or
+ * re-scored since this browser last saw it, outlined on the live board with a summary list.
+ * The last seen sequence number is kept per map in localStorage; the old state comes from
+ * the server's history, and changes whose last author is the person themself are left out.
+ */
+import { countChanges, diffMaps, type MapChange, readJourneyMap } from "@journeymap/schema";
+import { History, X } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import * as Y from "yjs";
+import { navigate } from "../router.ts";
+import { displayName } from "../sync/tokens.ts";
+import { useMapSession } from "../sync/useJourneyMap.ts";
+import { ChangeList } from "./ChangeList.tsx";
+import { formatWhen, plural } from "./format.ts";
+import { highlightCss } from "./highlight.ts";
+import { HistoryApi } from "./historyApi.ts";
+import { lastSeenSeq, rememberSeen } from "./lastSeen.ts";
+import "./history.css";
+
+interface Since {
+  readonly changes: readonly MapChange[];
+  readonly since: number | null;
+}
+
+/** A sentence such as "3 added, 1 removed, 2 re-scored". */
+export function summarize(changes: readonly MapChange[]): string {
+  const counts = countChanges(changes);
+  const parts: string[] = [];
+  if (counts.added) parts.push(`${counts.added} added`);
+  if (counts.removed) parts.push(`${counts.removed} removed`);
+  if (counts.moved) parts.push(`${counts.moved} moved`);
+  if (counts.rescored) parts.push(`${counts.rescored} re-scored`);
+  const edited = counts.edited + counts.renamed;
+  if (edited) parts.push(`${edited} edited`);
+  return parts.join(", ");
+}
+
+export function ChangedSince({ mapId }: { mapId: string }) {
+  const { doc } = useMapSession();
+  const [since, setSince] = useState<Since | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const api = new HistoryApi(mapId);
+    void (async () => {
+      try {
+        const { seq, bursts } = await api.timeline();
+        const seen = lastSeenSeq(mapId);
+        rememberSeen(mapId, seq);
+        if (seen === null || seen >= seq) return;
+        const [state, attribution] = await Promise.all([api.state(seen), api.attribution()]);
+        const old = new Y.Doc();
+        Y.applyUpdate(old, state);
+        const me = displayName();
+        const changes = diffMaps(readJourneyMap(old), readJourneyMap(doc)).filter((c) => {
+          const by = attribution.targets[c.target]?.changed.author;
+          return !me || by !== me;
+        });
+        const seenBurst = bursts.find((b) => b.fromSeq <= seen && seen <= b.toSeq);
+        if (!cancelled && changes.length > 0)
+          setSince({ changes, since: seenBurst?.endTs ?? null });
+      } catch {
+        // History is a convenience here: a failure leaves the board as it is.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [mapId, doc]);
+
+  const css = useMemo(() => (since ? highlightCss(since.changes, ".board-page ") : ""), [since]);
+  if (!since) return null;
+  return (
+    <section
+      className="changed-since"
+      data-testid="board.changed-since"
+      aria-label="Changed since your last visit"
+    >
+      <style>{css}</style>
+      <div className="changed-since-head">
+        <History size={16} aria-hidden="true" />
+        <h2>Since your last visit</h2>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Dismiss"
+          onClick={() => setSince(null)}
+        >
+          <X size={14} />
+        </button>
+      </div>
+      <p className="changed-since-summary">
+        {summarize(since.changes)}
+        {since.since !== null && ` since ${formatWhen(since.since)}`} ·{" "}
+        {plural(since.changes.length, "change")}
+      </p>
+      <ChangeList changes={since.changes} empty="" limit={30} />
+      <button
+        type="button"
+        className="btn btn--ghost"
+        onClick={() => navigate(`/maps/${mapId}/history`)}
+      >
+        <History size={14} /> Open the history
+      </button>
+    </section>
+  );
+}

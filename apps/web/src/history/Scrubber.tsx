@@ -1,0 +1,94 @@
+import type { Burst } from "@journeymap/schema";
+import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import { formatWhen } from "./format.ts";
+
+export const SPEEDS = [1, 2, 4, 8] as const;
+/** Time per step at 1×: long enough to see what each step highlights. */
+export const STEP_MS = 1200;
+
+export interface ScrubberProps {
+  readonly seq: number;
+  readonly total: number;
+  readonly burst: Burst | null;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly loading: boolean;
+  readonly onSeek: (seq: number) => void;
+  readonly onPlay: (playing: boolean) => void;
+  readonly onSpeed: (speed: number) => void;
+  readonly onStep: (direction: -1 | 1) => void;
+}
+
+export function Scrubber({
+  seq,
+  total,
+  burst,
+  playing,
+  speed,
+  loading,
+  onSeek,
+  onPlay,
+  onSpeed,
+  onStep,
+}: ScrubberProps) {
+  return (
+    <div className="scrubber" data-testid="history.scrubber">
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Previous step"
+        onClick={() => onStep(-1)}
+      >
+        <SkipBack size={16} />
+      </button>
+      <button
+        type="button"
+        className="btn btn--primary scrubber-play"
+        data-testid="history.play"
+        aria-pressed={playing}
+        onClick={() => onPlay(!playing)}
+      >
+        {playing ? <Pause size={15} /> : <Play size={15} />} {playing ? "Pause" : "Play"}
+      </button>
+      <button type="button" className="icon-btn" aria-label="Next step" onClick={() => onStep(1)}>
+        <SkipForward size={16} />
+      </button>
+      <label className="scrubber-speed">
+        <span className="visually-hidden">Speed</span>
+        <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        className="scrubber-range"
+        type="range"
+        min={0}
+        max={total}
+        value={seq}
+        aria-label="Moment in the map's history"
+        data-testid="history.range"
+        onChange={(e) => onSeek(Number(e.target.value))}
+      />
+      <span className="scrubber-label" aria-live="polite" data-testid="history.position">
+        <strong>
+          Edit {seq} of {total}
+        </strong>
+        {burst && (
+          <>
+            {" · "}
+            <span data-testid="history.position-author">
+              {burst.origin === "server" ? "Journeymap" : burst.author}
+            </span>
+            {" · "}
+            {formatWhen(burst.endTs)}
+          </>
+        )}
+        {loading && <span className="scrubber-loading"> · loading…</span>}
+      </span>
+    </div>
+  );
+}

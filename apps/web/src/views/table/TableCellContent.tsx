@@ -1,0 +1,102 @@
+/** What a table cell shows when it is not being edited. */
+import {
+  type Card,
+  CHANNEL_LABELS,
+  cellRootName,
+  EMOTION_LABELS,
+  emotionKey,
+  type JourneyMap,
+  type Phase,
+  type Touchpoint,
+} from "@journeymap/schema";
+import { CHANNEL_ICONS } from "../../board/channelIcons.tsx";
+import { formatScore } from "../scores.ts";
+import type { TableColumn } from "./tableColumns.ts";
+
+const NO_CARDS: readonly Card[] = [];
+
+function Empty() {
+  return (
+    <span className="tv-empty">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">empty</span>
+    </span>
+  );
+}
+
+export function TableCellContent({
+  map,
+  column,
+  tp,
+  phase,
+  firstInPhase,
+}: {
+  map: JourneyMap;
+  column: TableColumn;
+  tp: Touchpoint;
+  phase: Phase;
+  firstInPhase: boolean;
+}) {
+  switch (column.kind) {
+    case "phase":
+      // Every row names its phase for screen readers; the eye sees it once per group.
+      return firstInPhase ? (
+        <span className="tv-phase">
+          <span className="tv-swatch" style={{ background: phase.colour }} aria-hidden="true" />
+          {phase.name}
+        </span>
+      ) : (
+        <span className="visually-hidden">{phase.name}</span>
+      );
+    case "name":
+      return <span className="tv-step">{tp.name}</span>;
+    case "action":
+      return tp.action ? <span>{tp.action}</span> : <Empty />;
+    case "team":
+      return tp.team ? <span>{tp.team}</span> : <Empty />;
+    case "channel": {
+      const Icon = CHANNEL_ICONS[tp.channel];
+      return (
+        <span className="tv-channel">
+          <Icon size={13} aria-hidden="true" />
+          {CHANNEL_LABELS[tp.channel]}
+        </span>
+      );
+    }
+    case "cell": {
+      const text = map.cells.get(cellRootName(column.laneId, tp.id))?.text ?? "";
+      return text ? <span className="tv-text">{text}</span> : <Empty />;
+    }
+    case "emotion": {
+      const point = map.emotions.get(emotionKey(column.personaId, tp.id));
+      if (!point) return <span className="tv-empty">Not scored</span>;
+      return (
+        <span className="tv-score">
+          <span className="tv-score-value" data-score={point.score}>
+            {formatScore(point.score)}
+          </span>
+          {EMOTION_LABELS[point.score]}
+        </span>
+      );
+    }
+    case "cards": {
+      const cards = (map.cardsByTouchpoint.get(tp.id) ?? NO_CARDS).filter(
+        (c) => c.kind === column.cardKind,
+      );
+      if (cards.length === 0) return <Empty />;
+      const rating = column.cardKind === "painPoint" ? "severity" : "impact";
+      return (
+        <ul className="tv-cards">
+          {cards.map((c) => (
+            <li key={c.id} className={c.status === "dismissed" ? "tv-card--dismissed" : undefined}>
+              {c.title}{" "}
+              <span className="tv-rating">
+                ({rating} {c.rating}/5{c.status === "dismissed" ? ", dismissed" : ""})
+              </span>
+            </li>
+          ))}
+        </ul>
+      );
+    }
+  }
+}

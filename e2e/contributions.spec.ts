@@ -1,0 +1,192 @@
+/**
+ * Contributions in real Chromium: a salesperson sends a quote through the contributor form
+ * (no account, no map access) and it appears live in an editor's inbox; the editor accepts it
+ * as a new pain point, which then shows its evidence on the board. A commenter comments (the
+ * owner sees it live, with an unread marker) but the server refuses their edit of the map,
+ * even when sent from their browser around the read-only UI.
+ */
+import * as Y from "yjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readJourneyMap, MapEditor, LOCAL_ORIGIN } from "@journeymap/schema";
+import { chromiumAvailable } from "./support/browser.ts";
+import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
+import path from "node:path";
+import { REPO_ROOT } from "./support/server.ts";
+
+const enabled = chromiumAvailable();
+const SHOTS = path.join(REPO_ROOT, "docs/screenshots");
+
+/** Hocuspocus frames, hand-encoded: varString(document) · varUint(type) · payload (lib0). */
+function varUint(n: number): number[] {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}
+const varBytes = (b: Uint8Array) => [...varUint(b.length), ...b];
+const varString = (s: string) => varBytes(new TextEncoder().encode(s));
+const authFrame = (doc: string, token: string) => [...varString(doc), 2, 0, ...varString(token)];
+const updateFrame = (doc: string, update: Uint8Array) => [
+  ...varString(doc),
+  0,
+  2,
+  ...varBytes(update),
+];
+
+async function serverMap(server: ServerHandle, mapId: string, token: string) {
+  const res = await fetch(`${server.url}/api/maps/${mapId}/state`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+  return doc;
+}
+
+describe.runIf(enabled)("contributions", () => {
+  const session = browserSession();
+  let server: ServerHandle;
+  beforeAll(() => {
+    server = session.server();
+  });
+
+  it("a form contribution appears live in the inbox, is accepted onto the map; a commenter comments but cannot edit", async () => {
+    const map = await createMap(server, "Checkout journey");
+    const viewport = { width: 1440, height: 900 };
+    const { board: owner } = await session.openBoard(map.id, map.token, { name: "Olga", viewport });
+    const steps = await owner.touchpointNames();
+    const step = steps[2] ?? "";
+
+    // Sam from support opens the contributor link: a form, not the map.
+    const contributor = await shareToken(server, map, "contributor");
+    const samContext = await session.newContext({ viewport: { width: 900, height: 1100 } });
+    const sam = await samContext.newPage();
+    await sam.goto(`${server.url}/contribute/${map.id}#token=${encodeURIComponent(contributor)}`);
+    await sam.getByTestId("contribute.title").filter({ hasText: "Checkout journey" }).waitFor();
+    expect(sam.url()).not.toContain("token="); // taken out of the address bar
+    await sam.getByText("Ticket", { exact: true }).click();
+    await sam
+      .getByTestId("contribute.text")
+      .fill("I was charged twice when the payment page timed out");
+    await sam.getByTestId("contribute.step").selectOption({ label: step });
+    await sam.getByTitle("Negative", { exact: true }).click();
+    await sam.getByPlaceholder("Ticket #, call, deal…").fill("ZD-4711");
+    await sam.getByTestId("contribute.name").fill("Sam Rivera");
+    await sam.getByTestId("contribute.team").fill("Support");
+    await sam.screenshot({ path: `${SHOTS}/contributions-form.png`, fullPage: true });
+    await sam.getByTestId("contribute.send").click();
+    await sam.getByTestId("contribute.sent").waitFor();
+    // The contributor link opens no map.
+    await sam.goto(`${server.url}/maps/${map.id}#token=${encodeURIComponent(contributor)}`);
+    await sam.getByTestId("board.refused").waitFor();
+
+    // Live in Olga's inbox.
+    await owner.page.getByTestId("board.inbox-count").filter({ hasText: "1" }).waitFor();
+    await owner.page.getByTestId("board.inbox").click();
+    const item = owner.page.getByTestId("inbox.item").filter({ hasText: "charged twice" });
+    await item.waitFor();
+    await expect.poll(() => item.textContent()).toContain("Sam Rivera · Support · ZD-4711");
+    expect(await item.getByTestId("inbox.step").inputValue()).not.toBe(""); // Sam's step, preselected
+    await item.getByTestId("inbox.action").selectOption("newPainPoint");
+    await owner.page.screenshot({ path: `${SHOTS}/contributions-inbox.png` });
+    await item.getByTestId("inbox.accept").click();
+
+    // Accepted: a new pain point on that step, backed by one piece of evidence.
+    const card = owner.page.getByTestId("board.card").filter({ hasText: "I was charged twice" });
+    await card.waitFor();
+    await owner.page.getByTestId("board.evidence-count").first().waitFor();
+    // The contributors' sentiment shows beside the persona's assumed score on the curve.
+    await owner.page
+      .getByTestId("board.evidence-sentiment")
+      .filter({ hasText: "Evidence −2" })
+      .waitFor();
+    await expect.poll(() => owner.page.getByTestId("inbox.item").count()).toBe(0);
+    const saved = readJourneyMap(await serverMap(server, map.id, map.token));
+    const evidence = saved.evidence[0];
+    expect(evidence).toMatchObject({
+      contributor: "Sam Rivera",
+      team: "Support",
+      source: "ZD-4711",
+      kind: "ticket",
+      sentiment: -2,
+    });
+    expect(evidence?.target?.kind).toBe("card");
+
+    // A commenter: comments on a step; Olga sees it live with an unread marker.
+    const commenterToken = await shareToken(server, map, "commenter");
+    const { board: cleo } = await session.openBoard(map.id, commenterToken, {
+      name: "Cleo",
+      viewport,
+    });
+    await cleo.page.getByTestId("board.view-only").waitFor();
+    await cleo.page.getByTestId("board.touchpoint-name").nth(2).click();
+    await cleo.page.getByTestId("board.comments").click();
+    await cleo.page.getByTestId("comments.new").fill("@Olga do we refund automatically here?");
+    await cleo.page.getByTestId("comments.new").press("Control+Enter");
+    await cleo.page.getByTestId("comments.thread").waitFor();
+    await owner.page.getByTestId("board.comments-unread").filter({ hasText: "1" }).waitFor();
+    await owner.page.getByTestId("board.comment-pin").first().waitFor();
+    await owner.page.getByTestId("board.comments").click();
+    await owner.page
+      .getByTestId("comments.thread")
+      .filter({ hasText: "refund automatically" })
+      .waitFor();
+    await owner.page.getByTestId("comments.reply").fill("@Cleo yes, within 24 h");
+    await owner.page.getByTestId("comments.reply").press("Control+Enter");
+    await cleo.page.getByTestId("comments.text").filter({ hasText: "within 24 h" }).waitFor();
+    await owner.page.getByTestId("board.evidence-layer").click();
+    await owner.page.getByTestId("board.assumed").first().waitFor();
+    await owner.page.screenshot({ path: `${SHOTS}/contributions-comments.png` });
+
+    // Cleo's browser tries to rename a step anyway, around the read-only UI: refused.
+    const before = await serverMap(server, map.id, map.token);
+    const target = readJourneyMap(before).touchpoints[0];
+    if (!target) throw new Error("no step");
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(before));
+    const vector = Y.encodeStateVector(mine);
+    new MapEditor(mine, { origin: LOCAL_ORIGIN }).updateTouchpoint(target.id, {
+      name: "Renamed by a commenter",
+    });
+    const update = Y.encodeStateAsUpdate(mine, vector);
+    const answers = await cleo.page.evaluate(
+      async ({ url, auth, edit }) => {
+        const ws = new WebSocket(url);
+        ws.binaryType = "arraybuffer";
+        const received: number[][] = [];
+        ws.onmessage = (e) => received.push([...new Uint8Array(e.data as ArrayBuffer)]);
+        await new Promise((r) => ws.addEventListener("open", r));
+        ws.send(new Uint8Array(auth));
+        await new Promise((r) => setTimeout(r, 300));
+        ws.send(new Uint8Array(edit));
+        await new Promise((r) => setTimeout(r, 700));
+        ws.close();
+        return received;
+      },
+      {
+        url: `${server.url.replace(/^http/, "ws")}/sync?name=Cleo`,
+        auth: authFrame(`map:${map.id}`, commenterToken),
+        edit: updateFrame(`map:${map.id}`, update),
+      },
+    );
+    const doc = `map:${map.id}`;
+    const header = varString(doc);
+    const syncStatus = answers.filter(
+      (a) => header.every((b, i) => a[i] === b) && a[header.length] === 8,
+    );
+    expect(syncStatus.length).toBeGreaterThan(0); // the server answered the update…
+    expect(syncStatus.every((a) => a[header.length + 1] === 0)).toBe(true); // …with "not saved"
+    const after = readJourneyMap(await serverMap(server, map.id, map.token));
+    expect(after.touchpoints[0]?.name).toBe(target.name);
+    expect(await owner.touchpointNames()).not.toContain("Renamed by a commenter");
+
+    // The form in dark mode, for the docs.
+    await sam.emulateMedia({ colorScheme: "dark" });
+    await sam.goto(`${server.url}/contribute/${map.id}`);
+    await sam.getByTestId("contribute.title").waitFor();
+    await sam.screenshot({ path: `${SHOTS}/contributions-form-dark.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Exports in real Chromium, checked as files: the PNG is the whole map at print scale (not
+ * the viewport), the SVG holds the map's text, the PDF has map pages plus personas, insights
+ * and pain points with their evidence as real text on A3 or A4 landscape pages, and the
+ * Journeymap file imports back. Example files land in e2e/artifacts/ (docs/examples/ keeps one of each).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  createMapFromTemplate,
+  readJourneyMap,
+  sequentialIds,
+  snapshotMap,
+} from "@journeymap/schema";
+import { serializeMapFile, toMapFile } from "@journeymap/schema/format";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
+import { readPdf } from "./support/pdfText.ts";
+import type { ServerHandle } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
+
+const enabled = chromiumAvailable();
+const EVIDENCE_TEXT = "The size chart said 44 but it fits like a 43";
+
+/** The e-commerce template plus evidence on its first pain point, as a Journeymap file. */
+function sampleFile() {
+  const doc = new Y.Doc();
+  createMapFromTemplate(doc, "ecommerce-purchase", { ids: sequentialIds("t") });
+  const snapshot = snapshotMap(doc);
+  const pain = snapshot.cards.find((c) => c.kind === "painPoint")!;
+  const map = {
+    ...snapshot,
+    title: "Shoe journey",
+    evidence: [
+      {
+        id: "ev1",
+        target: { kind: "card" as const, id: pain.id },
+        kind: "ticket" as const,
+        text: EVIDENCE_TEXT,
+        source: "ZD-4411",
+        url: "",
+        contributor: "Priya",
+        team: "Support",
+        sentiment: -2,
+        createdAt: 1_700_000_000_000,
+      },
+    ],
+  };
+  return {
+    text: serializeMapFile(toMapFile(map, new Date(0))),
+    map,
+    columns: readJourneyMap(doc).touchpoints.length,
+    pain,
+  };
+}
+
+async function download(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByTestId("board.export").click();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId(`export.${item}`).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.runIf(enabled)("export", () => {
+  const session = browserSession();
+  let server: ServerHandle;
+  let mapId: string;
+  let token: string;
+  const sample = sampleFile();
+
+  beforeAll(async () => {
+    server = session.server();
+    const res = await fetch(`${server.url}/api/maps/import?kind=json`, {
+      method: "POST",
+      body: sample.text,
+    });
+    expect(res.status).toBe(201);
+    ({ id: mapId, token } = (await res.json()) as { id: string; token: string });
+  });
+
+  it("exports the whole map as PNG at 2× and as SVG, beyond the viewport", async () => {
+    const { board } = await session.openBoard(mapId, token, {
+      viewport: { width: 1280, height: 800 },
+    });
+    const png = await download(board.page, "png");
+    expect(png.name).toBe("shoe-journey.png");
+    const { width, height } = pngSize(png.bytes);
+    // Margins 32, lane names 184, 220 per step — all steps, not the 1280 px viewport — at 2×.
+    expect(width).toBe(2 * (2 * 32 + 184 + sample.columns * 220));
+    expect(height).toBeGreaterThan(1600);
+    expect(png.bytes.length).toBeGreaterThan(100_000);
+    writeFileSync(`${ARTIFACTS}/export-map.png`, png.bytes);
+
+    const svg = await download(board.page, "svg");
+    expect(svg.name).toBe("shoe-journey.svg");
+    const text = svg.bytes.toString("utf8");
+    expect(
+      text.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"',
+      ),
+    ).toBe(true);
+    expect(text).toContain(">Shoe journey<");
+    expect(text).toContain(sample.pain.title.split(" ")[0]);
+    writeFileSync(`${ARTIFACTS}/export-map.svg`, text);
+  });
+
+  it("exports a multi-page PDF with map pages and real text for personas, insights and evidence", async () => {
+    const { board } = await session.openBoard(mapId, token);
+    const a3 = await download(board.page, "pdf-a3");
+    expect(a3.name).toBe("shoe-journey-a3.pdf");
+    writeFileSync(`${ARTIFACTS}/export-map-a3.pdf`, a3.bytes);
+    const pages = await readPdf(a3.bytes);
+    for (const page of pages) {
+      expect(Math.round(page.width)).toBe(1191); // A3 landscape
+      expect(Math.round(page.height)).toBe(842);
+    }
+    const mapPages = pages.filter((p) => p.images > 0);
+    expect(mapPages.length).toBeGreaterThanOrEqual(2); // 12 steps do not fit one A3 legibly
+    expect(mapPages[0]!.text).toContain("Shoe journey");
+    const all = pages.map((p) => p.text).join("\n");
+    expect(pages.length).toBeGreaterThanOrEqual(mapPages.length + 3);
+    for (const expected of [
+      "Personas",
+      "Jamal Okafor",
+      "Insights",
+      "Steps per phase",
+      "Pain points and evidence",
+      sample.pain.title,
+    ]) {
+      expect(all).toContain(expected);
+    }
+    expect(all.replace(/\n/g, " ")).toContain(EVIDENCE_TEXT);
+    expect(all).toContain("ZD-4411");
+
+    const a4 = await download(board.page, "pdf-a4");
+    const a4Pages = await readPdf(a4.bytes);
+    expect(Math.round(a4Pages[0]!.width)).toBe(842); // A4 landscape
+    expect(a4Pages.filter((p) => p.images > 0).length).toBeGreaterThan(mapPages.length);
+    writeFileSync(`${ARTIFACTS}/export-map-a4.pdf`, a4.bytes);
+  });
+
+  it("exports the open Journeymap file, which imports back as the same map", async () => {
+    const { board } = await session.openBoard(mapId, token);
+    const file = await download(board.page, "json");
+    expect(file.name).toBe("shoe-journey.journeymap.json");
+    const parsed = JSON.parse(file.bytes.toString("utf8"));
+    expect(parsed).toMatchObject({ format: "journeymap", version: 1 });
+    expect(parsed.map.evidence[0].text).toBe(EVIDENCE_TEXT);
+    const res = await fetch(`${server.url}/api/maps/import`, {
+      method: "POST",
+      body: new Uint8Array(file.bytes),
+    });
+    expect(res.status).toBe(201);
+    expect(parsed.map).toEqual(JSON.parse(sample.text).map);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Edit history end to end in real Chromium: two people edit; the history view replays both
+ * edits in order with their names; a named version is compared with now; a deleted phase is
+ * restored in place while a later edit elsewhere survives.
+ */
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BoardPage } from "./support/BoardPage.ts";
+import { chromiumAvailable } from "./support/browser.ts";
+import { createMap, REPO_ROOT, type ServerHandle, shareToken } from "./support/server.ts";
+import { browserSession } from "./support/session.ts";
+
+const enabled = chromiumAvailable();
+const SCREENSHOTS = path.join(REPO_ROOT, "docs/screenshots");
+
+/** Waits until the local edits of a board are confirmed by the server. */
+async function settled(board: BoardPage): Promise<void> {
+  await board.page
+    .getByTestId("board.connection")
+    .and(board.page.locator('[data-unsynced="0"]'))
+    .waitFor();
+}
+
+const position = (page: Page) => page.getByTestId("history.position-author").innerText();
+const replayedPhases = (page: Page) =>
+  page.getByTestId("history.board").getByTestId("board.phase-name").allInnerTexts();
+const replayedSteps = (page: Page) =>
+  page.getByTestId("history.board").getByTestId("board.touchpoint-name").allInnerTexts();
+
+async function openHistory(board: BoardPage): Promise<Page> {
+  await board.page.getByTestId("board.history").click();
+  await board.page.getByTestId("history.board").getByTestId("board.phase").first().waitFor();
+  return board.page;
+}
+
+describe.runIf(enabled)("edit history", () => {
+  const session = browserSession();
+  let server: ServerHandle;
+  beforeAll(() => {
+    server = session.server();
+  });
+
+  it("replays two people's edits in order with their names, compares a version with now, and restores a deleted phase in place", async () => {
+    const map = await createMap(server, "Checkout journey");
+    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const benToken = await shareToken(server, map, "editor");
+    const { board: ben } = await session.openBoard(map.id, benToken, { name: "Ben" });
+
+    // Two people edit, one after the other.
+    await ana.renamePhase("Awareness", "Discover");
+    await settled(ana);
+    await ben.phase("Discover").waitFor();
+    await ben.addTouchpoint("Purchase", "Applies a coupon");
+    await settled(ben);
+    await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
+
+    // The timeline lists both edits with their names, newest first.
+    const page = await openHistory(ana);
+    const people = async () =>
+      (
+        await page
+          .getByTestId("history.burst")
+          .evaluateAll((els) => els.map((el) => el.getAttribute("data-author")))
+      ).filter((a) => a !== "server");
+    await expect.poll(people).toEqual(["Ben", "Ana"]);
+
+    // At the end: Ben's step. Going back replays the map as it was.
+    await expect.poll(() => position(page)).toBe("Ben");
+    expect(await replayedSteps(page)).toContain("Applies a coupon");
+    await page.getByRole("button", { name: "Previous step" }).click();
+    await expect.poll(() => position(page)).toBe("Ana");
+    await expect.poll(() => replayedSteps(page)).not.toContain("Applies a coupon");
+    expect(await replayedPhases(page)).toContain("Discover");
+    await page.getByRole("button", { name: "Previous step" }).click();
+    await expect.poll(() => position(page)).toBe("Journeymap");
+    await expect.poll(() => replayedPhases(page)).toContain("Awareness");
+
+    // Play replays both edits in order, highlighting what each step changed.
+    const seen: string[] = [];
+    await page.getByTestId("history.play").click();
+    await expect
+      .poll(
+        async () => {
+          const who = await position(page);
+          if (seen.at(-1) !== who) seen.push(who);
+          return who;
+        },
+        { interval: 100, timeout: 15_000 },
+      )
+      .toBe("Ben");
+    expect(seen.filter((who) => who !== "Journeymap")).toEqual(["Ana", "Ben"]);
+    await expect
+      .poll(() => page.getByTestId("history.step-changes").innerText())
+      .toMatch(/Added step\s+Applies a coupon/);
+    await page.screenshot({ path: `${SCREENSHOTS}/history-replay.png` });
+
+    // Name this moment.
+    await page.getByTestId("history.version-name").fill("After the workshop, 20 Nov");
+    await page.getByTestId("history.version-create").click();
+    await page.getByTestId("history.version").filter({ hasText: "After the workshop" }).waitFor();
+
+    // Back on the board: Ana deletes a phase, then Ben edits elsewhere.
+    await page.getByTestId("history.back").click();
+    await ana.phase("Discover").waitFor();
+    ana.page.once("dialog", (dialog) => void dialog.accept());
+    await ana.contextMenu(ana.phase("Discover"), "Delete phase…");
+    await expect.poll(() => ana.phaseNames()).not.toContain("Discover");
+    await settled(ana);
+    await expect.poll(() => ben.phaseNames()).not.toContain("Discover");
+    await ben.renamePhase("Retention", "Loyalty");
+    await settled(ben);
+    await ana.phase("Loyalty").waitFor();
+
+    // Compare the version with now: the deleted phase and the later rename are listed.
+    await openHistory(ana);
+    const version = page.getByTestId("history.version").filter({ hasText: "After the workshop" });
+    await version.getByTestId("history.version-compare").click();
+    const comparison = page.getByTestId("history.comparison");
+    await expect.poll(() => comparison.innerText()).toMatch(/Removed phase\s+Discover/);
+    expect(await comparison.innerText()).toMatch(/Renamed phase\s+Loyalty/);
+    await page.screenshot({ path: `${SCREENSHOTS}/history-compare.png` });
+
+    // Restore just the deleted phase: back in place, with its steps; Ben's rename survives.
+    await comparison
+      .getByTestId("history.change")
+      .filter({ hasText: "Discover" })
+      .getByTestId("history.restore-one")
+      .click();
+    await page.getByTestId("history.notice").waitFor();
+    await page.getByTestId("history.back").click();
+    await expect
+      .poll(() => ana.phaseNames())
+      .toEqual(["Discover", "Consideration", "Purchase", "Onboarding", "Loyalty", "Advocacy"]);
+    await expect
+      .poll(() => ben.phaseNames())
+      .toEqual(["Discover", "Consideration", "Purchase", "Onboarding", "Loyalty", "Advocacy"]);
+    expect(await ben.touchpointNames()).toContain("Applies a coupon");
+  });
+});

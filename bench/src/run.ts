@@ -1,13 +1,17 @@
 /**
  * `pnpm bench`: every figure beside a baseline measured in the same run on the same machine.
  * Prints Markdown tables (paste into docs/benchmarks.md) and writes bench/results/latest.json.
- *   BENCH_ONLY=readModel|sync   run one group
- *   BENCH_QUICK=1               smaller sync scenarios (a smoke run, not for the docs)
+ *   BENCH_ONLY=readModel|sync|web   run one group
+ *   BENCH_QUICK=1               smaller scenarios (a smoke run, not for the docs)
+ *   BENCH_WEB_PROFILE=1         profile the board even when its targets are met
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { benchReadModel } from "./readModel.bench.ts";
 import { bigMap, burst, coldLoad, fanout, idleMemory, type Kind } from "./sync/syncBench.ts";
+import { boardHotspots } from "./web/hotspots.ts";
+import { hotspotTables, webTables } from "./web/report.ts";
+import { benchWeb, targetsMissed } from "./web/webBench.ts";
 
 const only = process.env.BENCH_ONLY;
 const quick = process.env.BENCH_QUICK === "1";
@@ -109,5 +113,22 @@ if (!only || only === "sync") {
   console.log(`| 5 MB map | ${fmt(fiveMbMs)} | 285 ms |`);
 }
 
+if (!only || only === "web") {
+  const web = await benchWeb(quick);
+  console.log(`\n### Board in Chromium ${web.chromium}\n`);
+  console.log(webTables(web));
+  const missed = targetsMissed(web);
+  let hotspots = null;
+  if (process.env.BENCH_WEB_PROFILE === "1" || (!quick && missed.length > 0)) {
+    console.log(`\nProfiling (targets missed: ${missed.join(", ") || "none"})`);
+    hotspots = await boardHotspots();
+    console.log(hotspotTables(hotspots));
+  }
+  results.web = { ...web, missed, hotspots };
+}
+
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("../results/latest.json", import.meta.url), JSON.stringify(results, null, 2));
+const latest = new URL("../results/latest.json", import.meta.url);
+// One group's run keeps the other groups' last results.
+const kept = only && existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")) : {};
+writeFileSync(latest, JSON.stringify({ ...kept, ...results }, null, 2));

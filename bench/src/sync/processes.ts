@@ -44,7 +44,8 @@ function stopper(child: ChildProcess, dataDir: string | null) {
   return async () => {
     if (child.exitCode === null) {
       const exited = once(child, "exit");
-      child.kill("SIGKILL");
+      // A profiled server must exit normally to write its profile.
+      child.kill(process.env.BENCH_SERVER_NODE_OPTIONS ? "SIGTERM" : "SIGKILL");
       await exited;
     }
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -55,7 +56,9 @@ export async function startJourneymap(
   dataDir = mkdtempSync(path.join(os.tmpdir(), "jm-bench-")),
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "apps/server/src/main.ts")], {
+  // BENCH_SERVER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "apps/server/src/main.ts")], {
     env: {
       ...process.env,
       PORT: String(port),

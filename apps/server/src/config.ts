@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
   MESSAGE_RATE_PER_SECOND: z.coerce.number().int().positive().optional(),
   MESSAGE_BURST: z.coerce.number().int().positive().optional(),
+  HISTORY_RETENTION_DAYS: z.coerce.number().positive("must be a number of days above 0").optional(),
 });
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   /** Per-socket message rate limit (defaults in limits.ts). */
   readonly messageRatePerSecond: number | null;
   readonly messageBurst: number | null;
+  /** Edits older than this are compacted (history before them is no longer replayable); null keeps all. */
+  readonly historyRetentionDays: number | null;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +84,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? null,
     messageRatePerSecond: e.MESSAGE_RATE_PER_SECOND ?? null,
     messageBurst: e.MESSAGE_BURST ?? null,
+    historyRetentionDays: e.HISTORY_RETENTION_DAYS ?? null,
   };
 }

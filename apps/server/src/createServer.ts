@@ -29,6 +29,7 @@ import { type ContribLimits, createContribRoutes } from "./http/contribRoutes.ts
 import { Access, type ConnectionContext } from "./sync/access.ts";
 import { Presence } from "./sync/presence.ts";
 import { Persistence } from "./sync/persistence.ts";
+import { scheduleRetention } from "./store/retention.ts";
 
 function scaleOut(url: string, prefix: string): Redis {
   return new Redis({ createClient: () => new IORedis(url, { maxRetriesPerRequest: 3 }), prefix });
@@ -38,6 +39,7 @@ const LINK_REVOKED = { code: 4403, reason: "This link was revoked" };
 
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningServer {
   readonly port: number;
@@ -148,6 +150,9 @@ export async function createServer(
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
   log.info({ port, store: store.kind }, `Journeymap listening on http://${shownHost}:${port}`);
+  const stopRetention = config.historyRetentionDays
+    ? scheduleRetention(rawStore, config.historyRetentionDays * DAY_MS, log)
+    : null;
 
   let closing: Promise<void> | null = null;
   return {
@@ -170,6 +175,7 @@ export async function createServer(
         } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
         server.closeAllConnections();
         await redis?.onDestroy();
+        await stopRetention?.();
         await store.close();
       })();
       return closing;

@@ -4,6 +4,9 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import type { MapStore, UpdateRow } from "../src/store/MapStore.ts";
+import { applyRetention } from "../src/store/retention.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
 
 function update(text: string, clientID = 1): Uint8Array {
   const doc = new Y.Doc();
@@ -140,6 +143,55 @@ export function storeContract(
           { seq: 2, ts: 7, author: "alice", origin: "connection", bytes: bytes.length },
         ]);
         expect(await store.readLogEntries("mapAAAAAAAA", 5, 9)).toEqual([]);
+      }));
+
+    it("compacts the start of the log into one row without changing any later moment", () =>
+      withStore(async (store) => {
+        const doc = new Y.Doc();
+        const rows: Uint8Array[] = [];
+        doc.on("update", (u: Uint8Array) => rows.push(u));
+        doc.getText("t").insert(0, "seed");
+        await store.createMap("mapAAAAAAAA", "A", 100, rows[0]!);
+        for (let i = 1; i <= 6; i++) {
+          doc.getText("t").insert(0, `${i}`);
+          await store.appendUpdate(row("mapAAAAAAAA", rows.at(-1)!, 100 + i * DAY));
+        }
+        await store.writeCheckpoint("mapAAAAAAAA", 2, Y.encodeStateAsUpdate(doc), 1);
+        await store.writeCheckpoint("mapAAAAAAAA", 3, Y.encodeStateAsUpdate(doc), 1);
+        const textAt = async (seq: number) => {
+          const replayed = new Y.Doc();
+          for (const r of await store.readUpdates("mapAAAAAAAA", 1, seq))
+            Y.applyUpdate(replayed, r.bytes);
+          return replayed.getText("t").toString();
+        };
+        const before = [await textAt(4), await textAt(5), await textAt(7)];
+        expect(await store.logBounds("mapAAAAAAAA")).toEqual({ first: 1, last: 7 });
+        expect(await store.logBounds("nothing1")).toEqual({ first: 0, last: 0 });
+
+        // Keep 3.5 days at day 7.5: rows 1..4 (received before day 4) become one row.
+        const removed = await applyRetention(store, 3.5 * DAY, 100 + 7.5 * DAY);
+        expect(removed).toBe(3);
+        expect(await store.logBounds("mapAAAAAAAA")).toEqual({ first: 4, last: 7 });
+        const [compacted] = await store.readUpdates("mapAAAAAAAA", 1, 4);
+        expect(compacted).toMatchObject({ seq: 4, ts: 100 + 3 * DAY, author: "retention" });
+        expect([await textAt(4), await textAt(5), await textAt(7)]).toEqual(before);
+        const loaded = await store.loadMap("mapAAAAAAAA");
+        const rebuilt = new Y.Doc();
+        for (const u of loaded.updates) Y.applyUpdate(rebuilt, u);
+        expect(rebuilt.getText("t").toString()).toBe(doc.getText("t").toString());
+        // A second pass within the window changes nothing; a named version pins its moment.
+        expect(await applyRetention(store, 3.5 * DAY, 100 + 7.5 * DAY)).toBe(0);
+        await store.createVersion({
+          id: "ver1",
+          mapId: "mapAAAAAAAA",
+          seq: 5,
+          name: "Workshop",
+          createdAt: 1,
+          createdBy: "Hana",
+        });
+        expect(await applyRetention(store, 0, 100 + 30 * DAY)).toBe(1);
+        expect(await store.logBounds("mapAAAAAAAA")).toEqual({ first: 5, last: 7 });
+        expect([await textAt(5), await textAt(7)]).toEqual(before.slice(1));
       }));
 
     it("keeps named versions per map, ordered by moment, renamable and deletable once", () =>

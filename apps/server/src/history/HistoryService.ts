@@ -83,9 +83,9 @@ export class HistoryService {
   /** The last sequence number logged at or before `ts` (0 if none). */
   async seqAt(mapId: string, ts: number): Promise<number> {
     // Rows are in receipt order, so ts is non-decreasing in seq: binary search over the log.
-    const total = await this.store.countUpdates(mapId);
+    // Rows compacted by retention are missing: a time among them maps before the first row.
     let lo = 0;
-    let hi = total;
+    let hi = (await this.store.logBounds(mapId)).last;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       const [row] = await this.store.readUpdates(mapId, mid, mid);

@@ -126,7 +126,8 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     const denied = await requireReader(c, mapId);
     if (denied) return denied;
     const at = c.req.query("at");
-    let seq = seqParam(c.req.query("seq"), await store.countUpdates(mapId));
+    const bounds = await store.logBounds(mapId);
+    let seq = seqParam(c.req.query("seq"), bounds.last);
     if (at !== undefined) {
       const ts = Number(at);
       if (at.trim() === "" || !Number.isFinite(ts))
@@ -134,6 +135,7 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
       seq = await history.seqAt(mapId, ts);
     }
     if (seq === null) return c.json({ error: "seq must be a sequence number" }, 400);
+    if (bounds.first > 1 && seq < bounds.first) return c.json(compacted(bounds.first), 410);
     const state = await history.stateAt(mapId, seq);
     // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
     return c.body(new Uint8Array(state).buffer as ArrayBuffer, 200, {
@@ -181,11 +183,12 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     if (label instanceof Response) return label;
     const parsed = CreateVersionBody.safeParse(await readJson(c));
     if (!parsed.success) return c.json({ error: errorOf(parsed.error) }, 400);
-    const last = await store.countUpdates(mapId);
+    const { first, last } = await store.logBounds(mapId);
     const seq = parsed.data.seq ?? last;
     if (seq > last) {
       return c.json({ error: `seq ${seq} is after the map's last edit (${last})` }, 400);
     }
+    if (first > 1 && seq < first) return c.json(compacted(first), 410);
     const version = {
       id: randomId(),
       mapId,
@@ -221,4 +224,11 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
   });
 
   return app;
+}
+
+/** The answer for a moment that history retention has compacted away. */
+function compacted(first: number) {
+  return {
+    error: `Edits before seq ${first} were compacted by history retention (HISTORY_RETENTION_DAYS); the earliest moment that can be replayed is seq ${first}`,
+  };
 }

@@ -54,6 +54,18 @@ export interface MapStore {
   readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]>;
   /** Number of log rows of a map. */
   countUpdates(mapId: string): Promise<number>;
+  /**
+   * The first and last logged sequence numbers ({0, 0} for an empty log). `first` is above 1
+   * once retention has compacted the start of the log into one row.
+   */
+  logBounds(mapId: string): Promise<LogBounds>;
+  /**
+   * Retention: replaces rows `first..uptoSeq` by a single row at `uptoSeq` holding `state` (their
+   * merge; author "retention") and drops checkpoints older than the latest one at or before
+   * `uptoSeq`, atomically. The map's state and every later moment are unchanged; moments before
+   * `uptoSeq` can no longer be replayed.
+   */
+  compactLog(mapId: string, uptoSeq: number, state: Uint8Array): Promise<void>;
   /** Log rows without their bytes (sizes only), for history timelines over long logs. */
   readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]>;
   /** Named versions of a map (a name for a sequence number), oldest moment first. */
@@ -88,6 +100,14 @@ export interface LinkRecord {
 }
 
 /** A named moment of a map ("After the workshop, 20 Nov"): the state after row `seq`. */
+export interface LogBounds {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The author of the row that stands for a compacted start of the log. */
+export const RETENTION_AUTHOR = "retention";
+
 export interface VersionRecord {
   readonly id: string;
   readonly mapId: string;

@@ -5,15 +5,17 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import type {
-  LinkRecord,
-  LogEntry,
-  LoggedUpdate,
-  MapRecord,
-  MapStore,
-  StoredState,
-  UpdateRow,
-  VersionRecord,
+import {
+  type LinkRecord,
+  type LogBounds,
+  type LogEntry,
+  type LoggedUpdate,
+  type MapRecord,
+  type MapStore,
+  RETENTION_AUTHOR,
+  type StoredState,
+  type UpdateRow,
+  type VersionRecord,
 } from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
@@ -250,6 +252,37 @@ export class PostgresMapStore implements MapStore {
       [mapId],
     );
     return rows[0]?.n ?? 0;
+  }
+
+  async logBounds(mapId: string): Promise<LogBounds> {
+    const { rows } = await this.pool.query<LogBounds>(
+      `SELECT COALESCE(MIN(seq), 0)::int AS first, COALESCE(MAX(seq), 0)::int AS last
+       FROM updates WHERE doc = $1`,
+      [mapId],
+    );
+    return rows[0] ?? { first: 0, last: 0 };
+  }
+
+  async compactLog(mapId: string, uptoSeq: number, state: Uint8Array): Promise<void> {
+    await this.transaction(async (client) => {
+      const { rows } = await client.query<{ ts: number }>(
+        "SELECT ts FROM updates WHERE doc = $1 AND seq = $2",
+        [mapId, uptoSeq],
+      );
+      const ts = rows[0]?.ts;
+      if (ts === undefined) throw new Error(`compactLog: ${mapId} has no row ${uptoSeq}`);
+      await client.query("DELETE FROM updates WHERE doc = $1 AND seq <= $2", [mapId, uptoSeq]);
+      await client.query(
+        `INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
+         VALUES ($1, $2, $3, $4, '[]', 'server', $5)`,
+        [mapId, uptoSeq, ts, RETENTION_AUTHOR, Buffer.from(state)],
+      );
+      await client.query(
+        `DELETE FROM checkpoints WHERE doc = $1 AND upto_seq < (
+           SELECT COALESCE(MAX(upto_seq), 0) FROM checkpoints WHERE doc = $1 AND upto_seq <= $2)`,
+        [mapId, uptoSeq],
+      );
+    });
   }
 
   async readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {

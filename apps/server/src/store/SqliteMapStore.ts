@@ -8,15 +8,17 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
-import type {
-  LinkRecord,
-  LogEntry,
-  LoggedUpdate,
-  MapRecord,
-  MapStore,
-  StoredState,
-  UpdateRow,
-  VersionRecord,
+import {
+  type LinkRecord,
+  type LogBounds,
+  type LogEntry,
+  type LoggedUpdate,
+  type MapRecord,
+  type MapStore,
+  RETENTION_AUTHOR,
+  type StoredState,
+  type UpdateRow,
+  type VersionRecord,
 } from "./MapStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
@@ -131,6 +133,18 @@ export class SqliteMapStore implements MapStore {
         "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
+      bounds: this.db.prepare(
+        "SELECT COALESCE(MIN(seq), 0) AS first, COALESCE(MAX(seq), 0) AS last FROM updates WHERE doc = ?",
+      ),
+      rowTs: this.db.prepare("SELECT ts FROM updates WHERE doc = ? AND seq = ?"),
+      deleteRows: this.db.prepare("DELETE FROM updates WHERE doc = ? AND seq <= ?"),
+      insertRow: this.db.prepare(
+        "INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes) VALUES (?, ?, ?, ?, '[]', 'server', ?)",
+      ),
+      dropCheckpoints: this.db.prepare(
+        `DELETE FROM checkpoints WHERE doc = @doc AND upto_seq < (
+           SELECT COALESCE(MAX(upto_seq), 0) FROM checkpoints WHERE doc = @doc AND upto_seq <= @upto)`,
+      ),
       entries: this.db.prepare(
         "SELECT seq, ts, author, origin, length(bytes) AS bytes FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
       ),
@@ -242,6 +256,20 @@ export class SqliteMapStore implements MapStore {
 
   async countUpdates(mapId: string): Promise<number> {
     return (this.statements.count.get(mapId) as { n: number }).n;
+  }
+
+  async logBounds(mapId: string): Promise<LogBounds> {
+    return this.statements.bounds.get(mapId) as LogBounds;
+  }
+
+  async compactLog(mapId: string, uptoSeq: number, state: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.statements.rowTs.get(mapId, uptoSeq) as { ts: number } | undefined;
+      if (!row) throw new Error(`compactLog: ${mapId} has no row ${uptoSeq}`);
+      this.statements.deleteRows.run(mapId, uptoSeq);
+      this.statements.insertRow.run(mapId, uptoSeq, row.ts, RETENTION_AUTHOR, state);
+      this.statements.dropCheckpoints.run({ doc: mapId, upto: uptoSeq });
+    })();
   }
 
   async readLogEntries(mapId: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {

@@ -78,7 +78,7 @@ export function BoardHeader({
   const personas = useJourneyMap((m) => m.personas);
   return (
     <header className="board-header">
-      <a className="icon-btn" href="/" aria-label="All maps" style={{ marginTop: 4 }}>
+      <a className="icon-btn" href="/" aria-label="All maps">
         <ArrowLeft size={18} />
       </a>
       <div className="board-header-main">

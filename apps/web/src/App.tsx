@@ -6,6 +6,8 @@ import { useRoute } from "./router.ts";
 const BoardPage = lazy(() => import("./board/BoardPage.tsx"));
 // The history view (replay, versions, restore) loads only when asked for.
 const HistoryPage = lazy(() => import("./history/HistoryPage.tsx"));
+// Presentation mode: its own chunk, opened from the board.
+const PresentPage = lazy(() => import("./present/PresentPage.tsx"));
 // The contributor form (no board, no provider): a small chunk of its own.
 const ContributePage = lazy(() => import("./contribute/ContributePage.tsx"));
 
@@ -38,6 +40,12 @@ export function App() {
       return (
         <Suspense fallback={<p className="page page-lede">Loading…</p>}>
           <HistoryPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
+    case "present":
+      return (
+        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+          <PresentPage key={route.mapId} mapId={route.mapId} />
         </Suspense>
       );
     case "contribute":

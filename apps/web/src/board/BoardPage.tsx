@@ -25,6 +25,7 @@ import { useSeen } from "../comments/seen.ts";
 import { targetOfSelection } from "../comments/targets.ts";
 import { useLocalSelection } from "../comments/useLocalSelection.ts";
 import { TalkContext, useTalkConnection } from "../inbox/useTalk.ts";
+import { PresenterBanner } from "../present/PresenterBanner.tsx";
 
 // The palette (cmdk and its dialog) loads on first use.
 const CommandPalette = lazy(() => import("../commands/CommandPalette.tsx"));
@@ -157,6 +158,7 @@ function SyncedBoard({
                   />
                 }
               />
+              <PresenterBanner mapId={mapId} awareness={connection.awareness} />
               <BoardViews
                 board={Board}
                 hiddenPersonas={hidden}

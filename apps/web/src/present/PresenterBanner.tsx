@@ -1,0 +1,44 @@
+/**
+ * On the board: "Ana is presenting · Follow". Following opens presentation mode on the
+ * presenter's slide and keeps it there as they move (presenter following for the call).
+ */
+import { Radio } from "lucide-react";
+import type { Awareness } from "y-protocols/awareness";
+import { navigate } from "../router.ts";
+import { initials } from "../ui/initials.ts";
+import { usePresenters } from "./usePresenters.ts";
+import "./present.css";
+
+export function PresenterBanner({
+  mapId,
+  awareness,
+}: {
+  mapId: string;
+  awareness: Awareness | null;
+}) {
+  const presenter = usePresenters(awareness)[0];
+  if (!presenter) return null;
+  const href = `/maps/${mapId}/present?follow=${presenter.clientId}`;
+  return (
+    <div className="presenter-banner" role="status" data-testid="board.presenting">
+      <Radio size={16} aria-hidden="true" />
+      <span className="avatar" style={{ background: presenter.colour }} aria-hidden="true">
+        {initials(presenter.name)}
+      </span>
+      <span>
+        <strong>{presenter.name}</strong> is presenting this map
+      </span>
+      <a
+        className="btn btn--primary"
+        href={href}
+        data-testid="board.follow-presenter"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(href);
+        }}
+      >
+        Follow
+      </a>
+    </div>
+  );
+}

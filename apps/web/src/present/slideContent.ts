@@ -1,0 +1,111 @@
+/**
+ * What one phase's slide shows, derived from the read model (pure, so it is tested without a
+ * browser): each step with its channel, what the customer does and thinks, every shown
+ * persona's emotion with its label, and the step's pain points and opportunities. Only the
+ * essentials: a slide is read from across a room.
+ */
+import {
+  type Card,
+  CHANNEL_LABELS,
+  type Channel,
+  cellRootName,
+  EMOTION_LABELS,
+  emotionKey,
+  type JourneyMap,
+  type Phase,
+} from "@journeymap/schema";
+
+export interface SlideEmotion {
+  readonly personaId: string;
+  readonly persona: string;
+  readonly colour: string;
+  readonly score: number;
+  /** "Slightly negative": the score in words, so colour is never the only cue. */
+  readonly label: string;
+  readonly note: string;
+}
+
+export interface SlideStep {
+  readonly id: string;
+  readonly name: string;
+  readonly channel: Channel;
+  readonly channelLabel: string;
+  /** The actions lane's text, else the step's one-line action. */
+  readonly doing: string;
+  readonly thinking: string;
+  readonly team: string;
+  readonly emotions: readonly SlideEmotion[];
+  readonly painPoints: readonly Card[];
+  readonly opportunities: readonly Card[];
+}
+
+export interface PhaseSlideContent {
+  readonly phase: Phase;
+  readonly steps: readonly SlideStep[];
+}
+
+function laneShown(map: JourneyMap, kind: string): boolean {
+  const lane = map.lanes.find((l) => l.kind === kind);
+  return lane !== undefined && !lane.hidden;
+}
+
+/** The text of a lane's cell, or "" when the lane is hidden, missing or the cell empty. */
+function laneText(map: JourneyMap, kind: string, touchpointId: string): string {
+  const lane = map.lanes.find((l) => l.kind === kind);
+  if (!lane || lane.hidden) return "";
+  return map.cells.get(cellRootName(lane.id, touchpointId))?.text.trim() ?? "";
+}
+
+export function phaseSlideContent(
+  map: JourneyMap,
+  phaseId: string,
+  hiddenPersonas: ReadonlySet<string> = new Set(),
+): PhaseSlideContent | null {
+  const phase = map.phases.find((p) => p.id === phaseId);
+  if (!phase) return null;
+  // A lane hidden on the board is hidden on the slides too: the board is what was agreed.
+  const showPain = laneShown(map, "painPoints");
+  const showOpportunities = laneShown(map, "opportunities");
+  const showEmotions = laneShown(map, "emotions");
+  const personas = map.personas.filter((p) => !hiddenPersonas.has(p.id));
+  const steps = (map.touchpointsByPhase.get(phase.id) ?? []).map((t): SlideStep => {
+    const cards = map.cardsByTouchpoint.get(t.id) ?? [];
+    const emotions: SlideEmotion[] = [];
+    for (const persona of showEmotions ? personas : []) {
+      const point = map.emotions.get(emotionKey(persona.id, t.id));
+      if (!point) continue;
+      emotions.push({
+        personaId: persona.id,
+        persona: persona.name,
+        colour: persona.colour,
+        score: point.score,
+        label: EMOTION_LABELS[point.score] ?? "",
+        note: point.note,
+      });
+    }
+    return {
+      id: t.id,
+      name: t.name,
+      channel: t.channel,
+      channelLabel: CHANNEL_LABELS[t.channel],
+      doing: laneText(map, "actions", t.id) || t.action,
+      thinking: laneText(map, "thoughts", t.id),
+      team: t.team,
+      emotions,
+      painPoints: showPain
+        ? cards.filter((c) => c.kind === "painPoint" && c.status !== "dismissed")
+        : [],
+      opportunities: showOpportunities
+        ? cards.filter((c) => c.kind === "opportunity" && c.status !== "dismissed")
+        : [],
+    };
+  });
+  return { phase, steps };
+}
+
+/** A score as people write it: "+2", "0", "−3" (a real minus sign). */
+export function formatScore(score: number): string {
+  if (score > 0) return `+${score}`;
+  if (score < 0) return `−${-score}`;
+  return "0";
+}

@@ -5,6 +5,8 @@ import { CHANNEL_ICONS } from "../board/channelIcons.tsx";
 import { initials } from "../ui/initials.ts";
 import { formatScore, type PhaseSlideContent, type SlideStep } from "./slideContent.ts";
 
+const stepCount = (n: number) => (n === 1 ? "1 step" : `${n} steps`);
+
 export function TitleSlide({ map }: { map: JourneyMap }) {
   return (
     <section className="slide slide--title" data-testid="present.slide" data-slide="title">
@@ -33,7 +35,7 @@ export function TitleSlide({ map }: { map: JourneyMap }) {
           <li key={p.id} style={{ "--phase-colour": p.colour } as React.CSSProperties}>
             <span>{p.name}</span>
             <span className="slide-muted">
-              {map.touchpointsByPhase.get(p.id)?.length ?? 0} steps
+              {stepCount(map.touchpointsByPhase.get(p.id)?.length ?? 0)}
             </span>
           </li>
         ))}

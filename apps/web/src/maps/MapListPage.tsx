@@ -7,6 +7,7 @@ import {
   type MapSummary,
   type TemplateSummary,
 } from "../api/mapsApi.ts";
+import { ImportButton } from "../import/ImportButton.tsx";
 import { navigate } from "../router.ts";
 import { displayName, setDisplayName } from "../sync/tokens.ts";
 
@@ -83,6 +84,7 @@ export function MapListPage() {
           <Plus size={14} /> New map
         </button>
       </form>
+      <ImportButton />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}

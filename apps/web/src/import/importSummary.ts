@@ -1,0 +1,107 @@
+/**
+ * What the import preview shows, from the server's preview of a file (pure, tested without a
+ * browser): the phases and steps the map would get, each step's channel, emotion scores and
+ * pain points, and every problem located by row or line. Types only from the schema package,
+ * so nothing of zod reaches the map list's bundle.
+ */
+import { CHANNEL_LABELS, type Channel, type MapSnapshot } from "@journeymap/schema";
+import type { ImportIssue, ImportKind } from "@journeymap/schema/format";
+
+/** The body of POST /api/import/preview. */
+export interface PreviewResponse {
+  readonly kind: ImportKind;
+  readonly snapshot: MapSnapshot | null;
+  readonly errors: readonly ImportIssue[];
+  readonly notes: readonly string[];
+  readonly importable: boolean;
+}
+
+export interface PreviewStep {
+  readonly id: string;
+  readonly name: string;
+  readonly channel: string;
+  /** "Priya +1, Tom −2": each persona's score at this step. */
+  readonly emotions: string;
+  readonly painPoints: string;
+}
+
+export interface PreviewPhase {
+  readonly id: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly steps: readonly PreviewStep[];
+}
+
+export interface ImportSummary {
+  readonly title: string;
+  readonly personas: readonly string[];
+  readonly phases: readonly PreviewPhase[];
+  readonly stepCount: number;
+  readonly cardCount: number;
+}
+
+export const KIND_LABELS: Readonly<Record<ImportKind, string>> = {
+  json: "Journeymap file",
+  csv: "CSV of touchpoints",
+  mermaid: "Mermaid journey",
+};
+
+const signed = (score: number) => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : "0");
+
+export function summarize(snapshot: MapSnapshot): ImportSummary {
+  const persona = new Map(snapshot.personas.map((p) => [p.id, p.name]));
+  const phases = snapshot.phases.map((phase) => {
+    const steps = snapshot.touchpoints
+      .filter((t) => t.phaseId === phase.id)
+      .map(
+        (t): PreviewStep => ({
+          id: t.id,
+          name: t.name,
+          channel: CHANNEL_LABELS[t.channel as Channel] ?? t.channel,
+          emotions: snapshot.emotions
+            .filter((e) => e.touchpointId === t.id && persona.has(e.personaId))
+            .map((e) => `${persona.get(e.personaId)} ${signed(e.score)}`)
+            .join(", "),
+          painPoints: snapshot.cards
+            .filter((c) => c.touchpointId === t.id && c.kind === "painPoint")
+            .map((c) => c.title)
+            .join("; "),
+        }),
+      );
+    return { id: phase.id, name: phase.name, colour: phase.colour, steps };
+  });
+  return {
+    title: snapshot.title,
+    personas: snapshot.personas.map((p) => p.name),
+    phases,
+    stepCount: snapshot.touchpoints.length,
+    cardCount: snapshot.cards.length,
+  };
+}
+
+/** "Row 3: unknown channel …", "Line 4: …", "map.phases[0].name: …", or the bare message. */
+export function issueText(issue: ImportIssue): string {
+  const where =
+    issue.row !== undefined
+      ? `Row ${issue.row}`
+      : issue.line !== undefined
+        ? `Line ${issue.line}`
+        : issue.path;
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** The one-sentence verdict above the preview. */
+export function verdict(preview: PreviewResponse): string {
+  const n = preview.errors.length;
+  if (n > 0) {
+    return `This file has ${count(n, "problem")}. Nothing will be imported until it is fixed.`;
+  }
+  if (!preview.snapshot) return "This file holds nothing to import.";
+  const s = preview.snapshot;
+  return `Ready to import: ${count(s.phases.length, "phase")}, ${count(s.touchpoints.length, "step")}, ${count(s.personas.length, "persona")}.`;
+}
+
+/** The same cap as the server (formatRoutes.ts): refuse before uploading. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;

@@ -2,9 +2,11 @@
  * Exports in real Chromium, checked as files: the PNG is the whole map at print scale (not
  * the viewport), the SVG holds the map's text, the PDF has map pages plus personas, insights
  * and pain points with their evidence as real text on A3 or A4 landscape pages, and the
- * Journeymap file imports back. Example files land in e2e/artifacts/ (docs/examples/ keeps one of each).
+ * Journeymap file imports back. Example files land in e2e/artifacts/; with UPDATE_EXAMPLES=1
+ * the PNG, SVG and A3 PDF are also written to docs/examples/ (one of each, kept in the repo).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import {
   createMapFromTemplate,
   readJourneyMap,
@@ -17,10 +19,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
 import { readPdf } from "./support/pdfText.ts";
-import type { ServerHandle } from "./support/server.ts";
+import { REPO_ROOT, type ServerHandle } from "./support/server.ts";
 import { browserSession } from "./support/session.ts";
 
 const enabled = chromiumAvailable();
+const EXAMPLES = path.join(REPO_ROOT, "docs/examples");
+
+/** An export kept as an artifact, and as the documented example when asked to refresh it. */
+function keep(name: string, bytes: Buffer | string): void {
+  writeFileSync(`${ARTIFACTS}/${name}`, bytes);
+  if (process.env.UPDATE_EXAMPLES) {
+    mkdirSync(EXAMPLES, { recursive: true });
+    writeFileSync(path.join(EXAMPLES, name), bytes);
+  }
+}
 const EVIDENCE_TEXT = "The size chart said 44 but it fits like a 43";
 
 /** The e-commerce template plus evidence on its first pain point, as a Journeymap file. */
@@ -98,7 +110,7 @@ describe.runIf(enabled)("export", () => {
     expect(width).toBe(2 * (2 * 32 + 184 + sample.columns * 220));
     expect(height).toBeGreaterThan(1600);
     expect(png.bytes.length).toBeGreaterThan(100_000);
-    writeFileSync(`${ARTIFACTS}/export-map.png`, png.bytes);
+    keep("export-map.png", png.bytes);
 
     const svg = await download(board.page, "svg");
     expect(svg.name).toBe("shoe-journey.svg");
@@ -110,14 +122,14 @@ describe.runIf(enabled)("export", () => {
     ).toBe(true);
     expect(text).toContain(">Shoe journey<");
     expect(text).toContain(sample.pain.title.split(" ")[0]);
-    writeFileSync(`${ARTIFACTS}/export-map.svg`, text);
+    keep("export-map.svg", text);
   });
 
   it("exports a multi-page PDF with map pages and real text for personas, insights and evidence", async () => {
     const { board } = await session.openBoard(mapId, token);
     const a3 = await download(board.page, "pdf-a3");
     expect(a3.name).toBe("shoe-journey-a3.pdf");
-    writeFileSync(`${ARTIFACTS}/export-map-a3.pdf`, a3.bytes);
+    keep("export-map-a3.pdf", a3.bytes);
     const pages = await readPdf(a3.bytes);
     for (const page of pages) {
       expect(Math.round(page.width)).toBe(1191); // A3 landscape
@@ -139,6 +151,8 @@ describe.runIf(enabled)("export", () => {
       expect(all).toContain(expected);
     }
     expect(all.replace(/\n/g, " ")).toContain(EVIDENCE_TEXT);
+    // Hotspots by channel are printed with the channel's label, not its id ("website").
+    expect(all).toContain("Website: 2 pain points, severity 8, 1 evidence");
     expect(all).toContain("ZD-4411");
 
     const a4 = await download(board.page, "pdf-a4");

@@ -64,6 +64,7 @@ const KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
   other: "Evidence",
 };
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const signed = (score: number) => `${score > 0 ? "+" : ""}${score}`;
 
 export async function buildPdf(
@@ -190,15 +191,18 @@ export async function buildPdf(
   }
   if (insights.lowPoints.length === 0)
     flow.paragraph("No emotion scores yet.", { colour: INK.muted });
-  for (const [title, spots] of [
-    ["Pain-point hotspots by phase", insights.hotspotsByPhase],
-    ["Pain-point hotspots by channel", insights.hotspotsByChannel],
+  const channelLabel = (label: string) =>
+    CHANNEL_LABELS[label as keyof typeof CHANNEL_LABELS] ?? label;
+  for (const [title, spots, name] of [
+    ["Pain-point hotspots by phase", insights.hotspotsByPhase, (label: string) => label],
+    // Channel hotspots are keyed by channel id ("mobileApp"): print the label people know.
+    ["Pain-point hotspots by channel", insights.hotspotsByChannel, channelLabel],
   ] as const) {
     flow.heading(title);
     if (spots.length === 0) flow.paragraph("No pain points yet.", { colour: INK.muted });
     for (const spot of spots) {
       flow.paragraph(
-        `${spot.label}: ${spot.painPoints} pain point(s), severity ${spot.severity}, ${spot.evidence} evidence`,
+        `${name(spot.label)}: ${plural(spot.painPoints, "pain point")}, severity ${spot.severity}, ${spot.evidence} evidence`,
         { size: 9.5, after: 1 },
       );
     }

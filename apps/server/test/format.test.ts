@@ -140,6 +140,50 @@ describe("import", () => {
     expect(created.notes[0]).toMatch(/1–5/);
   });
 
+  it("migrates a version-0 file on import: nested phases, plain-text cells, scores 1–5", async () => {
+    const v0 = {
+      format: "journeymap",
+      version: 0,
+      map: {
+        title: "Beta export",
+        personas: [{ name: "Sam", role: "Buyer" }],
+        phases: [
+          {
+            name: "Order",
+            touchpoints: [
+              {
+                name: "Checkout",
+                channel: "website",
+                thoughts: "Why so many fields?",
+                emotions: [1],
+                painPoints: [{ title: "Long form", rating: 4 }],
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const before = await mapCount();
+    const res = await upload("/api/maps/import", JSON.stringify(v0));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; token: string; notes: string[] };
+    expect(created.notes).toEqual([
+      "Migrated from format version 0: emotion scores 1–5 were rescaled to −3..+3.",
+    ]);
+    expect(await mapCount()).toBe(before + 1);
+    const map = await stateOf(created.id, created.token);
+    expect(map.meta.title).toBe("Beta export");
+    const [checkout] = map.touchpoints;
+    expect(checkout).toMatchObject({ name: "Checkout", channel: "website" });
+    expect(map.emotions.get(`${map.personas[0]!.id}/${checkout!.id}`)?.score).toBe(-3);
+    expect([...map.cells.values()].map((c) => c.text)).toEqual(["Why so many fields?"]);
+    expect(map.cardsByTouchpoint.get(checkout!.id)?.map((c) => c.title)).toEqual(["Long form"]);
+    // Re-exported, it is a current-version file.
+    const again = readMapFile(await (await exportMap(created.id, created.token)).text());
+    expect(again.errors).toEqual([]);
+    expect(again.notes).toEqual([]);
+  });
+
   it("imports a CSV with the title given in the query", async () => {
     const res = await upload(
       "/api/maps/import",

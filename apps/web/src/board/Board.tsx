@@ -14,7 +14,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS as DndCss } from "@dnd-kit/utilities";
-import type { Lane, Persona, PhaseId, TouchpointId } from "@journeymap/schema";
+import type { JourneyMap, Lane, Persona, PhaseId, TouchpointId } from "@journeymap/schema";
 import {
   Activity,
   EyeOff,
@@ -45,14 +45,27 @@ import { InlineText } from "../ui/InlineText.tsx";
 import { initials } from "../ui/initials.ts";
 import { Minimap } from "./Minimap.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
-import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
-import { boardColumns } from "./columns.ts";
+import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { boardColumns, COLUMN_WIDTH, columnKey } from "./columns.ts";
+import { columnOfPresenceKey, renderedColumns } from "./columnWindow.ts";
+import { useColumnWindow, useStableList } from "./useColumnWindow.ts";
 import { EMOTION_LANE_HEIGHT, EmotionLane } from "./EmotionLane.tsx";
 import { EmptyPhaseColumn, GridCell, StepCell } from "./BoardCells.tsx";
 import { PhaseBand } from "./PhaseBand.tsx";
 import { useMoves } from "./useMoves.ts";
 
-export const COLUMN_WIDTH = 220;
+/** The step a card is on, if the card exists. */
+function cardStep(map: JourneyMap, cardId: string): string | undefined {
+  for (const [touchpointId, cards] of map.cardsByTouchpoint)
+    if (cards.some((c) => c.id === cardId)) return touchpointId;
+  return undefined;
+}
+
+// Sensor options as constants: dnd-kit memoizes sensors on their options object, and new
+// sensors give every draggable a new context value, re-rendering all steps, phases and cards
+// on every render of the board (each remote edit, each peer's cursor move).
+const POINTER_SENSOR = { activationConstraint: { distance: 6 } };
+const KEYBOARD_SENSOR = { coordinateGetter: sortableKeyboardCoordinates };
 
 const SCROLL_KEYS = new Set([
   "ArrowLeft",
@@ -184,14 +197,16 @@ export function Board({
   const [fresh, setFresh] = useState<TouchpointId | null>(null);
   const { movePhase, moveTouchpoint, handleDragEnd } = useMoves();
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_SENSOR),
+    useSensor(KeyboardSensor, KEYBOARD_SENSOR),
   );
   const { columns, spans } = useMemo(
     () => boardColumns({ phases, touchpointsByPhase }),
     [phases, touchpointsByPhase],
   );
-  const visiblePersonas: readonly Persona[] = personas.filter((p) => !hiddenPersonas.has(p.id));
+  const visiblePersonas: readonly Persona[] = useStableList(
+    personas.filter((p) => !hiddenPersonas.has(p.id)),
+  );
   const visibleLanes = lanes.filter((l) => !l.hidden);
   const hiddenLanes = lanes.filter((l) => l.hidden);
 
@@ -204,6 +219,26 @@ export function Board({
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLElement>(null);
+
+  // Only the columns near the viewport are rendered (columnWindow.ts), plus the column that
+  // holds focus and a step just added, so focus, open editors and naming survive scrolling.
+  const range = useColumnWindow(scrollRef, columns.length, COLUMN_WIDTH, zoom);
+  const [focusedColumn, setFocusedColumn] = useState<string | null>(null);
+  const indexOfKey = useMemo(() => new Map(columns.map((c, i) => [columnKey(c), i])), [columns]);
+  const shown = useStableList(
+    renderedColumns(
+      range,
+      [focusedColumn, fresh].flatMap((key) => (key ? [indexOfKey.get(key) ?? -1] : [])),
+    ),
+  );
+  const shownStepIds = useStableList(
+    shown.flatMap((i) => {
+      const c = columns[i];
+      return c?.kind === "touchpoint" ? [`tp:${c.touchpoint.id}`] : [];
+    }),
+  );
+  const phaseIds = useStableList(phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`));
+  const laneIds = useStableList(visibleLanes.map((l) => `lane:${l.id}`));
   const publish = useMemo(() => presencePublisher(awareness), [awareness]);
   const select = (target: EventTarget) => {
     const el = (target as Element).closest?.("[data-presence]");
@@ -232,10 +267,34 @@ export function Board({
   const followedKey = following?.selection
     ? presenceKey(following.selection.kind, following.selection.id)
     : null;
+  const { reader } = useMapSession();
+  const latest = useRef({ indexOfKey, spans, zoom, reader });
+  latest.current = { indexOfKey, spans, zoom, reader };
   useEffect(() => {
     if (!followedKey) return;
-    const target = scrollRef.current?.querySelector(`[data-presence="${CSS.escape(followedKey)}"]`);
-    target?.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "smooth" });
+    const scroller = scrollRef.current;
+    const target = scroller?.querySelector(`[data-presence="${CSS.escape(followedKey)}"]`);
+    if (target) {
+      target.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "smooth" });
+      return;
+    }
+    // Not rendered (its column is outside the window): scroll its column into view, which
+    // renders it.
+    const { indexOfKey, spans, zoom, reader } = latest.current;
+    const column = columnOfPresenceKey(
+      followedKey,
+      (id) => indexOfKey.get(id) ?? -1,
+      (id) => cardStep(reader.read(), id),
+      (id) => spans.find((s) => s.phase.id === id)?.start ?? -1,
+    );
+    if (!scroller || column < 0) return;
+    const lead = Number.parseFloat(
+      getComputedStyle(scroller).getPropertyValue("--lane-header-width") || "184",
+    );
+    const left = (lead + column * COLUMN_WIDTH) * zoom;
+    const right = left + COLUMN_WIDTH * zoom;
+    if (left < scroller.scrollLeft || right > scroller.scrollLeft + scroller.clientWidth)
+      scroller.scrollTo({ left: left - lead * zoom, behavior: "smooth" });
   }, [followedKey]);
 
   const gridStyle = {
@@ -294,7 +353,13 @@ export function Board({
           ref={gridRef}
           style={gridStyle}
           aria-label="Journey map"
-          onFocusCapture={(e) => select(e.target)}
+          onFocusCapture={(e) => {
+            select(e.target);
+            const key = (e.target as Element)
+              .closest?.("[data-column-id]")
+              ?.getAttribute("data-column-id");
+            if (key) setFocusedColumn(key);
+          }}
           onBlurCapture={() => {
             const current = awareness?.getLocalState()?.selection as { editing?: boolean } | null;
             if (current?.editing)
@@ -323,10 +388,7 @@ export function Board({
           <PresenceLayer peers={peers} />
           {overlay}
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }} />
-          <SortableContext
-            items={phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`)}
-            strategy={horizontalListSortingStrategy}
-          >
+          <SortableContext items={phaseIds as string[]} strategy={horizontalListSortingStrategy}>
             {spans.map(({ phase, start, span, touchpoints }) => (
               <PhaseBand
                 key={phase.id}
@@ -350,13 +412,12 @@ export function Board({
             <span>Steps</span>
           </div>
           <SortableContext
-            items={columns.flatMap((c) =>
-              c.kind === "touchpoint" ? [`tp:${c.touchpoint.id}`] : [],
-            )}
+            items={shownStepIds as string[]}
             strategy={horizontalListSortingStrategy}
           >
-            {columns.map((column, i) =>
-              column.kind === "empty" ? (
+            {shown.map((i) => {
+              const column = columns[i]!;
+              return column.kind === "empty" ? (
                 <EmptyPhaseColumn
                   key={`empty-${column.phase.id}`}
                   phase={column.phase}
@@ -372,14 +433,11 @@ export function Board({
                   autoEdit={fresh === column.touchpoint.id}
                   onMove={moveTouchpoint}
                 />
-              ),
-            )}
+              );
+            })}
           </SortableContext>
 
-          <SortableContext
-            items={visibleLanes.map((l) => `lane:${l.id}`)}
-            strategy={verticalListSortingStrategy}
-          >
+          <SortableContext items={laneIds as string[]} strategy={verticalListSortingStrategy}>
             {visibleLanes.map((lane, laneIndex) => {
               const row = laneIndex + 3;
               if (lane.kind === "emotions") {
@@ -395,6 +453,7 @@ export function Board({
                   >
                     <EmotionLane
                       columns={columns}
+                      shown={shown}
                       columnWidth={COLUMN_WIDTH}
                       personas={visiblePersonas}
                       active={visiblePersonas[0] ?? null}
@@ -407,16 +466,19 @@ export function Board({
               }
               return [
                 <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} onMenu={menuFrom} />,
-                ...columns.map((column, i) => (
-                  <GridCell
-                    key={`${lane.id}-${column.kind === "touchpoint" ? column.touchpoint.id : `empty-${column.phase.id}`}`}
-                    lane={lane}
-                    touchpoint={column.kind === "touchpoint" ? column.touchpoint : null}
-                    row={row}
-                    column={i}
-                    colour={column.phase.colour}
-                  />
-                )),
+                ...shown.map((i) => {
+                  const column = columns[i]!;
+                  return (
+                    <GridCell
+                      key={`${lane.id}-${columnKey(column)}`}
+                      lane={lane}
+                      touchpoint={column.kind === "touchpoint" ? column.touchpoint : null}
+                      row={row}
+                      column={i}
+                      colour={column.phase.colour}
+                    />
+                  );
+                }),
               ];
             })}
           </SortableContext>

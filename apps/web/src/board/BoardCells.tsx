@@ -33,6 +33,7 @@ export const EmptyPhaseColumn = memo(function EmptyPhaseColumn({
     <div
       ref={setNodeRef}
       className="step-cell empty-phase"
+      data-column-id={`empty-${phase.id}`}
       style={
         { gridColumn: column + 2, gridRow: 2, "--phase-colour": phase.colour } as CSSProperties
       }
@@ -62,6 +63,7 @@ export const StepCell = memo(function StepCell({
   return (
     <div
       className="step-cell"
+      data-column-id={touchpoint.id}
       style={{ gridColumn: column + 2, gridRow: 2, "--phase-colour": colour } as CSSProperties}
     >
       <TouchpointCard touchpoint={touchpoint} autoEdit={autoEdit} onMove={onMove} />
@@ -86,6 +88,7 @@ export const GridCell = memo(function GridCell({
   return (
     <div
       className="cell"
+      data-column-id={touchpoint?.id}
       data-presence={touchpoint ? `cell:${cellRootName(lane.id, touchpoint.id)}` : undefined}
       style={{ gridRow: row, gridColumn: column + 2, "--phase-colour": colour } as CSSProperties}
     >

@@ -33,6 +33,8 @@ const NO_PEERS: readonly Peer[] = [];
 
 export interface EmotionLaneProps {
   readonly columns: readonly Column[];
+  /** The indexes of the columns rendered (the board's window); the curves span all of them. */
+  readonly shown: readonly number[];
   readonly columnWidth: number;
   readonly personas: readonly Persona[];
   /** The persona whose points are edited; the others are drawn for comparison. */
@@ -97,6 +99,7 @@ const CurvePointMark = memo(function CurvePointMark({
       aria-valuenow={score}
       aria-valuetext={label(shown)}
       data-presence={`point:${emotionKey(persona.id, touchpointId)}`}
+      data-column-id={touchpointId}
       data-testid="board.emotion-point"
       onKeyDown={(e) => on.key(touchpointId, shown, e)}
       onPointerDown={(e) => on.down(touchpointId, score, e)}
@@ -140,6 +143,7 @@ const EmotionControl = memo(function EmotionControl({
     <div
       className="emotion-controls"
       style={{ left: x }}
+      data-column-id={touchpointId}
       data-testid="board.emotion"
       data-touchpoint-id={touchpointId}
       data-score={score ?? ""}
@@ -206,9 +210,75 @@ function usePointPeers(peers: readonly Peer[], personaId: string | undefined) {
   }, [key, personaId]);
 }
 
+function pointsFor(
+  columns: readonly Column[],
+  columnWidth: number,
+  scoreOf: (touchpointId: TouchpointId) => number | undefined,
+) {
+  return columns.flatMap((column, i) => {
+    if (column.kind !== "touchpoint") return [];
+    const score = scoreOf(column.touchpoint.id);
+    return score === undefined
+      ? []
+      : [{ x: i * columnWidth + columnWidth / 2, y: scoreToY(score, GEOMETRY), score, column, i }];
+  });
+}
+
+/** "Emotion curve of Ana: Signs up +2 pleased; …" from the stored scores. */
+function curveLabel(
+  persona: Persona,
+  columns: readonly Column[],
+  emotions: ReadonlyMap<string, EmotionPoint>,
+): string {
+  const points = pointsFor(columns, 1, (id) => emotions.get(emotionKey(persona.id, id))?.score);
+  return `Emotion curve of ${persona.name}: ${points
+    .map((p) =>
+      p.column.kind === "touchpoint" ? `${p.column.touchpoint.name} ${label(p.score)}` : "",
+    )
+    .join("; ")}`;
+}
+
+/**
+ * The curves of the other shown personas, for comparison. Memoized: dragging a point of the
+ * edited curve and moving the board's column window leave them alone.
+ */
+const OtherCurves = memo(function OtherCurves({
+  columns,
+  columnWidth,
+  personas,
+  activeId,
+  emotions,
+  drags,
+}: {
+  columns: readonly Column[];
+  columnWidth: number;
+  personas: readonly Persona[];
+  activeId: string;
+  emotions: ReadonlyMap<string, EmotionPoint>;
+  drags: ReadonlyMap<string, number>;
+}) {
+  return personas
+    .filter((p) => p.id !== activeId)
+    .map((p) => {
+      const scoreOf = (id: TouchpointId) => {
+        const key = emotionKey(p.id, id);
+        return drags.get(key) ?? emotions.get(key)?.score;
+      };
+      return (
+        <path
+          key={p.id}
+          d={curvePath(pointsFor(columns, columnWidth, scoreOf))}
+          className="emotion-curve emotion-curve--inactive"
+          stroke={p.colour}
+        />
+      );
+    });
+});
+
 /** The emotion curve: a smooth line per persona, a neutral midline, draggable points. */
 export function EmotionLane({
   columns,
+  shown,
   columnWidth,
   personas,
   active,
@@ -229,13 +299,7 @@ export function EmotionLane({
     return drags.get(key) ?? emotions.get(key)?.score;
   };
   const pointsOf = (persona: Persona) =>
-    columns.flatMap((column, i) => {
-      if (column.kind !== "touchpoint") return [];
-      const score = scoreOf(persona, column.touchpoint.id);
-      return score === undefined
-        ? []
-        : [{ x: xOf(i), y: scoreToY(score, GEOMETRY), score, column, i }];
-    });
+    pointsFor(columns, columnWidth, (id) => scoreOf(persona, id));
 
   // Handlers read the latest state through a ref, so they stay the same functions and the
   // memoized points do not re-render when the lane does.
@@ -282,24 +346,23 @@ export function EmotionLane({
     };
   }, [setScore]);
 
+  // From the stored scores, not the live drag: a 300-step label rebuilt per pointer move
+  // costs more than the rest of the move.
+  const ariaLabel = useMemo(
+    () => (active ? curveLabel(active, columns, emotions) : ""),
+    [active, columns, emotions],
+  );
+
   if (!active) {
     return <div className="emotion-empty">Add a persona to draw the emotion curve.</div>;
   }
   const activePoints = pointsOf(active);
+  const shownSet = new Set(shown);
+  const isShown = (i: number) => shownSet.has(i);
 
   return (
     <div className="emotion-lane" style={{ width }}>
-      <svg
-        ref={svgRef}
-        width={width}
-        height={GEOMETRY.height}
-        role="img"
-        aria-label={`Emotion curve of ${active.name}: ${activePoints
-          .map((p) =>
-            p.column.kind === "touchpoint" ? `${p.column.touchpoint.name} ${label(p.score)}` : "",
-          )
-          .join("; ")}`}
-      >
+      <svg ref={svgRef} width={width} height={GEOMETRY.height} role="img" aria-label={ariaLabel}>
         {GRID_SCORES.map((s) => (
           <line
             key={s}
@@ -311,20 +374,20 @@ export function EmotionLane({
             opacity={s === 0 ? 1 : 0.5}
           />
         ))}
-        {personas
-          .filter((p) => p.id !== active.id)
-          .map((p) => (
-            <path
-              key={p.id}
-              d={curvePath(pointsOf(p))}
-              className="emotion-curve emotion-curve--inactive"
-              stroke={p.colour}
-            />
-          ))}
+        <OtherCurves
+          columns={columns}
+          columnWidth={columnWidth}
+          personas={personas}
+          activeId={active.id}
+          emotions={emotions}
+          drags={drags}
+        />
         <path d={curvePath(activePoints)} className="emotion-curve" stroke={active.colour} />
         {activePoints.map((p) => {
           if (p.column.kind !== "touchpoint") return null;
           const touchpointId = p.column.touchpoint.id;
+          // Points outside the board's window are not rendered, except the one being dragged.
+          if (!isShown(p.i) && drag?.touchpointId !== touchpointId) return null;
           return (
             <CurvePointMark
               key={touchpointId}
@@ -340,8 +403,9 @@ export function EmotionLane({
           );
         })}
       </svg>
-      {columns.map((column, i) =>
-        column.kind === "touchpoint" ? (
+      {shown.map((i) => {
+        const column = columns[i];
+        return column?.kind === "touchpoint" ? (
           <EmotionControl
             key={column.touchpoint.id}
             touchpointId={column.touchpoint.id}
@@ -351,8 +415,8 @@ export function EmotionLane({
             score={emotions.get(emotionKey(active.id, column.touchpoint.id))?.score}
             onSet={setScore}
           />
-        ) : null,
-      )}
+        ) : null;
+      })}
     </div>
   );
 }

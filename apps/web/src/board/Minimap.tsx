@@ -4,7 +4,7 @@
  * scroll there. Drawn from the read model (not a copy of the DOM), so it costs little.
  */
 import { emotionKey, type EmotionPoint, type Persona } from "@journeymap/schema";
-import { type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { memo, type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
 import type { Column, PhaseSpan } from "./columns.ts";
 import { curvePath, scoreToY } from "./curve.ts";
 
@@ -55,8 +55,6 @@ export function Minimap({
     };
   }, [scroller]);
 
-  const n = Math.max(1, columns.length);
-  const colWidth = WIDTH / n;
   const scrollTo = (event: PointerEvent<SVGSVGElement>) => {
     const el = scroller.current;
     if (!el) return;
@@ -64,15 +62,6 @@ export function Minimap({
     const at = (event.clientX - box.left) / box.width;
     el.scrollLeft = (at - view.width / 2) * el.scrollWidth;
   };
-  const curveOf = (persona: Persona) =>
-    columns.flatMap((column, i) => {
-      if (column.kind !== "touchpoint") return [];
-      const score = emotions.get(emotionKey(persona.id, column.touchpoint.id))?.score;
-      return score === undefined
-        ? []
-        : [{ x: (i + 0.5) * colWidth, y: BAND + scoreToY(score, CURVE) }];
-    });
-
   return (
     <div className="minimap" data-testid="board.minimap" title="Map overview: click to scroll">
       <svg
@@ -90,44 +79,7 @@ export function Minimap({
           dragging.current = false;
         }}
       >
-        {spans.map(({ phase, start, span }) => (
-          <g key={phase.id}>
-            <rect
-              x={start * colWidth + 0.5}
-              y={0}
-              width={Math.max(1, span * colWidth - 1)}
-              height={BAND - 3}
-              rx={2}
-              fill={phase.colour}
-            >
-              <title>{phase.name}</title>
-            </rect>
-            <rect
-              x={start * colWidth + 0.5}
-              y={BAND}
-              width={Math.max(1, span * colWidth - 1)}
-              height={HEIGHT - BAND}
-              fill={phase.colour}
-              opacity={0.1}
-            />
-          </g>
-        ))}
-        <line
-          x1={0}
-          x2={WIDTH}
-          y1={BAND + scoreToY(0, CURVE)}
-          y2={BAND + scoreToY(0, CURVE)}
-          className="emotion-midline"
-        />
-        {personas.map((p) => (
-          <path
-            key={p.id}
-            d={curvePath(curveOf(p))}
-            fill="none"
-            stroke={p.colour}
-            strokeWidth={1.5}
-          />
-        ))}
+        <MinimapDrawing columns={columns} spans={spans} personas={personas} emotions={emotions} />
         <rect
           className="minimap-view"
           x={view.left * WIDTH}
@@ -140,3 +92,73 @@ export function Minimap({
     </div>
   );
 }
+
+/**
+ * Phases and curves: memoized, so scrolling (which moves only the view frame) does not
+ * recompute the curves of a 300-step map on every scroll event.
+ */
+const MinimapDrawing = memo(function MinimapDrawing({
+  columns,
+  spans,
+  personas,
+  emotions,
+}: {
+  columns: readonly Column[];
+  spans: readonly PhaseSpan[];
+  personas: readonly Persona[];
+  emotions: ReadonlyMap<string, EmotionPoint>;
+}) {
+  const n = Math.max(1, columns.length);
+  const colWidth = WIDTH / n;
+  const curveOf = (persona: Persona) =>
+    columns.flatMap((column, i) => {
+      if (column.kind !== "touchpoint") return [];
+      const score = emotions.get(emotionKey(persona.id, column.touchpoint.id))?.score;
+      return score === undefined
+        ? []
+        : [{ x: (i + 0.5) * colWidth, y: BAND + scoreToY(score, CURVE) }];
+    });
+
+  return (
+    <>
+      {spans.map(({ phase, start, span }) => (
+        <g key={phase.id}>
+          <rect
+            x={start * colWidth + 0.5}
+            y={0}
+            width={Math.max(1, span * colWidth - 1)}
+            height={BAND - 3}
+            rx={2}
+            fill={phase.colour}
+          >
+            <title>{phase.name}</title>
+          </rect>
+          <rect
+            x={start * colWidth + 0.5}
+            y={BAND}
+            width={Math.max(1, span * colWidth - 1)}
+            height={HEIGHT - BAND}
+            fill={phase.colour}
+            opacity={0.1}
+          />
+        </g>
+      ))}
+      <line
+        x1={0}
+        x2={WIDTH}
+        y1={BAND + scoreToY(0, CURVE)}
+        y2={BAND + scoreToY(0, CURVE)}
+        className="emotion-midline"
+      />
+      {personas.map((p) => (
+        <path
+          key={p.id}
+          d={curvePath(curveOf(p))}
+          fill="none"
+          stroke={p.colour}
+          strokeWidth={1.5}
+        />
+      ))}
+    </>
+  );
+});

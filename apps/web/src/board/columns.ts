@@ -4,6 +4,9 @@
  */
 import type { JourneyMap, Phase, PhaseId, Touchpoint } from "@journeymap/schema";
 
+/** Width of one step column, in unzoomed CSS pixels. */
+export const COLUMN_WIDTH = 220;
+
 export type Column =
   | {
       readonly kind: "touchpoint";
@@ -39,4 +42,9 @@ export function boardColumns(map: Pick<JourneyMap, "phases" | "touchpointsByPhas
     spans.push({ phase, start, span: columns.length - start, touchpoints });
   }
   return { columns, spans };
+}
+
+/** A column's stable key: its step's id, or `empty-<phase id>` for an empty phase's column. */
+export function columnKey(column: Column): string {
+  return column.kind === "touchpoint" ? column.touchpoint.id : `empty-${column.phase.id}`;
 }

@@ -2,8 +2,12 @@
  * Marks on the board, drawn over it without touching the board's components: a numbered pin
  * on every item with open comment threads, an evidence count on steps and pain points (with
  * the contributors' mean sentiment), and, with the evidence layer on, "Assumed" on steps that
- * no evidence backs. Items are found by their `data-presence` keys and measured; measuring
- * again on map changes, zoom and resizes keeps the marks in place.
+ * no evidence backs. Only marks whose column is near the viewport are drawn (the board renders
+ * only those columns). Steps, cells and phases are placed from the grid's geometry
+ * (board/markerGeometry.ts: columns have a fixed width, rows are measured once per row); cards
+ * and curve points, whose place inside a column depends on their content, are measured by
+ * their `data-presence` keys, in view only. Map changes, zoom, resizes and scrolling update
+ * the marks.
  */
 import {
   describeTally,
@@ -12,7 +16,11 @@ import {
   type TalkTarget,
 } from "@journeymap/schema";
 import { FileText, MessageSquare } from "lucide-react";
-import { useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { type RefObject, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { boardColumns, COLUMN_WIDTH, columnKey } from "../board/columns.ts";
+import { columnOfPresenceKey } from "../board/columnWindow.ts";
+import { type Box, type GridMetrics, geometryBox, rowsFrom } from "../board/markerGeometry.ts";
+import { useColumnWindow } from "../board/useColumnWindow.ts";
 import { useTalk } from "../inbox/useTalk.ts";
 import { sentimentClass, signed } from "../inbox/labels.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
@@ -31,11 +39,24 @@ interface Mark {
   readonly assumed: boolean;
 }
 
-interface Box {
-  readonly top: number;
-  readonly left: number;
-  readonly width: number;
-  readonly height: number;
+/** The lane-name column's width, the phase row's height and each lane row, unzoomed. */
+function measureRows(grid: HTMLElement, zoom: number): GridMetrics {
+  const origin = grid.getBoundingClientRect();
+  const corner = grid.querySelector(".corner")?.getBoundingClientRect();
+  const band = grid.querySelector(".phase-band")?.getBoundingClientRect();
+  const lanes = [...grid.querySelectorAll<HTMLElement>(".lane-header[data-lane-id]")].map((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      id: el.getAttribute("data-lane-id") ?? "",
+      top: (r.top - origin.top) / zoom,
+      height: r.height / zoom,
+    };
+  });
+  return {
+    leading: corner ? corner.width / zoom : 184,
+    columnWidth: COLUMN_WIDTH,
+    ...rowsFrom(band ? band.height / zoom : 56, lanes),
+  };
 }
 
 export function BoardMarkers({
@@ -51,8 +72,24 @@ export function BoardMarkers({
   const map = useJourneyMap((m) => m);
   const { reader } = useMapSession();
   const ref = useRef<HTMLDivElement>(null);
-  const [boxes, setBoxes] = useState<ReadonlyMap<string, Box>>(new Map());
+  // The board's scroll container: the markers sit in the grid, the grid in the scroller.
+  const scroller = useMemo(
+    (): RefObject<HTMLElement | null> => ({
+      get current() {
+        return ref.current?.parentElement?.parentElement ?? null;
+      },
+    }),
+    [],
+  );
+  const [metrics, setMetrics] = useState<GridMetrics | null>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Box>>(new Map());
   const [tick, remeasure] = useReducer((n: number) => n + 1, 0);
+  const { phases, touchpointsByPhase } = map;
+  const { columns, spans } = useMemo(
+    () => boardColumns({ phases, touchpointsByPhase }),
+    [phases, touchpointsByPhase],
+  );
+  const range = useColumnWindow(scroller, columns.length, COLUMN_WIDTH, zoom);
 
   const marks = useMemo(() => {
     const byKey = new Map<string, Mark>();
@@ -100,6 +137,37 @@ export function BoardMarkers({
     return [...byKey.values()];
   }, [talk.threads, map, showAssumptions]);
 
+  // Each mark's column; marks outside the rendered window are not drawn.
+  const lookups = useMemo(() => {
+    const index = new Map(columns.map((c, i) => [columnKey(c), i]));
+    const columnOf = (id: string) => index.get(id) ?? -1;
+    const cardStep = (id: string) => {
+      for (const [step, cards] of map.cardsByTouchpoint)
+        if (cards.some((c) => c.id === id)) return step;
+      return undefined;
+    };
+    const phaseSpan = (id: string) => spans.find((s) => s.phase.id === id) ?? null;
+    const columnOfMark = (key: string) =>
+      columnOfPresenceKey(
+        key.startsWith("voice:") ? `touchpoint:${key.slice(6)}` : key,
+        columnOf,
+        cardStep,
+        (id) => phaseSpan(id)?.start ?? -1,
+      );
+    return { columnOf, phaseSpan, columnOfMark };
+  }, [columns, spans, map.cardsByTouchpoint]);
+  const inView = useMemo(
+    () =>
+      marks.filter((m) => {
+        const column = lookups.columnOfMark(m.key);
+        // A phase band is drawn whole: keep its mark if any of its columns is in view.
+        const span = m.key.startsWith("phase:") ? lookups.phaseSpan(m.key.slice(6)) : null;
+        const end = span ? span.start + span.span - 1 : column;
+        return column >= 0 && end >= range.first && column <= range.last;
+      }),
+    [marks, lookups, range],
+  );
+
   // Re-measure when the map changes (columns move), on resizes and on zoom.
   useLayoutEffect(() => {
     const grid = ref.current?.parentElement;
@@ -113,13 +181,20 @@ export function BoardMarkers({
     };
   }, [reader]);
 
+  // Rows once per change (a dozen headers), and the in-view marks geometry cannot place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the re-measure signal
   useLayoutEffect(() => {
     const grid = ref.current?.parentElement;
-    if (!grid) return;
+    // Nothing to place: read nothing (a read here would force a layout after every commit).
+    if (!grid || inView.length === 0) {
+      setMeasured((current) => (current.size === 0 ? current : new Map()));
+      setMetrics(null);
+      return;
+    }
     const origin = grid.getBoundingClientRect();
     const next = new Map<string, Box>();
-    for (const m of marks) {
+    for (const m of inView) {
+      if (!m.key.startsWith("card:") && !m.key.startsWith("voice:")) continue;
       const el = grid.querySelector(m.selector);
       if (!el) continue;
       const r = el.getBoundingClientRect();
@@ -130,13 +205,17 @@ export function BoardMarkers({
         height: r.height / zoom,
       });
     }
-    setBoxes(next);
-  }, [marks, zoom, tick]);
+    setMeasured(next);
+    setMetrics(measureRows(grid, zoom));
+  }, [inView, zoom, tick]);
+
+  const boxOf = (key: string): Box | null | undefined =>
+    measured.get(key) ?? (metrics ? geometryBox(key, metrics, lookups) : null);
 
   return (
     <div ref={ref} className="board-markers" aria-hidden="false">
-      {marks.map((m) => {
-        const box = boxes.get(m.key);
+      {inView.map((m) => {
+        const box = boxOf(m.key);
         if (!box) return null;
         return (
           <div key={m.key}>

@@ -1,0 +1,106 @@
+/**
+ * Column windowing: which of the board's step columns are rendered. A 300-step board is
+ * 66,000 px wide and about 30,000 elements; building, committing and hit-testing all of them
+ * made the first render, remote edits and scrolling several times too slow (see
+ * docs/board-performance.md). Only the columns near the viewport are rendered; the grid keeps
+ * its full `grid-template-columns`, and every cell is placed by explicit grid column, so the
+ * columns left out are empty tracks of the right width and no spacer is needed.
+ * Pure logic: no DOM, no React.
+ */
+
+/** Boards with at most this many columns render them all (a few thousand elements at most). */
+export const WINDOW_MIN_COLUMNS = 48;
+/**
+ * The window moves in steps of this many columns, so scrolling re-renders the board every few
+ * columns instead of on every scroll event.
+ */
+export const WINDOW_STEP = 2;
+
+export interface ColumnRange {
+  /** First rendered column (0-based); `last < first` means none. */
+  readonly first: number;
+  /** Last rendered column, inclusive. */
+  readonly last: number;
+}
+
+export interface WindowGeometry {
+  /** The scroll container's scrollLeft and clientWidth, in (zoomed) CSS pixels. */
+  readonly scrollLeft: number;
+  readonly viewportWidth: number;
+  readonly zoom: number;
+  /** Width of one column and of the lane-name column before the first one (unzoomed). */
+  readonly columnWidth: number;
+  readonly leadingWidth: number;
+  readonly count: number;
+  /** Rendered on each side beyond the viewport, in (zoomed) CSS pixels. */
+  readonly overscan: number;
+}
+
+export const ALL_COLUMNS = (count: number): ColumnRange => ({ first: 0, last: count - 1 });
+
+/** The columns that intersect the viewport widened by the overscan, snapped to WINDOW_STEP. */
+export function columnRange(g: WindowGeometry): ColumnRange {
+  if (g.count <= WINDOW_MIN_COLUMNS) return ALL_COLUMNS(g.count);
+  const unit = g.columnWidth * g.zoom;
+  if (!(unit > 0)) return ALL_COLUMNS(g.count);
+  const left = g.scrollLeft - g.overscan - g.leadingWidth * g.zoom;
+  const first = Math.max(0, Math.floor(left / unit / WINDOW_STEP) * WINDOW_STEP);
+  // A fixed number of columns from `first` (the widest the span can need), so both ends move
+  // together, once per step.
+  const width = (g.viewportWidth + 2 * g.overscan) / unit;
+  const span = (Math.ceil(width / WINDOW_STEP) + 1) * WINDOW_STEP;
+  // Near the left end nothing is left of the board to render: stop at what the right edge needs.
+  const right =
+    (g.scrollLeft + g.viewportWidth + g.overscan) / unit - g.leadingWidth / g.columnWidth;
+  const end = left < 0 ? Math.ceil((right + 1) / WINDOW_STEP) * WINDOW_STEP - 1 : first + span;
+  const last = Math.min(g.count - 1, end);
+  return { first: Math.min(first, g.count - 1), last };
+}
+
+/**
+ * The rendered column indexes, in order: the range plus pinned columns (the one holding focus,
+ * a step just added), so focus, an open editor or a step being named never unmounts.
+ */
+export function renderedColumns(range: ColumnRange, pinned: Iterable<number>): number[] {
+  const out: number[] = [];
+  for (let i = Math.max(0, range.first); i <= range.last; i++) out.push(i);
+  const extra = [...new Set(pinned)].filter((i) => i >= 0 && (i < range.first || i > range.last));
+  if (extra.length === 0) return out;
+  return [...out, ...extra].sort((a, b) => a - b);
+}
+
+export function sameRange(a: ColumnRange, b: ColumnRange): boolean {
+  return a.first === b.first && a.last === b.last;
+}
+
+/**
+ * The column a presence key (`touchpoint:…`, `cell:cell/<lane>/<step>`, `point:<persona>/<step>`,
+ * `card:…`, `phase:…`) is drawn in, or -1. `columnOf` maps a step id to its column; `cardStep`
+ * a card id to its step; `phaseStart` a phase id to its first column.
+ */
+export function columnOfPresenceKey(
+  key: string,
+  columnOf: (touchpointId: string) => number,
+  cardStep: (cardId: string) => string | undefined,
+  phaseStart: (phaseId: string) => number,
+): number {
+  const split = key.indexOf(":");
+  if (split < 0) return -1;
+  const kind = key.slice(0, split);
+  const id = key.slice(split + 1);
+  switch (kind) {
+    case "touchpoint":
+      return columnOf(id);
+    case "cell":
+    case "point":
+      return columnOf(id.slice(id.lastIndexOf("/") + 1));
+    case "card": {
+      const step = cardStep(id);
+      return step === undefined ? -1 : columnOf(step);
+    }
+    case "phase":
+      return phaseStart(id);
+    default:
+      return -1;
+  }
+}

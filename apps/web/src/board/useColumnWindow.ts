@@ -1,0 +1,79 @@
+/**
+ * Which board columns to render for the scroll container's current position (columnWindow.ts
+ * has the rule). Re-renders the board only when the window moves by a step, not per scroll
+ * event.
+ */
+import { type RefObject, useLayoutEffect, useRef, useState } from "react";
+import { type ColumnRange, columnRange, sameRange } from "./columnWindow.ts";
+
+/** The lane-name column's width (`--lane-header-width`, a design token in px). */
+function leadingWidth(el: HTMLElement): number {
+  const value = Number.parseFloat(getComputedStyle(el).getPropertyValue("--lane-header-width"));
+  return Number.isFinite(value) ? value : 184;
+}
+
+/**
+ * Overscan on each side: one viewport width (at least 600 px), so a fast swipe that the
+ * compositor scrolls ahead of the main thread still finds rendered columns.
+ */
+const overscanFor = (viewportWidth: number) => Math.max(600, viewportWidth);
+
+export function useColumnWindow(
+  scrollRef: RefObject<HTMLElement | null>,
+  count: number,
+  columnWidth: number,
+  zoom: number,
+): ColumnRange {
+  const [range, setRange] = useState<ColumnRange>(() => {
+    // Before the first layout: assume the window's width at scrollLeft 0 (the layout effect
+    // corrects it before the browser paints).
+    const width = typeof window === "undefined" ? 1600 : window.innerWidth;
+    return columnRange({
+      scrollLeft: 0,
+      viewportWidth: width,
+      zoom,
+      columnWidth,
+      leadingWidth: 184,
+      count,
+      overscan: overscanFor(width),
+    });
+  });
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const lead = leadingWidth(el);
+    const update = () => {
+      const next = columnRange({
+        scrollLeft: el.scrollLeft,
+        viewportWidth: el.clientWidth,
+        zoom,
+        columnWidth,
+        leadingWidth: lead,
+        count,
+        overscan: overscanFor(el.clientWidth),
+      });
+      setRange((current) => (sameRange(current, next) ? current : next));
+    };
+    update();
+    el.addEventListener("scroll", update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener("scroll", update);
+      resize.disconnect();
+    };
+  }, [scrollRef, count, columnWidth, zoom]);
+  return range;
+}
+
+/**
+ * The same array as last time while its items are equal, so context providers that take it
+ * (dnd-kit's SortableContext) do not re-render every consumer when the board re-renders.
+ */
+export function useStableList<T>(items: readonly T[]): readonly T[] {
+  const ref = useRef(items);
+  const current = ref.current;
+  if (current.length !== items.length || current.some((item, i) => item !== items[i]))
+    ref.current = items;
+  return ref.current;
+}

@@ -273,3 +273,32 @@ describe("detecting the kind of a file", () => {
     expect(detectImportKind("phase,touchpoint")).toBe("csv");
   });
 });
+
+describe("the examples in docs/examples", () => {
+  const example = (name: string) =>
+    readFileSync(new URL(`../../../docs/examples/${name}`, import.meta.url), "utf8");
+
+  it("are valid files of each kind, read as docs/format.md describes them", () => {
+    const json = readMapFile(example("support-ticket.journeymap.json"));
+    expect(json.errors).toEqual([]);
+    expect(json.snapshot?.phases.map((p) => p.name)).toEqual([
+      "Notice",
+      "Seek help",
+      "Ticket",
+      "Resolve",
+    ]);
+
+    const csv = parseTouchpointCsv(example("touchpoints.csv"));
+    expect(csv.errors).toEqual([]);
+    expect(csv.snapshot?.phases.map((p) => p.name)).toEqual(["Discover", "Sign up", "Use", "Pay"]);
+    expect(csv.snapshot?.cards.filter((c) => c.kind === "painPoint")).toHaveLength(3);
+
+    const mermaid = parseMermaidJourney(example("journey.mmd"));
+    expect(mermaid.errors).toEqual([]);
+    expect(mermaid.snapshot?.personas.map((p) => p.name)).toEqual(["Jamal", "Erin"]);
+    // 1–5 onto −3..+3 as documented: 1 → −3, 2 → −2, 3 → 0, 4 → +2, 5 → +3.
+    expect(
+      mermaid.snapshot?.emotions.filter((e) => e.personaId === "i0").map((e) => e.score),
+    ).toEqual([2, -2, 0, 3, -3, -2]);
+  });
+});

@@ -24,6 +24,7 @@ import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { AccessService } from "./auth/AccessService.ts";
 import { documentNameOf, talkDocumentNameOf } from "./documentName.ts";
 import { InboxService } from "./contrib/InboxService.ts";
+import { TalkGuard } from "./contrib/talkGuard.ts";
 import { LiveDocuments } from "./contrib/LiveDocuments.ts";
 import { type ContribLimits, createContribRoutes } from "./http/contribRoutes.ts";
 import { Access, type ConnectionContext } from "./sync/access.ts";
@@ -107,6 +108,7 @@ export async function createServer(
         sockets.gate?.closeSocket(socketKey, kind, reason),
       ),
       new Access(store, access),
+      new TalkGuard(),
       new Presence(),
       persistence,
       {

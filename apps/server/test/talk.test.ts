@@ -3,7 +3,16 @@
  * commenters write comments but cannot change the map; viewers can write neither; contributor
  * links open no document; the talk document is logged and survives a restart.
  */
-import { LOCAL_ORIGIN, MapEditor, readJourneyMap, readTalk, startThread } from "@journeymap/schema";
+import {
+  dismissItem,
+  LOCAL_ORIGIN,
+  MapEditor,
+  readJourneyMap,
+  readTalk,
+  resolveThread,
+  startThread,
+  submitToInbox,
+} from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
 import {
@@ -73,6 +82,52 @@ describe("talk document", () => {
     expect(await server.store.countUpdates(mapId)).toBe(rowsBefore);
   });
 
+  it("a commenter's client can comment but not triage or forge inbox items", async () => {
+    const commenter = (await shareLink(server, mapId, "commenter")).token;
+    const ownerTalk = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const { itemId } = submitToInbox(
+      ownerTalk.doc,
+      { kind: "ticket", text: "Charged twice", contributor: "Sam" },
+      { via: "form" },
+      { origin: LOCAL_ORIGIN },
+    );
+    await ownerTalk.confirmed();
+    const cleo = await open(talkDocumentNameOf(mapId), commenter, "Cleo");
+    await until(cleo.doc, () => readTalk(cleo.doc).inbox.length > 0);
+
+    // Comments and resolving are what the role is for: accepted.
+    const { threadId } = startThread(
+      cleo.doc,
+      { kind: "phase", id: "phaseCleo1" },
+      { author: "Cleo", text: "Is this phase still current?" },
+      { origin: LOCAL_ORIGIN },
+    );
+    resolveThread(cleo.doc, threadId, "Cleo", { origin: LOCAL_ORIGIN });
+    await cleo.confirmed();
+    await until(ownerTalk.doc, () =>
+      readTalk(ownerTalk.doc).threads.some((t) => t.id === threadId && t.resolved !== null),
+    );
+
+    // Her browser dismisses the item and slips in one of its own, around the UI: refused.
+    const rowsBefore = await server.store.countUpdates(`talk:${mapId}`);
+    dismissItem(cleo.doc, itemId, "Cleo", "spam", { origin: LOCAL_ORIGIN });
+    submitToInbox(
+      cleo.doc,
+      { kind: "quote", text: "Forged", contributor: "Nobody" },
+      { via: "api" },
+      { origin: LOCAL_ORIGIN },
+    );
+    await settle();
+    await settle();
+    expect(cleo.provider.unsyncedChanges).toBeGreaterThan(0);
+    const fresh = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const inbox = readTalk(fresh.doc).inbox;
+    expect(inbox.find((i) => i.id === itemId)?.status).toBe("new");
+    expect(inbox.map((i) => i.text)).not.toContain("Forged");
+    expect(readTalk(ownerTalk.doc).inbox.map((i) => i.status)).not.toContain("dismissed");
+    expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(rowsBefore);
+  });
+
   it("viewers cannot write the talk document either", async () => {
     const viewer = (await shareLink(server, mapId, "viewer")).token;
     const vTalk = await open(talkDocumentNameOf(mapId), viewer, "Vera");
@@ -107,7 +162,7 @@ describe("talk document", () => {
     await server.close();
     server = await startServer(dataDir);
     const again = await open(talkDocumentNameOf(mapId), ownerToken(mapId));
-    expect(readTalk(again.doc).threads[0]?.comments[0]?.text).toBe(
+    expect(readTalk(again.doc).threads.map((t) => t.comments[0]?.text)).toContain(
       "Customers say this step is confusing",
     );
   });

@@ -4,6 +4,7 @@
  *   journeymap export --server URL --map ID --token TOKEN [-o FILE]
  *   journeymap export --data-dir DIR (--map ID [-o FILE] | --all -o FOLDER)
  *   journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
+ *   journeymap import FILE --data-dir DIR [--kind …] [--title TITLE]
  *   journeymap validate FILE
  *   journeymap schema
  *
@@ -20,9 +21,11 @@ import {
   mapFileJsonSchema,
   previewImport,
   detectImportKind,
+  seedFromSnapshot,
   serializeMapFile,
 } from "@journeymap/schema/format";
-import { SqliteMapStore } from "@journeymap/server";
+import { randomId } from "@journeymap/schema";
+import { AccessService, SqliteMapStore } from "@journeymap/server";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -36,6 +39,7 @@ export const USAGE = `Usage:
   journeymap export --data-dir DIR --map ID [-o FILE]
   journeymap export --data-dir DIR --all -o FOLDER
   journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
+  journeymap import FILE --data-dir DIR [--kind json|csv|mermaid] [--title TITLE]
   journeymap validate FILE
   journeymap schema
 `;
@@ -61,6 +65,34 @@ async function failure(res: Response): Promise<string> {
     return lines.join("\n");
   } catch {
     return `HTTP ${res.status}: ${text.slice(0, 200)}`;
+  }
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/**
+ * A new map in a store folder, as the server's import route makes it (seed as row 1, an owner
+ * link): restores a backup without a running server. The folder must exist; its store is
+ * created if it has none. SQLite serialises writers, so a server on the same folder is safe.
+ */
+async function importIntoStore(
+  dataDir: string,
+  snapshot: Parameters<typeof seedFromSnapshot>[0],
+  kind: ImportKind,
+  at: Date,
+): Promise<{ id: string; title: string; token: string; path: string }> {
+  if (!existsSync(dataDir)) throw new UsageError(`no such folder: ${dataDir}`);
+  const store = new SqliteMapStore(path.join(dataDir, STORE_FILE));
+  try {
+    const id = randomId();
+    const title = snapshot.title.trim() || "Imported journey";
+    const now = at.getTime();
+    await store.createMap(id, title, now, seedFromSnapshot(snapshot, kind, now));
+    const access = await AccessService.create(store, () => now);
+    const owner = await access.issue(id, { role: "owner" }, "Owner", null);
+    return { id, title, token: owner.token, path: `/maps/${id}#token=${owner.token}` };
+  } finally {
+    await store.close();
   }
 }
 
@@ -106,21 +138,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!IMPORT_KINDS.includes(kind)) {
         throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(", ")}`);
       }
-      if (command === "validate") {
+      if (command === "validate" || values["data-dir"]) {
         const preview = previewImport(text, kind, values.title ? { title: values.title } : {});
         for (const note of preview.notes) io.err(`note: ${note}\n`);
         if (preview.errors.length > 0 || !preview.snapshot) {
-          io.err(`${file}: ${preview.errors.length} problem(s)\n`);
+          io.err(`${file}: ${count(preview.errors.length, "problem")}; nothing was imported\n`);
           for (const issue of preview.errors) io.err(`  ${describeIssue(issue)}\n`);
           return 1;
         }
         const s = preview.snapshot;
-        io.out(
-          `${file}: valid ${kind}: "${s.title}", ${s.phases.length} phases, ${s.touchpoints.length} touchpoints, ${s.personas.length} personas\n`,
-        );
+        if (command === "validate") {
+          io.out(
+            `${file}: valid ${kind}: "${s.title}", ${count(s.phases.length, "phase")}, ${count(s.touchpoints.length, "touchpoint")}, ${count(s.personas.length, "persona")}\n`,
+          );
+          return 0;
+        }
+        if (values.server) throw new UsageError("give --server or --data-dir, not both");
+        const created = await importIntoStore(resolve(values["data-dir"]!), s, kind, now());
+        io.out(`${JSON.stringify(created, null, 2)}\n`);
         return 0;
       }
-      const server = required(values.server, "--server").replace(/\/+$/, "");
+      const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
       const query = new URLSearchParams({ kind, filename: path.basename(file) });
       if (values.title) query.set("title", values.title);
       const res = await fetch(`${server}/api/maps/import?${query}`, {

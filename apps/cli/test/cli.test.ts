@@ -144,12 +144,44 @@ describe("journeymap import and validate", () => {
   it("validates files offline", async () => {
     writeFileSync(path.join(work, "ok.csv"), "phase,touchpoint\nA,x\nB,y\n");
     expect((await run("validate", "ok.csv")).out).toBe(
-      'ok.csv: valid csv: "Imported journey", 2 phases, 2 touchpoints, 1 personas\n',
+      'ok.csv: valid csv: "Imported journey", 2 phases, 2 touchpoints, 1 persona\n',
     );
     writeFileSync(path.join(work, "bad.json"), '{"format":"journeymap","version":1}');
     const bad = await run("validate", "bad.json");
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/^bad\.json: \d+ problem\(s\)\n {2}exportedAt: /);
+    expect(bad.err).toMatch(/^bad\.json: \d+ problems; nothing was imported\n {2}exportedAt: /);
+  });
+
+  it("restores a backup into a store folder, and the running server serves it", async () => {
+    const backup = await run("export", "--data-dir", dataDir, "--map", mapId, "-o", "keep.json");
+    expect(backup.code).toBe(0);
+    const before = (await server.store.listMaps()).length;
+    const res = await run("import", "keep.json", "--data-dir", dataDir);
+    expect(res).toMatchObject({ code: 0, err: "" });
+    const created = JSON.parse(res.out) as { id: string; title: string; token: string };
+    expect(created.title).toBe("Support");
+    expect((await server.store.listMaps()).length).toBe(before + 1);
+    // The owner token works on the server sharing that folder, and the map is the same.
+    const exported = await fetch(`${url}/api/maps/${created.id}/export`, {
+      headers: { authorization: `Bearer ${created.token}` },
+    });
+    expect(exported.status).toBe(200);
+    const original = readMapFile(readFileSync(path.join(work, "keep.json"), "utf8"));
+    expect(readMapFile(await exported.text()).snapshot).toEqual(original.snapshot);
+  });
+
+  it("imports nothing into a store from a bad file or a missing folder", async () => {
+    const before = (await server.store.listMaps()).length;
+    writeFileSync(path.join(work, "bad.mmd"), "journey\n section A\n  Task: lots: Me\n");
+    const bad = await run("import", "bad.mmd", "--data-dir", dataDir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe(
+      'bad.mmd: 1 problem; nothing was imported\n  line 3: the score "lots" of "Task" is not a whole number from 1 to 5\n',
+    );
+    const nowhere = await run("import", "keep.json", "--data-dir", path.join(work, "nowhere"));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/^journeymap: no such folder: /);
+    expect((await server.store.listMaps()).length).toBe(before);
   });
 
   it("runs as a real bin: schema to stdout, usage on an unknown command", async () => {

@@ -5,3 +5,4 @@ export { SYNC_PATH } from "./sync/websocketGate.ts";
 export { documentNameOf, isMapId, mapIdOf } from "./documentName.ts";
 export type { MapRecord, MapStore } from "./store/MapStore.ts";
 export { SqliteMapStore } from "./store/SqliteMapStore.ts";
+export { AccessService } from "./auth/AccessService.ts";

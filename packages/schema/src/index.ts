@@ -67,6 +67,19 @@ export { snapshotMap } from "./exchange/snapshotMap.ts";
 export { importSnapshot } from "./exchange/importSnapshot.ts";
 export { readRichText, writeRichText, plainTextOf } from "./read/richText.ts";
 export * from "./talk/index.ts";
-export type { EvidenceInsights, EvidenceTally } from "./insights/evidenceInsights.ts";
-export { describeTally, evidenceInsights, tally } from "./insights/evidenceInsights.ts";
+export type {
+  AssumedScore,
+  EvidenceInsights,
+  EvidenceOverview,
+  EvidenceTally,
+  PainPointEvidence,
+  StepEvidence,
+} from "./insights/evidenceInsights.ts";
+export {
+  describeTally,
+  evidenceInsights,
+  evidenceOverview,
+  SENTIMENT_GAP,
+  tally,
+} from "./insights/evidenceInsights.ts";
 export * from "./history/index.ts";

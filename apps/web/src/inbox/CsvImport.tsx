@@ -1,7 +1,17 @@
-/** CSV import of many contributions: preview with per-row errors, then import all or none. */
+/**
+ * CSV import of many contributions: the file is read here (to show its rows), checked by the
+ * server in a dry run (the one validator, so the preview's errors are exactly what an import
+ * would refuse), shown row by row with each row's errors, then imported all or none.
+ */
+import { CsvError, csvTable } from "@journeymap/schema";
+import { AlertCircle, CheckCircle2 } from "lucide-react";
 import { useState } from "react";
 import { tokenFor } from "../sync/tokens.ts";
 import { type ImportResult, importCsv } from "./contribApi.ts";
+import { previewRows } from "./csvPreview.ts";
+
+/** Rows drawn in the preview table; the summary still counts them all. */
+const SHOWN_ROWS = 50;
 
 export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void }) {
   const [csv, setCsv] = useState<string | null>(null);
@@ -16,9 +26,12 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
     setError(null);
     setPreview(null);
     try {
+      csvTable(text); // the same parse the server does: a broken file is named at once
       setPreview(await importCsv(mapId, tokenFor(mapId), text, true));
     } catch (e) {
-      setError((e as Error).message);
+      setError(
+        e instanceof CsvError ? `This file cannot be read: ${e.message}` : (e as Error).message,
+      );
     }
   };
   const run = async () => {
@@ -34,7 +47,8 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
       setBusy(false);
     }
   };
-  const bad = preview?.rows.filter((r) => !r.ok) ?? [];
+  const rows = csv && preview ? previewRows(csv, preview) : [];
+  const bad = rows.filter((r) => !r.ok);
   return (
     <section className="csv-import" aria-label="Import CSV">
       <p className="panel-hint">
@@ -50,35 +64,78 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
         onChange={(e) => load(e.target.files?.[0])}
       />
       {error && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" data-testid="inbox.csv-error">
           {error}
         </p>
       )}
       {preview && (
         <>
-          <p data-testid="inbox.csv-summary">
-            {preview.rows.length} rows · {preview.rows.length - bad.length} ready
+          <p data-testid="inbox.csv-summary" role="status">
+            {rows.length} rows · {rows.length - bad.length} ready
             {bad.length > 0 &&
               ` · ${bad.length} with errors (fix them; nothing is imported until all rows are valid)`}
             {preview.ignoredColumns.length > 0 &&
               ` · ignored columns: ${preview.ignoredColumns.join(", ")}`}
           </p>
-          {bad.length > 0 && (
-            <ul className="csv-errors">
-              {bad.map((r) => (
-                <li key={r.row}>
-                  Row {r.row}: {r.errors.join("; ")}
-                </li>
-              ))}
-            </ul>
+          {rows.length > 0 && (
+            <div className="csv-preview-scroll">
+              <table className="csv-preview" data-testid="inbox.csv-preview">
+                <caption className="visually-hidden">Rows of the file and their errors</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Text</th>
+                    <th scope="col">Step</th>
+                    <th scope="col">From</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.slice(0, SHOWN_ROWS).map((r) => (
+                    <tr
+                      key={r.row}
+                      className={r.ok ? "" : "csv-row--bad"}
+                      data-testid="inbox.csv-row"
+                    >
+                      <th scope="row">
+                        {r.ok ? (
+                          <CheckCircle2 size={12} aria-label="ready" className="csv-ok" />
+                        ) : (
+                          <AlertCircle size={12} aria-label="has errors" className="csv-bad" />
+                        )}{" "}
+                        {r.row}
+                      </th>
+                      <td>
+                        <span className="csv-text">{r.text || "—"}</span>
+                        {r.errors.map((e) => (
+                          <span key={e} className="csv-row-error" data-testid="inbox.csv-row-error">
+                            {e}
+                          </span>
+                        ))}
+                      </td>
+                      <td>{r.step || "—"}</td>
+                      <td>{r.contributor || "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {rows.length > SHOWN_ROWS && (
+                <p className="panel-hint">
+                  …and {rows.length - SHOWN_ROWS} more rows
+                  {bad.length > 0 &&
+                    ` (${bad.filter((r) => r.row > SHOWN_ROWS + 1).length} more with errors)`}
+                  .
+                </p>
+              )}
+            </div>
           )}
           <button
             type="button"
             className="btn btn--primary"
-            disabled={bad.length > 0 || busy || preview.rows.length === 0}
+            data-testid="inbox.csv-import"
+            disabled={bad.length > 0 || busy || rows.length === 0}
             onClick={run}
           >
-            Import {preview.rows.length} rows
+            Import {rows.length} {rows.length === 1 ? "row" : "rows"}
           </button>
         </>
       )}

@@ -128,7 +128,12 @@ function Triage({ item, map }: { item: InboxItem; map: JourneyMap }) {
         </option>
       </select>
       {action === "painPoint" && (
-        <select aria-label="Pain point" value={cardId} onChange={(e) => setCardId(e.target.value)}>
+        <select
+          aria-label="Pain point"
+          value={cardId}
+          data-testid="inbox.pain-point"
+          onChange={(e) => setCardId(e.target.value)}
+        >
           <option value="">Choose a pain point…</option>
           {painPoints.map((c) => (
             <option key={c.id} value={c.id}>
@@ -211,7 +216,7 @@ function ItemCard({
       </p>
       {status === "new" && canTriage && <Triage item={item} map={map} />}
       {status !== "new" && decision && (
-        <p className="inbox-decision">
+        <p className="inbox-decision" data-testid="inbox.decision">
           {decision.status === "accepted"
             ? `Accepted by ${decision.by}: ${
                 decision.outcome.kind === "touchpoint"
@@ -221,7 +226,9 @@ function ItemCard({
                     : "evidence for a pain point"
               }`
             : `Dismissed by ${decision.by}: ${decision.reason}`}
-          {canTriage && talk && (
+          {/* An acceptance is undone on the map (undo, or deleting the evidence): the item
+              then returns to New by itself. Only a dismissal is reopened here. */}
+          {canTriage && talk && decision.status === "dismissed" && (
             <button
               type="button"
               className="btn btn--ghost"

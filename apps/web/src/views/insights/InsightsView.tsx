@@ -8,6 +8,7 @@ import {
   CHANNEL_LABELS,
   type Channel,
   EMOTION_LABELS,
+  evidenceOverview,
   journeyInsights,
   type JourneyMap,
   type Touchpoint,
@@ -15,11 +16,13 @@ import {
 } from "@journeymap/schema";
 import {
   ArrowRight,
+  FileText,
   Footprints,
   Handshake,
   Layers,
   type LucideIcon,
   Repeat,
+  SearchX,
   TriangleAlert,
 } from "lucide-react";
 import { type CSSProperties, type ReactNode, useMemo } from "react";
@@ -27,6 +30,7 @@ import { CHANNEL_ICONS } from "../../board/channelIcons.tsx";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { initials } from "../../ui/initials.ts";
 import { formatScore } from "../scores.ts";
+import { EvidencePanel } from "./EvidencePanel.tsx";
 import { channelRows, painHeatTable, shade } from "./insightTables.ts";
 import "../../styles/views.css";
 
@@ -125,6 +129,7 @@ export function InsightsView() {
   const insights = useMemo(() => journeyInsights(map), [map]);
   const heat = useMemo(() => painHeatTable(map), [map]);
   const omni = useMemo(() => channelRows(map), [map]);
+  const evidence = useMemo(() => evidenceOverview(map), [map]);
   const steps = useMemo(() => new Map(map.touchpoints.map((t) => [t.id as string, t])), [map]);
   const personas = new Map(map.personas.map((p) => [p.id as string, p]));
   const maxSteps = Math.max(1, ...insights.stepsPerPhase.map((p) => p.steps));
@@ -150,6 +155,8 @@ export function InsightsView() {
             ["Channel switches", insights.channelSwitches.length, Repeat, "views.total-switches"],
             ["Hand-offs", insights.handOffs.length, Handshake, "views.total-handoffs"],
             ["Open pain points", heat.total.painPoints, TriangleAlert, "views.total-pains"],
+            ["Evidence items", evidence.total, FileText, "views.total-evidence"],
+            ["Steps on assumptions", evidence.assumedSteps.length, SearchX, "views.total-assumed"],
           ] as const
         ).map(([label, value, Icon, testId]) => (
           <li key={label}>
@@ -320,6 +327,15 @@ export function InsightsView() {
               </table>
             </div>
           )}
+        </Panel>
+
+        <Panel
+          title={`Evidence from sales and support (${evidence.total})`}
+          id="evidence"
+          wide
+          note={`Accepted contributions per step and pain point; where customers' mean sentiment differs from a persona's assumed score by ${evidence.gapThreshold} or more, it is flagged.`}
+        >
+          <EvidencePanel overview={evidence} map={map} steps={steps} />
         </Panel>
 
         <Panel

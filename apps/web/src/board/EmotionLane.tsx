@@ -20,7 +20,7 @@ import {
 import type { Peer, PointDrag } from "../sync/presence.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import type { Column } from "./columns.ts";
-import { curvePath, scoreToY, sentimentColour, yToScore } from "./curve.ts";
+import { curvePath, pointsForColumns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
 
 export const EMOTION_LANE_HEIGHT = 200;
 const CONTROLS_HEIGHT = 44;
@@ -243,6 +243,8 @@ function curveLabel(
  * edited curve and moving the board's column window leave them alone.
  */
 const OtherCurves = memo(function OtherCurves({
+  first,
+  last,
   columns,
   columnWidth,
   personas,
@@ -250,6 +252,8 @@ const OtherCurves = memo(function OtherCurves({
   emotions,
   drags,
 }: {
+  first: number;
+  last: number;
   columns: readonly Column[];
   columnWidth: number;
   personas: readonly Persona[];
@@ -267,7 +271,7 @@ const OtherCurves = memo(function OtherCurves({
       return (
         <path
           key={p.id}
-          d={curvePath(pointsFor(columns, columnWidth, scoreOf))}
+          d={curvePath(pointsForColumns(pointsFor(columns, columnWidth, scoreOf), first, last))}
           className="emotion-curve emotion-curve--inactive"
           stroke={p.colour}
         />
@@ -358,6 +362,9 @@ export function EmotionLane({
   }
   const activePoints = pointsOf(active);
   const shownSet = new Set(shown);
+  // Curves are drawn over the rendered columns only (all of them on a small board).
+  const first = shown[0] ?? 0;
+  const last = shown[shown.length - 1] ?? -1;
   const isShown = (i: number) => shownSet.has(i);
 
   return (
@@ -375,6 +382,8 @@ export function EmotionLane({
           />
         ))}
         <OtherCurves
+          first={first}
+          last={last}
           columns={columns}
           columnWidth={columnWidth}
           personas={personas}
@@ -382,7 +391,11 @@ export function EmotionLane({
           emotions={emotions}
           drags={drags}
         />
-        <path d={curvePath(activePoints)} className="emotion-curve" stroke={active.colour} />
+        <path
+          d={curvePath(pointsForColumns(activePoints, first, last))}
+          className="emotion-curve"
+          stroke={active.colour}
+        />
         {activePoints.map((p) => {
           if (p.column.kind !== "touchpoint") return null;
           const touchpointId = p.column.touchpoint.id;

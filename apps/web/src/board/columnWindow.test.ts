@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   columnOfPresenceKey,
   columnRange,
+  fitRange,
   renderedColumns,
   WINDOW_MIN_COLUMNS,
   WINDOW_STEP,
@@ -95,5 +96,14 @@ describe("column window", () => {
     expect(of("phase:p1")).toBe(3);
     expect(of("lane:x")).toBe(-1);
     expect(of("nonsense")).toBe(-1);
+  });
+
+  it("never names a column the board no longer has", () => {
+    // A six-column board whose last phase was just removed (undo): the window still says 0..5.
+    expect(fitRange({ first: 0, last: 5 }, 5)).toEqual({ first: 0, last: 4 });
+    expect(fitRange({ first: 290, last: 299 }, 250)).toEqual({ first: 249, last: 249 });
+    expect(fitRange({ first: 10, last: 40 }, 200)).toEqual({ first: 10, last: 40 });
+    expect(fitRange({ first: 0, last: 0 }, 0)).toEqual({ first: 0, last: -1 });
+    expect(renderedColumns(fitRange({ first: 0, last: 0 }, 0), [])).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export const WINDOW_MIN_COLUMNS = 48;
  * The window moves in steps of this many columns, so scrolling re-renders the board every few
  * columns instead of on every scroll event.
  */
-export const WINDOW_STEP = 2;
+export const WINDOW_STEP = 4;
 
 export interface ColumnRange {
   /** First rendered column (0-based); `last < first` means none. */
@@ -67,6 +67,17 @@ export function renderedColumns(range: ColumnRange, pinned: Iterable<number>): n
   const extra = [...new Set(pinned)].filter((i) => i >= 0 && (i < range.first || i > range.last));
   if (extra.length === 0) return out;
   return [...out, ...extra].sort((a, b) => a - b);
+}
+
+/**
+ * The window for a board that now has `count` columns. The window is state updated after
+ * layout, so right after columns are removed (a deleted step, an undone phase) it can still
+ * name columns that no longer exist; small boards render all their columns at once.
+ */
+export function fitRange(range: ColumnRange, count: number): ColumnRange {
+  if (count <= WINDOW_MIN_COLUMNS) return ALL_COLUMNS(count);
+  const last = Math.min(range.last, count - 1);
+  return { first: Math.min(range.first, last), last };
 }
 
 export function sameRange(a: ColumnRange, b: ColumnRange): boolean {

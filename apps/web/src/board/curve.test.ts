@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curvePath, scoreToY, sentimentColour, yToScore } from "./curve.ts";
+import { curvePath, pointsForColumns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
 
 const geometry = { height: 200, padding: 20 };
 
@@ -30,5 +30,42 @@ describe("emotion curve geometry", () => {
     expect(sentimentColour(-2)).toBe("var(--sentiment-n2)");
     expect(sentimentColour(0)).toBe("var(--sentiment-0)");
     expect(sentimentColour(3)).toBe("var(--sentiment-p3)");
+  });
+});
+
+describe("curve points for a window of columns", () => {
+  const points = Array.from({ length: 40 }, (_, i) => ({
+    i,
+    x: i * 220 + 110,
+    y: 50 + 40 * Math.sin(i * 1.7),
+  }));
+  // The path's cubic segments, keyed by their end point's x.
+  const segments = (d: string) =>
+    new Map(
+      [...d.matchAll(/C([^C]+)/g)].map((m) => {
+        const nums = m[1]!.split(/[ ,]/).filter(Boolean).map(Number);
+        return [Math.round(nums[4]!), nums.map((n) => n.toFixed(6)).join(",")] as const;
+      }),
+    );
+
+  it("draws the window's segments exactly as the whole curve does", () => {
+    const whole = segments(curvePath(points));
+    const sliced = pointsForColumns(points, 10, 20);
+    expect(sliced[0]!.i).toBe(8);
+    expect(sliced[sliced.length - 1]!.i).toBe(22);
+    const part = segments(curvePath(sliced));
+    // Segments ending at columns 11..20 (all segments between the window's columns).
+    for (let column = 11; column <= 20; column++) {
+      const x = column * 220 + 110;
+      expect(part.get(x)).toBe(whole.get(x));
+    }
+  });
+
+  it("keeps the ends and skips columns without points", () => {
+    expect(pointsForColumns(points, 0, 3).map((p) => p.i)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(pointsForColumns(points, 38, 60).map((p) => p.i)).toEqual([36, 37, 38, 39]);
+    const gappy = points.filter((p) => p.i % 3 === 0);
+    expect(pointsForColumns(gappy, 10, 14).map((p) => p.i)).toEqual([6, 9, 12, 15, 18]);
+    expect(pointsForColumns(points, 100, 120)).toEqual(points.slice(38));
   });
 });

@@ -45,3 +45,21 @@ export function sentimentColour(score: number): string {
   if (score === 0) return "var(--sentiment-0)";
   return score < 0 ? `var(--sentiment-n${-score})` : `var(--sentiment-p${score})`;
 }
+
+/**
+ * The points a curve needs to be drawn exactly over columns `first`..`last`: those columns'
+ * points and two more on each side (a monotone segment depends on the tangents at its ends,
+ * and a tangent on the points either side). Drawing a 300-step curve only near the viewport
+ * keeps a drag's repaint small. Points must be ordered by their column `i`.
+ */
+export function pointsForColumns<P extends { readonly i: number }>(
+  points: readonly P[],
+  first: number,
+  last: number,
+): readonly P[] {
+  let from = points.findIndex((p) => p.i >= first);
+  if (from < 0) from = points.length;
+  let to = from;
+  while (to < points.length && points[to]!.i <= last) to++;
+  return points.slice(Math.max(0, from - 2), Math.min(points.length, to + 2));
+}

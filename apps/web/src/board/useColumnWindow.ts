@@ -4,7 +4,7 @@
  * event.
  */
 import { type RefObject, useLayoutEffect, useRef, useState } from "react";
-import { type ColumnRange, columnRange, sameRange } from "./columnWindow.ts";
+import { type ColumnRange, columnRange, fitRange, sameRange } from "./columnWindow.ts";
 
 /** The lane-name column's width (`--lane-header-width`, a design token in px). */
 function leadingWidth(el: HTMLElement): number {
@@ -63,7 +63,8 @@ export function useColumnWindow(
       resize.disconnect();
     };
   }, [scrollRef, count, columnWidth, zoom]);
-  return range;
+  const fitted = fitRange(range, count);
+  return sameRange(fitted, range) ? range : fitted;
 }
 
 /**

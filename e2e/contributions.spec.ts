@@ -189,4 +189,101 @@ describe.runIf(enabled)("contributions", () => {
     await sam.getByTestId("contribute.title").waitFor();
     await sam.screenshot({ path: `${SHOTS}/contributions-form-dark.png`, fullPage: true });
   });
+
+  it("imports a CSV with a row-by-row preview and errors, triages by dismissing and attaching, and the insights count the evidence", async () => {
+    const map = await createMap(server, "Support journey");
+    const { board: owner } = await session.openBoard(map.id, map.token, {
+      name: "Olga",
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = owner.page;
+    const step = (await owner.touchpointNames())[2] ?? "";
+    const choose = (name: string, text: string) =>
+      page
+        .getByTestId("inbox.csv")
+        .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+
+    await page.getByTestId("board.inbox").click();
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    // One good row, one with an empty text, a step that does not exist and a score off the scale.
+    await choose(
+      "tickets.csv",
+      `text,kind,source,touchpoint,sentiment,contributor,team,key
+"Which plan has SSO? The table does not say",ticket,ZD-5001,${step},-2,Sam Rivera,Support,zd-5001
+,ticket,ZD-5002,Nowhere,7,Sam Rivera,Support,zd-5002
+`,
+    );
+    const summary = page.getByTestId("inbox.csv-summary");
+    await summary.filter({ hasText: "2 rows · 1 ready · 1 with errors" }).waitFor();
+    const badRow = page.getByTestId("inbox.csv-row").nth(1);
+    expect(await badRow.textContent()).toContain("Nowhere");
+    const errors = await badRow.getByTestId("inbox.csv-row-error").allTextContents();
+    expect(errors.join(" ")).toMatch(/text: .*empty/);
+    expect(errors.join(" ")).toMatch(/sentiment/);
+    expect(errors.join(" ")).toMatch(/no step named or with id "Nowhere"/);
+    expect(await page.getByTestId("inbox.csv-import").isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/contributions-csv-preview.png` });
+
+    // Fixed and re-chosen: both rows ready, imported, in the inbox.
+    await choose(
+      "tickets.csv",
+      `text,kind,source,touchpoint,sentiment,contributor,team,key
+"Which plan has SSO? The table does not say",ticket,ZD-5001,${step},-2,Sam Rivera,Support,zd-5001
+"Asked twice for an invoice address",call note,CALL-88,${step},-1,Ana Lopez,Sales,call-88
+`,
+    );
+    await summary.filter({ hasText: "2 rows · 2 ready" }).waitFor();
+    await page.getByTestId("inbox.csv-import").click();
+    await expect.poll(() => page.getByTestId("inbox.item").count()).toBe(2);
+
+    // Dismiss one with a reason; it moves to Dismissed with the reason and who did it.
+    const invoice = page.getByTestId("inbox.item").filter({ hasText: "invoice address" });
+    await invoice.getByTestId("inbox.dismiss").click();
+    await invoice.getByTestId("inbox.reason").fill("Belongs to the billing journey");
+    await invoice.getByTestId("inbox.confirm-dismiss").click();
+    await expect.poll(() => page.getByTestId("inbox.item").count()).toBe(1);
+    await page.getByRole("button", { name: /^Dismissed \(1\)/ }).click();
+    expect(await page.getByTestId("inbox.decision").textContent()).toContain(
+      "Dismissed by Olga: Belongs to the billing journey",
+    );
+    await page.getByRole("button", { name: /^New \(1\)/ }).click();
+
+    // Attach the other to the pain point already on that step.
+    const sso = page.getByTestId("inbox.item").filter({ hasText: "SSO" });
+    expect(await sso.getByTestId("inbox.step").inputValue()).not.toBe("");
+    await sso.getByTestId("inbox.action").selectOption("painPoint");
+    const painPoint = sso.getByTestId("inbox.pain-point");
+    const options = await painPoint.locator("option").allTextContents();
+    const title = options[1] ?? "";
+    await painPoint.selectOption({ label: title });
+    await sso.getByTestId("inbox.accept").click();
+    await expect.poll(() => page.getByTestId("inbox.item").count()).toBe(0);
+    const saved = readJourneyMap(await serverMap(server, map.id, map.token));
+    expect(saved.evidence).toHaveLength(1);
+    expect(saved.evidence[0]).toMatchObject({
+      kind: "ticket",
+      source: "ZD-5001",
+      contributor: "Sam Rivera",
+      sentiment: -2,
+    });
+    expect(saved.evidence[0]?.target?.kind).toBe("card");
+
+    // The insights count it: one item, on that step and that pain point; the rest assumed.
+    await page.getByRole("button", { name: "Close panel" }).click();
+    await page.getByTestId("views.tab-insights").click();
+    await page.getByTestId("views.evidence").waitFor();
+    expect(await page.getByTestId("views.total-evidence").textContent()).toMatch(/^1\D/);
+    expect(await page.getByTestId("views.total-assumed").textContent()).toMatch(
+      new RegExp(`^${saved.touchpoints.length - 1}\\D`),
+    );
+    const row = page.getByTestId("views.evidence-step");
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain(step);
+    expect(await row.textContent()).toContain("1 ticket");
+    expect(await page.getByTestId("views.evidence-pain").first().textContent()).toContain(title);
+    await page.getByTestId("views.evidence").scrollIntoViewIfNeeded();
+    await page.getByTestId("views.evidence").screenshot({
+      path: `${SHOTS}/contributions-insights.png`,
+    });
+  });
 });

@@ -15,6 +15,8 @@ import { z } from "zod";
 
 /** Longest contribution text. A quote or a ticket excerpt, not a whole transcript. */
 export const MAX_SUBMISSION_TEXT = 10_000;
+/** One message for every way a score can miss the scale (fraction, too low, too high). */
+const SCALE = `must be a whole number from ${EMOTION_MIN} to ${EMOTION_MAX}`;
 const ID = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an id (letters, digits, _ and -)");
 
 export const SubmissionBody = z
@@ -38,10 +40,10 @@ export const SubmissionBody = z
       description: "The touchpoint it concerns (from GET /api/maps/{mapId}/outline).",
     }),
     sentiment: z
-      .number()
-      .int()
-      .min(EMOTION_MIN)
-      .max(EMOTION_MAX)
+      .number({ error: "must be a number" })
+      .int(SCALE)
+      .min(EMOTION_MIN, SCALE)
+      .max(EMOTION_MAX, SCALE)
       .nullable()
       .optional()
       .meta({

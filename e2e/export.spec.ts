@@ -35,7 +35,10 @@ function keep(name: string, bytes: Buffer | string): void {
 }
 const EVIDENCE_TEXT = "The size chart said 44 but it fits like a 43";
 
-/** The e-commerce template plus evidence on its first pain point, as a Journeymap file. */
+/**
+ * The e-commerce template plus evidence and a comment thread on its first pain point, as a
+ * Journeymap file (the import restores the thread on the map's talk document).
+ */
 function sampleFile() {
   const doc = new Y.Doc();
   createMapFromTemplate(doc, "ecommerce-purchase", { ids: sequentialIds("t") });
@@ -59,8 +62,34 @@ function sampleFile() {
       },
     ],
   };
+  const comments = [
+    {
+      id: "thread1",
+      target: { kind: "card" as const, id: pain.id },
+      author: "Priya",
+      createdAt: 1_700_000_000_000,
+      resolved: null,
+      comments: [
+        {
+          id: "comment1",
+          author: "Priya",
+          text: "Three tickets this week about this @Ana",
+          mentions: ["Ana"],
+          createdAt: 1_700_000_000_000,
+        },
+        {
+          id: "comment2",
+          author: "Ana",
+          text: "Adding the size finder to Q3",
+          mentions: [],
+          createdAt: 1_700_000_060_000,
+        },
+      ],
+    },
+  ];
   return {
-    text: serializeMapFile(toMapFile(map, new Date(0))),
+    text: serializeMapFile(toMapFile(map, new Date(0), comments)),
+    comments,
     map,
     columns: readJourneyMap(doc).touchpoints.length,
     pain,
@@ -175,5 +204,12 @@ describe.runIf(enabled)("export", () => {
     });
     expect(res.status).toBe(201);
     expect(parsed.map).toEqual(JSON.parse(sample.text).map);
+    expect(parsed).not.toHaveProperty("comments");
+
+    // With comments: the threads the import restored, read from the live talk document.
+    const withComments = await download(board.page, "json-comments");
+    const full = JSON.parse(withComments.bytes.toString("utf8"));
+    expect(full.map).toEqual(parsed.map);
+    expect(full.comments).toEqual(sample.comments);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * `journeymap`: maps in and out of a server or a store, for scripts and backups.
  *
- *   journeymap export --server URL --map ID --token TOKEN [-o FILE]
- *   journeymap export --data-dir DIR (--map ID [-o FILE] | --all -o FOLDER)
+ *   journeymap export --server URL --map ID --token TOKEN [--comments] [-o FILE]
+ *   journeymap export --data-dir DIR (--map ID [-o FILE] | --all -o FOLDER) [--comments]
  *   journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
  *   journeymap import FILE --data-dir DIR [--kind …] [--title TITLE]
  *   journeymap validate FILE
@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   describeIssue,
+  type ImportPreview,
   IMPORT_KINDS,
   type ImportKind,
   mapFileFromUpdates,
@@ -23,9 +24,10 @@ import {
   detectImportKind,
   seedFromSnapshot,
   serializeMapFile,
+  talkSeedFromThreads,
 } from "@journeymap/schema/format";
-import { randomId } from "@journeymap/schema";
-import { AccessService, SqliteMapStore } from "@journeymap/server";
+import { type MapSnapshot, randomId } from "@journeymap/schema";
+import { AccessService, isMapId, SqliteMapStore } from "@journeymap/server";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -35,9 +37,9 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  journeymap export --server URL --map ID --token TOKEN [-o FILE]
-  journeymap export --data-dir DIR --map ID [-o FILE]
-  journeymap export --data-dir DIR --all -o FOLDER
+  journeymap export --server URL --map ID --token TOKEN [--comments] [-o FILE]
+  journeymap export --data-dir DIR --map ID [--comments] [-o FILE]
+  journeymap export --data-dir DIR --all [--comments] -o FOLDER
   journeymap import FILE --server URL [--kind json|csv|mermaid] [--title TITLE]
   journeymap import FILE --data-dir DIR [--kind json|csv|mermaid] [--title TITLE]
   journeymap validate FILE
@@ -46,6 +48,8 @@ export const USAGE = `Usage:
 
 /** The store file a server keeps in its DATA_DIR (createServer.ts). */
 const STORE_FILE = "journeymap.sqlite";
+/** The store key of a map's talk document (comments), as Persistence keeps it. */
+const talkKey = (mapId: string) => `talk:${mapId}`;
 
 class UsageError extends Error {}
 
@@ -77,10 +81,10 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
  */
 async function importIntoStore(
   dataDir: string,
-  snapshot: Parameters<typeof seedFromSnapshot>[0],
-  kind: ImportKind,
+  preview: ImportPreview & { snapshot: MapSnapshot },
   at: Date,
 ): Promise<{ id: string; title: string; token: string; path: string }> {
+  const { snapshot, kind, comments } = preview;
   if (!existsSync(dataDir)) throw new UsageError(`no such folder: ${dataDir}`);
   const store = new SqliteMapStore(path.join(dataDir, STORE_FILE));
   try {
@@ -88,6 +92,9 @@ async function importIntoStore(
     const title = snapshot.title.trim() || "Imported journey";
     const now = at.getTime();
     await store.createMap(id, title, now, seedFromSnapshot(snapshot, kind, now));
+    if (comments && comments.length > 0) {
+      await store.createMap(talkKey(id), "", now, talkSeedFromThreads(comments));
+    }
     const access = await AccessService.create(store, () => now);
     const owner = await access.issue(id, { role: "owner" }, "Owner", null);
     return { id, title, token: owner.token, path: `/maps/${id}#token=${owner.token}` };
@@ -109,6 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         token: { type: "string" },
         "data-dir": { type: "string" },
         all: { type: "boolean" },
+        comments: { type: "boolean" },
         output: { type: "string", short: "o" },
         kind: { type: "string" },
         title: { type: "string" },
@@ -148,13 +156,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const s = preview.snapshot;
         if (command === "validate") {
+          const threads = preview.comments?.length ?? 0;
           io.out(
-            `${file}: valid ${kind}: "${s.title}", ${count(s.phases.length, "phase")}, ${count(s.touchpoints.length, "touchpoint")}, ${count(s.personas.length, "persona")}\n`,
+            `${file}: valid ${kind}: "${s.title}", ${count(s.phases.length, "phase")}, ${count(s.touchpoints.length, "touchpoint")}, ${count(s.personas.length, "persona")}${threads > 0 ? `, ${count(threads, "comment thread")}` : ""}\n`,
           );
           return 0;
         }
         if (values.server) throw new UsageError("give --server or --data-dir, not both");
-        const created = await importIntoStore(resolve(values["data-dir"]!), s, kind, now());
+        const created = await importIntoStore(
+          resolve(values["data-dir"]!),
+          { ...preview, snapshot: s },
+          now(),
+        );
         io.out(`${JSON.stringify(created, null, 2)}\n`);
         return 0;
       }
@@ -186,23 +199,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!existsSync(file)) throw new UsageError(`no Journeymap store at ${file}`);
         const store = new SqliteMapStore(file);
         try {
+          // A store also keeps talk documents (comments) under `talk:<id>`: not maps.
           const ids = values.all
-            ? (await store.listMaps()).map((m) => m.id)
+            ? (await store.listMaps()).map((m) => m.id).filter(isMapId)
             : [required(values.map, "--map (or --all)")];
+          const fileOf = async (id: string) =>
+            mapFileFromUpdates(
+              (await store.loadMap(id)).updates,
+              now(),
+              values.comments ? (await store.loadMap(talkKey(id))).updates : undefined,
+            );
           if (values.all) {
             const folder = resolve(required(values.output, "-o FOLDER (with --all)"));
             mkdirSync(folder, { recursive: true });
             for (const id of ids) {
-              const mapFile = mapFileFromUpdates((await store.loadMap(id)).updates, now());
-              writeFileSync(path.join(folder, `${id}.journeymap.json`), serializeMapFile(mapFile));
+              writeFileSync(
+                path.join(folder, `${id}.journeymap.json`),
+                serializeMapFile(await fileOf(id)),
+              );
             }
             io.err(`exported ${ids.length} map(s) to ${folder}\n`);
             return 0;
           }
           if (!(await store.hasMap(ids[0]!))) throw new UsageError(`no map ${ids[0]} in ${file}`);
-          write(
-            serializeMapFile(mapFileFromUpdates((await store.loadMap(ids[0]!)).updates, now())),
-          );
+          write(serializeMapFile(await fileOf(ids[0]!)));
           return 0;
         } finally {
           await store.close();
@@ -211,7 +231,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
       const map = required(values.map, "--map");
       const token = required(values.token, "--token");
-      const res = await fetch(`${server}/api/maps/${encodeURIComponent(map)}/export`, {
+      const query = values.comments ? "?comments=1" : "";
+      const res = await fetch(`${server}/api/maps/${encodeURIComponent(map)}/export${query}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       if (res.status !== 200) {

@@ -170,6 +170,57 @@ describe("journeymap import and validate", () => {
     expect(readMapFile(await exported.text()).snapshot).toEqual(original.snapshot);
   });
 
+  it("keeps comment threads through a store import and exports them on request", async () => {
+    const file = JSON.parse(readFileSync(path.join(work, "keep.json"), "utf8"));
+    const phaseId = file.map.phases[0].id as string;
+    file.comments = [
+      {
+        id: "thread1",
+        target: { kind: "phase", id: phaseId },
+        author: "Ana",
+        createdAt: 1_700_000_000_000,
+        resolved: null,
+        comments: [
+          {
+            id: "c1",
+            author: "Ana",
+            text: "Too many steps?",
+            mentions: ["Ben"],
+            createdAt: 1_700_000_000_000,
+          },
+        ],
+      },
+    ];
+    writeFileSync(path.join(work, "talked.json"), JSON.stringify(file));
+    expect((await run("validate", "talked.json")).out).toMatch(/, 1 comment thread\n$/);
+    const res = await run("import", "talked.json", "--data-dir", dataDir);
+    expect(res.code).toBe(0);
+    const { id, token } = JSON.parse(res.out) as { id: string; token: string };
+
+    const fromStore = await run("export", "--data-dir", dataDir, "--map", id, "--comments");
+    expect(JSON.parse(fromStore.out).comments).toEqual(file.comments);
+    const withoutFlag = await run("export", "--data-dir", dataDir, "--map", id);
+    expect(JSON.parse(withoutFlag.out)).not.toHaveProperty("comments");
+    const fromServer = await run(
+      "export",
+      "--server",
+      url,
+      "--map",
+      id,
+      "--token",
+      token,
+      "--comments",
+    );
+    expect(JSON.parse(fromServer.out).comments).toEqual(file.comments);
+
+    // The store now holds a talk document row too; a backup of every map skips it.
+    const all = await run("export", "--data-dir", dataDir, "--all", "-o", "all");
+    expect(all.code).toBe(0);
+    const names = readdirSync(path.join(work, "all"));
+    expect(names).toContain(`${id}.journeymap.json`);
+    expect(names.filter((n) => n.startsWith("talk"))).toEqual([]);
+  });
+
   it("imports nothing into a store from a bad file or a missing folder", async () => {
     const before = (await server.store.listMaps()).length;
     writeFileSync(path.join(work, "bad.mmd"), "journey\n section A\n  Task: lots: Me\n");

@@ -4,11 +4,19 @@
  * returned owner token opens, previews that write nothing, and bad files that change nothing.
  */
 import { readFileSync } from "node:fs";
-import { type JourneyMap, MapEditor, readJourneyMap } from "@journeymap/schema";
+import {
+  type JourneyMap,
+  MapEditor,
+  readJourneyMap,
+  readTalk,
+  replyToThread,
+  resolveThread,
+  startThread,
+} from "@journeymap/schema";
 import { readMapFile } from "@journeymap/schema/format";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
 import { MAX_IMPORT_BYTES } from "../src/http/formatRoutes.ts";
 import {
   connect,
@@ -246,5 +254,55 @@ describe("import", () => {
     const big = await upload("/api/maps/import", "a".repeat(MAX_IMPORT_BYTES + 1), "?kind=csv");
     expect(big.status).toBe(413);
     expect(await mapCount()).toBe(before);
+  });
+});
+
+describe("comments in the file", () => {
+  it("are exported on request, and an import restores them on the new map's talk document", async () => {
+    const id = await createMap(server, { title: "Talked about", template: "saas-trial" });
+    const token = ownerToken(id);
+    const map = await stateOf(id, token);
+    const phase = map.phases[0]!;
+    const talk = await connect(server, talkDocumentNameOf(id), token, "Ana");
+    const ctx = { origin: { kind: "local" as const } };
+    const { threadId } = startThread(
+      talk.doc,
+      { kind: "phase", id: phase.id },
+      { author: "Ana", text: "Is this phase too long?", mentions: ["Ben"] },
+      ctx,
+    );
+    replyToThread(
+      talk.doc,
+      threadId,
+      { author: "Ben", text: "Yes: merge the first two steps" },
+      ctx,
+    );
+    resolveThread(talk.doc, threadId, "Ana", ctx);
+    await talk.confirmed();
+    const expected = readTalk(talk.doc).threads;
+    talk.destroy();
+
+    const plain = JSON.parse(await (await exportMap(id, token)).text());
+    expect(plain).not.toHaveProperty("comments");
+    const res = await fetch(`${server.url}/api/maps/${id}/export?comments=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await res.text();
+    const file = JSON.parse(text);
+    expect(file.comments).toHaveLength(1);
+    expect(file.comments[0]).toMatchObject({
+      id: threadId,
+      target: { kind: "phase", id: phase.id },
+      resolved: { by: "Ana" },
+    });
+
+    const imported = await upload("/api/maps/import", text);
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as { id: string; token: string };
+    const copy = await connect(server, talkDocumentNameOf(created.id), created.token, "Cy");
+    expect(readTalk(copy.doc).threads).toEqual(expected);
+    copy.destroy();
+    // The thread's target is the same phase on the new map (ids are kept).
+    expect((await stateOf(created.id, created.token)).phases[0]!.id).toBe(phase.id);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The open file format over HTTP: the published JSON Schema, a map exported as a Journeymap
- * file, and maps created from uploaded files (Journeymap JSON, CSV of touchpoints, Mermaid
- * journeys) with a preview that changes nothing. A file with any error creates nothing.
+ * file (with its comment threads on request), and maps created from uploaded files
+ * (Journeymap JSON with or without comments, CSV of touchpoints, Mermaid journeys) with a
+ * preview that changes nothing. A file with any error creates nothing.
  */
 import { randomId } from "@journeymap/schema";
 import {
@@ -15,10 +16,12 @@ import {
   previewImport,
   seedFromSnapshot,
   serializeMapFile,
+  talkSeedFromThreads,
 } from "@journeymap/schema/format";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AccessService } from "../auth/AccessService.ts";
+import { storeKeyOf } from "../documentName.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore } from "../store/MapStore.ts";
 
@@ -28,6 +31,7 @@ import type { MapStore } from "../store/MapStore.ts";
  */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 const MAX_TITLE = 200;
+const talkKey = (mapId: string) => storeKeyOf({ kind: "talk", mapId });
 
 export interface FormatRoutesOptions {
   readonly store: MapStore;
@@ -72,7 +76,11 @@ export function createFormatRoutes({ store, access, log, now }: FormatRoutesOpti
     if (denied) return denied;
     if (!(await store.hasMap(mapId))) return c.json({ error: "No such map" }, 404);
     const { updates } = await store.loadMap(mapId);
-    const file = mapFileFromUpdates(updates, new Date(now()));
+    // Comments live in the map's talk document, stored under its own key (persistence.ts);
+    // confirmed comments are in the log before their authors see them saved.
+    const withComments = ["1", "true"].includes(c.req.query("comments") ?? "");
+    const talk = withComments ? (await store.loadMap(talkKey(mapId))).updates : undefined;
+    const file = mapFileFromUpdates(updates, new Date(now()), talk);
     const name = mapFileName(file.map.title, "journeymap.json");
     return c.body(serializeMapFile(file), 200, {
       "content-type": "application/json; charset=utf-8",
@@ -126,6 +134,10 @@ export function createFormatRoutes({ store, access, log, now }: FormatRoutesOpti
       created,
       seedFromSnapshot(preview.snapshot, preview.kind, created),
     );
+    if (preview.comments && preview.comments.length > 0) {
+      // The talk document's first row, as Persistence would create it on a first comment.
+      await store.createMap(talkKey(id), "", created, talkSeedFromThreads(preview.comments));
+    }
     const owner = await access.issue(id, { role: "owner" }, "Owner", null);
     log.info({ mapId: id, kind: preview.kind }, "map imported");
     return c.json(

@@ -131,16 +131,17 @@ function SyncedBoard({
           <ProviderContext.Provider value={connection.provider}>
             <BoardCommands ui={ui} />
             <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-              <BoardHeader
-                mapId={mapId}
-                role={role}
-                connection={connection}
-                hidden={hidden}
-                onTogglePersona={(persona) => togglePersona(persona.id)}
-                onMenu={openMenu}
-                zoom={zoom}
-                tools={
-                  <TalkContext.Provider value={talk}>
+              {/* The whole header sees the talk document: its buttons, and Export (comments). */}
+              <TalkContext.Provider value={talk}>
+                <BoardHeader
+                  mapId={mapId}
+                  role={role}
+                  connection={connection}
+                  hidden={hidden}
+                  onTogglePersona={(persona) => togglePersona(persona.id)}
+                  onMenu={openMenu}
+                  zoom={zoom}
+                  tools={
                     <TalkButtons
                       open={talkTab}
                       onOpen={setTalkTab}
@@ -148,16 +149,16 @@ function SyncedBoard({
                       evidenceLayer={evidenceLayer}
                       onToggleEvidence={() => setEvidenceLayer((on) => !on)}
                     />
-                  </TalkContext.Provider>
-                }
-                people={
-                  <PeopleHere
-                    peers={peers}
-                    following={following?.clientId ?? null}
-                    onFollow={setFollowing}
-                  />
-                }
-              />
+                  }
+                  people={
+                    <PeopleHere
+                      peers={peers}
+                      following={following?.clientId ?? null}
+                      onFollow={setFollowing}
+                    />
+                  }
+                />
+              </TalkContext.Provider>
               <PresenterBanner mapId={mapId} awareness={connection.awareness} />
               <BoardViews
                 board={Board}

@@ -4,12 +4,21 @@
  * the renderer, pdf-lib and zod load only when an export is chosen.
  */
 import { snapshotMap } from "@journeymap/schema";
-import { Download, FileJson, FileText, Image, LoaderCircle, PenTool } from "lucide-react";
+import {
+  Download,
+  FileJson,
+  FileText,
+  Image,
+  LoaderCircle,
+  MessagesSquare,
+  PenTool,
+} from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useTalkSession } from "../inbox/useTalk.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import "./export.css";
 
-type Choice = "png" | "svg" | "pdf-a3" | "pdf-a4" | "json";
+type Choice = "png" | "svg" | "pdf-a3" | "pdf-a4" | "json" | "json-comments";
 
 const CHOICES: readonly { id: Choice; label: string; hint: string; icon: ReactNode }[] = [
   { id: "png", label: "PNG image", hint: "Whole map, 2× for print", icon: <Image size={15} /> },
@@ -32,10 +41,19 @@ const CHOICES: readonly { id: Choice; label: string; hint: string; icon: ReactNo
     hint: "Open format (.json), re-importable",
     icon: <FileJson size={15} />,
   },
+  {
+    id: "json-comments",
+    label: "Journeymap file with comments",
+    hint: "The same, plus every comment thread",
+    icon: <MessagesSquare size={15} />,
+  },
 ];
 
 export function ExportMenu() {
   const { doc, reader } = useMapSession();
+  // Comments come from the map's talk document, once it has synced.
+  const talk = useTalkSession();
+  const choices = CHOICES.filter((c) => c.id !== "json-comments" || talk?.synced);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,11 +83,12 @@ export function ExportMenu() {
     setError(null);
     try {
       const { exportMap, downloadFile } = await import("./exportMap.ts");
-      if (choice === "json") {
-        const { toMapFile, serializeMapFile, mapFileName } = await import(
+      if (choice === "json" || choice === "json-comments") {
+        const { toMapFile, serializeMapFile, mapFileName, threadsOfTalk } = await import(
           "@journeymap/schema/format"
         );
-        const file = toMapFile(snapshotMap(doc), new Date());
+        const comments = choice === "json-comments" && talk ? threadsOfTalk(talk.doc) : undefined;
+        const file = toMapFile(snapshotMap(doc), new Date(), comments);
         downloadFile({
           blob: new Blob([serializeMapFile(file)], { type: "application/json" }),
           fileName: mapFileName(file.map.title, "journeymap.json"),
@@ -102,7 +121,7 @@ export function ExportMenu() {
       </button>
       {open && (
         <div className="export-panel" role="menu" aria-label="Export this map">
-          {CHOICES.map((c) => (
+          {choices.map((c) => (
             <button
               key={c.id}
               type="button"

@@ -1,4 +1,5 @@
 import type { MapSnapshot } from "../exchange/MapSnapshot.ts";
+import type { CommentThreadFile } from "./comments.ts";
 
 export const IMPORT_KINDS = ["json", "csv", "mermaid"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -22,6 +23,8 @@ export interface ImportIssue {
 export interface ImportPreview {
   readonly kind: ImportKind;
   readonly snapshot: MapSnapshot | null;
+  /** The comment threads of a Journeymap file that carries them. */
+  readonly comments?: readonly CommentThreadFile[];
   readonly errors: readonly ImportIssue[];
   readonly notes: readonly string[];
 }

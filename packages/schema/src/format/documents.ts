@@ -7,16 +7,25 @@ import type { MapSnapshot } from "../exchange/MapSnapshot.ts";
 import { importSnapshot } from "../exchange/importSnapshot.ts";
 import { snapshotMap } from "../exchange/snapshotMap.ts";
 import { migrateMap } from "../migrations/migrateMap.ts";
+import { threadsFromUpdates } from "./comments.ts";
 import type { MapFile } from "./mapFileSchema.ts";
 import { toMapFile } from "./writeMapFile.ts";
 
-/** The file for a map's stored updates (checkpoint + log), migrated in a scratch document. */
-export function mapFileFromUpdates(updates: readonly Uint8Array[], exportedAt: Date): MapFile {
+/**
+ * The file for a map's stored updates (checkpoint + log), migrated in a scratch document;
+ * with the talk document's updates, its comment threads too.
+ */
+export function mapFileFromUpdates(
+  updates: readonly Uint8Array[],
+  exportedAt: Date,
+  talkUpdates?: readonly Uint8Array[],
+): MapFile {
   const doc = new Y.Doc();
   try {
     for (const update of updates) Y.applyUpdate(doc, update);
     migrateMap(doc);
-    return toMapFile(snapshotMap(doc), exportedAt);
+    const comments = talkUpdates ? threadsFromUpdates(talkUpdates) : undefined;
+    return toMapFile(snapshotMap(doc), exportedAt, comments);
   } finally {
     doc.destroy();
   }

@@ -26,3 +26,11 @@ export {
 export { parseMermaidJourney } from "./mermaidJourney.ts";
 export { detectImportKind, previewImport } from "./importFile.ts";
 export { mapFileFromUpdates, seedFromSnapshot } from "./documents.ts";
+export {
+  type CommentThreadFile,
+  commentThreadSchema,
+  talkSeedFromThreads,
+  threadsFromUpdates,
+  threadsOfTalk,
+  writeThreads,
+} from "./comments.ts";

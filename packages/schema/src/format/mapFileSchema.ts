@@ -7,6 +7,7 @@
  * unchanged, and whatever the read model produces validates: export → import is exact.
  */
 import { z } from "zod";
+import { commentThreadsSchema } from "./comments.ts";
 import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "../records/Persona.ts";
 import { EVIDENCE_TARGET_KINDS } from "../records/Evidence.ts";
 import {
@@ -204,6 +205,10 @@ export const mapFileSchema = z
     version: z.literal(FORMAT_VERSION),
     exportedAt: z.iso.datetime().meta({ description: "When the file was written (UTC)." }),
     map: mapSnapshotSchema,
+    comments: commentThreadsSchema.optional().meta({
+      description:
+        "Optional: the map's comment threads, oldest first (exported on request). Targets name ids in map.",
+    }),
   })
   .meta({
     title: "Journeymap file",

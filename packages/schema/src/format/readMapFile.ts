@@ -68,7 +68,14 @@ export function readMapFile(input: string | unknown): ImportPreview {
     const parsed = mapFileSchema.safeParse(value);
     if (!parsed.success)
       return { kind: "json", snapshot: null, errors: issuesOf(parsed.error), notes: [] };
-    return { kind: "json", snapshot: parsed.data.map as MapSnapshot, errors: [], notes: [] };
+    const { map, comments } = parsed.data;
+    return {
+      kind: "json",
+      snapshot: map as MapSnapshot,
+      ...(comments ? { comments } : {}),
+      errors: [],
+      notes: [],
+    };
   }
   if (version === 0) {
     const parsed = mapFileV0Schema.safeParse(value);

@@ -141,6 +141,12 @@ describe.runIf(enabled)("export", () => {
     expect(png.bytes.length).toBeGreaterThan(100_000);
     keep("export-map.png", png.bytes);
 
+    // The person works in the dark theme; the exported drawing stays light (print, slides).
+    await board.page.emulateMedia({ colorScheme: "dark" });
+    const pageBackground = await board.page.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    );
+    expect(pageBackground).toBe("rgb(15, 19, 24)"); // --bg, dark
     const svg = await download(board.page, "svg");
     expect(svg.name).toBe("shoe-journey.svg");
     const text = svg.bytes.toString("utf8");
@@ -150,6 +156,8 @@ describe.runIf(enabled)("export", () => {
       ),
     ).toBe(true);
     expect(text).toContain(">Shoe journey<");
+    expect(text).toContain('fill="#f6f7f9"'); // --bg, light
+    expect(text).not.toMatch(/#0f1318|#171c23/i); // no dark-theme colour anywhere
     expect(text).toContain(sample.pain.title.split(" ")[0]);
     keep("export-map.svg", text);
   });

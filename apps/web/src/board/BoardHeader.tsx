@@ -179,7 +179,7 @@ export function BoardHeader({
           </span>
         )}
         <HistoryButton mapId={mapId} />
-        <ExportMenu />
+        <ExportMenu hiddenPersonas={hidden} />
         <a
           className="btn"
           href={`/maps/${mapId}/present`}

@@ -49,7 +49,14 @@ const CHOICES: readonly { id: Choice; label: string; hint: string; icon: ReactNo
   },
 ];
 
-export function ExportMenu() {
+export interface ExportMenuProps {
+  /** Personas hidden on this person's board: left out of the picture exports. */
+  readonly hiddenPersonas?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
   const { doc, reader } = useMapSession();
   // Comments come from the map's talk document, once it has synced.
   const talk = useTalkSession();
@@ -94,7 +101,8 @@ export function ExportMenu() {
           fileName: mapFileName(file.map.title, "journeymap.json"),
         });
       } else {
-        const map = reader.read();
+        const { shownMap } = await import("./shownMap.ts");
+        const map = shownMap(reader.read(), hiddenPersonas);
         const format = choice.startsWith("pdf") ? "pdf" : (choice as "png" | "svg");
         const paper = choice === "pdf-a4" ? "A4" : "A3";
         downloadFile(await exportMap(map, format, { paper }));

@@ -7,6 +7,7 @@ import {
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { renderMapSvg } from "./renderMapSvg.ts";
+import { shownMap } from "./shownMap.ts";
 import { wrapText } from "./svgText.ts";
 
 function sampleMap() {
@@ -43,6 +44,21 @@ describe("renderMapSvg", () => {
     expect(textOf(svg)).toContain("A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; co");
     expect(svg).not.toContain("<b>");
     expect(textOf(svg)).not.toContain(thoughts.name);
+  });
+
+  it("leaves out personas hidden on the board: their chip and their curve", () => {
+    const { map } = sampleMap();
+    const [jamal, erin] = map.personas;
+    const all = renderMapSvg(shownMap(map, new Set()));
+    expect(shownMap(map, new Set())).toBe(map);
+    const shown = shownMap(map, new Set([erin!.id]));
+    expect(shown.personas.map((p) => p.name)).toEqual([jamal!.name]);
+    expect([...shown.emotions.values()].every((e) => e.personaId === jamal!.id)).toBe(true);
+    const { svg } = renderMapSvg(shown);
+    expect(textOf(all.svg)).toContain(erin!.name);
+    expect(textOf(svg)).not.toContain(erin!.name);
+    expect(count(svg, /<circle [^>]*r="(12|9)"/g)).toBe(shown.emotions.size);
+    expect(count(svg, /<circle [^>]*r="(12|9)"/g)).toBeLessThan(map.emotions.size);
   });
 
   it("draws a slice of columns for paged output, without the header", () => {

@@ -62,6 +62,107 @@ export function rootsChangedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
   return roots;
 }
 
+/** Where in an update or the document an id's item is, and which root holds it. */
+type Lookup = (id: Y.ID) => string | null | undefined;
+
+/**
+ * The same answer as rootsChangedBy, read from the update's structs and delete set and the
+ * document's store without copying the document: an item names its parent (a root by name, or
+ * the item holding a nested type) or, when it has a neighbour, inherits its neighbour's parent.
+ * `null` stands for "changes nothing" (content whose parent was garbage collected), `undefined`
+ * for "not known yet" (an id neither the document nor the update holds). Linear in the
+ * update's size (plus a binary search per reference), so the check costs the same on a large
+ * talk document as on a small one. Falls back to the copy when the document itself has
+ * updates waiting, which a normal server never has.
+ */
+export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
+    return rootsChangedBy(doc, update);
+  const { structs, ds } = Y.decodeUpdate(update);
+  const roots = new Set<string>();
+  const own = new Map<number, Y.Item[]>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const list = own.get(struct.id.client);
+    if (list) list.push(struct);
+    else own.set(struct.id.client, [struct]);
+  }
+  const known = (client: number) => Y.getState(doc.store, client);
+
+  const inUpdate = (id: Y.ID): Y.Item | undefined => {
+    // A client's structs come in clock order: binary search.
+    const items = own.get(id.client) ?? [];
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const item = items[mid] as Y.Item;
+      if (id.clock < item.id.clock) hi = mid - 1;
+      else if (id.clock >= item.id.clock + item.length) lo = mid + 1;
+      else return item;
+    }
+    return undefined;
+  };
+  const rootOfType = (type: AnyType): string => Y.findRootTypeKey(rootOf(type));
+
+  const rootOfId: Lookup = (id) => {
+    if (id.clock < known(id.client)) {
+      const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+      return struct instanceof Y.Item ? rootOfType(struct.parent as AnyType) : null;
+    }
+    const item = inUpdate(id);
+    return item ? rootOfItem(item) : undefined;
+  };
+  const seen = new Set<Y.Item>();
+  const rootOfItem = (item: Y.Item): string | null | undefined => {
+    if (seen.has(item)) return undefined; // a cycle only a forged update can hold
+    seen.add(item);
+    const parent = item.parent as unknown;
+    if (typeof parent === "string") return parent;
+    if (parent instanceof Y.ID) return rootOfId(parent);
+    const neighbour = item.origin ?? item.rightOrigin;
+    return neighbour ? rootOfId(neighbour) : undefined;
+  };
+  const add = (root: string | null | undefined) => {
+    if (root === undefined) roots.add(INCOMPLETE);
+    else if (root !== null) roots.add(root);
+  };
+
+  // Structs are integrated per client in clock order: a gap (or a Skip, which marks one)
+  // means what follows waits for what is missing. GC structs fill clocks and change nothing.
+  const next = new Map<number, number>();
+  for (const struct of structs) {
+    const client = struct.id.client;
+    const expected = next.get(client) ?? known(client);
+    if (struct instanceof Y.Skip || struct.id.clock > expected) {
+      roots.add(INCOMPLETE);
+      next.set(client, Number.POSITIVE_INFINITY);
+      continue;
+    }
+    next.set(client, Math.max(expected, struct.id.clock + struct.length));
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.id.clock + struct.length <= known(client)) continue; // the server has it
+    seen.clear();
+    add(rootOfItem(struct));
+  }
+  for (const [client, ranges] of ds.clients) {
+    const state = known(client);
+    for (const { clock, len } of ranges) {
+      let at = clock;
+      // Deletions of what the update itself adds touch the roots found above.
+      while (at < Math.min(clock + len, state)) {
+        const struct = Y.getItem(doc.store, Y.createID(client, at)) as Y.Item | Y.GC;
+        if (struct instanceof Y.Item && !struct.deleted) add(rootOfType(struct.parent as AnyType));
+        at = struct.id.clock + struct.length;
+      }
+      const last = own.get(client)?.at(-1);
+      const end = Math.max(state, last ? last.id.clock + last.length : 0);
+      if (clock + len > end) roots.add(INCOMPLETE); // deletes what nobody has sent yet
+    }
+  }
+  return roots;
+}
+
 /**
  * The roots `role` may not change that `update` would. A client that syncs normally never
  * sends an update with gaps (one connection delivers in order), so for commenters such an
@@ -69,7 +170,7 @@ export function rootsChangedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
  */
 export function disallowedRoots(doc: Y.Doc, update: Uint8Array, role: Role): string[] {
   if (role !== "commenter") return [];
-  return [...rootsChangedBy(doc, update)].filter((root) => !COMMENTER_ROOTS.has(root));
+  return [...rootsTouchedBy(doc, update)].filter((root) => !COMMENTER_ROOTS.has(root));
 }
 
 export class TalkGuard implements Extension {

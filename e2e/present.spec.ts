@@ -71,6 +71,13 @@ describe.runIf(enabled)("presentation mode", () => {
     const steps = ben.page.getByTestId("present.step");
     expect(await steps.count()).toBeGreaterThan(0);
     expect(await steps.first().innerText()).toMatch(/(Neutral|positive|negative)/i);
+    // Under the slide, the whole journey's curve with this phase highlighted.
+    const strip = ana.page.getByTestId("present.strip");
+    expect(await strip.getAttribute("aria-label")).toBe(
+      `The emotion curve across the whole journey; ${phases[1]} highlighted`,
+    );
+    expect(await strip.locator("rect[data-current]").count()).toBe(1);
+    expect(await strip.locator("path").count()).toBeGreaterThan(0);
     await ana.page.screenshot({ path: `${ARTIFACTS}/present-phase.png` });
 
     // Ben looks ahead on his own: he stops following, and Ana's moves no longer move him.

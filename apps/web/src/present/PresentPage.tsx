@@ -12,6 +12,7 @@ import { navigate } from "../router.ts";
 import { MapSessionContext, useJourneyMap, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { initials } from "../ui/initials.ts";
+import { JourneyStrip } from "./JourneyStrip.tsx";
 import { PhaseSlide, TitleSlide } from "./PhaseSlide.tsx";
 import {
   type Move,
@@ -233,6 +234,7 @@ function Presentation({ mapId, awareness }: { mapId: string; awareness: Awarenes
       <main className="present-stage">
         {content ? <PhaseSlide content={content} /> : <TitleSlide map={map} />}
       </main>
+      <JourneyStrip map={map} phaseId={slide.phaseId} />
       <nav className="present-progress" aria-label="Phases">
         {slides.map((s, i) => {
           const phase = map.phases.find((p) => p.id === s.phaseId);

@@ -18,6 +18,7 @@ import {
   slidesOf,
 } from "./presenting.ts";
 import { formatScore, phaseSlideContent } from "./slideContent.ts";
+import { STRIP, stripGeometry } from "./strip.ts";
 
 const TEMPLATE: Template = {
   id: "t",
@@ -151,5 +152,26 @@ describe("presenter following through awareness", () => {
     ]);
     expect(countWatchers(states, 1)).toBe(2);
     expect(countWatchers(states, 5)).toBe(0);
+  });
+});
+
+describe("the journey strip", () => {
+  it("lays phases side by side by their steps and draws each persona's scores across them", () => {
+    const { doc, map } = sample();
+    new MapEditor(doc).addPhase({ name: "Empty" });
+    const strip = stripGeometry(readJourneyMap(doc));
+    expect(strip.bands.map((b) => [b.name, b.x, b.width])).toEqual([
+      ["Discover", 0, STRIP.step],
+      ["Buy", STRIP.step, STRIP.step],
+      ["Empty", 2 * STRIP.step, STRIP.step / 2], // still visible
+    ]);
+    expect(strip.width).toBe(2.5 * STRIP.step);
+    // Ana scored the first step +1, Ben −2; higher scores are higher up (smaller y).
+    const [ana, ben] = strip.curves;
+    expect(ana!.points.map((p) => [p.x, p.score])).toEqual([[STRIP.step / 2, 1]]);
+    expect(ben!.points[0]!.score).toBe(-2);
+    expect(ana!.points[0]!.y).toBeLessThan(strip.midline);
+    expect(ben!.points[0]!.y).toBeGreaterThan(strip.midline);
+    expect(map.personas).toHaveLength(2);
   });
 });

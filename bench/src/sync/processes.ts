@@ -85,9 +85,12 @@ export async function startJourneymap(
 
 export async function startReference(): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(HERE, "referenceServer.ts"), String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(HERE, "referenceServer.ts"), String(port)],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   await waitHttp(`http://127.0.0.1:${port}/`, child);
   return {
     kind: "reference",

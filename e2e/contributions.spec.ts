@@ -124,9 +124,23 @@ describe.runIf(enabled)("contributions", () => {
     await cleo.page.getByTestId("board.view-only").waitFor();
     await cleo.page.getByTestId("board.touchpoint-name").nth(2).click();
     await cleo.page.getByTestId("board.comments").click();
-    await cleo.page.getByTestId("comments.new").fill("@Olga do we refund automatically here?");
-    await cleo.page.getByTestId("comments.new").press("Control+Enter");
+    // @ offers the people on the map; Enter picks one.
+    const composer = cleo.page.getByTestId("comments.new");
+    await composer.pressSequentially("@ol");
+    const option = cleo.page.getByTestId("comments.mention-option");
+    await option.filter({ hasText: "Olga" }).waitFor();
+    expect(await option.count()).toBe(1);
+    await cleo.page
+      .locator(".talk-panel")
+      .screenshot({ path: `${SHOTS}/contributions-mention.png` });
+    await composer.press("Enter");
+    expect(await composer.inputValue()).toBe("@Olga ");
+    await composer.pressSequentially("do we refund automatically here?");
+    await composer.press("Control+Enter");
     await cleo.page.getByTestId("comments.thread").waitFor();
+    expect(await cleo.page.getByTestId("comments.text").locator("mark.mention").textContent()).toBe(
+      "@Olga",
+    );
     await owner.page.getByTestId("board.comments-unread").filter({ hasText: "1" }).waitFor();
     await owner.page.getByTestId("board.comment-pin").first().waitFor();
     await owner.page.getByTestId("board.comments").click();

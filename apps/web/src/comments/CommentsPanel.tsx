@@ -19,10 +19,11 @@ import {
   unreadCount,
 } from "@journeymap/schema";
 import { CheckCircle2, MessageSquarePlus, RotateCcw, Send } from "lucide-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useJourneyMap } from "../sync/useJourneyMap.ts";
 import { useTalk, useTalkSession } from "../inbox/useTalk.ts";
 import { initials } from "../ui/initials.ts";
+import { completeMention, mentionSuggestions } from "./mentionInput.ts";
 import { targetLabel } from "./targets.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
@@ -66,21 +67,68 @@ function Composer({
   testId: string;
 }) {
   const [text, setText] = useState("");
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const suggestions = dismissed ? [] : mentionSuggestions(text, caret, people);
   const send = () => {
     if (text.trim() === "") return;
     onSend(text, findMentions(text, people));
     setText("");
+    setCaret(0);
+  };
+  const pick = (name: string) => {
+    const next = completeMention(text, caret, name);
+    setText(next.text);
+    setCaret(next.caret);
+    setActive(0);
+    requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
+  };
+  const track = (el: HTMLTextAreaElement) => {
+    setCaret(el.selectionStart);
+    setDismissed(false);
   };
   return (
     <div className="composer">
       <textarea
+        ref={area}
         value={text}
         rows={2}
         placeholder={placeholder}
         aria-label={placeholder}
         data-testid={testId}
-        onChange={(e) => setText(e.target.value)}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={suggestions.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={suggestions.length > 0 ? `${listId}-${active}` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          track(e.target);
+          setActive(0);
+        }}
+        onSelect={(e) => track(e.currentTarget)}
         onKeyDown={(e) => {
+          if (suggestions.length > 0) {
+            const n = suggestions.length;
+            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive((a) => (a + (e.key === "ArrowDown" ? 1 : n - 1)) % n);
+              return;
+            }
+            if ((e.key === "Enter" && !e.metaKey && !e.ctrlKey) || e.key === "Tab") {
+              e.preventDefault();
+              pick(suggestions[Math.min(active, n - 1)] as string);
+              return;
+            }
+            if (e.key === "Escape") {
+              e.preventDefault();
+              setDismissed(true);
+              return;
+            }
+          }
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             send();
@@ -97,6 +145,33 @@ function Composer({
       >
         <Send size={16} />
       </button>
+      {suggestions.length > 0 && (
+        <div className="mention-list" id={listId} role="listbox" aria-label="People to mention">
+          {suggestions.map((name, i) => (
+            <div
+              key={name}
+              id={`${listId}-${i}`}
+              role="option"
+              // Options of a combobox are not focused: the textarea keeps the focus and points
+              // at the active one (aria-activedescendant); arrows and Enter pick.
+              tabIndex={-1}
+              aria-selected={i === active}
+              className="mention-option"
+              data-testid="comments.mention-option"
+              // Keep the textarea's focus (and caret) while picking with the mouse.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(name);
+              }}
+            >
+              <span className="avatar avatar--sm" aria-hidden="true">
+                {initials(name)}
+              </span>
+              {name}
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -7,10 +7,13 @@ import {
   csvTable,
   type InboxItem,
   type InboxVia,
+  readInboxItem,
   readJourneyMap,
   readTalk,
   submitToInbox,
+  TALK_ROOT,
 } from "@journeymap/schema";
+import * as Y from "yjs";
 import type { z } from "zod";
 import { documentNameOf, talkDocumentNameOf } from "../documentName.ts";
 import type { LiveDocuments } from "./LiveDocuments.ts";
@@ -38,10 +41,11 @@ function view(item: InboxItem): ItemView {
   return rest;
 }
 
-function findItem(doc: Parameters<typeof readTalk>[0], id: string): ItemView {
-  const item = readTalk(doc).inbox.find((i) => i.id === id);
-  if (!item) throw new Error(`Inbox item ${id} vanished`);
-  return view(item);
+/** One item by id (not a read of the whole talk document: an import looks up every row). */
+function findItem(doc: Y.Doc, id: string): ItemView {
+  const fields = doc.getMap(TALK_ROOT.inbox).get(id);
+  if (!(fields instanceof Y.Map)) throw new Error(`Inbox item ${id} vanished`);
+  return view(readInboxItem(id, fields));
 }
 
 export class InboxService {

@@ -1,7 +1,7 @@
 /** The talk document: comment threads and the evidence inbox of one map. */
 export * from "./Talk.ts";
 export { TALK_ROOT } from "./layout.ts";
-export { readTalk, isValidTarget } from "./readTalk.ts";
+export { readTalk, readInboxItem, isValidTarget } from "./readTalk.ts";
 export * from "./comments.ts";
 export * from "./inbox.ts";
 export * from "./triage.ts";

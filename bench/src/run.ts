@@ -1,12 +1,14 @@
 /**
  * `pnpm bench`: every figure beside a baseline measured in the same run on the same machine.
  * Prints Markdown tables (paste into docs/benchmarks.md) and writes bench/results/latest.json.
- *   BENCH_ONLY=readModel|sync|web   run one group
+ *   BENCH_ONLY=readModel|sync|web|history   run one group
  *   BENCH_QUICK=1               smaller scenarios (a smoke run, not for the docs)
  *   BENCH_WEB_PROFILE=1         profile the board even when its targets are met
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { benchHistory } from "./history/historyBench.ts";
+import { historyTables, historyTargetsMissed } from "./history/historyReport.ts";
 import { benchReadModel } from "./readModel.bench.ts";
 import { bigMap, burst, coldLoad, fanout, idleMemory, type Kind } from "./sync/syncBench.ts";
 import { boardHotspots } from "./web/hotspots.ts";
@@ -125,6 +127,13 @@ if (!only || only === "web") {
     console.log(hotspotTables(hotspots));
   }
   results.web = { ...web, missed, hotspots };
+}
+
+if (!only || only === "history") {
+  const history = await benchHistory(quick);
+  console.log(`\n### History: ${history.updates.toLocaleString("en")} logged updates\n`);
+  console.log(historyTables(history));
+  results.history = { ...history, missed: historyTargetsMissed(history) };
 }
 
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });

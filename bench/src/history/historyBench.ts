@@ -1,9 +1,12 @@
 /**
- * History at scale: a map with 50,000 logged updates made by two people through the real
- * server; then, against a restarted server (cold caches), the time to open the history view
- * and the time per scrubber step, measured with the same HistoryPlayer the browser runs (the
- * data path: requests, Yjs, read model and the step's diff; the DOM paint is measured in
- * Chromium by historyBrowser.ts). Baseline in the same run: replaying the log from row 1.
+ * `BENCH_ONLY=history`: history at scale. A map with 50,000 logged updates made by two people
+ * through the real server; then, against a restarted server (cold caches) serving the built
+ * app, in headless Chromium: the time to open the history view beside the time to open the live
+ * board of the same map (the baseline, same run), and the time per scrubber move until the
+ * board at the new moment is painted (historyBrowser.ts). Also, in Node, the data path alone
+ * (requests, Yjs, read model and the step's diff, with the same HistoryPlayer the browser
+ * runs) beside replaying the log from row 1 (what a seek would cost without checkpoints).
+ *   BENCH_WEB_DIST=<folder>   reuse a build instead of building into a temporary folder
  */
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import {
@@ -17,14 +20,37 @@ import {
   readJourneyMap,
   type RowFrame,
 } from "@journeymap/schema";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as Y from "yjs";
-import { type ServerProcess, startJourneymap } from "../sync/processes.ts";
+import { freePort, type ServerProcess, startJourneymap } from "../sync/processes.ts";
+import { buildWeb, REPO_ROOT } from "../web/server.ts";
+import { launchChromium } from "../web/webBench.ts";
+import {
+  type BrowserMap,
+  measureOpen,
+  measureScrub,
+  type OpenResults,
+  type ScrubResults,
+} from "./historyBrowser.ts";
+
+/**
+ * Steps the map grows to. A workshop map of 8 phases × 60 steps that 50,000 edits have gone
+ * over again and again; the board itself at 300 steps is issue 4's benchmark (bench/src/web).
+ */
+export const MAX_STEPS = 60;
 
 export interface HistoryMap {
   readonly server: ServerProcess;
   readonly mapId: string;
   readonly token: string;
   readonly updates: number;
+  /** Phase bands on the board (the synthetic "Unassigned" one included), steps, state size. */
+  readonly phases: number;
+  readonly steps: number;
+  readonly stateBytes: number;
 }
 
 export interface Stats {
@@ -38,12 +64,22 @@ export interface HistoryBenchResult {
   readonly updates: number;
   readonly bursts: number;
   readonly buildSeconds: number;
-  /** Open the history view on a restarted server (timeline + board at the last edit). */
-  readonly openColdMs: number;
-  readonly openWarmMs: number;
+  readonly map: { readonly phases: number; readonly steps: number; readonly stateBytes: number };
+  readonly chromium: string;
+  /** In Chromium: opening the history view and the live board (baseline). */
+  readonly open: OpenResults;
+  /** In Chromium: input event → the board at the new moment painted. */
+  readonly scrub: ScrubResults;
+  /** In Node, no DOM: where the time goes that is not the board's rendering. */
+  readonly dataPath: DataPath;
+}
+
+export interface DataPath {
+  /** Timeline + the read model at the last edit, through the HTTP API. */
+  readonly openMs: number;
   /** Baseline: fetch every row and replay from row 1. */
   readonly openBaselineMs: number;
-  /** One scrubber step forward (one row). */
+  /** One step forward (one row). */
   readonly stepRow: Stats;
   /** "Next step" = the next burst (hundreds of rows). */
   readonly stepBurst: Stats;
@@ -100,7 +136,7 @@ function edit(editor: MapEditor, map: JourneyMap, i: number): void {
       editor.updatePhase(phase.id, { name: `Phase ${i}` });
       break;
     case 1:
-      if (steps.length < 400) editor.addTouchpoint({ phaseId: phase.id, name: `Step ${i}` });
+      if (steps.length < MAX_STEPS) editor.addTouchpoint({ phaseId: phase.id, name: `Step ${i}` });
       else editor.updateTouchpoint(step.id, { name: `Step ${i}` });
       break;
     case 2:
@@ -147,18 +183,29 @@ export async function buildHistoryMap(updates: number, per = 250): Promise<Histo
     let before = 0;
     const count = () => before++;
     who.doc.on("update", count);
-    while (before < per && written + before < updates)
-      edit(editor, reader.read(), written + before);
+    // An edit that sets a value to what it already is writes nothing: the next one differs.
+    for (let attempt = written; before < per && written + before < updates; attempt++)
+      edit(editor, reader.read(), attempt);
     who.doc.off("update", count);
     reader.destroy();
     written += before;
     await who.confirmed();
   }
   await caughtUp(ana.doc, bea.doc);
+  const final = readJourneyMap(ana.doc);
+  const stateBytes = Y.encodeStateAsUpdate(ana.doc).byteLength;
   ana.destroy();
   bea.destroy();
   await sleep(300);
-  return { server, mapId: id, token, updates: written };
+  return {
+    server,
+    mapId: id,
+    token,
+    updates: written,
+    phases: final.phases.length,
+    steps: final.touchpoints.length,
+    stateBytes,
+  };
 }
 
 function sourceFor(base: string, mapId: string, token: string): HistorySource {
@@ -199,82 +246,170 @@ async function open(base: string, map: HistoryMap) {
   return { ms: performance.now() - t0, player, reader, timeline };
 }
 
-export async function benchHistory(quick: boolean): Promise<HistoryBenchResult> {
+/** The real server on an existing store, serving the built app (as deployed). */
+export async function serve(dataDir: string, webDist: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, "apps/server/src/main.ts")], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      WEB_DIST: webDist,
+      LOG_LEVEL: "error",
+      MAX_CONNECTIONS_PER_ADDRESS: "5000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (i > 400) throw new Error(`server at ${baseUrl} did not become healthy`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { baseUrl, stop };
+}
+
+/** The Node-side data path (no DOM): open, steps and jumps, beside a replay from row 1. */
+async function dataPath(
+  base: string,
+  map: HistoryMap,
+  quick: boolean,
+): Promise<DataPath & { bursts: number }> {
+  await open(base, map); // warm-up
+  const warm = await open(base, map);
+  const { timeline } = warm;
+
+  const source = sourceFor(base, map.mapId, map.token);
+  const b0 = performance.now();
+  const rows = await allRows(source, timeline.seq);
+  const replayed = new Y.Doc();
+  for (const r of rows) Y.applyUpdate(replayed, r.bytes);
+  readJourneyMap(replayed);
+  const openBaselineMs = performance.now() - b0;
+
+  // A step = seek + the reader's update + the diff that drives the highlight.
+  const player = warm.player;
+  let reader = warm.reader;
+  const step = async (target: number) => {
+    const before = reader.read();
+    const s = performance.now();
+    const at = await player.seek(target);
+    if (at.rebuilt) {
+      reader.destroy();
+      reader = new MapReader(at.doc);
+    }
+    diffMaps(before, reader.read());
+    return performance.now() - s;
+  };
+  const stops = timeline.bursts.map((b) => b.toSeq);
+  const random = (n: number) => 1 + Math.floor(Math.random() * n);
+
+  const stepRow: number[] = [];
+  const stepBurst: number[] = [];
+  const jump: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 20); i++) {
+    const start = stops[random(stops.length - 4)]!;
+    jump.push(await step(start)); // a jump there first
+    for (let k = 1; k <= 10; k++) stepRow.push(await step(start + k));
+    const next = stops.find((s) => s > start + 10)!;
+    stepBurst.push(await step(next));
+    jump.push(await step(random(timeline.seq)));
+  }
+
+  const jumpBaseline: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const target = random(timeline.seq);
+    const s = performance.now();
+    const doc = new Y.Doc();
+    for (const r of rows.slice(0, target)) Y.applyUpdate(doc, r.bytes);
+    readJourneyMap(doc);
+    jumpBaseline.push(performance.now() - s);
+  }
+  reader.destroy();
+  return {
+    bursts: timeline.bursts.length,
+    openMs: warm.ms,
+    openBaselineMs,
+    stepRow: stats(stepRow),
+    stepBurst: stats(stepBurst),
+    jump: stats(jump),
+    jumpBaseline: stats(jumpBaseline),
+  };
+}
+
+export async function benchHistory(
+  quick: boolean,
+  log: (line: string) => void = console.log,
+): Promise<HistoryBenchResult> {
   const updates = quick ? 5_000 : 50_000;
+  const tmp = process.env.BENCH_WEB_DIST
+    ? null
+    : mkdtempSync(path.join(os.tmpdir(), "jm-bench-history-dist-"));
+  const webDist = process.env.BENCH_WEB_DIST ?? buildWeb(tmp!);
   const t0 = performance.now();
   const built = await buildHistoryMap(updates);
   const buildSeconds = (performance.now() - t0) / 1000;
+  log(`history: ${built.updates} updates logged in ${buildSeconds.toFixed(0)} s`);
+  const dataDir = built.server.dataDir!;
   // Restart on the same store: nothing cached in the server's memory.
   built.server.child.kill("SIGTERM");
   await new Promise((r) => built.server.child.once("exit", r));
-  const server = await startJourneymap(built.server.dataDir!);
-  const map = { ...built, server };
-  const base = `http://127.0.0.1:${server.port}`;
+  const server = await serve(dataDir, webDist);
+  const browser = await launchChromium();
   try {
-    const cold = await open(base, map);
-    const warm = await open(base, map);
-    const { timeline } = warm;
-
-    const source = sourceFor(base, map.mapId, map.token);
-    const b0 = performance.now();
-    const rows = await allRows(source, timeline.seq);
-    const replayed = new Y.Doc();
-    for (const r of rows) Y.applyUpdate(replayed, r.bytes);
-    readJourneyMap(replayed);
-    const openBaselineMs = performance.now() - b0;
-
-    // A step = seek + the reader's update + the diff that drives the highlight.
-    const player = warm.player;
-    let reader = warm.reader;
-    const step = async (target: number) => {
-      const before = reader.read();
-      const s = performance.now();
-      const at = await player.seek(target);
-      if (at.rebuilt) {
-        reader.destroy();
-        reader = new MapReader(at.doc);
-      }
-      diffMaps(before, reader.read());
-      return performance.now() - s;
+    const timeline = (await (
+      await fetch(`${server.baseUrl}/api/maps/${built.mapId}/timeline`, {
+        headers: { authorization: `Bearer ${built.token}` },
+      })
+    ).json()) as { seq: number; bursts: Array<{ toSeq: number }> };
+    // Read only the log's length: the history checkpoints stay cold for the first open.
+    const m: BrowserMap = {
+      baseUrl: server.baseUrl,
+      mapId: built.mapId,
+      token: built.token,
+      phases: built.phases,
+      seq: timeline.seq,
+      stops: timeline.bursts.map((b) => b.toSeq),
     };
-    const stops = timeline.bursts.map((b) => b.toSeq);
-    const random = (n: number) => 1 + Math.floor(Math.random() * n);
-
-    const stepRow: number[] = [];
-    const stepBurst: number[] = [];
-    const jump: number[] = [];
-    for (let i = 0; i < (quick ? 5 : 20); i++) {
-      const start = stops[random(stops.length - 4)]!;
-      jump.push(await step(start)); // a jump there first
-      for (let k = 1; k <= 10; k++) stepRow.push(await step(start + k));
-      const next = stops.find((s) => s > start + 10)!;
-      stepBurst.push(await step(next));
-      jump.push(await step(random(timeline.seq)));
-    }
-
-    const jumpBaseline: number[] = [];
-    for (let i = 0; i < (quick ? 3 : 5); i++) {
-      const target = random(timeline.seq);
-      const s = performance.now();
-      const doc = new Y.Doc();
-      for (const r of rows.slice(0, target)) Y.applyUpdate(doc, r.bytes);
-      readJourneyMap(doc);
-      jumpBaseline.push(performance.now() - s);
-    }
-    reader.destroy();
+    const openResults = await measureOpen(browser, m, quick ? 3 : 10);
+    log("history: opened in Chromium");
+    const scrub = await measureScrub(browser, m, quick ? 5 : 20);
+    log("history: scrubbed in Chromium");
+    const node = await dataPath(server.baseUrl, built, quick);
+    log("history: data path in Node");
     return {
       updates: timeline.seq,
-      bursts: timeline.bursts.length,
+      bursts: node.bursts,
       buildSeconds,
-      openColdMs: cold.ms,
-      openWarmMs: warm.ms,
-      openBaselineMs,
-      stepRow: stats(stepRow),
-      stepBurst: stats(stepBurst),
-      jump: stats(jump),
-      jumpBaseline: stats(jumpBaseline),
+      map: { phases: built.phases, steps: built.steps, stateBytes: built.stateBytes },
+      chromium: browser.version(),
+      open: openResults,
+      scrub,
+      dataPath: {
+        openMs: node.openMs,
+        openBaselineMs: node.openBaselineMs,
+        stepRow: node.stepRow,
+        stepBurst: node.stepBurst,
+        jump: node.jump,
+        jumpBaseline: node.jumpBaseline,
+      },
     };
   } finally {
+    await browser.close();
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
 }

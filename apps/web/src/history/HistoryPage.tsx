@@ -18,6 +18,7 @@ import {
   restoreEntity,
   restoreMap,
   authorsOf,
+  type Burst,
   HistoryPlayer,
 } from "@journeymap/schema";
 import { ArrowLeft, Info, Undo2 } from "lucide-react";
@@ -38,6 +39,8 @@ import { STEP_MS, Scrubber } from "./Scrubber.tsx";
 import { Timeline as TimelineList } from "./Timeline.tsx";
 import { burstAt, nextStop, previousStop, visibleBursts } from "./timelineNav.ts";
 import { type Comparison, VersionsPanel } from "./VersionsPanel.tsx";
+
+const NO_BURSTS: readonly Burst[] = [];
 
 /** How long after a live edit the timeline is fetched again. */
 const REFRESH_MS = 1500;
@@ -183,7 +186,19 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
     };
   }, [live, api, seek]);
 
-  const bursts = timeline?.bursts ?? [];
+  const bursts = timeline?.bursts ?? NO_BURSTS;
+  const shownBursts = useMemo(() => visibleBursts(bursts, author), [bursts, author]);
+  // A person's own move stops the player (stable, so the memoized timeline items keep still).
+  const seekByHand = useCallback(
+    (seq: number) => {
+      setPlaying(false);
+      seek(seq);
+    },
+    [seek],
+  );
+  // The live map's title; read again when the timeline is (after live edits), not per step.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: timeline is the refresh signal
+  const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline]);
   const current = position ? burstAt(bursts, position.seq) : null;
   const shownChanges = useMemo(
     () => (phase && step.map ? changesInPhase(step.changes, phase, [step.map]) : step.changes),
@@ -305,7 +320,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
         </a>
         <div className="history-title">
           <h1>History</h1>
-          <span className="history-subtitle">{readJourneyMap(live).meta.title}</span>
+          <span className="history-subtitle">{title}</span>
         </div>
         <div className="history-filters">
           <label>
@@ -462,14 +477,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
             <h2 id="timeline-title" className="history-section-title">
               Timeline
             </h2>
-            <TimelineList
-              bursts={visibleBursts(bursts, author)}
-              current={current}
-              onSeek={(seq) => {
-                setPlaying(false);
-                seek(seq);
-              }}
-            />
+            <TimelineList bursts={shownBursts} current={current} onSeek={seekByHand} />
           </section>
         </aside>
       </div>
@@ -481,10 +489,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
           playing={playing}
           speed={speed}
           loading={loading}
-          onSeek={(seq) => {
-            setPlaying(false);
-            seek(seq);
-          }}
+          onSeek={seekByHand}
           onPlay={play}
           onSpeed={setSpeed}
           onStep={stepBy}

@@ -1,6 +1,6 @@
-import { diffMaps, type JourneyMap, type MapChange } from "@journeymap/schema";
-import { useEffect, useRef } from "react";
-import type * as Y from "yjs";
+import { diffMaps, type JourneyMap, type MapChange, mirrorMap } from "@journeymap/schema";
+import { useLayoutEffect, useMemo, useRef } from "react";
+import * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
@@ -21,22 +21,47 @@ export interface ReplayBoardProps {
 }
 
 /**
- * The real board, read-only, over a document rebuilt at one moment of the map's history.
- * Moving forward changes the same document, so the incremental reader repaints only what
- * the step touched.
+ * The real board, read-only, showing one moment of the map's history. Every moment is shown
+ * on one private display document that is made equal to the player's exact document
+ * (`mirrorMap`): moving forward, back or far writes only what differs, so the incremental
+ * reader keeps the identity of everything else and the memoized board repaints only what
+ * the move changed (a new document per jump re-rendered the whole board).
  */
 export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProps) {
-  const session = useMapSessionFor(doc, true);
+  const display = useMemo(() => new Y.Doc(), []);
+  const session = useMapSessionFor(display, true);
   const previous = useRef<{ map: JourneyMap; seq: number } | null>(null);
   const report = useRef(onStep);
   report.current = onStep;
 
-  useEffect(() => {
+  // Before paint: the label and the board of one moment show in the same frame.
+  useLayoutEffect(() => {
+    mirrorMap(display, doc);
     const now = session.reader.read();
     const before = previous.current;
     report.current(before ? diffMaps(before.map, now) : [], now, before?.seq ?? seq);
     previous.current = { map: now, seq };
-  }, [session, seq]);
+  }, [display, session, doc, seq]);
+
+  useLayoutEffect(() => () => display.destroy(), [display]);
+
+  // The board element is made once: a new highlight stylesheet (each step) must not re-render
+  // the board; only the session's reader, through its selectors, decides what repaints.
+  const board = useMemo(
+    () => (
+      <Board
+        hiddenPersonas={NO_HIDDEN}
+        awareness={null}
+        peers={NO_PEOPLE}
+        following={null}
+        onStopFollowing={noop}
+        zoom={0.85}
+        showMinimap={false}
+        onMenu={noop}
+      />
+    ),
+    [],
+  );
 
   return (
     <MapSessionContext.Provider value={session}>
@@ -52,16 +77,7 @@ export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProp
           }}
         >
           <style>{css}</style>
-          <Board
-            hiddenPersonas={NO_HIDDEN}
-            awareness={null}
-            peers={NO_PEOPLE}
-            following={null}
-            onStopFollowing={noop}
-            zoom={0.85}
-            showMinimap={false}
-            onMenu={noop}
-          />
+          {board}
         </div>
       </ReadOnlyContext.Provider>
     </MapSessionContext.Provider>

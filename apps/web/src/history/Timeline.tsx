@@ -1,5 +1,6 @@
 import type { Burst } from "@journeymap/schema";
 import { Server } from "lucide-react";
+import { memo } from "react";
 import { initials } from "../ui/initials.ts";
 import { formatBytes, formatWhen, plural } from "./format.ts";
 
@@ -9,35 +10,56 @@ export interface TimelineProps {
   readonly onSeek: (seq: number) => void;
 }
 
-/** Bursts newest first: who, when, how much. Click one to see the board after it. */
+/**
+ * Bursts newest first: who, when, how much. Click one to see the board after it. Each burst
+ * is memoized: a scrubber step re-renders only the bursts whose "current" mark changed, not
+ * a list that grows with the log.
+ */
 export function Timeline({ bursts, current, onSeek }: TimelineProps) {
   if (bursts.length === 0) return <p className="history-empty">No edits by this person.</p>;
+  const items = [];
+  for (let i = bursts.length - 1; i >= 0; i--) {
+    const b = bursts[i]!;
+    items.push(<BurstItem key={b.fromSeq} burst={b} current={b === current} onSeek={onSeek} />);
+  }
   return (
     <ol className="burst-list" data-testid="history.timeline">
-      {[...bursts].reverse().map((b) => (
-        <li key={b.fromSeq}>
-          <button
-            type="button"
-            className={`burst ${b === current ? "burst--current" : ""}`}
-            aria-current={b === current ? "step" : undefined}
-            data-testid="history.burst"
-            data-author={b.author}
-            onClick={() => onSeek(b.toSeq)}
-          >
-            <span className="avatar burst-avatar" aria-hidden="true">
-              {b.origin === "server" ? <Server size={12} /> : initials(b.author)}
-            </span>
-            <span className="burst-main">
-              <span className="burst-author">
-                {b.origin === "server" ? "Journeymap" : b.author || "Someone"}
-              </span>
-              <span className="burst-meta">
-                {formatWhen(b.startTs)} · {plural(b.count, "edit")} · {formatBytes(b.bytes)}
-              </span>
-            </span>
-          </button>
-        </li>
-      ))}
+      {items}
     </ol>
   );
 }
+
+const BurstItem = memo(function BurstItem({
+  burst: b,
+  current,
+  onSeek,
+}: {
+  readonly burst: Burst;
+  readonly current: boolean;
+  readonly onSeek: (seq: number) => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`burst ${current ? "burst--current" : ""}`}
+        aria-current={current ? "step" : undefined}
+        data-testid="history.burst"
+        data-author={b.author}
+        onClick={() => onSeek(b.toSeq)}
+      >
+        <span className="avatar burst-avatar" aria-hidden="true">
+          {b.origin === "server" ? <Server size={12} /> : initials(b.author)}
+        </span>
+        <span className="burst-main">
+          <span className="burst-author">
+            {b.origin === "server" ? "Journeymap" : b.author || "Someone"}
+          </span>
+          <span className="burst-meta">
+            {formatWhen(b.startTs)} · {plural(b.count, "edit")} · {formatBytes(b.bytes)}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+});

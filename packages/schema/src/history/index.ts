@@ -2,7 +2,7 @@
 export * from "./attribution.ts";
 export * from "./bursts.ts";
 export * from "./diffMaps.ts";
-export { differingCells, type RestoreOptions, restoreMap } from "./restoreMap.ts";
+export { differingCells, mirrorMap, type RestoreOptions, restoreMap } from "./restoreMap.ts";
 export * from "./restoreEntity.ts";
 export * from "./rowFrames.ts";
 export * from "./HistoryPlayer.ts";

@@ -11,6 +11,7 @@
 import type * as Y from "yjs";
 import { ENTITY_ROOTS, META, ROOT } from "../layout.ts";
 import type { MutationContext } from "../mutations/transact.ts";
+import type { MapOrigin } from "../origin.ts";
 import { cellRootNames } from "../read/records.ts";
 import {
   cellDiffers,
@@ -53,13 +54,37 @@ export function restoreMap(
   ctx: MutationContext,
   options: RestoreOptions = {},
 ): number {
+  return syncContent(live, old, ctx, options, false);
+}
+
+/**
+ * Makes `display` equal to `source` as the read model sees it (evidence and meta included), for
+ * the history view: it shows every moment on ONE document, so the incremental reader repaints
+ * only what differs between two moments (a fresh document per jump re-renders the whole board). The
+ * display document is private to the page; it is never synced or stored.
+ */
+export function mirrorMap(display: Y.Doc, source: Y.Doc): number {
+  // The server origin: no undo manager tracks it, and the document is never synced.
+  return syncContent(display, source, { origin: MIRROR_ORIGIN }, {}, true);
+}
+
+const MIRROR_ORIGIN: MapOrigin = Object.freeze({ kind: "server", reason: "history view" });
+
+function syncContent(
+  live: Y.Doc,
+  old: Y.Doc,
+  ctx: MutationContext,
+  options: RestoreOptions,
+  removeEvidence: boolean,
+): number {
   const cells = differingCells(live, old);
   trackCells(live, cells, options.undo);
   let writes = 0;
   live.transact(() => {
     const fromMeta = old.getMap(ROOT.meta);
     const toMeta = live.getMap(ROOT.meta);
-    for (const key of CONTENT_META) {
+    // A mirror shows the whole meta (created, schema version); a restore only the content.
+    for (const key of removeEvidence ? [...fromMeta.keys()] : CONTENT_META) {
       const value = fromMeta.get(key);
       if (value === undefined || toMeta.get(key) === value) continue;
       toMeta.set(key, value);
@@ -69,7 +94,7 @@ export function restoreMap(
       entityRoot(old, root).forEach((_value, id) => {
         if (restoreEntityMap(live, old, root, id)) writes++;
       });
-      if (root === "evidence") continue;
+      if (root === "evidence" && !removeEvidence) continue;
       const target = entityRoot(live, root);
       for (const id of [...target.keys()]) {
         if (!entityOf(old, root, id) && target.has(id)) {

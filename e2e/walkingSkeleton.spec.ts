@@ -103,6 +103,7 @@ describe.runIf(enabled)("walking skeleton", () => {
     const viewer = await openBoard(map.id, await shareToken(server, map, "viewer"));
     await viewer.page.getByTestId("board.view-only").waitFor();
     expect(await viewer.page.getByTestId("board.add-phase").isVisible()).toBe(false);
+    expect(await viewer.page.getByTestId("board.add-lane").count()).toBe(0);
     expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);
     await viewer.page.getByTestId("board.phase-name").first().click();
     expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);

@@ -267,7 +267,7 @@ export function Board({
   const followedKey = following?.selection
     ? presenceKey(following.selection.kind, following.selection.id)
     : null;
-  const { reader } = useMapSession();
+  const { reader, readOnly } = useMapSession();
   const latest = useRef({ indexOfKey, spans, zoom, reader });
   latest.current = { indexOfKey, spans, zoom, reader };
   useEffect(() => {
@@ -401,11 +401,21 @@ export function Board({
               />
             ))}
           </SortableContext>
-          <div className="add-phase-column" style={{ gridRow: 1, gridColumn: columns.length + 2 }}>
-            <button type="button" className="btn" data-testid="board.add-phase" onClick={addPhase}>
-              <Plus size={14} /> Add phase
-            </button>
-          </div>
+          {!readOnly && (
+            <div
+              className="add-phase-column"
+              style={{ gridRow: 1, gridColumn: columns.length + 2 }}
+            >
+              <button
+                type="button"
+                className="btn"
+                data-testid="board.add-phase"
+                onClick={addPhase}
+              >
+                <Plus size={14} /> Add phase
+              </button>
+            </div>
+          )}
 
           <div className="lane-header lane-header--steps" style={{ gridRow: 2, gridColumn: 1 }}>
             <Footprints size={14} aria-hidden="true" />
@@ -487,26 +497,29 @@ export function Board({
             style={{ gridRow: visibleLanes.length + 3, gridColumn: 1 }}
             data-testid="board.lane-footer"
           >
-            <button
-              type="button"
-              className="btn btn--ghost"
-              data-testid="board.add-lane"
-              onClick={() => editor.addLane({ name: "Notes" })}
-            >
-              <Plus size={14} /> Add lane
-            </button>
-            {hiddenLanes.map((lane) => (
+            {!readOnly && (
               <button
-                key={lane.id}
                 type="button"
-                className="chip hidden-lane"
-                title={`Show the lane ${lane.name}`}
-                aria-label={`Show the lane ${lane.name}`}
-                onClick={() => editor.updateLane(lane.id, { hidden: false })}
+                className="btn btn--ghost"
+                data-testid="board.add-lane"
+                onClick={() => editor.addLane({ name: "Notes" })}
               >
-                <EyeOff size={12} aria-hidden="true" /> {lane.name}
+                <Plus size={14} /> Add lane
               </button>
-            ))}
+            )}
+            {!readOnly &&
+              hiddenLanes.map((lane) => (
+                <button
+                  key={lane.id}
+                  type="button"
+                  className="chip hidden-lane"
+                  title={`Show the lane ${lane.name}`}
+                  aria-label={`Show the lane ${lane.name}`}
+                  onClick={() => editor.updateLane(lane.id, { hidden: false })}
+                >
+                  <EyeOff size={12} aria-hidden="true" /> {lane.name}
+                </button>
+              ))}
           </div>
         </section>
       </div>

@@ -137,4 +137,43 @@ describe.runIf(enabled)("edit history", () => {
       .toEqual(["Discover", "Consideration", "Purchase", "Onboarding", "Loyalty", "Advocacy"]);
     expect(await ben.touchpointNames()).toContain("Applies a coupon");
   });
+  it("shows who else is on the map, with their names, colours and whether they are in the history too", async () => {
+    const map = await createMap(server, "Onboarding journey");
+    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const benToken = await shareToken(server, map, "editor");
+    const { board: ben, context: benContext } = await session.openBoard(map.id, benToken, {
+      name: "Ben",
+    });
+    // Ben's colour as the server set it, read where the board shows it: Ana's header.
+    const benOnBoard = ana.page.getByTestId("board.peer").and(ana.page.locator('[title*="Ben"]'));
+    await benOnBoard.waitFor();
+    const benColour = await benOnBoard.evaluate((el) => getComputedStyle(el).backgroundColor);
+
+    const page = await openHistory(ana);
+    const peers = (p: Page) =>
+      p
+        .getByTestId("history.peer")
+        .evaluateAll((els) =>
+          els.map((el) => `${el.getAttribute("data-name")}@${el.getAttribute("data-place")}`),
+        );
+    await expect.poll(() => peers(page)).toEqual(["Ben@board"]);
+    const benInHistory = page.locator('[data-testid="history.peer"][data-name="Ben"]');
+    expect(await benInHistory.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      benColour,
+    );
+    expect(await benInHistory.getAttribute("aria-label")).toBe("Ben, on the board");
+
+    // Ben sees Ana on his board while she is in the history; then he opens it too.
+    await ben.page.getByTestId("board.peer").and(ben.page.locator('[title*="Ana"]')).waitFor();
+    const benHistory = await openHistory(ben);
+    await expect.poll(() => peers(page)).toEqual(["Ben@history"]);
+    await expect.poll(() => peers(benHistory)).toEqual(["Ana@history"]);
+    await page.screenshot({ path: `${SCREENSHOTS}/history-people.png` });
+
+    // Back on his board, he is on the board again; gone once he closes the tab.
+    await benHistory.getByTestId("history.back").click();
+    await expect.poll(() => peers(page)).toEqual(["Ben@board"]);
+    await benContext.close();
+    await expect.poll(() => peers(page), { timeout: 5_000 }).toEqual([]);
+  });
 });

@@ -32,6 +32,7 @@ import { type MapConnection, useMapConnection } from "../sync/useMapConnection.t
 import { AttributionCard } from "./AttributionCard.tsx";
 import { ChangeList, RESTORABLE } from "./ChangeList.tsx";
 import { changesInPhase, highlightCss } from "./highlight.ts";
+import { HistoryPeople, useInHistory } from "./HistoryPeople.tsx";
 import { HistoryApi, type AttributionTable, type Timeline, type Version } from "./historyApi.ts";
 
 import { ReplayBoard } from "./ReplayBoard.tsx";
@@ -90,6 +91,7 @@ function docOf(state: Uint8Array): Y.Doc {
 function HistoryView({ mapId, connection }: { mapId: string; connection: MapConnection }) {
   const live = connection.doc;
   const canEdit = !connection.readOnly;
+  useInHistory(connection.awareness);
   const api = useMemo(() => new HistoryApi(mapId), [mapId]);
   const player = useMemo(() => new HistoryPlayer({ state: api.state, rows: api.rows }), [api]);
   const liveUndo = useMemo(() => createBoardUndoManager(live), [live]);
@@ -322,6 +324,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
           <h1>History</h1>
           <span className="history-subtitle">{title}</span>
         </div>
+        <HistoryPeople awareness={connection.awareness} />
         <div className="history-filters">
           <label>
             <span>Person</span>

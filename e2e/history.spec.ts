@@ -176,4 +176,59 @@ describe.runIf(enabled)("edit history", () => {
     await benContext.close();
     await expect.poll(() => peers(page), { timeout: 5_000 }).toEqual([]);
   });
+  it("lists and outlines what others changed since my last visit, not what I watched them change live", async () => {
+    const map = await createMap(server, "Renewal journey");
+    const benToken = await shareToken(server, map, "editor");
+    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const logEnd = async () => {
+      const res = await fetch(`${server.url}/api/maps/${map.id}/timeline`, {
+        headers: { authorization: `Bearer ${map.token}` },
+      });
+      return ((await res.json()) as { seq: number }).seq;
+    };
+    const seenByAna = () =>
+      ana.page.evaluate(
+        (id) => JSON.parse(localStorage.getItem("journeymap.lastSeen") ?? "{}")[id] ?? null,
+        map.id,
+      );
+    await expect.poll(seenByAna).toBe(await logEnd());
+    const since = ana.page.getByTestId("board.changed-since");
+
+    // Ana leaves; Ben renames a phase and adds a step.
+    await ana.page.goto(`${server.url}/`);
+    const first = await session.openBoard(map.id, benToken, { name: "Ben" });
+    await first.board.renamePhase("Awareness", "Discover");
+    await first.board.addTouchpoint("Purchase", "Applies a coupon");
+    await settled(first.board);
+    await first.context.close(); // no presence outline of his left on her board
+
+    // Back on the map: a summary, the list, and the renamed phase outlined on the board.
+    await ana.open(server.url, map.id, map.token);
+    await since.waitFor();
+    expect(await since.innerText()).toMatch(/\d+ added/);
+    expect(await since.innerText()).toMatch(/Renamed phase\s+Discover/);
+    expect(await since.innerText()).toMatch(/Added step\s+Applies a coupon/);
+    const band = ana.page.locator('[data-presence^="phase:"]').filter({ hasText: "Discover" });
+    expect(await band.first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    await ana.page.screenshot({ path: `${SCREENSHOTS}/history-since-last-visit.png` });
+
+    // While she is on the board, Ben renames another phase: she sees it happen, so it is seen.
+    const second = await session.openBoard(map.id, benToken, { name: "Ben" });
+    await second.board.renamePhase("Retention", "Loyalty");
+    await settled(second.board);
+    await ana.phase("Loyalty").waitFor();
+    const end = await logEnd();
+    await expect.poll(seenByAna, { timeout: 10_000 }).toBe(end);
+
+    // She leaves again; Ben renames one more. Only that one is news on her next visit.
+    await ana.page.goto(`${server.url}/`);
+    await second.board.renamePhase("Advocacy", "Referral");
+    await settled(second.board);
+    await second.context.close();
+    await ana.open(server.url, map.id, map.token);
+    await since.waitFor();
+    expect(await since.innerText()).toMatch(/Renamed phase\s+Referral/);
+    expect(await since.innerText()).not.toMatch(/Loyalty/);
+    expect(await since.innerText()).not.toMatch(/Discover/);
+  });
 });

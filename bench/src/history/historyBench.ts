@@ -379,7 +379,6 @@ export async function benchHistory(
       baseUrl: server.baseUrl,
       mapId: built.mapId,
       token: built.token,
-      phases: built.phases,
       seq: timeline.seq,
       stops: timeline.bursts.map((b) => b.toSeq),
     };

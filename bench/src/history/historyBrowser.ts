@@ -14,8 +14,6 @@ export interface BrowserMap {
   readonly baseUrl: string;
   readonly mapId: string;
   readonly token: string;
-  /** Phase bands the board shows (including the synthetic "Unassigned" one, if any). */
-  readonly phases: number;
   /** The last logged sequence number. */
   readonly seq: number;
   /** The end of each burst of the timeline (where "next step" goes). */
@@ -61,11 +59,10 @@ async function openOnce(
       watchOpen,
       view === "history"
         ? {
-            boardSelector: '[data-testid="history.board"] [data-testid="board.phase"]',
-            phases: m.phases,
+            boardSelector: '[data-testid="history.board"] [data-testid="board.touchpoint-name"]',
             label: `Edit ${m.seq} of ${m.seq}`,
           }
-        : { boardSelector: '[data-testid="board.phase"]', phases: m.phases, label: null },
+        : { boardSelector: '[data-testid="board.touchpoint-name"]', label: null },
     );
     page = await context.newPage();
     await page.goto(view === "history" ? historyUrl(m) : boardUrl(m));

@@ -10,9 +10,11 @@
  */
 
 export interface OpenWatch {
-  /** The selector that must match `phases` elements, and the label text that must show. */
+  /**
+   * An element that exists once the board is rendered: the board commits in one go, and only
+   * the columns in view are rendered, so the first step's name is the sign, not a count.
+   */
   readonly boardSelector: string;
-  readonly phases: number;
   /** For the history view: "Edit N of N" in the scrubber's label, with no "loading…". */
   readonly label: string | null;
 }
@@ -33,7 +35,7 @@ export function watchOpen(watch: OpenWatch): void {
   const w = globalThis as typeof globalThis & { __opened: Promise<OpenTiming> };
   w.__opened = new Promise((resolve) => {
     const complete = () => {
-      if (document.querySelectorAll(watch.boardSelector).length < watch.phases) return false;
+      if (!document.querySelector(watch.boardSelector)) return false;
       if (watch.label === null) return true;
       const label = document.querySelector('[data-testid="history.position"]');
       return (

@@ -75,11 +75,22 @@ describe("HistoryPlayer", () => {
       expect(at.rebuilt).toBe(false);
     }
     expect(readJourneyMap(first.doc)).toEqual(mapAt(rows, 59));
-    expect(calls.state).toBe(0); // chunk 0 starts from an empty document
+    expect(calls.state).toBe(1); // opening at 10; chunk 0 starts from an empty document
     expect(calls.rows).toBe(3); // one chunk of 500 rows in pages of 200
     const back = await player.seek(5);
     expect(back.rebuilt).toBe(true);
     expect(calls.rows).toBe(3);
+  });
+
+  it("opens at the last edit with one state request and no rows", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const at = await player.seek(rows.length);
+    expect(readJourneyMap(at.doc)).toEqual(mapAt(rows, rows.length));
+    expect(calls).toEqual({ state: 1, rows: 0 });
+    // Then it moves like any player: back within the last chunk, from its start.
+    const back = await player.seek(rows.length - 3);
+    expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, rows.length - 3));
   });
 
   it("runs overlapping seeks in order, ending at the last one asked", async () => {

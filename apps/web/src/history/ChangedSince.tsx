@@ -18,6 +18,9 @@ import { HistoryApi } from "./historyApi.ts";
 import { lastSeenSeq, rememberSeen } from "./lastSeen.ts";
 import "./history.css";
 
+/** Quiet time after a live edit before the log's end is remembered as seen. */
+const SEEN_SETTLE_MS = 2000;
+
 interface Since {
   readonly changes: readonly MapChange[];
   readonly since: number | null;
@@ -43,10 +46,11 @@ export function ChangedSince({ mapId }: { mapId: string }) {
   useEffect(() => {
     let cancelled = false;
     const api = new HistoryApi(mapId);
+    // Read before anything can move it on (the effect below, once live edits arrive).
+    const seen = lastSeenSeq(mapId);
     void (async () => {
       try {
         const { seq, bursts } = await api.timeline();
-        const seen = lastSeenSeq(mapId);
         rememberSeen(mapId, seq);
         if (seen === null || seen >= seq) return;
         const [state, attribution] = await Promise.all([api.state(seen), api.attribution()]);
@@ -66,6 +70,28 @@ export function ChangedSince({ mapId }: { mapId: string }) {
     })();
     return () => {
       cancelled = true;
+    };
+  }, [mapId, doc]);
+
+  // What arrives live while the board is open has been seen: once edits settle, remember the
+  // log's end again, so the next visit does not list them as news.
+  useEffect(() => {
+    const api = new HistoryApi(mapId);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const known = lastSeenSeq(mapId) ?? 0;
+        api.lastSeq(known).then(
+          (last) => rememberSeen(mapId, last),
+          () => {}, // offline: the next visit lists a little more, nothing is lost
+        );
+      }, SEEN_SETTLE_MS);
+    };
+    doc.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      doc.off("update", onUpdate);
     };
   }, [mapId, doc]);
 

@@ -90,7 +90,10 @@ function docOf(state: Uint8Array): Y.Doc {
 
 function HistoryView({ mapId, connection }: { mapId: string; connection: MapConnection }) {
   const live = connection.doc;
-  const canEdit = !connection.readOnly;
+  // The replay comes from the history API, so the view opens before the live map has synced;
+  // restoring and comparing with now wait for it.
+  const liveReady = connection.synced;
+  const canEdit = !connection.readOnly && liveReady;
   useInHistory(connection.awareness);
   const api = useMemo(() => new HistoryApi(mapId), [mapId]);
   const player = useMemo(() => new HistoryPlayer({ state: api.state, rows: api.rows }), [api]);
@@ -200,7 +203,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   );
   // The live map's title; read again when the timeline is (after live edits), not per step.
   // biome-ignore lint/correctness/useExhaustiveDependencies: timeline is the refresh signal
-  const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline]);
+  const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline, liveReady]);
   const current = position ? burstAt(bursts, position.seq) : null;
   const shownChanges = useMemo(
     () => (phase && step.map ? changesInPhase(step.changes, phase, [step.map]) : step.changes),
@@ -275,6 +278,13 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   };
 
   const compare = async (version: Version) => {
+    if (!liveReady) {
+      setNotice({
+        text: "Still connecting to the live map: compare again in a moment.",
+        undoable: false,
+      });
+      return;
+    }
     try {
       const old = docOf(await api.state(version.seq));
       compared.current.set(version.id, old);
@@ -322,7 +332,9 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
         </a>
         <div className="history-title">
           <h1>History</h1>
-          <span className="history-subtitle">{title}</span>
+          <span className="history-subtitle">
+            {liveReady ? title : (step.map?.meta.title ?? "")}
+          </span>
         </div>
         <HistoryPeople awareness={connection.awareness} />
         <div className="history-filters">
@@ -502,7 +514,10 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   );
 }
 
-/** The history route: connects to the live map (for restores), then shows its history. */
+/**
+ * The history route: connects to the live map (for restores, comparisons and who is here) and
+ * shows its history at once, without waiting for that sync.
+ */
 export default function HistoryPage({ mapId }: { mapId: string }) {
   const connection = useMapConnection(mapId);
   if (!connection) return null;
@@ -513,13 +528,6 @@ export default function HistoryPage({ mapId }: { mapId: string }) {
           <strong>This map's history cannot be opened.</strong> {connection.refused}{" "}
           <a href="/">All maps</a>
         </div>
-      </div>
-    );
-  }
-  if (!connection.synced) {
-    return (
-      <div className="page" aria-busy="true">
-        <p className="page-lede">Opening the history…</p>
       </div>
     );
   }

@@ -48,6 +48,18 @@ export class HistoryApi {
 
   timeline = (): Promise<Timeline> => this.request("/timeline").then((r) => r.json());
 
+  /** The last logged sequence number, reading only the entries after `known` (paged). */
+  lastSeq = async (known: number): Promise<number> => {
+    let last = known;
+    for (;;) {
+      const entries = (await (await this.request(`/history?from=${last + 1}`)).json()) as Array<{
+        seq: number;
+      }>;
+      if (entries.length === 0) return last;
+      last = entries.at(-1)!.seq;
+    }
+  };
+
   /** The exact state after row `seq`, as a Yjs update. */
   state = async (seq: number): Promise<Uint8Array> =>
     new Uint8Array(await (await this.request(`/state?seq=${seq}`)).arrayBuffer());

@@ -17,7 +17,7 @@ export const CHUNK = 500;
 const CACHED_CHUNKS = 12;
 
 export interface HistorySource {
-  /** The state after row `seq` (seq a multiple of CHUNK, or 0). */
+  /** The exact state after row `seq` (a chunk start, or the moment the player opens at). */
   state(seq: number): Promise<Uint8Array>;
   /** Rows from..to inclusive (may be fewer than asked: the player pages on). */
   rows(from: number, to: number): Promise<RowFrame[]>;
@@ -35,6 +35,8 @@ export class HistoryPlayer {
   private readonly chunks = new Map<number, Promise<RowFrame[]>>();
   private readonly starts = new Map<number, Promise<Uint8Array>>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** False until the first seek: opening asks for that one moment's state, nothing more. */
+  private opened = false;
   doc: Y.Doc;
   seq: number;
 
@@ -96,6 +98,17 @@ export class HistoryPlayer {
   }
 
   private async seekNow(target: number): Promise<Position> {
+    if (!this.opened && this.seq === 0 && target > 0) {
+      // Opening (usually at the last edit, rarely a chunk start): one request whose answer
+      // the server builds from its newest checkpoint, instead of a chunk start plus its rows.
+      this.opened = true;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await this.source.state(target), "history");
+      this.doc = doc;
+      this.seq = target;
+      return { doc, seq: target, rebuilt: true };
+    }
+    this.opened = true;
     const forward = target >= this.seq && target - this.seq <= CHUNK;
     if (forward) {
       const rows = await this.rowsBetween(this.seq, target);

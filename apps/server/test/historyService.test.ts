@@ -1,0 +1,84 @@
+/**
+ * HistoryService on a real SQLite store: exact states at any moment whichever start it uses
+ * (nothing, a history checkpoint, a checkpoint kept on the way, the persisted checkpoint), and
+ * a persisted checkpoint that holds more than its sequence number says is not used.
+ */
+import path from "node:path";
+import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import * as Y from "yjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HISTORY_CHECKPOINT_EVERY, HistoryService } from "../src/history/HistoryService.ts";
+import { SqliteMapStore } from "../src/store/SqliteMapStore.ts";
+import { removeDir, tempDir } from "./helpers.ts";
+
+const MAP = "m1";
+let dir: string;
+let store: SqliteMapStore;
+
+/** Logs `count` title edits (row i+1 sets "Title i"); returns the live document. */
+async function logEdits(count: number): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const rows: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => rows.push(u));
+  const editor = new MapEditor(doc);
+  editor.updateMeta({ title: "Title 0" });
+  await store.createMap(MAP, "History", 1, rows.shift()!);
+  for (let i = 1; i < count; i++) {
+    editor.updateMeta({ title: `Title ${i}` });
+    await store.appendUpdate({
+      mapId: MAP,
+      ts: 1000 + i,
+      author: "Hana",
+      clientIds: [doc.clientID],
+      origin: "connection",
+      bytes: rows.shift()!,
+    });
+  }
+  return doc;
+}
+
+function titleOf(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return readJourneyMap(doc).meta.title;
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  store = new SqliteMapStore(path.join(dir, "store.sqlite"));
+});
+afterEach(async () => {
+  await store.close();
+  removeDir(dir);
+});
+
+describe("HistoryService.stateAt", () => {
+  it("is exact at any moment, far forward, back and between checkpoints", async () => {
+    const total = 5000 * 2 + 700; // crosses checkpoints kept on the way (every 5,000 rows)
+    await logEdits(total);
+    const history = new HistoryService(store);
+    for (const seq of [total, 1, 2, 4999, 5000, 5001, 10_500, 7321, HISTORY_CHECKPOINT_EVERY]) {
+      expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+    }
+  });
+
+  it("starts from the persisted checkpoint when it is exact, and not when it holds more", async () => {
+    const live = await logEdits(HISTORY_CHECKPOINT_EVERY + 120);
+    const last = HISTORY_CHECKPOINT_EVERY + 120;
+    // Exact: the state after row `last - 20`.
+    const exact = new Y.Doc();
+    for (const row of await store.readUpdates(MAP, 1, last - 20)) Y.applyUpdate(exact, row.bytes);
+    await store.writeCheckpoint(MAP, last - 20, Y.encodeStateAsUpdate(exact), 2);
+    const history = new HistoryService(store);
+    for (const seq of [last - 20, last - 7, last, 3]) {
+      expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+    }
+
+    // Holds more: claims row `last - 10` but already holds every row (the live state).
+    await store.writeCheckpoint(MAP, last - 10, Y.encodeStateAsUpdate(live), 3);
+    const fresh = new HistoryService(store);
+    for (const seq of [last - 10, last - 5, last]) {
+      expect(titleOf(await fresh.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+    }
+  });
+});

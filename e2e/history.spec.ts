@@ -4,7 +4,9 @@
  * restored in place while a later edit elsewhere survives.
  */
 import path from "node:path";
+import { readJourneyMap } from "@journeymap/schema";
 import type { Page } from "playwright-core";
+import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BoardPage } from "./support/BoardPage.ts";
 import { chromiumAvailable } from "./support/browser.ts";
@@ -27,6 +29,16 @@ const replayedPhases = (page: Page) =>
   page.getByTestId("history.board").getByTestId("board.phase-name").allInnerTexts();
 const replayedSteps = (page: Page) =>
   page.getByTestId("history.board").getByTestId("board.touchpoint-name").allInnerTexts();
+
+/** The step names of the map as the server holds it now (the board renders only columns in view). */
+async function serverSteps(server: ServerHandle, map: { id: string; token: string }) {
+  const res = await fetch(`${server.url}/api/maps/${map.id}/state`, {
+    headers: { authorization: `Bearer ${map.token}` },
+  });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+  return readJourneyMap(doc).touchpoints.map((t) => t.name);
+}
 
 async function openHistory(board: BoardPage): Promise<Page> {
   await board.page.getByTestId("board.history").click();
@@ -230,5 +242,58 @@ describe.runIf(enabled)("edit history", () => {
     expect(await since.innerText()).toMatch(/Renamed phase\s+Referral/);
     expect(await since.innerText()).not.toMatch(/Loyalty/);
     expect(await since.innerText()).not.toMatch(/Discover/);
+  });
+  it("says who created and last changed a phase, restores a named version as a forward edit both see, and undoes it", async () => {
+    const map = await createMap(server, "Trial journey");
+    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const benToken = await shareToken(server, map, "editor");
+    const { board: ben } = await session.openBoard(map.id, benToken, { name: "Ben" });
+    await ana.renamePhase("Awareness", "Discover");
+    await settled(ana);
+
+    // Name this moment, then Ben changes the map.
+    const page = await openHistory(ana);
+    await expect.poll(() => replayedPhases(page)).toContain("Discover");
+    await page.getByTestId("history.version-name").fill("After the workshop");
+    await page.getByTestId("history.version-create").click();
+    await page.getByTestId("history.version").filter({ hasText: "After the workshop" }).waitFor();
+    await page.getByTestId("history.back").click();
+    await ben.phase("Discover").waitFor();
+    await ben.renamePhase("Discover", "Find");
+    await ben.addTouchpoint("Purchase", "Applies a coupon");
+    await settled(ben);
+    await ana.phase("Find").waitFor();
+
+    // Attribution: the phase came with the template; Ben changed it last.
+    await openHistory(ana);
+    await expect.poll(() => replayedPhases(page)).toContain("Find");
+    await page
+      .getByTestId("history.board")
+      .getByTestId("board.phase-name")
+      .filter({ hasText: "Find" })
+      .click();
+    const card = page.getByTestId("history.attribution");
+    await expect.poll(() => card.getByTestId("history.changed-by").innerText()).toMatch(/^Ben · /);
+    expect(await card.getByTestId("history.created-by").innerText()).toMatch(/^Journeymap · /);
+
+    // Restore the version: a new edit on the live map, which Ben's board follows.
+    const version = page.getByTestId("history.version").filter({ hasText: "After the workshop" });
+    await version.getByTestId("history.version-restore").click();
+    await expect.poll(() => page.getByTestId("history.notice").innerText()).toMatch(/Restored/);
+    await expect.poll(() => ben.phaseNames()).toContain("Discover");
+    await expect.poll(() => serverSteps(server, map)).not.toContain("Applies a coupon");
+    // Later work stays in history: the timeline still holds Ben's burst.
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("history.burst")
+          .evaluateAll((els) => els.map((el) => el.getAttribute("data-author"))),
+      )
+      .toContain("Ben");
+
+    // And the restore can be undone.
+    await page.getByTestId("history.undo").click();
+    await expect.poll(() => ben.phaseNames()).toContain("Find");
+    await expect.poll(() => serverSteps(server, map)).toContain("Applies a coupon");
   });
 });

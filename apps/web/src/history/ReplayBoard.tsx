@@ -1,6 +1,6 @@
 import { diffMaps, type JourneyMap, type MapChange, mirrorMap } from "@journeymap/schema";
-import { useLayoutEffect, useMemo, useRef } from "react";
-import * as Y from "yjs";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
@@ -21,14 +21,15 @@ export interface ReplayBoardProps {
 }
 
 /**
- * The real board, read-only, showing one moment of the map's history. Every moment is shown
- * on one private display document that is made equal to the player's exact document
- * (`mirrorMap`): moving forward, back or far writes only what differs, so the incremental
- * reader keeps the identity of everything else and the memoized board repaints only what
- * the move changed (a new document per jump re-rendered the whole board).
+ * The real board, read-only, showing one moment of the map's history, always on one display
+ * document: the player's first document (moving forward applies the log's rows to it, exactly
+ * and incrementally); once the player has rebuilt a new document (a move back or far), the
+ * display is made equal to it with `mirrorMap`, which writes only what differs. Either way the
+ * incremental reader keeps the identity of everything else and the memoized board repaints
+ * only what the move changed (a new document per jump re-rendered the whole board).
  */
 export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProps) {
-  const display = useMemo(() => new Y.Doc(), []);
+  const [display] = useState(() => doc);
   const session = useMapSessionFor(display, true);
   const previous = useRef<{ map: JourneyMap; seq: number } | null>(null);
   const report = useRef(onStep);
@@ -36,7 +37,7 @@ export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProp
 
   // Before paint: the label and the board of one moment show in the same frame.
   useLayoutEffect(() => {
-    mirrorMap(display, doc);
+    if (doc !== display) mirrorMap(display, doc);
     const now = session.reader.read();
     const before = previous.current;
     report.current(before ? diffMaps(before.map, now) : [], now, before?.seq ?? seq);

@@ -93,6 +93,31 @@ describe("HistoryPlayer", () => {
     expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, rows.length - 3));
   });
 
+  it("steps back and forth by undoing and redoing rows, exactly, without a rebuild", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const first = await player.seek(CHUNK + 100); // opens with one state request
+    const moves = [CHUNK + 140, CHUNK + 139, CHUNK + 120, CHUNK + 131, CHUNK + 140, CHUNK + 101];
+    for (const seq of moves) {
+      const at = await player.seek(seq);
+      expect(at.rebuilt, `seq ${seq}`).toBe(false);
+      expect(at.doc).toBe(first.doc);
+      expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapAt(rows, seq));
+    }
+    expect(calls.state).toBe(1);
+    // Past the rows undone, or before the rows applied here: rebuilt, and still exact.
+    for (const seq of [CHUNK + 200, CHUNK + 99]) {
+      const at = await player.seek(seq);
+      expect(at.rebuilt, `seq ${seq}`).toBe(true);
+      expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapAt(rows, seq));
+    }
+    // A fresh document applies rows again, and steps back by undoing them.
+    await player.seek(CHUNK + 180);
+    const back = await player.seek(CHUNK + 150);
+    expect(back.rebuilt).toBe(false);
+    expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, CHUNK + 150));
+  });
+
   it("runs overlapping seeks in order, ending at the last one asked", async () => {
     const { source } = sourceOf(rows);
     const player = new HistoryPlayer(source);

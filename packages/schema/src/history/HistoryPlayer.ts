@@ -15,6 +15,10 @@ import * as Y from "yjs";
 export const CHUNK = 500;
 /** Chunks of rows (and their start states) kept in memory. */
 const CACHED_CHUNKS = 12;
+/** Rows that can be stepped back by undoing them, at most (older ones need a rebuild). */
+const MAX_TRAIL = 2 * CHUNK;
+/** The origin of logged rows applied by the player: the only transactions its undo tracks. */
+const ROW_ORIGIN = Symbol("history row");
 
 export interface HistorySource {
   /** The exact state after row `seq` (a chunk start, or the moment the player opens at). */
@@ -37,6 +41,23 @@ export class HistoryPlayer {
   private queue: Promise<unknown> = Promise.resolve();
   /** False until the first seek: opening asks for that one moment's state, nothing more. */
   private opened = false;
+  /**
+   * Stepping back without a rebuild: rows applied one by one to the current document are
+   * undone (Y.UndoManager restores what they deleted and removes what they added, so the
+   * content is exactly the earlier moment's), and redone when moving forward again. `trail`
+   * says, for the rows before `seq`, whether each left an undo step; `undone` the same for the
+   * rows after it that were undone (the last undone last).
+   */
+  private undo: Y.UndoManager;
+  private trail: boolean[] = [];
+  private undone: boolean[] = [];
+  /**
+   * True once anything was undone on this document: undo and redo re-create what rows deleted
+   * as new items, so logged rows can no longer be applied exactly on top (a later row that
+   * overwrites a value would lose to the re-created copy). Moving past the undone rows then
+   * rebuilds.
+   */
+  private diverged = false;
   doc: Y.Doc;
   seq: number;
 
@@ -45,6 +66,23 @@ export class HistoryPlayer {
     this.source = source;
     this.doc = doc;
     this.seq = seq;
+    this.undo = this.undoFor(doc);
+  }
+
+  private undoFor(doc: Y.Doc): Y.UndoManager {
+    return new Y.UndoManager(doc, { trackedOrigins: new Set([ROW_ORIGIN]), captureTimeout: 0 });
+  }
+
+  /** A new current document at `seq`, with nothing to undo. */
+  private replace(doc: Y.Doc, seq: number): Position {
+    this.undo.destroy();
+    this.doc = doc;
+    this.seq = seq;
+    this.undo = this.undoFor(doc);
+    this.trail = [];
+    this.undone = [];
+    this.diverged = false;
+    return { doc, seq, rebuilt: true };
   }
 
   private cached<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) {
@@ -104,17 +142,41 @@ export class HistoryPlayer {
       this.opened = true;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await this.source.state(target), "history");
-      this.doc = doc;
-      this.seq = target;
-      return { doc, seq: target, rebuilt: true };
+      return this.replace(doc, target);
     }
     this.opened = true;
-    const forward = target >= this.seq && target - this.seq <= CHUNK;
+    if (target < this.seq && this.seq - target <= this.trail.length) {
+      while (this.seq > target) {
+        const step = this.trail.pop()!;
+        if (step) this.undo.undo();
+        this.diverged = true;
+        this.undone.push(step);
+        this.seq--;
+      }
+      return { doc: this.doc, seq: target, rebuilt: false };
+    }
+    const forward =
+      target >= this.seq && target - this.seq <= (this.diverged ? this.undone.length : CHUNK);
     if (forward) {
-      const rows = await this.rowsBetween(this.seq, target);
-      // One merged update: one transaction, one repaint.
-      if (rows.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(rows), "history");
-      this.seq = target;
+      while (this.seq < target && this.undone.length > 0) {
+        const step = this.undone.pop()!;
+        if (step) this.undo.redo();
+        this.trail.push(step);
+        this.seq++;
+      }
+      if (this.seq < target) {
+        const rows = await this.rowsBetween(this.seq, target);
+        // One transaction per row, so each can be undone on its own (the board still
+        // repaints once: React renders after the whole move).
+        for (const row of rows) {
+          const steps = this.undo.undoStack.length;
+          Y.applyUpdate(this.doc, row, ROW_ORIGIN);
+          this.trail.push(this.undo.undoStack.length > steps);
+        }
+        this.undone = [];
+        this.seq = target;
+      }
+      this.trimTrail();
       return { doc: this.doc, seq: target, rebuilt: false };
     }
     const chunk = Math.floor(target / CHUNK);
@@ -124,8 +186,14 @@ export class HistoryPlayer {
     ]);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.mergeUpdates([start, ...rows]), "history");
-    this.doc = doc;
-    this.seq = target;
-    return { doc, seq: target, rebuilt: true };
+    return this.replace(doc, target);
+  }
+
+  /** Keeps at most MAX_TRAIL rows undoable (the undo steps of older rows are dropped). */
+  private trimTrail(): void {
+    const excess = this.trail.length - MAX_TRAIL;
+    if (excess <= 0) return;
+    const dropped = this.trail.splice(0, excess).filter(Boolean).length;
+    this.undo.undoStack.splice(0, dropped);
   }
 }

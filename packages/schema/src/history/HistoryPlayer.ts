@@ -4,7 +4,8 @@
  * "state at the chunk's start (one request, served from the server's checkpoint cache) + the
  * chunk's rows (one request)". Moving forward within reach applies only the rows in between
  * to the same document, so the incremental reader repaints only what changed; moving back
- * or far rebuilds a fresh document from the nearest chunk start.
+ * over those rows undoes them; moving far rebuilds a fresh document from the nearest chunk
+ * start.
  *
  * No React and no fetch here: the source is injected, so the player is tested with rows
  * produced by real documents.

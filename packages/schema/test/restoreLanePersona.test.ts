@@ -56,7 +56,7 @@ describe("restoreEntity for lanes and personas", () => {
     const steps = map()
       .touchpoints.slice(0, 3)
       .map((t) => t.id);
-    steps.forEach((step, i) => editor.setEmotion(persona, step, i - 1));
+    for (const [i, step] of steps.entries()) editor.setEmotion(persona, step, i - 1);
     const old = copyOf(doc);
     const before = readJourneyMap(old);
     editor.deletePersona(persona); // deletes the curve too

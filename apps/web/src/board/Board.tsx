@@ -231,11 +231,13 @@ export function Board({
       [focusedColumn, fresh].flatMap((key) => (key ? [indexOfKey.get(key) ?? -1] : [])),
     ),
   );
-  const shownStepIds = useStableList(
-    shown.flatMap((i) => {
-      const c = columns[i];
-      return c?.kind === "touchpoint" ? [`tp:${c.touchpoint.id}`] : [];
-    }),
+  // Every step, not only the rendered ones: a list that changed with the window gave every
+  // rendered step a new index, and dnd-kit re-renders every `useSortable` whose context value
+  // changes, so each window move (≈ 17 a second while scrolling) re-rendered all rendered
+  // steps. dnd-kit's list strategies skip items without a measured rect, and only rendered
+  // steps register one.
+  const stepIds = useStableList(
+    columns.flatMap((c) => (c.kind === "touchpoint" ? [`tp:${c.touchpoint.id}`] : [])),
   );
   const phaseIds = useStableList(phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`));
   const laneIds = useStableList(visibleLanes.map((l) => `lane:${l.id}`));
@@ -421,10 +423,7 @@ export function Board({
             <Footprints size={14} aria-hidden="true" />
             <span>Steps</span>
           </div>
-          <SortableContext
-            items={shownStepIds as string[]}
-            strategy={horizontalListSortingStrategy}
-          >
+          <SortableContext items={stepIds as string[]} strategy={horizontalListSortingStrategy}>
             {shown.map((i) => {
               const column = columns[i]!;
               return column.kind === "empty" ? (

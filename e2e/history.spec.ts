@@ -177,6 +177,10 @@ describe.runIf(enabled)("edit history", () => {
 
     // Ben sees Ana on his board while she is in the history; then he opens it too.
     await ben.page.getByTestId("board.peer").and(ben.page.locator('[title*="Ana"]')).waitFor();
+    // ...marked as in the history, and not offered to follow (nothing to follow there).
+    const anaFromBoard = ben.page.locator('[data-testid="board.peer"][data-place="history"]');
+    await expect.poll(() => anaFromBoard.getAttribute("aria-label")).toBe("Ana, in the history");
+    expect(await anaFromBoard.evaluate((el) => el.tagName)).toBe("SPAN");
     const benHistory = await openHistory(ben);
     await expect.poll(() => peers(page)).toEqual(["Ben@history"]);
     await expect.poll(() => peers(benHistory)).toEqual(["Ana@history"]);

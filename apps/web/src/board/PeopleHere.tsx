@@ -1,3 +1,4 @@
+import { History } from "lucide-react";
 import type { Peer } from "../sync/presence.ts";
 import { initials } from "../ui/initials.ts";
 
@@ -7,36 +8,58 @@ export interface PeopleHereProps {
   readonly onFollow: (clientId: number | null) => void;
 }
 
-/** Who is here: an avatar per person; click one to follow their view (for presenting). */
+/**
+ * Who is here: an avatar per person; click one to follow their view (for presenting). People
+ * on the history view carry a clock badge and cannot be followed.
+ */
 export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
   if (peers.length === 0) return null;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a row of avatar buttons, not a form
     <div className="people" role="group" aria-label="People on this map">
-      {peers.map((p) => (
-        <button
-          key={p.clientId}
-          type="button"
-          className="avatar avatar--peer"
-          data-testid="board.peer"
-          aria-pressed={following === p.clientId}
-          title={
-            following === p.clientId
-              ? `Following ${p.name} (click to stop)`
-              : `${p.name}: click to follow`
-          }
-          style={{
-            background: p.colour,
-            boxShadow:
+      {peers.map((p) =>
+        p.place === "history" ? (
+          // On the history view: nothing to follow there, so not a button.
+          <span
+            key={p.clientId}
+            className="avatar avatar--peer avatar--away"
+            data-testid="board.peer"
+            data-place="history"
+            role="img"
+            title={`${p.name}, in the history`}
+            aria-label={`${p.name}, in the history`}
+            style={{ background: p.colour }}
+          >
+            {initials(p.name)}
+            <span className="peer-badge" aria-hidden="true">
+              <History size={9} />
+            </span>
+          </span>
+        ) : (
+          <button
+            key={p.clientId}
+            type="button"
+            className="avatar avatar--peer"
+            data-testid="board.peer"
+            aria-pressed={following === p.clientId}
+            title={
               following === p.clientId
-                ? `0 0 0 2px var(--surface), 0 0 0 4px ${p.colour}`
-                : undefined,
-          }}
-          onClick={() => onFollow(following === p.clientId ? null : p.clientId)}
-        >
-          {initials(p.name)}
-        </button>
-      ))}
+                ? `Following ${p.name} (click to stop)`
+                : `${p.name}: click to follow`
+            }
+            style={{
+              background: p.colour,
+              boxShadow:
+                following === p.clientId
+                  ? `0 0 0 2px var(--surface), 0 0 0 4px ${p.colour}`
+                  : undefined,
+            }}
+            onClick={() => onFollow(following === p.clientId ? null : p.clientId)}
+          >
+            {initials(p.name)}
+          </button>
+        ),
+      )}
     </div>
   );
 }

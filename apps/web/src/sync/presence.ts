@@ -37,6 +37,8 @@ export interface Peer {
   readonly pointer: { readonly x: number; readonly y: number } | null;
   readonly viewport: { readonly left: number; readonly top: number } | null;
   readonly drag: PointDrag | null;
+  /** "history" while they are on the map's history view (no viewport to follow there). */
+  readonly place: "board" | "history";
 }
 
 const NO_PEERS: readonly Peer[] = [];
@@ -92,6 +94,7 @@ function readPeer(clientId: number, state: Record<string, unknown>): Peer | null
         ? { left: viewport.left, top: viewport.top }
         : null,
     drag: readDrag(state.drag),
+    place: state.place === "history" ? "history" : "board",
   };
 }
 

@@ -32,6 +32,7 @@ const peer = (selection: Peer["selection"]): Peer => ({
   colour: "#cc79a7",
   selection,
   pointer: null,
+  place: "board",
   viewport: null,
   drag: null,
 });

@@ -190,6 +190,46 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
     await ben.page.screenshot({ path: `${ARTIFACTS}/board-window-follow.png` });
   });
 
+  it("drags a step far from the start, with the pointer and with the keyboard", async () => {
+    const map = await importBigMap(server, "Drag");
+    const board = await openAs("Ana", map, map.token);
+    const errors = pageErrors(board.page);
+    const step = (name: string) =>
+      board.page.getByRole("article", { name: `Step ${name}`, exact: true });
+    const around = async (first: number, last: number) => {
+      const names = await board.touchpointNames();
+      return names.slice(names.indexOf(`Step ${first}`), names.indexOf(`Step ${last}`) + 1);
+    };
+    await scroller(board.page).evaluate((el) => el.scrollTo({ left: 184 + 52 * 220 }));
+    await expect.poll(() => stepInView(board.page, "Step 57")).toBe(true);
+
+    // Pointer: Step 55's handle onto Step 57 (dnd-kit, closest centre).
+    const handle = step("Step 55").getByRole("button", { name: /^Reorder step/ });
+    const from = (await handle.boundingBox())!;
+    const to = (await step("Step 57").boundingBox())!;
+    await board.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await board.page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await board.page.mouse.move(
+        from.x + ((to.x + to.width / 2 - from.x) * i) / 10,
+        from.y + from.height / 2,
+      );
+    await board.page.mouse.up();
+    await expect
+      .poll(() => around(54, 58))
+      .toEqual(["Step 54", "Step 56", "Step 57", "Step 55", "Step 58"]);
+
+    // Keyboard: Space, Arrow right, Space on Step 58's handle moves it one place right.
+    const keyHandle = step("Step 58").getByRole("button", { name: /^Reorder step/ });
+    await keyHandle.focus();
+    for (const key of ["Space", "ArrowRight", "Space"]) {
+      await board.page.keyboard.press(key);
+      await board.page.waitForTimeout(150); // dnd-kit measures between key presses
+    }
+    await expect.poll(() => around(57, 58)).toEqual(["Step 57", "Step 55", "Step 59", "Step 58"]);
+    expect(errors).toEqual([]);
+  });
+
   it("keeps a step added at the far right rendered and editable", async () => {
     const map = await importBigMap(server, "Add at the end");
     const board = await openAs("Ana", map, map.token);

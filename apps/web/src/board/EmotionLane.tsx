@@ -20,7 +20,7 @@ import {
 import type { Peer, PointDrag } from "../sync/presence.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import type { Column } from "./columns.ts";
-import { curvePath, pointsForColumns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
+import { columnRuns, curvePathOverRuns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
 
 export const EMOTION_LANE_HEIGHT = 200;
 const CONTROLS_HEIGHT = 44;
@@ -243,8 +243,7 @@ function curveLabel(
  * edited curve and moving the board's column window leave them alone.
  */
 const OtherCurves = memo(function OtherCurves({
-  first,
-  last,
+  runs,
   columns,
   columnWidth,
   personas,
@@ -252,8 +251,7 @@ const OtherCurves = memo(function OtherCurves({
   emotions,
   drags,
 }: {
-  first: number;
-  last: number;
+  runs: readonly (readonly [number, number])[];
   columns: readonly Column[];
   columnWidth: number;
   personas: readonly Persona[];
@@ -271,7 +269,7 @@ const OtherCurves = memo(function OtherCurves({
       return (
         <path
           key={p.id}
-          d={curvePath(pointsForColumns(pointsFor(columns, columnWidth, scoreOf), first, last))}
+          d={curvePathOverRuns(pointsFor(columns, columnWidth, scoreOf), runs)}
           className="emotion-curve emotion-curve--inactive"
           stroke={p.colour}
         />
@@ -357,14 +355,15 @@ export function EmotionLane({
     [active, columns, emotions],
   );
 
+  // Curves are drawn over the rendered columns only (all of them on a small board), one piece
+  // per run: a pinned column far from the window gets its own short piece (columnRuns).
+  const runs = useMemo(() => columnRuns(shown), [shown]);
+
   if (!active) {
     return <div className="emotion-empty">Add a persona to draw the emotion curve.</div>;
   }
   const activePoints = pointsOf(active);
   const shownSet = new Set(shown);
-  // Curves are drawn over the rendered columns only (all of them on a small board).
-  const first = shown[0] ?? 0;
-  const last = shown[shown.length - 1] ?? -1;
   const isShown = (i: number) => shownSet.has(i);
 
   return (
@@ -382,8 +381,7 @@ export function EmotionLane({
           />
         ))}
         <OtherCurves
-          first={first}
-          last={last}
+          runs={runs}
           columns={columns}
           columnWidth={columnWidth}
           personas={personas}
@@ -392,7 +390,7 @@ export function EmotionLane({
           drags={drags}
         />
         <path
-          d={curvePath(pointsForColumns(activePoints, first, last))}
+          d={curvePathOverRuns(activePoints, runs)}
           className="emotion-curve"
           stroke={active.colour}
         />

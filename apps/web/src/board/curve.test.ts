@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { curvePath, pointsForColumns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
+import {
+  columnRuns,
+  curvePath,
+  curvePathOverRuns,
+  pointsForColumns,
+  scoreToY,
+  sentimentColour,
+  yToScore,
+} from "./curve.ts";
 
 const geometry = { height: 200, padding: 20 };
 
@@ -67,5 +75,38 @@ describe("curve points for a window of columns", () => {
     const gappy = points.filter((p) => p.i % 3 === 0);
     expect(pointsForColumns(gappy, 10, 14).map((p) => p.i)).toEqual([6, 9, 12, 15, 18]);
     expect(pointsForColumns(points, 100, 120)).toEqual(points.slice(38));
+  });
+
+  it("splits the rendered columns into runs, merging runs the extra points would overlap", () => {
+    expect(columnRuns([])).toEqual([]);
+    expect(columnRuns([3, 4, 5, 6])).toEqual([[3, 6]]);
+    // A pinned column far to the left of the window: two runs, not one from 2 to 33.
+    expect(columnRuns([2, 28, 29, 30, 31, 32, 33])).toEqual([
+      [2, 2],
+      [28, 33],
+    ]);
+    expect(columnRuns([2, 6, 7])).toEqual([[2, 7]]);
+    expect(columnRuns([2, 7, 8])).toEqual([
+      [2, 2],
+      [7, 8],
+    ]);
+  });
+
+  it("draws nothing between a pinned column and the window", () => {
+    const d = curvePathOverRuns(points, columnRuns([2, 28, 29, 30, 31, 32, 33]));
+    expect(d.match(/M/g)).toHaveLength(2);
+    const xs = [...d.matchAll(/-?\d+(\.\d+)?/g)]
+      .map((m) => Number(m[0]))
+      .filter((_, k) => k % 2 === 0);
+    // Columns 0..4 (the pinned one and 2 either side) and 26..35, nothing between.
+    const between = xs.filter((x) => x > 4 * 220 + 110 + 1 && x < 26 * 220 + 110 - 1);
+    expect(between).toEqual([]);
+    // Over each run, the same segments as the whole curve.
+    const whole = segments(curvePath(points));
+    const part = segments(d.split("M")[2]!.replace(/^/, "M"));
+    for (let column = 29; column <= 33; column++) {
+      const x = column * 220 + 110;
+      expect(part.get(x)).toBe(whole.get(x));
+    }
   });
 });

@@ -63,3 +63,32 @@ export function pointsForColumns<P extends { readonly i: number }>(
   while (to < points.length && points[to]!.i <= last) to++;
   return points.slice(Math.max(0, from - 2), Math.min(points.length, to + 2));
 }
+
+/**
+ * The rendered columns (ascending) as runs `[first, last]` to draw curves over. The board
+ * renders the window plus pinned columns (the one holding focus), so after a curve point or a
+ * step far to the left got focus, one range from the pinned column to the window spanned most
+ * of a 66,000 px board, and every window move re-rasterized that path (scrolling halved, to
+ * about 35 fps). Runs closer than the 2 extra points each side need are merged, so no segment
+ * is drawn twice.
+ */
+export function columnRuns(shown: readonly number[]): readonly (readonly [number, number])[] {
+  const runs: [number, number][] = [];
+  for (const i of shown) {
+    const run = runs[runs.length - 1];
+    if (run && i - run[1] <= 4) run[1] = Math.max(run[1], i);
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+/** A curve drawn over the given runs of columns only: one subpath per run. */
+export function curvePathOverRuns<P extends CurvePoint & { readonly i: number }>(
+  points: readonly P[],
+  runs: readonly (readonly [number, number])[],
+): string {
+  return runs
+    .map(([first, last]) => curvePath(pointsForColumns(points, first, last)))
+    .filter((d) => d !== "")
+    .join(" ");
+}

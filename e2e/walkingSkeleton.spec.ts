@@ -119,6 +119,14 @@ describe.runIf(enabled)("walking skeleton", () => {
     await owner.page.getByTestId("share.create").click();
     const url = await owner.page.getByTestId("share.url").inputValue();
     expect(url).toContain(`/maps/${map.id}#token=`);
+    // The panel closes with Escape, and on opening the Export menu (no two panels at once).
+    const panel = owner.page.getByRole("dialog", { name: "Share this map" });
+    await owner.page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await owner.page.getByTestId("board.share").click();
+    await panel.waitFor();
+    await owner.page.getByRole("button", { name: /^Export/ }).click();
+    await panel.waitFor({ state: "detached" });
     const context = await session.newContext();
     const guest = await context.newPage();
     await guest.goto(url.replace("http://localhost", server.url));

@@ -1,5 +1,6 @@
 import { Link2, Share2 } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useDismiss } from "../ui/useDismiss.ts";
 import { createLink, listLinks, revokeLink, type ShareLink } from "../api/mapsApi.ts";
 import { shareUrl, tokenFor } from "../sync/tokens.ts";
 import { contributeUrl } from "../contribute/contributorToken.ts";
@@ -14,6 +15,9 @@ const ROLE_LABELS: Record<string, string> = {
 /** The owner's share menu: create role-scoped links, see them, revoke them. */
 export function SharePanel({ mapId }: { mapId: string }) {
   const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLSpanElement>(null);
+  const closePanel = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, closePanel);
   const [role, setRole] = useState("editor");
   const [links, setLinks] = useState<ShareLink[]>([]);
   const [latest, setLatest] = useState<string | null>(null);
@@ -41,7 +45,7 @@ export function SharePanel({ mapId }: { mapId: string }) {
   };
 
   return (
-    <span style={{ position: "relative" }}>
+    <span ref={ref} style={{ position: "relative" }}>
       <button
         type="button"
         className="btn"
@@ -52,7 +56,7 @@ export function SharePanel({ mapId }: { mapId: string }) {
         <Share2 size={14} /> Share
       </button>
       {open && (
-        <div className="share-panel" role="dialog" aria-label="Share this map">
+        <div className="popover-panel share-panel" role="dialog" aria-label="Share this map">
           <div className="share-row">
             <select aria-label="Access" value={role} onChange={(e) => setRole(e.target.value)}>
               {Object.entries(ROLE_LABELS).map(([value, label]) => (

@@ -13,7 +13,8 @@ import {
   MessagesSquare,
   PenTool,
 } from "lucide-react";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
+import { useDismiss } from "../ui/useDismiss.ts";
 import { useTalkSession } from "../inbox/useTalk.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import "./export.css";
@@ -65,25 +66,9 @@ export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLSpanElement>(null);
+  const closeMenu = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === "Escape"
-          : !ref.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("pointerdown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  useDismiss(open, ref, closeMenu);
 
   const run = async (choice: Choice) => {
     setBusy(choice);
@@ -128,7 +113,7 @@ export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
         <Download size={14} /> Export
       </button>
       {open && (
-        <div className="export-panel" role="menu" aria-label="Export this map">
+        <div className="popover-panel export-panel" role="menu" aria-label="Export this map">
           {choices.map((c) => (
             <button
               key={c.id}

@@ -10,7 +10,7 @@ import os from "node:os";
 import { benchHistory } from "./history/historyBench.ts";
 import { historyTables, historyTargetsMissed } from "./history/historyReport.ts";
 import { benchReadModel } from "./readModel.bench.ts";
-import { bigMap, burst, coldLoad, fanout, idleMemory, type Kind } from "./sync/syncBench.ts";
+import { bigMap, burst, coldLoad, fanout, idleMemory } from "./sync/syncBench.ts";
 import { boardHotspots } from "./web/hotspots.ts";
 import { hotspotTables, webTables } from "./web/report.ts";
 import { benchWeb, targetsMissed } from "./web/webBench.ts";
@@ -43,7 +43,6 @@ if (!only || only === "readModel") {
 }
 
 if (!only || only === "sync") {
-  const kinds: Kind[] = ["journeymap", "reference"];
   const scenarios: Array<[number, number]> = quick
     ? [
         [2, 1],

@@ -10,6 +10,7 @@ import { CsvError } from "@journeymap/schema";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AccessService, Grant } from "../auth/AccessService.ts";
+import { bearerToken } from "./grants.ts";
 import { BadSubmission, type InboxService, type Submitter } from "../contrib/InboxService.ts";
 import { openApiDocument } from "../contrib/openapi.ts";
 import { type ContribOperation, mayDo } from "../contrib/permissions.ts";
@@ -60,8 +61,7 @@ export function createContribRoutes({
   ): Promise<{ grant: Grant; mapId: string } | Response> => {
     const mapId = c.req.param("mapId") ?? "";
     if (!isMapId(mapId)) return c.json({ error: "mapId: not a map id" }, 400);
-    const header = c.req.header("authorization") ?? "";
-    const token = header.replace(/^Bearer\s+/i, "");
+    const token = bearerToken(c);
     if (token === "") return c.json({ error: "Send a token: Authorization: Bearer <token>" }, 401);
     const grant = await access.authorize(token, mapId).catch((e: Error) => e);
     if (grant instanceof Error) return c.json({ error: grant.message }, 401);

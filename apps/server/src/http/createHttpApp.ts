@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import type { Logger } from "../logger.ts";
 import type { AccessService } from "../auth/AccessService.ts";
+import { grantFor } from "./grants.ts";
 import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
 import { HistoryService } from "../history/HistoryService.ts";
 import { createHistoryRoutes } from "./historyRoutes.ts";
@@ -142,9 +143,8 @@ export function createHttpApp({
 
   /** The owner of a map manages its links. */
   const requireOwner = async (c: Context, mapId: string) => {
-    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
-    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
+    const grant = await grantFor(access, c, mapId);
+    if (grant instanceof Response) return grant;
     if (grant.kind !== "share" || grant.role !== "owner") {
       return c.json({ error: "Only the map's owner can manage its links" }, 403);
     }

@@ -21,6 +21,7 @@ import {
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AccessService } from "../auth/AccessService.ts";
+import { grantFor, refuseNonReader } from "./grants.ts";
 import { storeKeyOf } from "../documentName.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore } from "../store/MapStore.ts";
@@ -58,16 +59,9 @@ export function createFormatRoutes({ store, access, log, now }: FormatRoutesOpti
 
   /** Anyone who may read the map (any share link but a contributor's, or map:read). */
   const requireReader = async (c: Context, mapId: string): Promise<Response | null> => {
-    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
-    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
-    if (grant.kind === "api" && !grant.actions.includes("map:read")) {
-      return c.json({ error: "This API token may not read the map" }, 403);
-    }
-    if (grant.kind === "share" && grant.role === "contributor") {
-      return c.json({ error: "A contributor link cannot export the map" }, 403);
-    }
-    return null;
+    const grant = await grantFor(access, c, mapId);
+    if (grant instanceof Response) return grant;
+    return refuseNonReader(c, grant, "export the map");
   };
 
   app.get("/api/maps/:id/export", async (c) => {

@@ -11,7 +11,8 @@ import { encodeRowFrames, randomId } from "@journeymap/schema";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import type { AccessService, Grant } from "../auth/AccessService.ts";
+import type { AccessService } from "../auth/AccessService.ts";
+import { grantFor, refuseNonReader } from "./grants.ts";
 import { canEdit } from "../auth/tokens.ts";
 import type { HistoryService } from "../history/HistoryService.ts";
 import type { MapStore } from "../store/MapStore.ts";
@@ -69,24 +70,13 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     onError: (c) => c.json({ error: `Body larger than ${MAX_BODY_BYTES} bytes` }, 413),
   });
 
-  const grantOf = async (c: Context, mapId: string): Promise<Grant | Response> => {
-    const token = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
-    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
-    return grant;
-  };
+  const grantOf = (c: Context, mapId: string) => grantFor(access, c, mapId);
 
   /** Any share link of the map may read its history (viewers included). */
   const requireReader = async (c: Context, mapId: string): Promise<Response | null> => {
     const grant = await grantOf(c, mapId);
     if (grant instanceof Response) return grant;
-    if (grant.kind === "api" && !grant.actions.includes("map:read")) {
-      return c.json({ error: "This API token may not read the map" }, 403);
-    }
-    if (grant.kind === "share" && grant.role === "contributor") {
-      return c.json({ error: "A contributor link cannot read the map's history" }, 403);
-    }
-    return null;
+    return refuseNonReader(c, grant, "read the map's history");
   };
 
   /** Editors and owners name versions; returns the link's label for attribution. */

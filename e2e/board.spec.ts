@@ -145,6 +145,9 @@ describe.runIf(enabled)("board tools", () => {
         from.x + ((to.x + 40 - from.x) * i) / 8,
         from.y + ((to.y + 20 - from.y) * i) / 8,
       );
+    // Let dnd-kit measure the drop target under the pointer before the drop.
+    await board.page.mouse.move(to.x + 42, to.y + 22);
+    await board.page.waitForTimeout(100);
     await board.page.mouse.up();
     const targetStep = await target.getAttribute("data-presence");
     await expect

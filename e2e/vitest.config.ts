@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Most polls wait for another browser context to receive an edit through the server:
+    // vitest's default of 1 s is too tight on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

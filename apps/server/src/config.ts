@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { compileTrustProxy, type TrustProxy } from "./clientAddress.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -33,6 +34,17 @@ const EnvSchema = z.object({
   MESSAGE_RATE_PER_SECOND: z.coerce.number().int().positive().optional(),
   MESSAGE_BURST: z.coerce.number().int().positive().optional(),
   HISTORY_RETENTION_DAYS: z.coerce.number().positive("must be a number of days above 0").optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        compileTrustProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "addresses, CIDR subnets, loopback, linklocal or uniquelocal, separated by commas"),
 });
 
 export interface Config {
@@ -56,6 +68,8 @@ export interface Config {
   readonly messageBurst: number | null;
   /** Edits older than this are compacted (history before them is no longer replayable); null keeps all. */
   readonly historyRetentionDays: number | null;
+  /** Which peers are reverse proxies whose X-Forwarded-For names the real client. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +99,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     messageRatePerSecond: e.MESSAGE_RATE_PER_SECOND ?? null,
     messageBurst: e.MESSAGE_BURST ?? null,
     historyRetentionDays: e.HISTORY_RETENTION_DAYS ?? null,
+    trustProxy: compileTrustProxy(e.TRUST_PROXY),
   };
 }

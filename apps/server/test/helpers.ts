@@ -5,7 +5,7 @@ import path from "node:path";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
-import { createServer, type RunningServer } from "../src/createServer.ts";
+import { createServer, type RunningServer, type ServerOptions } from "../src/createServer.ts";
 import type { Limits } from "../src/limits.ts";
 
 export interface TestServer extends RunningServer {
@@ -22,6 +22,9 @@ export async function startServer(
   webDist = "/nonexistent",
   databaseUrl?: string,
   limits?: Partial<Limits>,
+  /** More environment variables for readConfig (quotas, TRUST_PROXY…). */
+  env: Record<string, string> = {},
+  options: Omit<ServerOptions, "limits" | "logger"> = {},
 ): Promise<TestServer> {
   const config = readConfig({
     PORT: "0",
@@ -30,8 +33,9 @@ export async function startServer(
     WEB_DIST: webDist,
     LOG_LEVEL: "silent",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   });
-  const server = await createServer(config, limits ? { limits } : {});
+  const server = await createServer(config, { ...options, ...(limits ? { limits } : {}) });
   return { ...server, dataDir, wsUrl: `ws://127.0.0.1:${server.port}/sync` };
 }
 

@@ -13,5 +13,11 @@ export default defineConfig({
     },
   },
   build: { target: "es2022", sourcemap: true },
-  test: { environment: "node", include: ["src/**/*.test.ts"] },
+  // Budgets hold when `npm test` runs the four suites at once on a 2-core machine.
+  test: {
+    environment: "node",
+    include: ["src/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
 });

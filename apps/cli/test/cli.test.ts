@@ -235,6 +235,7 @@ describe("journeymap import and validate", () => {
     expect((await server.store.listMaps()).length).toBe(before);
   });
 
+  // Two Node processes start here: about 1 s each alone, 5 s or more on a loaded 2-core machine.
   it("runs as a real bin: schema to stdout, usage on an unknown command", async () => {
     const main = path.join(import.meta.dirname, "../src/main.ts");
     const exec = promisify(execFile);
@@ -243,5 +244,5 @@ describe("journeymap import and validate", () => {
     const failed = await exec(process.execPath, [main, "frobnicate"]).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
-  });
+  }, 60_000);
 });

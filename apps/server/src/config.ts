@@ -6,6 +6,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { compileTrustProxy, type TrustProxy } from "./clientAddress.ts";
+import { parseSigningKeys } from "./auth/signingKeys.ts";
+import type { SigningKey } from "./auth/tokens.ts";
+import {
+  MAP_CREATIONS_PER_HOUR,
+  MAX_MAP_BYTES,
+  MAX_MAP_LOG_BYTES_PER_DAY,
+  MIN_FREE_DISK_BYTES,
+  type Quotas,
+} from "./quota/quotas.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -34,6 +43,22 @@ const EnvSchema = z.object({
   MESSAGE_RATE_PER_SECOND: z.coerce.number().int().positive().optional(),
   MESSAGE_BURST: z.coerce.number().int().positive().optional(),
   HISTORY_RETENTION_DAYS: z.coerce.number().positive("must be a number of days above 0").optional(),
+  MAP_CREATIONS_PER_HOUR: z.coerce.number().int().positive().default(MAP_CREATIONS_PER_HOUR),
+  MAX_MAP_BYTES: z.coerce.number().int().positive().default(MAX_MAP_BYTES),
+  MAX_MAP_LOG_BYTES_PER_DAY: z.coerce.number().int().positive().default(MAX_MAP_LOG_BYTES_PER_DAY),
+  MAX_STORE_BYTES: z.coerce.number().int().positive().optional(),
+  MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).default(MIN_FREE_DISK_BYTES),
+  // Checked in readConfig (the two exclude each other); never echoed in errors.
+  SIGNING_SECRET: z.string().optional(),
+  SIGNING_SECRETS: z.string().optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .refine((value) => {
+      const url = new URL(value);
+      return url.search === "" && url.hash === "";
+    }, "must have no query or fragment")
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -70,6 +95,14 @@ export interface Config {
   readonly historyRetentionDays: number | null;
   /** Which peers are reverse proxies whose X-Forwarded-For names the real client. */
   readonly trustProxy: TrustProxy;
+  /** Token-signing keys from the environment, the signing one first; [] uses the stored secret. */
+  readonly signingKeys: readonly SigningKey[];
+  /** The server's public URL (no trailing slash), named in the OpenAPI document; null: relative. */
+  readonly publicUrl: string | null;
+  /** Bearer token /metrics asks for; without one /metrics is not served (404). */
+  readonly metricsToken: string | null;
+  /** Storage quotas (defaults in quota/quotas.ts). */
+  readonly quotas: Quotas;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +118,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  let signingKeys: SigningKey[];
+  try {
+    signingKeys = parseSigningKeys(e.SIGNING_SECRET, e.SIGNING_SECRETS);
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  SIGNING_SECRET(S): ${(error as Error).message}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,5 +141,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     messageBurst: e.MESSAGE_BURST ?? null,
     historyRetentionDays: e.HISTORY_RETENTION_DAYS ?? null,
     trustProxy: compileTrustProxy(e.TRUST_PROXY),
+    signingKeys,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    quotas: {
+      mapCreationsPerHour: e.MAP_CREATIONS_PER_HOUR,
+      maxMapBytes: e.MAX_MAP_BYTES,
+      maxMapLogBytesPerDay: e.MAX_MAP_LOG_BYTES_PER_DAY,
+      maxStoreBytes: e.MAX_STORE_BYTES ?? null,
+      minFreeDiskBytes: e.MIN_FREE_DISK_BYTES,
+    },
   };
 }

@@ -7,11 +7,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { Redis } from "@hocuspocus/extension-redis";
-import { Hocuspocus } from "@hocuspocus/server";
-import { Redis as IORedis } from "ioredis";
+import { type connectedPayload, Hocuspocus } from "@hocuspocus/server";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
+import { createImportPool } from "./import/importPool.ts";
 import { BROADCAST_BATCH_BYTES, DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { Metrics } from "./metrics.ts";
@@ -22,21 +21,20 @@ import type { MapStore } from "./store/MapStore.ts";
 import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { AccessService } from "./auth/AccessService.ts";
-import { documentNameOf, talkDocumentNameOf } from "./documentName.ts";
+import { createKeyedDigest } from "./auth/keyedDigest.ts";
 import { InboxService } from "./contrib/InboxService.ts";
 import { TalkGuard } from "./contrib/talkGuard.ts";
 import { LiveDocuments } from "./contrib/LiveDocuments.ts";
 import { type ContribLimits, createContribRoutes } from "./http/contribRoutes.ts";
-import { Access, type ConnectionContext } from "./sync/access.ts";
+import { Access } from "./sync/access.ts";
+import { LinkGuard } from "./sync/linkGuard.ts";
+import { localRevocations, redisRevocations } from "./sync/revocations.ts";
+import { ScaleOut } from "./sync/scaleOut.ts";
 import { Presence } from "./sync/presence.ts";
 import { Persistence } from "./sync/persistence.ts";
+import { creationQuota } from "./quota/creationQuota.ts";
+import { freeBytesOf, StoreHealth } from "./quota/StoreHealth.ts";
 import { scheduleRetention } from "./store/retention.ts";
-
-function scaleOut(url: string, prefix: string): Redis {
-  return new Redis({ createClient: () => new IORedis(url, { maxRetriesPerRequest: 3 }), prefix });
-}
-
-const LINK_REVOKED = { code: 4403, reason: "This link was revoked" };
 
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
@@ -81,21 +79,48 @@ export async function createServer(
     ? await PostgresMapStore.open(config.databaseUrl)
     : new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
   const store = meteredStore(rawStore, metrics);
-  const access = await AccessService.create(store);
+  const access = await AccessService.create(store, Date.now, config.signingKeys);
+  const digest = createKeyedDigest(await store.getSecret());
   // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
   const sockets: { gate: WebSocketGate | null } = { gate: null };
   // Scale-out: Hocuspocus' Redis extension relays updates and awareness between instances
   // (its relayed updates carry origin "redis" and are logged by the receiving instance only).
-  const redis = config.redisUrl ? scaleOut(config.redisUrl, config.redisPrefix) : null;
+  // Live connections end when their link does, on every instance (sync/linkGuard.ts); after a
+  // Redis outage the links are re-read, as revocations sent meanwhile were lost.
+  const guard = new LinkGuard({
+    isLive: (linkId) => access.isLive(linkId),
+    closeSocket: (socketKey, kind) => sockets.gate?.closeSocket(socketKey, kind),
+    log,
+  });
+  const redis = config.redisUrl
+    ? new ScaleOut(config.redisUrl, config.redisPrefix, log, () => void guard.recheck())
+    : null;
+  const revocations = config.redisUrl
+    ? redisRevocations(config.redisUrl, config.redisPrefix, (id) => guard.revoke(id), log)
+    : localRevocations((id) => guard.revoke(id));
   if (config.redisUrl && config.databaseUrl === null) {
     log.warn("REDIS_URL without DATABASE_URL: each instance has its own SQLite store");
   }
-  const persistence = new Persistence(store, log);
+  // Room on the disk and under the store quota; the disk is only ours to measure for SQLite.
+  const health = new StoreHealth(
+    {
+      freeDiskBytes: config.databaseUrl ? async () => null : () => freeBytesOf(config.dataDir),
+      storeBytes: () => rawStore.storeBytes(),
+    },
+    config.quotas,
+  );
+  const persistence = new Persistence(store, log, {
+    health,
+    quotas: config.quotas,
+    closeSocket: (socketKey, kind, reason) => sockets.gate?.closeSocket(socketKey, kind, reason),
+  });
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
     quiet: true,
     // Backstop only: WebSocketGate enforces the authentication deadline and idle timeout.
     timeout: Math.max(limits.authTimeoutMs, limits.idleTimeoutMs) * 2,
+    // Backstop too: WebSocketGate counts what a socket sends before authenticating.
+    maxUnauthenticatedQueueSize: limits.maxUnauthenticatedBytes,
     // Hocuspocus merges the updates of one event-loop turn before broadcasting them, up to
     // flushMaxBytes (1 MB by default). Y.mergeUpdates is superlinear in the number of updates
     // (it re-sorts its decoders per struct): a burst of 20,000 small updates spent 52% of the
@@ -103,47 +128,54 @@ export async function createServer(
     // cap keeps the batching and bounds the merge.
     flushMaxBytes: BROADCAST_BATCH_BYTES,
     extensions: [
-      ...(redis ? [redis] : []),
+      ...(redis ? [redis.extension] : []),
+      guard,
       new UpdateGuard(limits, (kind, socketKey, reason) =>
         sockets.gate?.closeSocket(socketKey, kind, reason),
       ),
-      new Access(store, access),
+      new Access(store, access, digest, (socketKey, kind) =>
+        sockets.gate?.closeSocket(socketKey, kind),
+      ),
       new TalkGuard(),
-      new Presence(),
+      new Presence(limits, (kind, socketKey, reason) =>
+        sockets.gate?.closeSocket(socketKey, kind, reason),
+      ),
       persistence,
       {
         extensionName: "journeymap-socket-auth",
-        async connected({ context }: { context: { socketKey?: string } }) {
-          sockets.gate?.markAuthenticated(context.socketKey);
+        async connected({ context, connection }: connectedPayload<{ socketKey?: string }>) {
+          sockets.gate?.documentOpened(context.socketKey, connection);
         },
       },
     ],
   });
   loaded.count = () => hocuspocus.getDocumentsCount();
-  const gate = new WebSocketGate(hocuspocus, limits, log, metrics);
+  const gate = new WebSocketGate(hocuspocus, limits, log, metrics, {
+    trustProxy: config.trustProxy,
+  });
   sockets.gate = gate;
-  const onRevoke = (mapId: string, linkId: string) => {
-    for (const name of [documentNameOf(mapId), talkDocumentNameOf(mapId)]) {
-      for (const connection of hocuspocus.documents.get(name)?.connections.keys() ?? []) {
-        if ((connection.context as ConnectionContext).linkId === linkId)
-          connection.close(LINK_REVOKED);
-      }
-    }
-  };
-  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence));
+  const onRevoke = (_mapId: string, linkId: string) => revocations.announce(linkId);
+  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
   const contrib = createContribRoutes({
     access,
     inbox,
+    publicUrl: config.publicUrl,
     ...(options.contribLimits ? { limits: options.contribLimits } : {}),
   });
+  const imports = createImportPool();
   const app = createHttpApp({
+    imports,
     store,
     access,
     onRevoke,
     webDist: config.webDist,
     log,
     metrics,
+    metricsToken: config.metricsToken,
     routes: [contrib],
+    ...(redis ? { bus: redis } : {}),
+    health,
+    guardCreation: creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health),
   });
   const server = http.createServer(getRequestListener(app.fetch));
   server.on("upgrade", gate.handleUpgrade);
@@ -176,8 +208,11 @@ export async function createServer(
           await new Promise((r) => setTimeout(r, 20));
         } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
         server.closeAllConnections();
-        await redis?.onDestroy();
+        guard.stop();
+        await revocations.close();
+        await redis?.close();
         await stopRetention?.();
+        await imports.close();
         await store.close();
       })();
       return closing;

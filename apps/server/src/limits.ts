@@ -12,8 +12,32 @@ export const MAX_VALUE_DEPTH = 32;
 /** Per socket: sustained messages per second, and the burst a client may send at once. */
 export const MESSAGE_RATE_PER_SECOND = 200;
 export const MESSAGE_BURST = 1000;
-/** A socket must authenticate a document within this time (ms) or it is closed. */
-export const AUTH_TIMEOUT_MS = 30_000;
+/**
+ * A socket must authenticate a document within this time (ms) or it is closed; so must every
+ * document it sends messages for (Hocuspocus holds those messages until then). A real client
+ * authenticates within a round trip; a short deadline frees an idle flood's slots sooner.
+ */
+export const AUTH_TIMEOUT_MS = 10_000;
+/**
+ * Sockets that have not authenticated yet, in total and per client address. When full, the
+ * oldest waiting socket is closed to make room (CLOSE.displaced): a real client authenticates
+ * within a round trip, so a flood of idle sockets cannot keep it out, even behind a proxy.
+ */
+export const MAX_UNAUTHENTICATED_CONNECTIONS = 500;
+export const MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS = 20;
+/**
+ * Bytes one socket may send for documents it has not authenticated (Hocuspocus keeps them in
+ * memory until it does; its own cap is 5 MiB). A real client sends its state vector and its
+ * presence before the answer, a few KB; a closed client loses nothing (it re-syncs).
+ */
+export const MAX_UNAUTHENTICATED_BYTES = 1024 * 1024;
+/** Largest awareness state of one client (bytes of JSON): real ones are well under 1 KB. */
+export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
+/**
+ * Awareness client ids one connection may announce in a document: a real client has one (a
+ * reloaded page comes back on a new connection). Each id holds a state relayed to everyone.
+ */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4;
 /** An authenticated socket that sends nothing for this long (ms) is closed (awareness renews every 15 s). */
 export const IDLE_TIMEOUT_MS = 30_000;
 /** Transport pings detect half-open TCP connections (ms between pings). */
@@ -25,6 +49,16 @@ export const MAX_CONNECTIONS = 5000;
 /** Most bytes of updates Hocuspocus merges into one broadcast (see createServer.ts). */
 export const BROADCAST_BATCH_BYTES = 1024;
 export const MAX_CONNECTIONS_PER_ADDRESS = 200;
+/**
+ * How often (ms) live connections are checked for an expired link: an idle reader is closed at
+ * most this late (a write after expiry is refused at once).
+ */
+export const LINK_SWEEP_INTERVAL_MS = 1000;
+/**
+ * How often (ms) the links of live connections are re-read from the store: the backstop for a
+ * revocation whose message another instance missed (Redis down when it was sent).
+ */
+export const LINK_RECHECK_INTERVAL_MS = 30_000;
 
 /** Close codes we send (4000–4999 is the application range; Hocuspocus uses 44xx too). */
 export const CLOSE = {
@@ -35,7 +69,28 @@ export const CLOSE = {
   authTimeout: { code: 4408, reason: "Authentication timeout" },
   idleTimeout: { code: 4409, reason: "Idle timeout" },
   storeFailed: { code: 4503, reason: "Could not save the update" },
+  /**
+   * The store could not be read to open a document (PostgreSQL restarting): the socket closes
+   * so the provider reconnects with its backoff, where a refusal would stop it for good.
+   */
+  storeUnavailable: { code: 4502, reason: "Storage unavailable, try again shortly" },
   tooSlow: { code: 4504, reason: "Client too slow" },
+  /** Memory one socket may pin (sync/websocketGate.ts, sync/presence.ts). */
+  unauthenticatedBacklog: { code: 4411, reason: "Too much data before authentication" },
+  displaced: { code: 4433, reason: "Too many connections waiting to authenticate" },
+  awarenessTooLarge: { code: 4431, reason: "Awareness state too large" },
+  tooManyClientIds: { code: 4432, reason: "Too many awareness client ids" },
+  /** The update needs changes the server does not have (sync/missingDependencies.ts). */
+  missingDependencies: { code: 4422, reason: "Update depends on changes the server does not have" },
+  /** Access ended while connected (sync/linkGuard.ts): on every instance, nothing more saved. */
+  linkRevoked: { code: 4403, reason: "This link was revoked" },
+  linkExpired: { code: 4401, reason: "This link expired" },
+  /** A commenter's write outside their own comments (contrib/talkGuard.ts; reason says what). */
+  writeRefused: { code: 4403, reason: "Not allowed" },
+  /** Storage quotas (quota/quotas.ts): the edit is not saved; the client keeps it as unsaved. */
+  mapTooLarge: { code: 4418, reason: "Map too large" },
+  mapDailyQuota: { code: 4430, reason: "Daily edit quota reached" },
+  storeFull: { code: 4507, reason: "Server storage full" },
 } as const;
 
 export type CloseReason = keyof typeof CLOSE;
@@ -67,6 +122,11 @@ export interface Limits {
   readonly maxBufferedBytes: number;
   readonly maxConnections: number;
   readonly maxConnectionsPerAddress: number;
+  readonly maxUnauthenticatedConnections: number;
+  readonly maxUnauthenticatedConnectionsPerAddress: number;
+  readonly maxUnauthenticatedBytes: number;
+  readonly maxAwarenessStateBytes: number;
+  readonly maxAwarenessClientsPerConnection: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -81,4 +141,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxBufferedBytes: MAX_BUFFERED_BYTES,
   maxConnections: MAX_CONNECTIONS,
   maxConnectionsPerAddress: MAX_CONNECTIONS_PER_ADDRESS,
+  maxUnauthenticatedConnections: MAX_UNAUTHENTICATED_CONNECTIONS,
+  maxUnauthenticatedConnectionsPerAddress: MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS,
+  maxUnauthenticatedBytes: MAX_UNAUTHENTICATED_BYTES,
+  maxAwarenessStateBytes: MAX_AWARENESS_STATE_BYTES,
+  maxAwarenessClientsPerConnection: MAX_AWARENESS_CLIENTS_PER_CONNECTION,
 };

@@ -1,7 +1,7 @@
 /** Entry point: read configuration, start, and shut down cleanly on SIGINT/SIGTERM. */
 import { ConfigError, readConfig } from "./config.ts";
 import { createServer } from "./createServer.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, routeConsoleToLog } from "./logger.ts";
 
 let config: ReturnType<typeof readConfig>;
 try {
@@ -15,6 +15,7 @@ try {
 }
 
 const log = createLogger(config.logLevel);
+routeConsoleToLog(log);
 const server = await createServer(config, { logger: log });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

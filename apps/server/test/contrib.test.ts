@@ -6,6 +6,7 @@
  */
 import { readTalk } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
 import { CONTRIB_ROUTES } from "../src/contrib/openapi.ts";
 import { ImportResult, InboxItemView, Outline, SubmitResult } from "../src/contrib/schemas.ts";
@@ -187,6 +188,39 @@ describe("contribution API: submissions", () => {
     const b = SubmitResult.parse(await retry.json());
     expect(b).toEqual({ item: a.item, created: false });
     expect(await inboxSize()).toBe(size);
+  });
+
+  it("H16: two contributors sharing one link and one idempotency key each get their own item", async () => {
+    const key = { "idempotency-key": "form-1" };
+    const alice = { ...key, "journeymap-submitter": "alice-browser-secret-0001" };
+    const mallory = { ...key, "journeymap-submitter": "mallory-browser-secret-01" };
+    const first = await post(inboxPath(), contributor, { ...good(), contributor: "Alice" }, alice);
+    expect(first.status).toBe(201);
+    const second = await post(inboxPath(), contributor, { ...good(), text: "Mine" }, mallory);
+    expect(second.status).toBe(201);
+    const a = SubmitResult.parse(await first.json());
+    const b = SubmitResult.parse(await second.json());
+    expect(b.item.id).not.toBe(a.item.id);
+    expect(b.item.text).toBe("Mine");
+    // Alice's own retry still finds her item.
+    const retry = await post(inboxPath(), contributor, { ...good(), contributor: "Alice" }, alice);
+    expect(retry.status).toBe(200);
+    expect(SubmitResult.parse(await retry.json()).item.id).toBe(a.item.id);
+  });
+
+  it("H16: viewers of the talk document cannot read idempotency keys", async () => {
+    const secretKey = "h16-ticket-secret-8841";
+    const res = await post(inboxPath(), apiToken, good(), { "idempotency-key": secretKey });
+    expect(res.status).toBe(201);
+    const reader = await connect(server, talkDocumentNameOf(mapId), viewer);
+    clients.push(reader);
+    await until(reader.doc, () => readTalk(reader.doc).inbox.length > 0);
+    const state = Buffer.from(Y.encodeStateAsUpdate(reader.doc)).toString("latin1");
+    expect(state).not.toContain(secretKey);
+    expect(state).not.toContain("form-1");
+    const keys = [...reader.doc.getMap("keys").keys()];
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect(k).not.toContain("h16-ticket");
   });
 
   it("refuses bad input with a 4xx naming the problem, and changes nothing", async () => {

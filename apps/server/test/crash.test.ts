@@ -47,7 +47,9 @@ async function spawnServer(dataDir: string, port: number, databaseUrl?: string) 
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // A deadline, not a count of polls: on a loaded 2-core machine Node takes seconds to start.
+  const deadline = Date.now() + 40_000;
+  while (Date.now() < deadline) {
     try {
       if ((await fetch(`${url}/healthz`)).ok)
         return { child, url, wsUrl: `ws://127.0.0.1:${port}/sync` };
@@ -167,6 +169,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
   );
 });
 
+// Spawns the server: seconds on a loaded 2-core machine.
 it("shuts down cleanly on SIGTERM", async () => {
   const dataDir = tempDir();
   dirs.push(dataDir);
@@ -174,4 +177,4 @@ it("shuts down cleanly on SIGTERM", async () => {
   server.child.kill("SIGTERM");
   const [code] = await once(server.child, "exit");
   expect(code).toBe(0);
-});
+}, 60_000);

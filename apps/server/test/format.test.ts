@@ -268,16 +268,16 @@ describe("comments in the file", () => {
     const { threadId } = startThread(
       talk.doc,
       { kind: "phase", id: phase.id },
-      { author: "Ana", text: "Is this phase too long?", mentions: ["Ben"] },
+      { author: { name: "Ana", id: "" }, text: "Is this phase too long?", mentions: ["Ben"] },
       ctx,
     );
     replyToThread(
       talk.doc,
       threadId,
-      { author: "Ben", text: "Yes: merge the first two steps" },
+      { author: { name: "Ben", id: "" }, text: "Yes: merge the first two steps" },
       ctx,
     );
-    resolveThread(talk.doc, threadId, "Ana", ctx);
+    resolveThread(talk.doc, threadId, { name: "Ana", id: "" }, ctx);
     await talk.confirmed();
     const expected = readTalk(talk.doc).threads;
     talk.destroy();

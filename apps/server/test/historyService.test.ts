@@ -15,16 +15,23 @@ const MAP = "m1";
 let dir: string;
 let store: SqliteMapStore;
 
-/** Logs `count` title edits (row i+1 sets "Title i"); returns the live document. */
-async function logEdits(count: number): Promise<Y.Doc> {
+/**
+ * Logs `count` title edits (row i+1 sets "Title i"), each with `padBytes` more text elsewhere
+ * in the document; returns the live document.
+ */
+async function logEdits(count: number, padBytes = 0): Promise<Y.Doc> {
   const doc = new Y.Doc();
   const rows: Uint8Array[] = [];
   doc.on("update", (u: Uint8Array) => rows.push(u));
   const editor = new MapEditor(doc);
+  const pad = doc.getText("pad");
   editor.updateMeta({ title: "Title 0" });
   await store.createMap(MAP, "History", 1, rows.shift()!);
   for (let i = 1; i < count; i++) {
-    editor.updateMeta({ title: `Title ${i}` });
+    doc.transact(() => {
+      editor.updateMeta({ title: `Title ${i}` });
+      if (padBytes > 0) pad.insert(pad.length, "x".repeat(padBytes));
+    });
     await store.appendUpdate({
       mapId: MAP,
       ts: 1000 + i,
@@ -79,6 +86,32 @@ describe("HistoryService.stateAt", () => {
     const fresh = new HistoryService(store);
     for (const seq of [last - 10, last - 5, last]) {
       expect(titleOf(await fresh.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+    }
+  });
+});
+
+describe("HistoryService bounds", () => {
+  it("H1: refuses a moment past the log's end instead of replaying up to it", async () => {
+    await logEdits(3);
+    const history = new HistoryService(store);
+    for (const seq of [4, Number.MAX_SAFE_INTEGER, -1, 1.5]) {
+      await expect(history.stateAt(MAP, seq), `seq ${seq}`).rejects.toThrow(RangeError);
+    }
+    expect(titleOf(await history.stateAt(MAP, 3))).toBe("Title 2");
+  });
+});
+
+describe("HistoryService cache", () => {
+  it("H1: keeps cached states within its byte budget, and stays exact after evicting", async () => {
+    const total = 6 * HISTORY_CHECKPOINT_EVERY;
+    await logEdits(total, 200); // states grow by ~100 KB per checkpoint, to ~600 KB
+    const budget = 700_000;
+    const history = new HistoryService(store, { cacheBytes: budget });
+    const seqs = Array.from({ length: 6 }, (_, i) => (i + 1) * HISTORY_CHECKPOINT_EVERY);
+    for (const seq of [...seqs, ...seqs.map((s) => s - 1), ...[...seqs].reverse()]) {
+      expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+      expect(history.cachedBytes).toBeGreaterThan(0);
+      expect(history.cachedBytes, `after seq ${seq}`).toBeLessThanOrEqual(budget);
     }
   });
 });

@@ -10,6 +10,16 @@ import WebSocket from "ws";
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, syncStatus: 8 } as const;
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
+function isSyncMessage(bytes: Uint8Array): boolean {
+  try {
+    const d = decoding.createDecoder(bytes);
+    decoding.readVarString(d);
+    return decoding.readVarUint(d) === MESSAGE.sync;
+  } catch {
+    return false;
+  }
+}
+
 export class RawClient {
   readonly ws: WebSocket;
   readonly received: Uint8Array[] = [];
@@ -23,8 +33,8 @@ export class RawClient {
     );
   }
 
-  static async open(url: string): Promise<RawClient> {
-    const ws = new WebSocket(url);
+  static async open(url: string, headers: Record<string, string> = {}): Promise<RawClient> {
+    const ws = new WebSocket(url, { headers });
     const client = new RawClient(ws);
     await once(ws, "open");
     return client;
@@ -56,6 +66,22 @@ export class RawClient {
       }),
     );
     for (let i = 0; i < 200 && this.received.length === before; i++)
+      await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /**
+   * Sends an empty SyncStep1 and waits for the server's answer: from then on the document is
+   * open on the server and updates are applied, not queued behind authentication.
+   */
+  async handshake(documentName: string): Promise<void> {
+    const before = this.received.length;
+    this.send(
+      this.frame(documentName, MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, SYNC.step1);
+        encoding.writeVarUint8Array(e, new Uint8Array([0]));
+      }),
+    );
+    for (let i = 0; i < 500 && !this.received.slice(before).some(isSyncMessage); i++)
       await new Promise((r) => setTimeout(r, 10));
   }
 

@@ -1,15 +1,30 @@
 /**
  * Two server instances share maps through Redis and PostgreSQL: clients on either converge,
- * see each other's presence, and every update is logged exactly once.
+ * see each other's presence, and every update is logged exactly once. Faults of the bus (one
+ * instance cut from Redis through a proxy) and revocations must cross instances too.
  */
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
-import { createServer, type RunningServer } from "../src/createServer.ts";
+import { createServer, type RunningServer, type ServerOptions } from "../src/createServer.ts";
 import { documentNameOf } from "../src/documentName.ts";
-import { type Client, connect, createMap, removeDir, tempDir, until } from "./helpers.ts";
+import { CLOSE } from "../src/limits.ts";
+import { expectCanaryHealthy, startCanary } from "./canary.ts";
+import {
+  type Client,
+  connect,
+  createMap,
+  ownerToken,
+  removeDir,
+  shareLink,
+  tempDir,
+  until,
+} from "./helpers.ts";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./postgres.ts";
+import { RawClient } from "./rawClient.ts";
 import { dropPrefix, REDIS_URL, redisAvailable } from "./redis.ts";
+import { startTcpProxy, type TcpProxy } from "./tcpProxy.ts";
 
 const available = (await postgresAvailable()) && (await redisAvailable());
 
@@ -19,8 +34,9 @@ describe.runIf(available)("scale-out through Redis", () => {
   const dirs: string[] = [];
   const instances: Array<RunningServer & { wsUrl: string }> = [];
   const clients: Client[] = [];
+  const proxies: TcpProxy[] = [];
 
-  async function instance() {
+  async function instance(env: Record<string, string> = {}, options: ServerOptions = {}) {
     const dir = tempDir();
     dirs.push(dir);
     const config = readConfig({
@@ -31,8 +47,9 @@ describe.runIf(available)("scale-out through Redis", () => {
       DATABASE_URL: db.url,
       REDIS_URL,
       REDIS_PREFIX: prefix,
+      ...env,
     });
-    const server = await createServer(config);
+    const server = await createServer(config, options);
     const running = { ...server, wsUrl: `ws://127.0.0.1:${server.port}/sync` };
     instances.push(running);
     return running;
@@ -45,6 +62,7 @@ describe.runIf(available)("scale-out through Redis", () => {
   afterAll(async () => {
     for (const c of clients) c.destroy();
     for (const s of instances) await s.close();
+    for (const p of proxies) await p.close();
     for (const d of dirs) removeDir(d);
     await db.drop();
     await dropPrefix(prefix);
@@ -82,5 +100,136 @@ describe.runIf(available)("scale-out through Redis", () => {
     expect(await one.store.countUpdates(mapId)).toBe(before + 2);
     const rows = await one.store.readUpdates(mapId, before + 1, before + 10);
     expect(rows.map((r) => r.author).sort()).toEqual(["Ana", "Ben"]);
+  });
+  /** Resolves with `promise`, or fails naming `what` after `ms`. */
+  function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  }
+
+  async function readyStatus(server: { url: string }): Promise<number> {
+    return (await fetch(`${server.url}/readyz`)).status;
+  }
+
+  async function eventually(ms: number, what: string, check: () => Promise<boolean>) {
+    const deadline = performance.now() + ms;
+    while (!(await check())) {
+      if (performance.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function revoke(server: { url: string }, mapId: string, linkId: string) {
+    const res = await fetch(`${server.url}/api/maps/${mapId}/links/${linkId}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${ownerToken(mapId)}` },
+    });
+    expect(res.status).toBe(204);
+  }
+
+  it("H10: an instance cut from Redis is not ready, and resyncs its documents when Redis returns", {
+    timeout: 60_000,
+  }, async () => {
+    const target = new URL(REDIS_URL);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    proxies.push(proxy);
+    const cutOff = await instance({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
+    const steady = await instance();
+    const mapId = await createMap(steady, { title: "Through an outage" });
+    const a = await connect(cutOff, documentNameOf(mapId), undefined, "Ana");
+    const b = await connect(steady, documentNameOf(mapId), undefined, "Ben");
+    clients.push(a, b);
+    expect(await readyStatus(cutOff)).toBe(200);
+
+    proxy.cut();
+    await eventually(5000, "503 while cut", async () => (await readyStatus(cutOff)) === 503);
+    expect(await readyStatus(steady)).toBe(200);
+    const phases = readJourneyMap(a.doc).phases;
+    new MapEditor(a.doc).updatePhase(phases[0]!.id, { name: "Cut off" });
+    new MapEditor(b.doc).updatePhase(phases[1]!.id, { name: "Steady" });
+    // Both are saved and acknowledged by their own instance, and neither crossed.
+    await Promise.all([a.confirmed(), b.confirmed()]);
+    expect(readJourneyMap(a.doc).phases[1]?.name).not.toBe("Steady");
+    expect(readJourneyMap(b.doc).phases[0]?.name).not.toBe("Cut off");
+
+    proxy.restore();
+    // No further edit: the reconnected instance resyncs on its own.
+    await within(
+      10_000,
+      "convergence after Redis returns",
+      Promise.all([
+        until(a.doc, () => readJourneyMap(a.doc).phases[1]?.name === "Steady"),
+        until(b.doc, () => readJourneyMap(b.doc).phases[0]?.name === "Cut off"),
+      ]),
+    );
+    expect(readJourneyMap(a.doc)).toEqual(readJourneyMap(b.doc));
+    await eventually(5000, "ready again", async () => (await readyStatus(cutOff)) === 200);
+  });
+
+  it("H13: revoking a link on one instance closes its connections on the other within a second", {
+    timeout: 60_000,
+  }, async () => {
+    const one = await instance();
+    const two = await instance();
+    const mapId = await createMap(one, { title: "Revoked elsewhere" });
+    const { token, link } = await shareLink(one, mapId, "editor");
+    const victim = await connect(two, documentNameOf(mapId), token, "Victim");
+    clients.push(victim);
+    const raw = await RawClient.open(two.wsUrl);
+    await raw.authenticate(documentNameOf(mapId), token);
+    await raw.handshake(documentNameOf(mapId));
+    const reason = new Promise<string>((resolve) =>
+      victim.provider.on("close", ({ event }: { event: { reason: string } }) =>
+        resolve(event.reason),
+      ),
+    );
+
+    const start = performance.now();
+    await revoke(one, mapId, link.id);
+    const closed = await within(1000, "socket closed on the other instance", raw.closed);
+    expect(closed.code).toBe(CLOSE.linkRevoked.code);
+    expect(closed.reason).toBe(CLOSE.linkRevoked.reason);
+    expect(await within(1000, "provider closed", reason)).toBe(CLOSE.linkRevoked.reason);
+    expect(performance.now() - start).toBeLessThan(1000);
+    await expect(connect(two, documentNameOf(mapId), token)).rejects.toThrow(
+      /authentication failed/,
+    );
+  });
+
+  it("H13: a revoked link's queued writes on another instance are not saved once it knows", {
+    timeout: 60_000,
+  }, async () => {
+    const one = await instance();
+    // A burst far above the default, so the flood is still queued when the revocation lands.
+    const two = await instance({}, { limits: { messageBurst: 10_000 } });
+    const canary = await startCanary(two);
+    const mapId = await createMap(one, { title: "Writes in flight" });
+    const { token, link } = await shareLink(one, mapId, "editor");
+    const raw = await RawClient.open(`${two.wsUrl}?name=Flood`);
+    await raw.authenticate(documentNameOf(mapId), token);
+    await raw.handshake(documentNameOf(mapId));
+    // The server appends these one by one, each awaiting PostgreSQL: most are still queued
+    // when the revocation arrives.
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 3000; i++) doc.getMap("probe").set("n", i);
+    for (const u of updates) raw.sendUpdate(documentNameOf(mapId), u);
+
+    await revoke(one, mapId, link.id);
+    const closed = await within(1000, "socket closed", raw.closed);
+    expect(closed.code).toBe(CLOSE.linkRevoked.code);
+    const knownAt = Date.now();
+    expectCanaryHealthy(await canary.stop());
+    // A window for anything still queued on the server to (wrongly) reach the log.
+    await new Promise((r) => setTimeout(r, 500));
+    const total = await one.store.countUpdates(mapId);
+    const rows = await one.store.readUpdates(mapId, 1, total);
+    const flood = rows.filter((r) => r.author === "Flood");
+    expect(flood.length).toBeLessThan(updates.length);
+    for (const row of flood) expect(row.ts).toBeLessThanOrEqual(knownAt);
   });
 });

@@ -51,6 +51,41 @@ export function storeContract(
         expect(await store.countUpdates("mapAAAAAAAA")).toBe(1);
       }));
 
+    it("H4: reads only the asked maps, each once, as listMaps describes them", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "First", 100, update("seed"));
+        await store.createMap("mapBBBBBBBB", "Second", 200, update("seed"));
+        await store.createMap("mapCCCCCCCC", "Third", 300, update("seed"));
+        await store.appendUpdate(row("mapAAAAAAAA", update("a"), 400));
+        const listed = new Map((await store.listMaps()).map((m) => [m.id, m]));
+        const got = await store.getMaps(["mapBBBBBBBB", "nope", "mapAAAAAAAA", "mapAAAAAAAA"]);
+        expect([...got].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+          listed.get("mapAAAAAAAA"),
+          listed.get("mapBBBBBBBB"),
+        ]);
+        expect(got.find((m) => m.id === "mapAAAAAAAA")?.updatedAt).toBe(400);
+        expect(await store.getMaps([])).toEqual([]);
+      }));
+
+    it("H3: reads rows up to a byte budget, always the first row there is, and none past the range", () =>
+      withStore(async (store) => {
+        await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));
+        const sizes = [100, 200, 300, 5000, 10];
+        for (const [i, size] of sizes.entries()) {
+          await store.appendUpdate(row("mapAAAAAAAA", update("x".repeat(size), i + 2)));
+        }
+        const lengths = (await store.readUpdates("mapAAAAAAAA", 2, 6)).map((r) => r.bytes.length);
+        const seqsWithin = async (from: number, to: number, max: number) =>
+          (await store.readUpdatesWithin("mapAAAAAAAA", from, to, max)).map((r) => r.seq);
+        expect(await seqsWithin(2, 6, lengths[0]! + lengths[1]!)).toEqual([2, 3]);
+        expect(await seqsWithin(2, 6, lengths[0]! + lengths[1]! - 1)).toEqual([2]);
+        expect(await seqsWithin(5, 6, 1)).toEqual([5]); // larger than the budget: alone
+        expect(await seqsWithin(2, 3, 1_000_000)).toEqual([2, 3]);
+        expect(await seqsWithin(7, 9, 1_000_000)).toEqual([]);
+        const [first] = await store.readUpdatesWithin("mapAAAAAAAA", 4, 4, 1);
+        expect(first).toEqual((await store.readUpdates("mapAAAAAAAA", 4, 4))[0]);
+      }));
+
     it("numbers appended rows 1, 2, 3… per map and keeps author, time and client ids", () =>
       withStore(async (store) => {
         await store.createMap("mapAAAAAAAA", "A", 1, update("seed"));

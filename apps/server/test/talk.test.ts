@@ -9,12 +9,16 @@ import {
   MapEditor,
   readJourneyMap,
   readTalk,
+  replyToThread,
   resolveThread,
   startThread,
   submitToInbox,
 } from "@journeymap/schema";
+import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
+import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
   type Client,
   connect,
@@ -41,6 +45,54 @@ async function open(name: string, token: string, who = "Tester"): Promise<Client
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
+interface Person extends Client {
+  /** The identity the server gave this connection (its first stateless message). */
+  readonly me: { name: string; id: string };
+}
+
+/** A talk connection from a browser holding `browserKey`, as the web app makes it. */
+async function person(token: string, name: string, browserKey: string): Promise<Person> {
+  const doc = new Y.Doc();
+  let identity: (me: { name: string; id: string }) => void = () => {};
+  const me = new Promise<{ name: string; id: string }>((r) => (identity = r));
+  const provider = new HocuspocusProvider({
+    url: `${server.wsUrl}?name=${encodeURIComponent(name)}&key=${browserKey}`,
+    name: talkDocumentNameOf(mapId),
+    document: doc,
+    token,
+    onStateless: ({ payload }) => {
+      const message = JSON.parse(payload) as { kind: string; name: string; authorId: string };
+      if (message.kind === "identity") identity({ name: message.name, id: message.authorId });
+    },
+  });
+  await new Promise<void>((resolve) => provider.on("synced", () => resolve()));
+  const client: Person = {
+    doc,
+    provider,
+    me: await me,
+    confirmed: () =>
+      new Promise<void>((resolve) => {
+        if (provider.unsyncedChanges === 0) return resolve();
+        const check = () => {
+          if (provider.unsyncedChanges === 0) {
+            provider.off("unsyncedChanges", check);
+            resolve();
+          }
+        };
+        provider.on("unsyncedChanges", check);
+      }),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  clients.push(client);
+  return client;
+}
+
+const commentMap = (doc: Y.Doc, id: string) =>
+  doc.getMap("comments").get(id) as Y.Map<unknown> | undefined;
+
 beforeAll(async () => {
   server = await startServer(dataDir);
   mapId = await createMap(server, { title: "Talk" });
@@ -56,7 +108,7 @@ describe("talk document", () => {
   it("a commenter's comment reaches the owner; their edit of the map is refused", async () => {
     const commenter = (await shareLink(server, mapId, "commenter")).token;
     const ownerTalk = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
-    const cTalk = await open(talkDocumentNameOf(mapId), commenter, "Cleo");
+    const cTalk = await person(commenter, "Cleo", "e".repeat(48));
     const cMap = await open(documentNameOf(mapId), commenter, "Cleo");
     expect(cTalk.provider.authorizedScope).toBe("read-write");
     expect(cMap.provider.authorizedScope).toBe("readonly");
@@ -66,7 +118,7 @@ describe("talk document", () => {
     startThread(
       cTalk.doc,
       { kind: "touchpoint", id: tp.id },
-      { author: "Cleo", text: "Customers say this step is confusing" },
+      { author: cTalk.me, text: "Customers say this step is confusing" },
       { origin: LOCAL_ORIGIN },
     );
     await until(ownerTalk.doc, () => readTalk(ownerTalk.doc).threads.length === 1);
@@ -92,20 +144,19 @@ describe("talk document", () => {
       { origin: LOCAL_ORIGIN },
     );
     await ownerTalk.confirmed();
-    const cleo = await open(talkDocumentNameOf(mapId), commenter, "Cleo");
+    const cleo = await person(commenter, "Cleo", "f".repeat(48));
     await until(cleo.doc, () => readTalk(cleo.doc).inbox.length > 0);
 
-    // Comments and resolving are what the role is for: accepted.
+    // Comments are what the role is for: accepted.
     const { threadId } = startThread(
       cleo.doc,
       { kind: "phase", id: "phaseCleo1" },
-      { author: "Cleo", text: "Is this phase still current?" },
+      { author: cleo.me, text: "Is this phase still current?" },
       { origin: LOCAL_ORIGIN },
     );
-    resolveThread(cleo.doc, threadId, "Cleo", { origin: LOCAL_ORIGIN });
     await cleo.confirmed();
     await until(ownerTalk.doc, () =>
-      readTalk(ownerTalk.doc).threads.some((t) => t.id === threadId && t.resolved !== null),
+      readTalk(ownerTalk.doc).threads.some((t) => t.id === threadId),
     );
 
     // Her browser dismisses the item and slips in one of its own, around the UI: refused.
@@ -128,6 +179,100 @@ describe("talk document", () => {
     expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(rowsBefore);
   });
 
+  it("H15: each connection on a shared commenter link gets its own identity from the server", async () => {
+    const link = (await shareLink(server, mapId, "commenter")).token;
+    const alice = await person(link, "Alice", "a".repeat(48));
+    const again = await person(link, "Alice", "a".repeat(48));
+    const other = await person(link, "Alice", "b".repeat(48));
+    expect(alice.me.name).toBe("Alice");
+    expect(alice.me.id).toMatch(/^[\w-]{16,}$/);
+    // The same browser is the same person; another browser with the same name is not.
+    expect(again.me.id).toBe(alice.me.id);
+    expect(other.me.id).not.toBe(alice.me.id);
+  }, 60_000);
+
+  it("H15: a commenter cannot rewrite, delete, impersonate or resolve on someone else's behalf", {
+    timeout: 60_000,
+  }, async () => {
+    const canary = await startCanary(server);
+    const link = (await shareLink(server, mapId, "commenter")).token;
+    const alice = await person(link, "Alice", "c".repeat(48));
+    const { threadId, commentId } = startThread(
+      alice.doc,
+      { kind: "phase", id: "phaseH15a" },
+      { author: alice.me, text: "Alice's point" },
+      { origin: LOCAL_ORIGIN },
+    );
+    await alice.confirmed();
+    // Alice may edit her own comment.
+    commentMap(alice.doc, commentId)?.set("text", "Alice's point, edited");
+    await alice.confirmed();
+
+    const owner = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    await until(owner.doc, () =>
+      readTalk(owner.doc).threads.some(
+        (t) => t.id === threadId && t.comments[0]?.text === "Alice's point, edited",
+      ),
+    );
+    const rowsBefore = await server.store.countUpdates(`talk:${mapId}`);
+
+    // Mallory holds the same link; each attack comes on a fresh connection of hers.
+    const attacks: Array<(doc: Y.Doc, me: { name: string; id: string }) => void> = [
+      (doc) => commentMap(doc, commentId)?.set("text", "Alice agrees with Mallory"),
+      (doc) => doc.getMap("comments").delete(commentId),
+      (doc) => commentMap(doc, commentId)?.set("authorId", "mallory"),
+      (doc) =>
+        replyToThread(
+          doc,
+          threadId,
+          { author: alice.me, text: "I, Alice, take it back" },
+          { origin: LOCAL_ORIGIN },
+        ),
+      (doc, me) =>
+        replyToThread(
+          doc,
+          threadId,
+          { author: { name: "Alice", id: me.id }, text: "Alice (really Mallory)" },
+          { origin: LOCAL_ORIGIN },
+        ),
+      (doc, me) => resolveThread(doc, threadId, me, { origin: LOCAL_ORIGIN }),
+      (doc) => (doc.getMap("threads").get(threadId) as Y.Map<unknown>).set("author", "Mallory"),
+      (doc) => doc.getMap("threads").delete(threadId),
+    ];
+    for (const [i, attack] of attacks.entries()) {
+      const mallory = await person(link, "Mallory", "d".repeat(48));
+      attack(mallory.doc, mallory.me);
+      await settle();
+      await settle();
+      // Refused: the server never confirms the change.
+      expect([i, mallory.provider.unsyncedChanges > 0]).toEqual([i, true]);
+      mallory.destroy();
+    }
+
+    const fresh = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const thread = readTalk(fresh.doc).threads.find((t) => t.id === threadId);
+    expect(thread?.resolved).toBeNull();
+    expect(thread?.comments.map((c) => [c.author, c.authorId, c.text])).toEqual([
+      ["Alice", alice.me.id, "Alice's point, edited"],
+    ]);
+    expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(rowsBefore);
+
+    // A commenter's own reply (which reopens) is fine; editors and owners resolve.
+    const mallory = await person(link, "Mallory", "d".repeat(48));
+    replyToThread(
+      mallory.doc,
+      threadId,
+      { author: mallory.me, text: "My own view" },
+      { origin: LOCAL_ORIGIN },
+    );
+    await mallory.confirmed();
+    resolveThread(owner.doc, threadId, { name: "Olga", id: "owner" }, { origin: LOCAL_ORIGIN });
+    await owner.confirmed();
+    await until(alice.doc, () => readTalk(alice.doc).threads[0]?.resolved?.by === "Olga");
+    expect(readTalk(alice.doc).threads.find((t) => t.id === threadId)?.comments).toHaveLength(2);
+    expectCanaryHealthy(await canary.stop());
+  });
+
   it("viewers cannot write the talk document either", async () => {
     const viewer = (await shareLink(server, mapId, "viewer")).token;
     const vTalk = await open(talkDocumentNameOf(mapId), viewer, "Vera");
@@ -136,7 +281,7 @@ describe("talk document", () => {
     startThread(
       vTalk.doc,
       { kind: "phase", id: "somePhase1" },
-      { author: "Vera", text: "sneaky" },
+      { author: { name: "Vera", id: "" }, text: "sneaky" },
       { origin: LOCAL_ORIGIN },
     );
     await settle();
@@ -157,7 +302,11 @@ describe("talk document", () => {
 
   it("is logged under its own key, never listed as a map, and survives a restart", async () => {
     expect(await server.store.countUpdates(`talk:${mapId}`)).toBeGreaterThan(0);
-    expect((await server.store.listMaps()).map((m) => m.id)).toEqual([mapId]);
+    // The maps are this one and the H15 canary's: no `talk:` entry among them.
+    const listed = (await server.store.listMaps()).map((m) => m.id);
+    expect(listed).toContain(mapId);
+    expect(listed.filter((id) => id.includes(mapId))).toEqual([mapId]);
+    expect(listed.some((id) => id.startsWith("talk:"))).toBe(false);
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
     server = await startServer(dataDir);

@@ -38,7 +38,7 @@ function pair() {
   const { threadId } = startThread(
     server,
     { kind: "phase", id: "phase1" },
-    { author: "Olga", text: "Still current?" },
+    { author: { name: "Olga", id: "" }, text: "Still current?" },
     CTX,
   );
   const client = new Y.Doc();
@@ -55,8 +55,13 @@ describe("talk guard", () => {
   it("lets a commenter start threads and reply", () => {
     const { server, edit, threadId } = pair();
     const update = edit((doc) => {
-      startThread(doc, { kind: "touchpoint", id: "tp1" }, { author: "Cleo", text: "Hm" }, CTX);
-      replyToThread(doc, threadId, { author: "Cleo", text: "Yes" }, CTX);
+      startThread(
+        doc,
+        { kind: "touchpoint", id: "tp1" },
+        { author: { name: "Cleo", id: "" }, text: "Hm" },
+        CTX,
+      );
+      replyToThread(doc, threadId, { author: { name: "Cleo", id: "" }, text: "Yes" }, CTX);
     });
     expect([...rootsChangedBy(server, update)].sort()).toEqual(["comments", "threads"]);
     expect(disallowedRoots(server, update, "commenter")).toEqual([]);
@@ -81,7 +86,12 @@ describe("talk guard", () => {
   it("refuses an update sent ahead of the one it depends on, and catches it when released", () => {
     const { server, edit } = pair();
     const comment = edit((doc) =>
-      startThread(doc, { kind: "phase", id: "phase1" }, { author: "Cleo", text: "Hi" }, CTX),
+      startThread(
+        doc,
+        { kind: "phase", id: "phase1" },
+        { author: { name: "Cleo", id: "" }, text: "Hi" },
+        CTX,
+      ),
     );
     const forged = edit((doc) =>
       submitToInbox(doc, { kind: "quote", text: "x", contributor: "y" }, { via: "api" }, CTX),
@@ -116,14 +126,20 @@ describe("talk guard", () => {
       });
     });
     const ops: Array<(doc: Y.Doc) => void> = [
-      (doc) => startThread(doc, { kind: "phase", id: "phase1" }, { author: "A", text: "t" }, CTX),
+      (doc) =>
+        startThread(
+          doc,
+          { kind: "phase", id: "phase1" },
+          { author: { name: "A", id: "" }, text: "t" },
+          CTX,
+        ),
       (doc) => {
         const t = pick(readTalk(doc).threads);
-        if (t) replyToThread(doc, t.id, { author: "B", text: "r" }, CTX);
+        if (t) replyToThread(doc, t.id, { author: { name: "B", id: "" }, text: "r" }, CTX);
       },
       (doc) => {
         const t = pick(readTalk(doc).threads);
-        if (t) resolveThread(doc, t.id, "B", CTX);
+        if (t) resolveThread(doc, t.id, { name: "B", id: "" }, CTX);
       },
       (doc) => {
         const t = pick(readTalk(doc).threads);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { issueToken, verifyToken } from "../src/auth/tokens.ts";
+import { issueToken, keyRing, verifyToken } from "../src/auth/tokens.ts";
 
-const secret = new Uint8Array(32).fill(7);
-const other = new Uint8Array(32).fill(8);
+const stored = new Uint8Array(32).fill(7);
+const secret = keyRing(stored);
+const other = keyRing(new Uint8Array(32).fill(8));
+const k1 = { id: "k1", secret: new Uint8Array(32).fill(1) };
+const k2 = { id: "k2", secret: new Uint8Array(32).fill(2) };
 
 describe("share tokens", () => {
   const claims = {
@@ -14,11 +17,11 @@ describe("share tokens", () => {
   } as const;
 
   it("round-trips claims", () => {
-    expect(verifyToken(issueToken(claims, secret), secret, 1000)).toEqual(claims);
+    expect(verifyToken(issueToken(claims, secret.signing), secret, 1000)).toEqual(claims);
   });
 
   it("rejects tampered, foreign, expired and malformed tokens", () => {
-    const token = issueToken(claims, secret);
+    const token = issueToken(claims, secret.signing);
     const [p, body, sig] = token.split(".");
     const forged = Buffer.from(
       JSON.stringify({ m: "map12345", l: "link1", r: "owner", e: null }),
@@ -34,8 +37,24 @@ describe("share tokens", () => {
   it("keeps API tokens apart from share tokens, with their actions", () => {
     const api = issueToken(
       { kind: "api", mapId: "m1", linkId: "l", actions: ["evidence:write"], expiresAt: null },
-      secret,
+      secret.signing,
     );
     expect(verifyToken(api, secret, 0)).toMatchObject({ kind: "api", actions: ["evidence:write"] });
+  });
+
+  it("H19: signs with the first configured key, verifies with every listed one, and names the key", () => {
+    const rotating = keyRing(stored, [k2, k1]);
+    const old = issueToken(claims, keyRing(stored, [k1]).signing);
+    expect(verifyToken(old, rotating, 1000)).toEqual(claims);
+    const fresh = issueToken(claims, rotating.signing);
+    const payload = JSON.parse(Buffer.from(fresh.split(".")[1]!, "base64url").toString("utf8"));
+    expect(payload.k).toBe("k2");
+    expect(() => verifyToken(old, keyRing(stored, [k2]), 1000)).toThrow(/retired or unknown key/);
+    // A token without a key id is checked with the stored secret only.
+    const legacy = issueToken(claims, secret.signing);
+    expect(verifyToken(legacy, rotating, 1000)).toEqual(claims);
+    expect(() =>
+      verifyToken(issueToken(claims, { id: null, secret: k2.secret }), rotating, 1000),
+    ).toThrow(/signature/);
   });
 });

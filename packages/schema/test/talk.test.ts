@@ -58,10 +58,15 @@ describe("talk: comment threads", () => {
     const { threadId } = startThread(
       doc,
       { kind: "cell", id: "lane-actions/tp1" },
-      { author: "Ana", text: "Is this right?" },
+      { author: { name: "Ana", id: "id-Ana" }, text: "Is this right?" },
       ctx,
     );
-    replyToThread(doc, threadId, { author: "Ben", text: "@Ana yes", mentions: ["Ana"] }, ctx);
+    replyToThread(
+      doc,
+      threadId,
+      { author: { name: "Ben", id: "id-Ben" }, text: "@Ana yes", mentions: ["Ana"] },
+      ctx,
+    );
     let [thread] = readTalk(doc).threads;
     expect(thread?.target).toEqual({ kind: "cell", id: "lane-actions/tp1" });
     expect(thread?.comments.map((c) => [c.author, c.text])).toEqual([
@@ -71,14 +76,14 @@ describe("talk: comment threads", () => {
     expect(thread?.comments[1]?.mentions).toEqual(["Ana"]);
     expect(readTalk(doc).threadsByTarget.get("cell:lane-actions/tp1")).toHaveLength(1);
 
-    expect(resolveThread(doc, threadId, "Ana", ctx)).toBe(true);
+    expect(resolveThread(doc, threadId, { name: "Ana", id: "id-Ana" }, ctx)).toBe(true);
     thread = readTalk(doc).threads[0];
     expect(thread?.resolved?.by).toBe("Ana");
     expect(reopenThread(doc, threadId, ctx)).toBe(true);
     expect(readTalk(doc).threads[0]?.resolved).toBeNull();
     // A reply to a resolved thread reopens it.
-    resolveThread(doc, threadId, "Ana", ctx);
-    replyToThread(doc, threadId, { author: "Cy", text: "Wait" }, ctx);
+    resolveThread(doc, threadId, { name: "Ana", id: "id-Ana" }, ctx);
+    replyToThread(doc, threadId, { author: { name: "Cy", id: "id-Cy" }, text: "Wait" }, ctx);
     expect(readTalk(doc).threads[0]?.resolved).toBeNull();
   });
 
@@ -87,17 +92,32 @@ describe("talk: comment threads", () => {
     const updates: Uint8Array[] = [];
     doc.on("update", (u: Uint8Array) => updates.push(u));
     expect(() =>
-      startThread(doc, { kind: "cell", id: "no-slash" }, { author: "A", text: "x" }, ctx),
+      startThread(
+        doc,
+        { kind: "cell", id: "no-slash" },
+        { author: { name: "A", id: "id-A" }, text: "x" },
+        ctx,
+      ),
     ).toThrow(RangeError);
     expect(() =>
-      startThread(doc, { kind: "phase", id: "a/b" }, { author: "A", text: "x" }, ctx),
+      startThread(
+        doc,
+        { kind: "phase", id: "a/b" },
+        { author: { name: "A", id: "id-A" }, text: "x" },
+        ctx,
+      ),
     ).toThrow(RangeError);
     expect(() =>
-      startThread(doc, { kind: "touchpoint", id: "tp1" }, { author: "A", text: "  " }, ctx),
+      startThread(
+        doc,
+        { kind: "touchpoint", id: "tp1" },
+        { author: { name: "A", id: "id-A" }, text: "  " },
+        ctx,
+      ),
     ).toThrow(/text/);
-    expect(() => replyToThread(doc, "missing", { author: "A", text: "x" }, ctx)).toThrow(
-      /No such thread/,
-    );
+    expect(() =>
+      replyToThread(doc, "missing", { author: { name: "A", id: "id-A" }, text: "x" }, ctx),
+    ).toThrow(/No such thread/);
     expect(updates).toHaveLength(0);
   });
 
@@ -130,10 +150,25 @@ describe("talk: comment threads", () => {
 
   it("filters by open/resolved and person, counts unread comments by others", () => {
     const { doc, ctx } = talkDoc();
-    const a = startThread(doc, { kind: "phase", id: "p1" }, { author: "Ana", text: "one" }, ctx);
-    const b = startThread(doc, { kind: "phase", id: "p2" }, { author: "Ben", text: "two" }, ctx);
-    replyToThread(doc, b.threadId, { author: "Ben", text: "@Cy?", mentions: ["Cy"] }, ctx);
-    resolveThread(doc, a.threadId, "Ana", ctx);
+    const a = startThread(
+      doc,
+      { kind: "phase", id: "p1" },
+      { author: { name: "Ana", id: "id-Ana" }, text: "one" },
+      ctx,
+    );
+    const b = startThread(
+      doc,
+      { kind: "phase", id: "p2" },
+      { author: { name: "Ben", id: "id-Ben" }, text: "two" },
+      ctx,
+    );
+    replyToThread(
+      doc,
+      b.threadId,
+      { author: { name: "Ben", id: "id-Ben" }, text: "@Cy?", mentions: ["Cy"] },
+      ctx,
+    );
+    resolveThread(doc, a.threadId, { name: "Ana", id: "id-Ana" }, ctx);
     const { threads } = readTalk(doc);
     expect(filterThreads(threads, { status: "open", person: null }).map((t) => t.id)).toEqual([
       b.threadId,

@@ -4,15 +4,32 @@
  */
 import { randomId } from "@journeymap/schema";
 import type { LinkRecord, MapStore } from "../store/MapStore.ts";
-import { type ApiAction, issueToken, type Role, TokenError, verifyToken } from "./tokens.ts";
+import {
+  type ApiAction,
+  issueToken,
+  type KeyRing,
+  keyRing,
+  type Role,
+  type SigningKey,
+  TokenError,
+  verifyToken,
+} from "./tokens.ts";
 
+/** `expiresAt`: when the grant ends (ms since the epoch), null for never. */
 export type Grant =
-  | { readonly kind: "share"; readonly mapId: string; readonly linkId: string; readonly role: Role }
+  | {
+      readonly kind: "share";
+      readonly mapId: string;
+      readonly linkId: string;
+      readonly role: Role;
+      readonly expiresAt: number | null;
+    }
   | {
       readonly kind: "api";
       readonly mapId: string;
       readonly linkId: string;
       readonly actions: readonly ApiAction[];
+      readonly expiresAt: number | null;
     };
 
 export class AccessError extends Error {
@@ -26,17 +43,22 @@ export interface IssuedLink {
 
 export class AccessService {
   private readonly store: MapStore;
-  private readonly secret: Uint8Array;
+  private readonly keys: KeyRing;
   private readonly now: () => number;
 
-  private constructor(store: MapStore, secret: Uint8Array, now: () => number) {
+  private constructor(store: MapStore, keys: KeyRing, now: () => number) {
     this.store = store;
-    this.secret = secret;
+    this.keys = keys;
     this.now = now;
   }
 
-  static async create(store: MapStore, now: () => number = Date.now): Promise<AccessService> {
-    return new AccessService(store, await store.getSecret(), now);
+  /** `keys` come from SIGNING_SECRET(S); without them tokens are signed with the stored secret. */
+  static async create(
+    store: MapStore,
+    now: () => number = Date.now,
+    keys: readonly SigningKey[] = [],
+  ): Promise<AccessService> {
+    return new AccessService(store, keyRing(await store.getSecret(), keys), now);
   }
 
   async issue(
@@ -62,7 +84,7 @@ export class AccessService {
       "role" in access
         ? { kind: "share", mapId, linkId: link.id, role: access.role, expiresAt }
         : { kind: "api", mapId, linkId: link.id, actions: access.actions, expiresAt },
-      this.secret,
+      this.keys.signing,
     );
     return { link, token };
   }
@@ -71,7 +93,7 @@ export class AccessService {
   async authorize(token: string, mapId: string): Promise<Grant> {
     let claims: ReturnType<typeof verifyToken>;
     try {
-      claims = verifyToken(token, this.secret, this.now());
+      claims = verifyToken(token, this.keys, this.now());
     } catch (error) {
       throw new AccessError(error instanceof TokenError ? error.message : "Invalid token");
     }
@@ -79,8 +101,26 @@ export class AccessService {
     const link = await this.store.getLink(claims.linkId);
     if (!link || link.mapId !== mapId) throw new AccessError("Unknown link");
     if (link.revokedAt !== null) throw new AccessError("This link was revoked");
+    if (link.expiresAt !== null && link.expiresAt <= this.now())
+      throw new AccessError("Token expired");
+    const expiresAt = earliest(claims.expiresAt, link.expiresAt);
     return claims.kind === "share"
-      ? { kind: "share", mapId, linkId: link.id, role: claims.role }
-      : { kind: "api", mapId, linkId: link.id, actions: claims.actions };
+      ? { kind: "share", mapId, linkId: link.id, role: claims.role, expiresAt }
+      : { kind: "api", mapId, linkId: link.id, actions: claims.actions, expiresAt };
   }
+
+  /** Whether a link still grants access (exists, not revoked, not expired): for live sockets. */
+  async isLive(linkId: string): Promise<boolean> {
+    const link = await this.store.getLink(linkId);
+    return (
+      link !== null &&
+      link.revokedAt === null &&
+      (link.expiresAt === null || link.expiresAt > this.now())
+    );
+  }
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }

@@ -6,6 +6,7 @@
 import {
   csvTable,
   type InboxItem,
+  MAX_IDEMPOTENCY_KEY,
   type InboxVia,
   readInboxItem,
   readJourneyMap,
@@ -15,6 +16,7 @@ import {
 } from "@journeymap/schema";
 import * as Y from "yjs";
 import type { z } from "zod";
+import type { KeyedDigest } from "../auth/keyedDigest.ts";
 import { documentNameOf, talkDocumentNameOf } from "../documentName.ts";
 import type { LiveDocuments } from "./LiveDocuments.ts";
 import { formatIssues, type Outline, SubmissionBody } from "./schemas.ts";
@@ -28,11 +30,24 @@ export class BadSubmission extends Error {
   override name = "BadSubmission";
 }
 
+/**
+ * Who submits, as far as idempotency keys go. Keys are scoped to the token's link and, within
+ * a share link many people hold, to the person: otherwise one contributor reusing another's key
+ * (a guessable ticket number, say) got the other's item back.
+ */
 export interface Submitter {
-  /** Scope of idempotency keys: the token's link, so two integrations never collide. */
   readonly linkId: string;
+  /** "" for an API token (one integration); for a share link, what the submitter holds. */
+  readonly person: string;
   readonly via: InboxVia;
 }
+
+/**
+ * Keys are kept in the talk document, which viewers read, so they are stored as a digest with
+ * the server's secret: nobody can read a key back or find the item another submitter's key
+ * names. Scope "hmac" keeps them apart from the readable keys older versions stored.
+ */
+const KEY_SCOPE = "hmac";
 
 export type ItemView = Omit<InboxItem, "decision">;
 
@@ -50,11 +65,25 @@ function findItem(doc: Y.Doc, id: string): ItemView {
 
 export class InboxService {
   private readonly live: LiveDocuments;
+  private readonly digest: KeyedDigest;
   private readonly now: () => number;
 
-  constructor(live: LiveDocuments, now: () => number = Date.now) {
+  constructor(live: LiveDocuments, digest: KeyedDigest, now: () => number = Date.now) {
     this.live = live;
+    this.digest = digest;
     this.now = now;
+  }
+
+  private idempotency(who: Submitter, key: string | null) {
+    if (key === null || key === "") return {};
+    if (key.length > MAX_IDEMPOTENCY_KEY)
+      throw new RangeError(`Idempotency keys are 1–${MAX_IDEMPOTENCY_KEY} characters`);
+    return {
+      idempotency: {
+        scope: KEY_SCOPE,
+        key: this.digest("idempotency-key", who.linkId, who.person, key),
+      },
+    };
   }
 
   outline(mapId: string): Promise<z.infer<typeof Outline>> {
@@ -113,7 +142,7 @@ export class InboxService {
           body,
           {
             via: who.via,
-            ...(idempotencyKey ? { idempotency: { scope: who.linkId, key: idempotencyKey } } : {}),
+            ...this.idempotency(who, idempotencyKey),
           },
           { origin: ORIGIN, now: this.now },
         );
@@ -143,7 +172,7 @@ export class InboxService {
           touchpoints.get(values.touchpoint.toLowerCase()) ??
           null;
         if (!touchpointId)
-          errors.push(`touchpoint: no step named or with id "${values.touchpoint}"`);
+          errors.push(`touchpoint: no step named or with id "${values.touchpoint.slice(0, 60)}"`);
       }
       const sentiment = values.sentiment === undefined ? null : Number(values.sentiment);
       const parsed = SubmissionBody.safeParse({
@@ -176,7 +205,7 @@ export class InboxService {
           const { itemId, created } = submitToInbox(
             doc,
             body as SubmissionBody,
-            { via: "csv", ...(key ? { idempotency: { scope: who.linkId, key } } : {}) },
+            { via: "csv", ...this.idempotency(who, key) },
             { origin: ORIGIN, now: this.now },
           );
           return { row, ok: true, errors: [], item: findItem(doc, itemId), created };

@@ -159,7 +159,8 @@ function componentSchemas(): Record<string, unknown> {
 
 const ref = (schema: string) => ({ $ref: `#/components/schemas/${schema}` });
 
-export function openApiDocument(serverUrl?: string): Record<string, unknown> {
+/** `serverUrl` is the configured public URL, or "/" (relative to where the document was read). */
+export function openApiDocument(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of CONTRIB_ROUTES) {
     const mapParam = route.path.includes("{mapId}")
@@ -201,7 +202,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       description:
         "Lets CRMs, help desks and people outside the mapping workshop add evidence (quotes, tickets, call notes, metrics) to a journey map's inbox. Authenticate with `Authorization: Bearer <token>`: an API token created by the map's owner (POST /api/maps/{mapId}/links with actions) or a contributor link's token. Tokens are scoped to one map.",
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     paths,
     components: {

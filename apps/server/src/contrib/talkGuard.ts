@@ -11,6 +11,9 @@ import { TALK_ROOT } from "@journeymap/schema";
 import * as Y from "yjs";
 import type { Role } from "../auth/tokens.ts";
 import { parseDocumentName } from "../documentName.ts";
+import type { ConnectionContext } from "../sync/access.ts";
+import { CLOSE } from "../limits.ts";
+import { refuseCommentUpdate } from "./commentAuthorship.ts";
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -20,10 +23,15 @@ const COMMENTER_ROOTS: ReadonlySet<string> = new Set([TALK_ROOT.threads, TALK_RO
 
 /** Closes this one document connection (Hocuspocus reads `code` and `reason`). */
 export class TalkWriteRefused extends Error {
-  readonly code = 4403;
+  readonly code = CLOSE.writeRefused.code;
   readonly reason: string;
-  constructor(roots: readonly string[]) {
-    super(`Commenters may write comments only, not: ${roots.join(", ")}`);
+  /** The roots the update would change, or why its comments are refused. */
+  constructor(refusal: readonly string[] | string) {
+    super(
+      typeof refusal === "string"
+        ? `Commenters may not do this: ${refusal}`
+        : `Commenters may write comments only, not: ${refusal.join(", ")}`,
+    );
     this.reason = this.message.slice(0, 120);
   }
 }
@@ -184,10 +192,17 @@ export class TalkGuard implements Extension {
     document,
     documentName,
     context,
-  }: beforeSyncPayload<{ role?: Role }>): Promise<void> {
+  }: beforeSyncPayload<ConnectionContext>): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
     if (context?.role !== "commenter" || parseDocumentName(documentName)?.kind !== "talk") return;
     const refused = disallowedRoots(document, payload, context.role);
     if (refused.length > 0) throw new TalkWriteRefused(refused);
+    // Comments are bound to the connection's identity (H15: see commentAuthorship.ts).
+    if (!context.authorId) throw new TalkWriteRefused("a connection without an identity");
+    const why = refuseCommentUpdate(document, payload, {
+      name: context.name ?? "Guest",
+      authorId: context.authorId,
+    });
+    if (why) throw new TalkWriteRefused(why);
   }
 }

@@ -15,17 +15,38 @@
  * A moment at or after the map's persisted checkpoint starts from that checkpoint when it is
  * exact for its sequence number (no later row is already in it), so opening the history at
  * the last edit replays only the rows since the last checkpoint.
+ *
+ * One request must not be able to exhaust the server: moments outside the log are refused
+ * (a seq far past the end once replayed empty pages forever with the loop blocked), cached
+ * states are bounded in bytes across all maps, rows are read in pages bounded in bytes, long
+ * replays yield to the event loop between pages, and seeks on one map run one at a time (so
+ * concurrent seeks neither race on the map's replay document nor multiply its memory).
  */
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { type Attribution, AttributionIndex, type Burst, groupBursts } from "@journeymap/schema";
+import { LRUCache } from "lru-cache";
 import * as Y from "yjs";
 import type { LogEntry, LoggedUpdate, MapStore } from "../store/MapStore.ts";
 
 export const HISTORY_CHECKPOINT_EVERY = 500;
 /** Checkpoints kept for moments passed on the way (not asked for): one every this many rows. */
 const KEEP_PASSED_EVERY = 5000;
+/**
+ * Bytes of history kept in memory, all maps together, least recently used dropped first: a
+ * count of maps alone let 20 seeks on a 3 MiB map hold 160 MiB. A quarter goes to replay
+ * documents kept between requests, weighed by their encoded state (a document takes a few
+ * times that in memory); the rest to cached states (checkpoints, persisted checkpoints).
+ */
+export const HISTORY_CACHE_BYTES = 64 * 1024 * 1024;
+const CURSOR_SHARE = 0.25;
+const MAX_CURSORS = 4;
+/** Attribution indexes kept (maps). */
 const MAX_CACHED_MAPS = 20;
-/** Rows read from the store per query while replaying a long log. */
+/** Rows and bytes of rows read from the store per query while replaying a long log. */
 const READ_PAGE = 2000;
+const READ_PAGE_BYTES = 8 * 1024 * 1024;
+/** What a cache entry costs beyond its bytes (key, object), so empty entries weigh something. */
+const ENTRY_OVERHEAD = 64;
 
 export type HistoryEntry = LogEntry;
 
@@ -35,19 +56,58 @@ export interface Timeline {
   readonly bursts: readonly Burst[];
 }
 
+export interface HistoryServiceOptions {
+  /** Bytes of cached states and replay documents (default HISTORY_CACHE_BYTES). */
+  readonly cacheBytes?: number;
+}
+
+/** A state and the sequence number it is exact for. */
+interface CachedState {
+  readonly seq: number;
+  readonly state: Uint8Array;
+}
+
+/** A replay document at `seq`, moved forward to build checkpoints. */
+interface Cursor {
+  readonly doc: Y.Doc;
+  seq: number;
+  /** Bytes of its last encoded state: its weight in the cursor cache. */
+  weight: number;
+}
+
+/** Cached answer "this map has no usable persisted checkpoint". */
+const NO_STORED: CachedState = { seq: 0, state: new Uint8Array(0) };
+
 export class HistoryService {
   private readonly store: MapStore;
-  /** mapId → (k → state after row k), k a multiple of HISTORY_CHECKPOINT_EVERY. */
-  private readonly checkpoints = new Map<string, Map<number, Uint8Array>>();
-  /** mapId → a replay document at `seq`, moved forward to build checkpoints. */
-  private readonly cursors = new Map<string, { doc: Y.Doc; seq: number }>();
-  /** mapId → the persisted checkpoint if it is exact for its sequence number. */
-  private readonly stored = new Map<string, Promise<{ seq: number; state: Uint8Array } | null>>();
+  /**
+   * `mapId k` → state after row k (k a multiple of HISTORY_CHECKPOINT_EVERY), and
+   * `mapId stored` → the persisted checkpoint if it is exact for its sequence number.
+   */
+  private readonly states: LRUCache<string, CachedState>;
+  private readonly cursors: LRUCache<string, Cursor>;
+  /** mapId → the tail of that map's queue of seeks. */
+  private readonly queues = new Map<string, Promise<unknown>>();
   /** mapId → attribution replayed up to its `seq`, extended on each request. */
   private readonly attributions = new Map<string, AttributionIndex>();
 
-  constructor(store: MapStore) {
+  constructor(store: MapStore, { cacheBytes = HISTORY_CACHE_BYTES }: HistoryServiceOptions = {}) {
     this.store = store;
+    const cursorBytes = Math.floor(cacheBytes * CURSOR_SHARE);
+    this.cursors = new LRUCache<string, Cursor>({
+      max: MAX_CURSORS,
+      maxSize: cursorBytes,
+      sizeCalculation: (c) => c.weight + ENTRY_OVERHEAD,
+    });
+    this.states = new LRUCache<string, CachedState>({
+      maxSize: cacheBytes - cursorBytes,
+      sizeCalculation: (s) => s.state.byteLength + ENTRY_OVERHEAD,
+    });
+  }
+
+  /** Bytes held by cached states and replay documents (their encoded size), for tests and metrics. */
+  get cachedBytes(): number {
+    return this.states.calculatedSize + this.cursors.calculatedSize;
   }
 
   async entries(mapId: string, fromSeq: number, toSeq: number): Promise<HistoryEntry[]> {
@@ -60,9 +120,18 @@ export class HistoryService {
     return { seq: entries.at(-1)?.seq ?? 0, bursts: groupBursts(entries) };
   }
 
-  /** Logged rows with their bytes, for clients that replay a range themselves. */
-  async rows(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
-    return this.store.readUpdates(mapId, fromSeq, toSeq);
+  /**
+   * Logged rows with their bytes from `fromSeq` on, up to `toSeq` and at most `maxBytes` of
+   * updates, but always the first row there is (alone if larger), so a reader paging on moves.
+   */
+  async rows(
+    mapId: string,
+    fromSeq: number,
+    toSeq: number,
+    maxBytes: number,
+  ): Promise<LoggedUpdate[]> {
+    if (toSeq < fromSeq) return [];
+    return this.store.readUpdatesWithin(mapId, fromSeq, toSeq, maxBytes);
   }
 
   /**
@@ -85,12 +154,13 @@ export class HistoryService {
       this.attributions.set(mapId, index);
     }
     for (;;) {
-      const rows = await this.store.readUpdates(mapId, index.seq + 1, index.seq + READ_PAGE);
+      const rows = await this.rows(mapId, index.seq + 1, index.seq + READ_PAGE, READ_PAGE_BYTES);
+      if (rows.length === 0) break;
       for (const r of rows) {
         // A concurrent request may have applied these already.
         if (r.seq > index.seq) index.apply(r.bytes, { seq: r.seq, ts: r.ts, author: r.author });
       }
-      if (rows.length < READ_PAGE) break;
+      await yieldToLoop();
     }
     return { seq: index.seq, targets: index.entries() };
   }
@@ -103,60 +173,88 @@ export class HistoryService {
     let hi = (await this.store.logBounds(mapId)).last;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const [row] = await this.store.readUpdates(mapId, mid, mid);
+      const [row] = await this.store.readLogEntries(mapId, mid, mid);
       if (row && row.ts <= ts) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  /** The map's state (a Yjs update) exactly as it was after row `seq`. */
-  async stateAt(mapId: string, seq: number): Promise<Uint8Array> {
-    const base = Math.floor(seq / HISTORY_CHECKPOINT_EVERY) * HISTORY_CHECKPOINT_EVERY;
-    const stored = await this.storedCheckpoint(mapId);
-    if (stored && stored.seq <= seq && stored.seq > base) {
-      if (stored.seq === seq) return stored.state;
-      return merge(stored.state, await this.store.readUpdates(mapId, stored.seq + 1, seq));
-    }
-    const state = await this.checkpointAt(mapId, base);
-    if (seq === base) return state;
-    return merge(state, await this.store.readUpdates(mapId, base + 1, seq));
+  /**
+   * The map's state (a Yjs update) exactly as it was after row `seq`. Throws a RangeError for
+   * a moment after the log's last row: there is nothing to replay up to it.
+   */
+  stateAt(mapId: string, seq: number): Promise<Uint8Array> {
+    return this.oneAtATime(mapId, async () => {
+      const { last } = await this.store.logBounds(mapId);
+      if (!Number.isSafeInteger(seq) || seq < 0 || seq > last) {
+        throw new RangeError(`seq ${seq} is outside the map's log (0..${last})`);
+      }
+      const base = Math.floor(seq / HISTORY_CHECKPOINT_EVERY) * HISTORY_CHECKPOINT_EVERY;
+      const stored = await this.storedCheckpoint(mapId);
+      if (stored && stored.seq <= seq && stored.seq > base) {
+        if (stored.seq === seq) return stored.state;
+        return merge(stored.state, await this.store.readUpdates(mapId, stored.seq + 1, seq));
+      }
+      const state = await this.checkpointAt(mapId, base);
+      if (seq === base) return state;
+      return merge(state, await this.store.readUpdates(mapId, base + 1, seq));
+    });
+  }
+
+  /** Runs `task` after every earlier task of the same map has settled. */
+  private oneAtATime<T>(mapId: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(mapId) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => {});
+    this.queues.set(mapId, tail);
+    void tail.then(() => {
+      if (this.queues.get(mapId) === tail) this.queues.delete(mapId);
+    });
+    return run;
   }
 
   /** The state after row `k` (a multiple of HISTORY_CHECKPOINT_EVERY), cached. */
   private async checkpointAt(mapId: string, k: number): Promise<Uint8Array> {
-    const cache = this.cacheFor(mapId);
-    const hit = cache.get(k);
-    if (hit) return hit;
+    const hit = this.states.get(checkpointKey(mapId, k));
+    if (hit) return hit.state;
     if (k === 0) return Y.encodeStateAsUpdate(new Y.Doc());
     // Start from the nearest of: the cursor, a cached checkpoint, the stored checkpoint.
     let cursor = this.cursors.get(mapId);
-    if (!cursor || cursor.seq > k) cursor = undefined;
-    let known = 0;
-    for (const at of cache.keys()) if (at <= k && at > known) known = at;
+    if (cursor && cursor.seq > k) cursor = undefined;
+    let known: CachedState | undefined;
+    for (let at = k - HISTORY_CHECKPOINT_EVERY; at > 0 && !known; at -= HISTORY_CHECKPOINT_EVERY) {
+      known = this.states.get(checkpointKey(mapId, at));
+    }
     const stored = await this.storedCheckpoint(mapId);
-    const from = Math.max(known, stored && stored.seq <= k ? stored.seq : 0);
-    if (!cursor || cursor.seq < from) {
+    const start = stored && stored.seq <= k && stored.seq > (known?.seq ?? 0) ? stored : known;
+    if (!cursor || cursor.seq < (start?.seq ?? 0)) {
       const doc = new Y.Doc();
-      const state = from === 0 ? null : from === known ? cache.get(known)! : stored!.state;
-      if (state) Y.applyUpdate(doc, state);
-      cursor?.doc.destroy();
-      cursor = { doc, seq: from };
+      if (start) Y.applyUpdate(doc, start.state);
+      cursor = { doc, seq: start?.seq ?? 0, weight: start?.state.byteLength ?? 0 };
     }
     this.cursors.set(mapId, cursor);
     while (cursor.seq < k) {
-      // Pages stop at every KEEP_PASSED_EVERY rows, where a checkpoint is kept on the way
-      // (bounded memory: asked-for checkpoints plus one per KEEP_PASSED_EVERY rows).
+      // Pages stop at every KEEP_PASSED_EVERY rows, where a checkpoint is kept on the way.
       const nextKept = (Math.floor(cursor.seq / KEEP_PASSED_EVERY) + 1) * KEEP_PASSED_EVERY;
       const to = Math.min(k, cursor.seq + READ_PAGE, nextKept);
-      const rows = await this.store.readUpdates(mapId, cursor.seq + 1, to);
+      const rows = await this.rows(mapId, cursor.seq + 1, to, READ_PAGE_BYTES);
       if (rows.length > 0) Y.applyUpdate(cursor.doc, Y.mergeUpdates(rows.map((r) => r.bytes)));
-      cursor.seq = to;
-      if (to === nextKept && to !== k && !cache.has(to))
-        cache.set(to, Y.encodeStateAsUpdate(cursor.doc));
+      // A page cut short by its byte bound ends at its last row; the next one goes on from there.
+      const last = rows.at(-1)?.seq;
+      cursor.seq = last !== undefined && last < to ? last : to;
+      if (cursor.seq === nextKept && nextKept !== k) {
+        const key = checkpointKey(mapId, nextKept);
+        if (!this.states.has(key)) {
+          this.states.set(key, { seq: nextKept, state: Y.encodeStateAsUpdate(cursor.doc) });
+        }
+      }
+      // A long replay must not starve the loop: other maps' edits and health checks go on.
+      await yieldToLoop();
     }
     const state = Y.encodeStateAsUpdate(cursor.doc);
-    cache.set(k, state);
+    cursor.weight = state.byteLength;
+    this.cursors.set(mapId, cursor); // re-weighed (dropped if too heavy to keep)
+    this.states.set(checkpointKey(mapId, k), { seq: k, state });
     return state;
   }
 
@@ -166,49 +264,36 @@ export class HistoryService {
    * while its row was still being appended, or relayed from another instance): then no later
    * row may be contained in it, or it is not used.
    */
-  private storedCheckpoint(mapId: string): Promise<{ seq: number; state: Uint8Array } | null> {
-    let hit = this.stored.get(mapId);
+  private async storedCheckpoint(mapId: string): Promise<CachedState | null> {
+    const key = storedKey(mapId);
+    let hit = this.states.get(key);
     if (!hit) {
-      hit = (async () => {
-        const loaded = await this.store.loadMap(mapId);
-        if (loaded.checkpointSeq === 0 || loaded.updates.length === 0) return null;
-        const state = loaded.updates[0]!;
-        const doc = new Y.Doc();
-        try {
-          Y.applyUpdate(doc, state);
-          const snapshot = Y.snapshot(doc);
-          for (const later of loaded.updates.slice(1)) {
-            if (Y.snapshotContainsUpdate(snapshot, later)) return null;
-          }
-          return { seq: loaded.checkpointSeq, state: Y.encodeStateAsUpdate(doc) };
-        } finally {
-          doc.destroy();
-        }
-      })();
-      hit.catch(() => this.stored.delete(mapId));
-      this.stored.set(mapId, hit);
+      hit = (await this.loadStoredCheckpoint(mapId)) ?? NO_STORED;
+      this.states.set(key, hit);
     }
-    return hit;
+    return hit === NO_STORED ? null : hit;
   }
 
-  private cacheFor(mapId: string): Map<number, Uint8Array> {
-    let cache = this.checkpoints.get(mapId);
-    if (!cache) {
-      if (this.checkpoints.size >= MAX_CACHED_MAPS) {
-        const oldest = this.checkpoints.keys().next().value;
-        if (oldest !== undefined) {
-          this.checkpoints.delete(oldest);
-          this.cursors.get(oldest)?.doc.destroy();
-          this.cursors.delete(oldest);
-          this.stored.delete(oldest);
-        }
+  private async loadStoredCheckpoint(mapId: string): Promise<CachedState | null> {
+    const loaded = await this.store.loadMap(mapId);
+    if (loaded.checkpointSeq === 0 || loaded.updates.length === 0) return null;
+    const state = loaded.updates[0]!;
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      const snapshot = Y.snapshot(doc);
+      for (const later of loaded.updates.slice(1)) {
+        if (Y.snapshotContainsUpdate(snapshot, later)) return null;
       }
-      cache = new Map();
-      this.checkpoints.set(mapId, cache);
+      return { seq: loaded.checkpointSeq, state: Y.encodeStateAsUpdate(doc) };
+    } finally {
+      doc.destroy();
     }
-    return cache;
   }
 }
+
+const checkpointKey = (mapId: string, k: number) => `${mapId} ${k}`;
+const storedKey = (mapId: string) => `${mapId} stored`;
 
 function merge(state: Uint8Array, rows: readonly LoggedUpdate[]): Uint8Array {
   return Y.mergeUpdates([state, ...rows.map((r) => r.bytes)]);

@@ -23,6 +23,9 @@ export const MAX_SUBMISSION_BYTES = 64 * 1024;
 /** A CSV import (up to 1,000 rows). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 const MAX_KEY = 200;
+/** A share-link submitter's own key (see `submitter`); shorter ones are ignored as guessable. */
+export const SUBMITTER_HEADER = "journeymap-submitter";
+const MIN_SUBMITTER_KEY = 16;
 
 export interface ContribLimits {
   /** Sustained requests per minute per link and address… */
@@ -36,6 +39,8 @@ export interface ContribRoutesOptions {
   readonly access: AccessService;
   readonly inbox: InboxService;
   readonly limits?: ContribLimits;
+  /** The server's public URL for the OpenAPI document; null or absent: relative ("/"). */
+  readonly publicUrl?: string | null;
 }
 
 const tooLarge = (max: number) =>
@@ -48,17 +53,20 @@ export function createContribRoutes({
   access,
   inbox,
   limits = DEFAULT_CONTRIB_LIMITS,
+  publicUrl = null,
 }: ContribRoutesOptions): Hono {
   const app = new Hono();
   const rate = new RateLimiter(limits.perMinute, limits.burst);
 
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+  // Never the request's Host: anyone can send one, and clients would follow it elsewhere.
+  const openApi = openApiDocument(publicUrl ?? "/");
+  app.get("/api/openapi.json", (c) => c.json(openApi));
 
   /** The grant for this map and operation, or the response refusing it. */
   const authorize = async (
     c: Context,
     operation: ContribOperation,
-  ): Promise<{ grant: Grant; mapId: string } | Response> => {
+  ): Promise<{ grant: Grant; mapId: string; address: string } | Response> => {
     const mapId = c.req.param("mapId") ?? "";
     if (!isMapId(mapId)) return c.json({ error: "mapId: not a map id" }, 400);
     const token = bearerToken(c);
@@ -80,13 +88,23 @@ export function createContribRoutes({
       c.header("Retry-After", String(decision.retryAfterSeconds));
       return c.json({ error: `Too many requests; retry in ${decision.retryAfterSeconds} s` }, 429);
     }
-    return { grant, mapId };
+    return { grant, mapId, address };
   };
 
-  const submitter = (grant: Grant): Submitter => ({
-    linkId: grant.linkId,
-    via: grant.kind === "api" ? "api" : "form",
-  });
+  /**
+   * An API token is one integration. A share link is held by many people: the web form sends
+   * a random key its browser keeps (SUBMITTER_HEADER), other clients are told apart by address.
+   */
+  const submitter = (c: Context, auth: { grant: Grant; address: string }): Submitter => {
+    const held = c.req.header(SUBMITTER_HEADER) ?? "";
+    const person =
+      auth.grant.kind === "api"
+        ? ""
+        : held.length >= MIN_SUBMITTER_KEY && held.length <= MAX_KEY
+          ? `key:${held}`
+          : `address:${auth.address}`;
+    return { linkId: auth.grant.linkId, person, via: auth.grant.kind === "api" ? "api" : "form" };
+  };
 
   app.get("/api/maps/:mapId/outline", async (c) => {
     const auth = await authorize(c, "outline");
@@ -117,7 +135,7 @@ export function createContribRoutes({
     const parsed = SubmissionBody.safeParse(raw);
     if (!parsed.success) return c.json({ error: formatIssues(parsed.error) }, 400);
     try {
-      const result = await inbox.submit(auth.mapId, parsed.data, submitter(auth.grant), key);
+      const result = await inbox.submit(auth.mapId, parsed.data, submitter(c, auth), key);
       return c.json(result, result.created ? 201 : 200);
     } catch (error) {
       if (error instanceof BadSubmission || error instanceof RangeError)
@@ -139,7 +157,7 @@ export function createContribRoutes({
       const result = await inbox.importCsv(
         auth.mapId,
         await c.req.text(),
-        submitter(auth.grant),
+        submitter(c, auth),
         dryRun,
       );
       return c.json(result, result.rows.every((r) => r.ok) ? 200 : 422);

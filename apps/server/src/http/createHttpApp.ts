@@ -6,8 +6,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createMapFromTemplate, findTemplate, randomId, TEMPLATES } from "@journeymap/schema";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import * as Y from "yjs";
 import { z } from "zod";
 import type { Logger } from "../logger.ts";
@@ -17,9 +18,13 @@ import { API_ACTIONS, ROLES } from "../auth/tokens.ts";
 import { HistoryService } from "../history/HistoryService.ts";
 import { createHistoryRoutes } from "./historyRoutes.ts";
 import { createFormatRoutes } from "./formatRoutes.ts";
+import type { ImportPool } from "../import/importPool.ts";
 import type { Metrics } from "../metrics.ts";
+import { createMetricsRoute } from "./metricsRoute.ts";
+import { securityHeaders } from "./securityHeaders.ts";
 import { SYNC_PATH } from "../sync/websocketGate.ts";
 import type { MapRecord, MapStore } from "../store/MapStore.ts";
+import type { StoreHealth } from "../quota/StoreHealth.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
 const MAX_API_BODY_BYTES = 16 * 1024;
@@ -77,11 +82,21 @@ export interface HttpAppOptions {
   /** Closes the live connections opened with a link that was just revoked. */
   readonly onRevoke: (mapId: string, linkId: string) => void;
   readonly metrics: Metrics;
+  /** Bearer token /metrics asks for; null: /metrics answers 404. */
+  readonly metricsToken?: string | null;
   readonly webDist: string;
   readonly log: Logger;
   readonly now?: () => number;
   /** More routes mounted before the API's 404 (the contribution API). */
   readonly routes?: readonly Hono[];
+  /** The worker that reads uploaded files (closed by the server on shutdown). */
+  readonly imports?: ImportPool;
+  /** Whether the store takes writes (quota/StoreHealth.ts); /readyz reports it. */
+  readonly health?: StoreHealth;
+  /** The scale-out bus when there is one (sync/scaleOut.ts); /readyz reports it. */
+  readonly bus?: { status(): Promise<{ ok: true } | { ok: false; reason: string }> };
+  /** Runs before a map is created or imported (quota/creationQuota.ts). */
+  readonly guardCreation?: MiddlewareHandler;
 }
 
 export function createHttpApp({
@@ -89,15 +104,23 @@ export function createHttpApp({
   access,
   onRevoke,
   metrics,
+  metricsToken = null,
   webDist,
   log,
   now = Date.now,
   routes = [],
+  imports,
+  health,
+  bus,
+  guardCreation = async (_c, next) => next(),
 }: HttpAppOptions): Hono {
   const app = new Hono();
   const history = new HistoryService(store);
 
+  app.use(securityHeaders());
   app.onError((error, c) => {
+    // Middleware (bearer auth) refuses with an HTTPException: its answer, not a failure.
+    if (error instanceof HTTPException) return error.getResponse();
     log.error({ err: error, path: c.req.path }, "request failed");
     return c.json({ error: "Internal error" }, 500);
   });
@@ -107,15 +130,23 @@ export function createHttpApp({
   app.get("/readyz", async (c) => {
     try {
       await store.ping();
+      // The store answers but cannot take writes: a full disk, or the last append failed.
+      const writable = (await health?.status()) ?? { ok: true };
+      if (!writable.ok) {
+        return c.json({ status: "unavailable", store: store.kind, reason: writable.reason }, 503);
+      }
+      // Edits made here would not reach the other instances.
+      const relayed = (await bus?.status()) ?? { ok: true };
+      if (!relayed.ok) {
+        return c.json({ status: "unavailable", store: store.kind, reason: relayed.reason }, 503);
+      }
       return c.json({ status: "ready", store: store.kind });
     } catch (error) {
       log.warn({ err: error }, "readiness check failed");
       return c.json({ status: "unavailable", store: store.kind }, 503);
     }
   });
-  app.get("/metrics", async (c) =>
-    c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
-  );
+  app.route("/", createMetricsRoute(metrics, metricsToken));
 
   app.get("/api/templates", (c) =>
     c.json(TEMPLATES.map(({ id, name, summary }) => ({ id, name, summary }))),
@@ -125,7 +156,9 @@ export function createHttpApp({
   app.post("/api/maps/lookup", limitBody, async (c) => {
     const parsed = LookupBody.safeParse(await readJson(c));
     if (!parsed.success) return badRequest(c, parsed.error);
-    const maps = new Map((await store.listMaps()).map((m) => [m.id, m]));
+    // Only the asked maps: the map list calls this on every visit, whatever the store holds.
+    const asked = [...new Set(parsed.data.maps.map((m) => m.mapId))];
+    const maps = new Map((await store.getMaps(asked)).map((m) => [m.id, m]));
     const found: Array<MapRecord & { role: string }> = [];
     for (const { mapId, token } of parsed.data.maps) {
       const map = maps.get(mapId);
@@ -188,6 +221,7 @@ export function createHttpApp({
 
   app.post(
     "/api/maps",
+    guardCreation,
     bodyLimit({
       maxSize: MAX_API_BODY_BYTES,
       onError: (c) => c.json({ error: `Body larger than ${MAX_API_BODY_BYTES} bytes` }, 413),
@@ -231,7 +265,10 @@ export function createHttpApp({
   );
 
   app.route("/", createHistoryRoutes({ store, access, history, now }));
-  app.route("/", createFormatRoutes({ store, access, log, now }));
+  app.route(
+    "/",
+    createFormatRoutes({ store, access, log, now, guardCreation, ...(imports ? { imports } : {}) }),
+  );
 
   for (const extra of routes) app.route("/", extra);
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));

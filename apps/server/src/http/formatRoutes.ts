@@ -6,23 +6,27 @@
  */
 import { randomId } from "@journeymap/schema";
 import {
-  detectImportKind,
   IMPORT_KINDS,
   type ImportKind,
   isImportable,
   mapFileFromUpdates,
   mapFileJsonSchema,
   mapFileName,
-  previewImport,
-  seedFromSnapshot,
   serializeMapFile,
-  talkSeedFromThreads,
 } from "@journeymap/schema/format";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AccessService } from "../auth/AccessService.ts";
 import { grantFor, refuseNonReader } from "./grants.ts";
 import { storeKeyOf } from "../documentName.ts";
+import {
+  createImportPool,
+  IMPORT_RETRY_AFTER_S,
+  ImportBusy,
+  type ImportPool,
+  ImportTooSlow,
+} from "../import/importPool.ts";
+import type { ImportResult } from "../import/readImport.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore } from "../store/MapStore.ts";
 
@@ -39,9 +43,20 @@ export interface FormatRoutesOptions {
   readonly access: AccessService;
   readonly log: Logger;
   readonly now: () => number;
+  /** Where uploads are read, off the server's loop (one worker thread by default). */
+  readonly imports?: ImportPool;
+  /** Runs before an import creates a map (quota/creationQuota.ts). */
+  readonly guardCreation?: MiddlewareHandler;
 }
 
-export function createFormatRoutes({ store, access, log, now }: FormatRoutesOptions): Hono {
+export function createFormatRoutes({
+  store,
+  access,
+  log,
+  now,
+  imports = createImportPool(),
+  guardCreation = async (_c, next) => next(),
+}: FormatRoutesOptions): Hono {
   const app = new Hono();
   const schemaText = `${JSON.stringify(mapFileJsonSchema(), null, 2)}\n`;
   const limitFile = bodyLimit({
@@ -82,35 +97,51 @@ export function createFormatRoutes({ store, access, log, now }: FormatRoutesOpti
     });
   });
 
-  /** The kind from ?kind=, else from ?filename= and the text; null when ?kind= is unknown. */
-  const kindOf = (c: Context, text: string): ImportKind | null => {
-    const kind = c.req.query("kind");
-    if (kind === undefined || kind === "") return detectImportKind(text, c.req.query("filename"));
-    return (IMPORT_KINDS as readonly string[]).includes(kind) ? (kind as ImportKind) : null;
-  };
-
-  const readUpload = async (c: Context) => {
+  /**
+   * The upload read on the import thread (the kind from ?kind=, else detected there from
+   * ?filename= and the text), with seed updates created at `seedAt` when given; or the
+   * response refusing it.
+   */
+  const readUpload = async (c: Context, seedAt?: number): Promise<ImportResult | Response> => {
     const text = await c.req.text();
-    const kind = kindOf(c, text);
-    if (kind === null) {
+    const kind = c.req.query("kind") || undefined;
+    if (kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(kind)) {
       return c.json({ error: `kind must be one of ${IMPORT_KINDS.join(", ")}` }, 400);
     }
     if (text.trim() === "") return c.json({ error: "The file is empty" }, 400);
     const title = c.req.query("title")?.trim().slice(0, MAX_TITLE);
-    return previewImport(text, kind, title ? { title } : {});
+    const fileName = c.req.query("filename");
+    try {
+      return await imports.read({
+        text,
+        ...(kind ? { kind: kind as ImportKind } : {}),
+        ...(fileName ? { fileName } : {}),
+        ...(title ? { title } : {}),
+        ...(seedAt !== undefined ? { seedAt } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ImportBusy) {
+        c.header("Retry-After", String(IMPORT_RETRY_AFTER_S));
+        return c.json({ error: `${error.message}; retry in ${IMPORT_RETRY_AFTER_S} s` }, 503);
+      }
+      if (error instanceof ImportTooSlow) return c.json({ error: error.message }, 422);
+      throw error;
+    }
   };
 
   /** What the file would create, with every problem; writes nothing. */
   app.post("/api/import/preview", limitFile, async (c) => {
-    const preview = await readUpload(c);
-    if (preview instanceof Response) return preview;
-    return c.json({ ...preview, importable: isImportable(preview) });
+    const read = await readUpload(c);
+    if (read instanceof Response) return read;
+    return c.json({ ...read.preview, importable: isImportable(read.preview) });
   });
 
-  app.post("/api/maps/import", limitFile, async (c) => {
-    const preview = await readUpload(c);
-    if (preview instanceof Response) return preview;
-    if (!isImportable(preview)) {
+  app.post("/api/maps/import", guardCreation, limitFile, async (c) => {
+    const created = now();
+    const read = await readUpload(c, created);
+    if (read instanceof Response) return read;
+    const { preview, seed, talkSeed } = read;
+    if (!isImportable(preview) || !seed) {
       return c.json(
         {
           error: `The ${preview.kind.toUpperCase()} file has ${preview.errors.length} problem(s); nothing was imported`,
@@ -120,17 +151,11 @@ export function createFormatRoutes({ store, access, log, now }: FormatRoutesOpti
       );
     }
     const id = randomId();
-    const created = now();
     const title = preview.snapshot.title.trim() || "Imported journey";
-    await store.createMap(
-      id,
-      title,
-      created,
-      seedFromSnapshot(preview.snapshot, preview.kind, created),
-    );
-    if (preview.comments && preview.comments.length > 0) {
+    await store.createMap(id, title, created, seed);
+    if (talkSeed) {
       // The talk document's first row, as Persistence would create it on a first comment.
-      await store.createMap(talkKey(id), "", created, talkSeedFromThreads(preview.comments));
+      await store.createMap(talkKey(id), "", created, talkSeed);
     }
     const owner = await access.issue(id, { role: "owner" }, "Owner", null);
     log.info({ mapId: id, kind: preview.kind }, "map imported");

@@ -21,6 +21,12 @@ import type { MapStore } from "../store/MapStore.ts";
 const MAX_HISTORY_ROWS = 5000;
 /** Most logged rows (with their bytes) one /updates request returns. */
 const MAX_ROW_RANGE = 2000;
+/**
+ * Most bytes of updates one /updates answer carries, plus 8 bytes of framing per row (a single
+ * larger row still comes alone, so paging moves on): answers were built whole, and 8
+ * concurrent ones on a map of 1 MiB rows took 200 MiB and stalled the server.
+ */
+export const MAX_ROWS_PAGE_BYTES = 1024 * 1024;
 const MAX_BODY_BYTES = 4 * 1024;
 const MAX_VERSION_NAME = 120;
 
@@ -125,6 +131,10 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
       seq = await history.seqAt(mapId, ts);
     }
     if (seq === null) return c.json({ error: "seq must be a sequence number" }, 400);
+    // Refused before any work: replaying up to a moment past the end used to block the loop.
+    if (seq > bounds.last) {
+      return c.json({ error: `seq ${seq} is after the map's last edit (${bounds.last})` }, 416);
+    }
     if (bounds.first > 1 && seq < bounds.first) return c.json(compacted(bounds.first), 410);
     const state = await history.stateAt(mapId, seq);
     // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
@@ -134,7 +144,11 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     });
   });
 
-  /** Logged rows `from`..`to` with their bytes (row frames), for replay in the browser. */
+  /**
+   * Logged rows `from`..`to` with their bytes (row frames), for replay in the browser: a page
+   * of at most MAX_ROW_RANGE rows and MAX_ROWS_PAGE_BYTES of updates (one larger row comes
+   * alone); the caller pages on from the last row it got. A range past the end is empty.
+   */
   app.get("/api/maps/:id/updates", async (c) => {
     const mapId = c.req.param("id");
     const denied = await requireReader(c, mapId);
@@ -144,7 +158,12 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     if (from === null || to === null || from < 1)
       return c.json({ error: "from and to must be sequence numbers (from ≥ 1)" }, 400);
     if (to < from) return c.json({ error: "to must not be before from" }, 400);
-    const rows = await history.rows(mapId, from, Math.min(to, from + MAX_ROW_RANGE - 1));
+    const rows = await history.rows(
+      mapId,
+      from,
+      Math.min(to, from + MAX_ROW_RANGE - 1),
+      MAX_ROWS_PAGE_BYTES,
+    );
     const body = encodeRowFrames(rows);
     return c.body(body.buffer as ArrayBuffer, 200, {
       "content-type": "application/octet-stream",

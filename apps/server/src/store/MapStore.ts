@@ -40,6 +40,8 @@ export interface MapStore {
   createMap(id: string, title: string, now: number, seed: Uint8Array): Promise<void>;
   hasMap(id: string): Promise<boolean>;
   listMaps(): Promise<MapRecord[]>;
+  /** The maps among `ids` that exist, each once, in no particular order: costs O(ids), not O(maps). */
+  getMaps(ids: readonly string[]): Promise<MapRecord[]>;
   setTitle(id: string, title: string): Promise<void>;
   /**
    * Appends one update durably (committed when the promise resolves) and returns its
@@ -52,6 +54,17 @@ export interface MapStore {
   loadMap(mapId: string): Promise<StoredState>;
   /** Log rows of a map in a sequence range (inclusive), for history and tests. */
   readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]>;
+  /**
+   * Log rows from `fromSeq` on, up to `toSeq` and while their updates total at most `maxBytes`,
+   * but always the first row there is (alone if larger), so a reader paging on moves on. Rows
+   * past the cut are not loaded: one request cannot pull a whole log of large rows into memory.
+   */
+  readUpdatesWithin(
+    mapId: string,
+    fromSeq: number,
+    toSeq: number,
+    maxBytes: number,
+  ): Promise<LoggedUpdate[]>;
   /** Number of log rows of a map. */
   countUpdates(mapId: string): Promise<number>;
   /**
@@ -82,6 +95,10 @@ export interface MapStore {
   listLinks(mapId: string): Promise<LinkRecord[]>;
   /** Marks a link revoked; false if there was no such live link. */
   revokeLink(mapId: string, id: string, now: number): Promise<boolean>;
+  /** Bytes of updates a map logged at or after `sinceTs` (its daily quota, quota/MapUsage.ts). */
+  logBytesSince(mapId: string, sinceTs: number): Promise<number>;
+  /** Bytes the store occupies (SQLite: its files; PostgreSQL: the database), for MAX_STORE_BYTES. */
+  storeBytes(): Promise<number>;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

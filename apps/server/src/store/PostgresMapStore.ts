@@ -183,6 +183,15 @@ export class PostgresMapStore implements MapStore {
     return rows;
   }
 
+  async getMaps(ids: readonly string[]): Promise<MapRecord[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<MapRecord>(
+      `SELECT id, title, created_at AS "createdAt", updated_at AS "updatedAt" FROM maps WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    return rows;
+  }
+
   async setTitle(id: string, title: string): Promise<void> {
     await this.pool.query("UPDATE maps SET title = $2 WHERE id = $1 AND title <> $2", [id, title]);
   }
@@ -235,6 +244,39 @@ export class PostgresMapStore implements MapStore {
       fromSeq,
       toSeq,
     ]);
+    return rows.map((r) => ({
+      mapId: r.doc,
+      seq: r.seq,
+      ts: r.ts,
+      author: r.author,
+      clientIds: r.client_ids,
+      origin: r.origin as LoggedUpdate["origin"],
+      bytes: new Uint8Array(r.bytes),
+    }));
+  }
+
+  async readUpdatesWithin(
+    mapId: string,
+    fromSeq: number,
+    toSeq: number,
+    maxBytes: number,
+  ): Promise<LoggedUpdate[]> {
+    // octet_length reads a stored value's size without its bytes: rows past the cut stay on disk.
+    const { rows } = await this.pool.query<{
+      doc: string;
+      seq: number;
+      ts: number;
+      author: string;
+      client_ids: number[];
+      origin: string;
+      bytes: Buffer;
+    }>(
+      `SELECT doc, seq, ts, author, client_ids, origin, bytes FROM (
+         SELECT u.*, SUM(octet_length(bytes)) OVER (ORDER BY seq) AS running
+         FROM updates u WHERE doc = $1 AND seq BETWEEN $2 AND $3
+       ) r WHERE running <= $4 OR running = octet_length(bytes) ORDER BY seq`,
+      [mapId, fromSeq, toSeq, maxBytes],
+    );
     return rows.map((r) => ({
       mapId: r.doc,
       seq: r.seq,
@@ -365,6 +407,21 @@ export class PostgresMapStore implements MapStore {
       [now, mapId, id],
     );
     return (rowCount ?? 0) > 0;
+  }
+
+  async logBytesSince(mapId: string, sinceTs: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      "SELECT COALESCE(SUM(octet_length(bytes)), 0)::text AS n FROM updates WHERE doc = $1 AND ts >= $2",
+      [mapId, sinceTs],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async storeBytes(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      "SELECT pg_database_size(current_database())::text AS n",
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   async ping(): Promise<void> {

@@ -4,7 +4,7 @@
  * durable" needs); FULL would be needed for power loss. One process per file: scale-out
  * needs PostgreSQL. Store-schema migrations run at open, by user_version.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
@@ -98,8 +98,10 @@ export class SqliteMapStore implements MapStore {
   readonly kind = "sqlite";
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly file: string;
 
   constructor(file: string) {
+    this.file = file;
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
@@ -114,11 +116,18 @@ export class SqliteMapStore implements MapStore {
            COALESCE((SELECT ts FROM updates u WHERE u.doc = m.id ORDER BY seq DESC LIMIT 1), m.created_at) AS updatedAt
          FROM maps m ORDER BY updatedAt DESC, m.id`,
       ),
+      getMaps: this.db.prepare(
+        `SELECT m.id, m.title, m.created_at AS createdAt,
+           COALESCE((SELECT ts FROM updates u WHERE u.doc = m.id ORDER BY seq DESC LIMIT 1), m.created_at) AS updatedAt
+         FROM maps m WHERE m.id IN (SELECT value FROM json_each(?))`,
+      ),
       setTitle: this.db.prepare("UPDATE maps SET title = ? WHERE id = ? AND title <> ?"),
+      nextSeq: this.db.prepare(
+        "SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM updates WHERE doc = ?",
+      ),
       append: this.db.prepare(
         `INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
-         VALUES (@doc, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE doc = @doc), @ts, @author, @clientIds, @origin, @bytes)
-         RETURNING seq`,
+         VALUES (@doc, @seq, @ts, @author, @clientIds, @origin, @bytes)`,
       ),
       checkpoint: this.db.prepare(
         "INSERT OR REPLACE INTO checkpoints (doc, upto_seq, state, created_at) VALUES (?, ?, ?, ?)",
@@ -133,6 +142,9 @@ export class SqliteMapStore implements MapStore {
         "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
+      logBytesSince: this.db.prepare(
+        "SELECT COALESCE(SUM(length(bytes)), 0) AS n FROM updates WHERE doc = ? AND ts >= ?",
+      ),
       bounds: this.db.prepare(
         "SELECT COALESCE(MIN(seq), 0) AS first, COALESCE(MAX(seq), 0) AS last FROM updates WHERE doc = ?",
       ),
@@ -205,24 +217,37 @@ export class SqliteMapStore implements MapStore {
     return this.statements.listMaps.all() as MapRecord[];
   }
 
+  async getMaps(ids: readonly string[]): Promise<MapRecord[]> {
+    if (ids.length === 0) return [];
+    return this.statements.getMaps.all(JSON.stringify(ids)) as MapRecord[];
+  }
+
   async setTitle(id: string, title: string): Promise<void> {
     this.statements.setTitle.run(title, id, title);
   }
 
+  /**
+   * Inside a transaction (createMap's, or appendUpdate's own). Not `INSERT … RETURNING` with
+   * `.get()`: better-sqlite3's get() ignores what sqlite3_reset reports, and in autocommit
+   * mode that is where a failed commit (SQLITE_FULL on a full disk) shows, so the append
+   * looked stored when it was not. `.run()` and the transaction's COMMIT both throw.
+   */
   private appendSync(row: UpdateRow): number {
-    const result = this.statements.append.get({
+    const { seq } = this.statements.nextSeq.get(row.mapId) as { seq: number };
+    this.statements.append.run({
       doc: row.mapId,
+      seq,
       ts: row.ts,
       author: row.author,
       clientIds: JSON.stringify(row.clientIds),
       origin: row.origin,
       bytes: row.bytes,
-    }) as { seq: number };
-    return result.seq;
+    });
+    return seq;
   }
 
   async appendUpdate(row: UpdateRow): Promise<number> {
-    return this.appendSync(row);
+    return this.db.transaction(() => this.appendSync(row)).immediate();
   }
 
   async writeCheckpoint(
@@ -252,6 +277,23 @@ export class SqliteMapStore implements MapStore {
 
   async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
     return (this.statements.range.all(mapId, fromSeq, toSeq) as Row[]).map(toLogged);
+  }
+
+  async readUpdatesWithin(
+    mapId: string,
+    fromSeq: number,
+    toSeq: number,
+    maxBytes: number,
+  ): Promise<LoggedUpdate[]> {
+    // Stepping through the rows stops reading at the cut (length(bytes) would read them all).
+    const out: LoggedUpdate[] = [];
+    let bytes = 0;
+    for (const row of this.statements.range.iterate(mapId, fromSeq, toSeq) as Iterable<Row>) {
+      if (out.length > 0 && bytes + row.bytes.length > maxBytes) break;
+      bytes += row.bytes.length;
+      out.push(toLogged(row));
+    }
+    return out;
   }
 
   async countUpdates(mapId: string): Promise<number> {
@@ -311,6 +353,17 @@ export class SqliteMapStore implements MapStore {
 
   async revokeLink(mapId: string, id: string, now: number): Promise<boolean> {
     return this.statements.revokeLink.run(now, mapId, id).changes > 0;
+  }
+
+  async logBytesSince(mapId: string, sinceTs: number): Promise<number> {
+    return (this.statements.logBytesSince.get(mapId, sinceTs) as { n: number }).n;
+  }
+
+  async storeBytes(): Promise<number> {
+    if (this.file === ":memory:") return 0;
+    const size = (suffix: string) =>
+      statSync(this.file + suffix, { throwIfNoEntry: false })?.size ?? 0;
+    return size("") + size("-wal");
   }
 
   async ping(): Promise<void> {

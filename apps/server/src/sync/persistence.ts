@@ -13,6 +13,12 @@
  * A map's talk document (`talk:<id>`: comments and inbox) is persisted the same way under its
  * own store key (see documentName.ts); it has no migrations and no title.
  *
+ * Quotas (quota/): an update that would take the map past its size or daily quota, or that
+ * arrives while the store has no room, is refused like a failed append: not applied, not
+ * relayed, not acknowledged. The whole socket is closed with our code, not only the document:
+ * a stock provider told that one document closed waits ~30 s before it notices, but after a
+ * socket close it reconnects within a second and re-sends what was not confirmed.
+ *
  * Checkpoints claim rows by containment, not by counting: a checkpoint covers row n only if
  * rows up to n are all contained in the state it stores (Y.snapshotContainsUpdate). That stays
  * true with appends still in flight and with several instances writing one map.
@@ -28,9 +34,17 @@ import type {
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
 import { type DocumentKind, parseDocumentName, storeKeyOf } from "../documentName.ts";
-import { CloseError } from "../limits.ts";
+import { CloseError, type CloseReason } from "../limits.ts";
+import { DAY_MS, MapUsage, type QuotaRefusal } from "../quota/MapUsage.ts";
+import { DEFAULT_QUOTAS, type Quotas } from "../quota/quotas.ts";
+import { StoreHealth } from "../quota/StoreHealth.ts";
 import type { Logger } from "../logger.ts";
-import { CorruptMapError, type MapStore, type UpdateRow } from "../store/MapStore.ts";
+import {
+  CorruptMapError,
+  type MapStore,
+  type StoredState,
+  type UpdateRow,
+} from "../store/MapStore.ts";
 import type { ConnectionContext } from "./access.ts";
 
 const SYNC_STEP_2 = 1;
@@ -46,7 +60,21 @@ interface LoadedMap {
   /** Server-side edits are logged in order through this chain. */
   writes: Promise<unknown>;
   onUpdate: ((update: Uint8Array, origin: unknown) => void) | null;
+  readonly usage: MapUsage;
 }
+
+export interface PersistenceOptions {
+  readonly now?: () => number;
+  readonly health?: StoreHealth;
+  readonly quotas?: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
+  /** Closes a client's whole socket (WebSocketGate.closeSocket). */
+  readonly closeSocket?: (socketKey: unknown, kind: CloseReason, reason: string) => void;
+}
+
+const ALWAYS_ROOM = new StoreHealth(
+  { freeDiskBytes: async () => null, storeBytes: async () => 0 },
+  { maxStoreBytes: null, minFreeDiskBytes: 0 },
+);
 
 /** True when applying `update` to `doc` would change nothing (a re-sync of known state). */
 function isNoOp(doc: Y.Doc, update: Uint8Array): boolean {
@@ -61,24 +89,46 @@ export class Persistence implements Extension {
   private readonly store: MapStore;
   private readonly log: Logger;
   private readonly now: () => number;
+  private readonly health: StoreHealth;
+  private readonly quotas: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
+  private readonly closeSocket: NonNullable<PersistenceOptions["closeSocket"]>;
 
-  constructor(store: MapStore, log: Logger, now: () => number = Date.now) {
+  constructor(store: MapStore, log: Logger, options: PersistenceOptions = {}) {
     this.store = store;
     this.log = log;
-    this.now = now;
+    this.now = options.now ?? Date.now;
+    this.health = options.health ?? ALWAYS_ROOM;
+    this.quotas = options.quotas ?? DEFAULT_QUOTAS;
+    this.closeSocket = options.closeSocket ?? (() => {});
   }
 
-  async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | null> {
+  async onLoadDocument({
+    documentName,
+    context,
+  }: onLoadDocumentPayload): Promise<Uint8Array | null> {
     const parsed = parseDocumentName(documentName);
     if (!parsed) throw new Error(`Not a map document: ${documentName}`);
     const mapId = storeKeyOf(parsed);
-    const stored = await this.store.loadMap(mapId);
+    const now = this.now();
+    let stored: StoredState;
+    let loggedLastDay: number;
+    try {
+      stored = await this.store.loadMap(mapId);
+      loggedLastDay = await this.store.logBytesSince(mapId, now - DAY_MS);
+    } catch (error) {
+      // Hocuspocus answers a failed load with a refusal, after which a provider never retries;
+      // closing the socket makes it reconnect, so a store back from a restart is found again.
+      this.log.error({ err: error, mapId }, "loading a map failed");
+      this.refuse((context as Partial<ConnectionContext>).socketKey, "storeUnavailable");
+    }
+    const storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.maps.set(documentName, {
       mapId,
       kind: parsed.kind,
       checkpointSeq: stored.checkpointSeq,
       writes: Promise.resolve(),
       onUpdate: null,
+      usage: new MapUsage(storedBytes, loggedLastDay, now),
     });
     if (stored.updates.length === 0) return null;
     try {
@@ -143,6 +193,11 @@ export class Persistence implements Extension {
     // otherwise re-log its whole state. (UpdateGuard has checked that it decodes.)
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
     if (isNoOp(document, update)) return;
+    const refusal = await this.refusal(state, update.length);
+    if (refusal) {
+      this.log.warn({ mapId: state.mapId, reason: refusal.detail }, "update refused by a quota");
+      this.refuse(context.socketKey, refusal.kind, refusal.detail);
+    }
     try {
       await this.append(state, {
         mapId: state.mapId,
@@ -156,8 +211,24 @@ export class Persistence implements Extension {
       // Not saved, so not confirmed: close this connection; the client keeps the change and
       // re-sends it when it reconnects.
       this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
-      throw new CloseError("storeFailed");
+      this.refuse(context.socketKey, "storeFailed");
     }
+  }
+
+  /** Why the store will not take `bytes` more for this map now, or null. */
+  private async refusal(
+    state: LoadedMap,
+    bytes: number,
+  ): Promise<QuotaRefusal | { kind: "storeFull"; detail: string } | null> {
+    const room = await this.health.room();
+    if (!room.ok) return { kind: "storeFull", detail: room.reason };
+    return state.usage.refusal(bytes, this.now(), this.quotas);
+  }
+
+  private refuse(socketKey: unknown, kind: CloseReason, detail?: string): never {
+    const error = new CloseError(kind, detail);
+    this.closeSocket(socketKey, kind, error.reason);
+    throw error;
   }
 
   /**
@@ -168,6 +239,18 @@ export class Persistence implements Extension {
    * never listed as a map.
    */
   private async append(state: LoadedMap, row: UpdateRow): Promise<number> {
+    try {
+      const seq = await this.appendRow(state, row);
+      state.usage.logged(row.bytes.length, row.ts);
+      this.health.writeSucceeded();
+      return seq;
+    } catch (error) {
+      this.health.writeFailed(`Could not save an update: ${String(error)}`.slice(0, 200));
+      throw error;
+    }
+  }
+
+  private async appendRow(state: LoadedMap, row: UpdateRow): Promise<number> {
     if (state.kind === "map") return this.store.appendUpdate(row);
     try {
       return await this.store.appendUpdate(row);
@@ -205,6 +288,7 @@ export class Persistence implements Extension {
       if (row.seq !== upto + 1 || !Y.snapshotContainsUpdate(snapshot, row.bytes)) break;
       upto = row.seq;
     }
+    state.usage.measured(encoded.length);
     if (upto > state.checkpointSeq) {
       await this.store.writeCheckpoint(state.mapId, upto, encoded, this.now());
       state.checkpointSeq = upto;

@@ -1,5 +1,6 @@
 /**
- * Validates every incoming update (size, decodability, value depth) before any other hook
+ * Validates every incoming update (size, decodability, value depth, and that it needs nothing
+ * the document lacks) before any other hook
  * sees it: a bad update closes only the offending connection, with a clear reason, and is
  * never applied, logged or acknowledged.
  */
@@ -7,6 +8,7 @@ import type { beforeHandleMessagePayload, beforeSyncPayload, Extension } from "@
 import * as decoding from "lib0/decoding";
 import { CloseError, type CloseReason } from "../limits.ts";
 import type { Limits } from "../limits.ts";
+import { missingDependency } from "./missingDependencies.ts";
 import { validateUpdate } from "./validateUpdate.ts";
 
 interface SocketContext {
@@ -55,13 +57,21 @@ export class UpdateGuard implements Extension {
     }
   }
 
-  async beforeSync({ type, payload, context }: beforeSyncPayload<SocketContext>): Promise<void> {
+  async beforeSync({
+    type,
+    payload,
+    document,
+    context,
+  }: beforeSyncPayload<SocketContext>): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    let missing: string | null;
     try {
-      validateUpdate(payload, this.limits);
+      missing = missingDependency(document, payload, validateUpdate(payload, this.limits));
     } catch (error) {
       this.reject(error instanceof CloseError ? error : new CloseError("malformedUpdate"), context);
     }
+    // Applied, it would wait in the document for good (see missingDependencies.ts).
+    if (missing !== null) this.reject(new CloseError("missingDependencies", missing), context);
   }
 
   private reject(error: CloseError, context: SocketContext | undefined): never {

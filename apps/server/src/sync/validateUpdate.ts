@@ -21,10 +21,11 @@ function depthOf(value: unknown, limit: number, depth = 0): number {
   return depth;
 }
 
+/** Returns the decoded update, for the checks that need it next. */
 export function validateUpdate(
   update: Uint8Array,
   limits: Pick<Limits, "maxUpdateBytes" | "maxValueDepth">,
-): void {
+): ReturnType<typeof Y.decodeUpdate> {
   if (update.length > limits.maxUpdateBytes) {
     throw new CloseError("updateTooLarge", `${update.length} bytes > ${limits.maxUpdateBytes}`);
   }
@@ -56,4 +57,5 @@ export function validateUpdate(
       }
     }
   }
+  return decoded;
 }

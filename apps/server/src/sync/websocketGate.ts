@@ -1,16 +1,28 @@
 /**
  * The WebSocket side of the sync endpoint: everything that happens before and around
- * Hocuspocus for one socket. Upgrade only on /sync; connection caps in total and per address;
- * a per-socket message rate (token bucket); an authentication deadline and an idle timeout;
- * transport pings to find half-open connections; slow consumers dropped.
+ * Hocuspocus for one socket. Upgrade only on /sync; connection caps in total and per client
+ * address (behind trusted proxies, the forwarded one); a per-socket message rate (token
+ * bucket); an idle timeout; transport pings to find half-open connections (a pong is a sign
+ * of life: a client that only listens is not idle); slow consumers dropped.
+ *
+ * Before authentication: sockets that have not authenticated have their own, smaller caps, and
+ * when those are full the oldest waiting socket makes room, so a flood of idle sockets cannot
+ * keep a real client out. Messages for a document not opened yet are held by Hocuspocus until
+ * it is authenticated, so they are counted here (PendingDocuments): a socket that holds too
+ * many bytes, or leaves any document unauthenticated past the deadline, is closed, which makes
+ * Hocuspocus let go of them. Hocuspocus' answers to authentication are read on the way out to
+ * know when a socket has authenticated and when a refused document's messages were dropped.
  */
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import type { Hocuspocus } from "@hocuspocus/server";
+import type { Connection, Hocuspocus, WebSocketLike } from "@hocuspocus/server";
 import { type WebSocket, WebSocketServer } from "ws";
+import { clientAddressOf, TRUST_NONE, type TrustProxy } from "../clientAddress.ts";
 import { CLOSE, type CloseReason, type Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
+import { AUTH, readMessageHeader } from "./messageHeader.ts";
+import { PendingDocuments } from "./pendingDocuments.ts";
 
 export const SYNC_PATH = "/sync";
 
@@ -19,7 +31,9 @@ interface SocketState {
   readonly address: string;
   readonly openedAt: number;
   lastMessageAt: number;
+  /** Has authenticated a document (Hocuspocus answered "authenticated"). */
   authenticated: boolean;
+  readonly pending: PendingDocuments;
   alive: boolean;
   tokens: number;
   refilledAt: number;
@@ -38,10 +52,26 @@ function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+export interface GateOptions {
+  /** Which peers are proxies whose X-Forwarded-For names the client (config.trustProxy). */
+  readonly trustProxy?: TrustProxy;
+  readonly now?: () => number;
+}
+
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
 export class WebSocketGate {
   private readonly wss: WebSocketServer;
+  /** In the order they opened: the first unauthenticated one is the oldest. */
   private readonly sockets = new Map<string, SocketState>();
   private readonly perAddress = new Map<string, number>();
+  private readonly unauthenticatedPerAddress = new Map<string, number>();
+  private unauthenticated = 0;
+  private readonly trustProxy: TrustProxy;
   private readonly timer: NodeJS.Timeout;
   private nextId = 0;
   private readonly hocuspocus: Hocuspocus;
@@ -55,13 +85,14 @@ export class WebSocketGate {
     limits: Limits,
     log: Logger,
     metrics: Metrics,
-    now = Date.now,
+    options: GateOptions = {},
   ) {
     this.hocuspocus = hocuspocus;
     this.limits = limits;
     this.log = log;
     this.metrics = metrics;
-    this.now = now;
+    this.trustProxy = options.trustProxy ?? TRUST_NONE;
+    this.now = options.now ?? Date.now;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
     const tick = Math.max(
       50,
@@ -71,10 +102,16 @@ export class WebSocketGate {
     this.timer.unref();
   }
 
-  /** Called by the `connected` hook: the socket has authenticated at least one document. */
-  markAuthenticated(socketKey: unknown): void {
+  /**
+   * Called by the `connected` hook: Hocuspocus has handed the document what it held, and
+   * messages for it go straight to it until it closes.
+   */
+  documentOpened(socketKey: unknown, connection: Connection): void {
     const state = typeof socketKey === "string" ? this.sockets.get(socketKey) : undefined;
-    if (state) state.authenticated = true;
+    if (!state) return;
+    const address = connection.messageAddress;
+    state.pending.opened(address);
+    connection.onClose(() => state.pending.closed(address));
   }
 
   handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -84,19 +121,38 @@ export class WebSocketGate {
       refuse(socket, "404 Not Found");
       return;
     }
-    const address = req.socket.remoteAddress ?? "unknown";
-    if (this.sockets.size >= this.limits.maxConnections) {
+    const address = clientAddressOf(req, this.trustProxy);
+    // A full cap first makes room by closing the oldest socket still waiting to authenticate.
+    if (this.sockets.size >= this.limits.maxConnections && !this.displaceOldestWaiting(null)) {
       this.metrics.rejected.inc({ reason: "maxConnections" });
       refuse(socket, "503 Service Unavailable");
       return;
     }
-    if ((this.perAddress.get(address) ?? 0) >= this.limits.maxConnectionsPerAddress) {
+    if (
+      ((this.perAddress.get(address) ?? 0) >= this.limits.maxConnectionsPerAddress ||
+        (this.unauthenticatedPerAddress.get(address) ?? 0) >=
+          this.limits.maxUnauthenticatedConnectionsPerAddress) &&
+      !this.displaceOldestWaiting(address)
+    ) {
       this.metrics.rejected.inc({ reason: "maxConnectionsPerAddress" });
       refuse(socket, "429 Too Many Requests");
       return;
     }
+    if (this.unauthenticated >= this.limits.maxUnauthenticatedConnections) {
+      this.displaceOldestWaiting(null);
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, address));
   };
+
+  /** Closes the oldest socket still waiting to authenticate (of `address`, or of anyone). */
+  private displaceOldestWaiting(address: string | null): boolean {
+    for (const [key, state] of this.sockets) {
+      if (state.authenticated || (address !== null && state.address !== address)) continue;
+      this.close(key, "displaced");
+      return true;
+    }
+    return false;
+  }
 
   private accept(ws: WebSocket, req: http.IncomingMessage, address: string): void {
     const key = `s${this.nextId++}`;
@@ -107,13 +163,28 @@ export class WebSocketGate {
       openedAt: now,
       lastMessageAt: now,
       authenticated: false,
+      pending: new PendingDocuments(),
       alive: true,
       tokens: this.limits.messageBurst,
       refilledAt: now,
     };
     this.sockets.set(key, state);
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    increment(this.perAddress, address, 1);
+    increment(this.unauthenticatedPerAddress, address, 1);
+    this.unauthenticated += 1;
     this.metrics.connections.set(this.sockets.size);
+
+    // Hocuspocus sends, closes and reads readyState, nothing else.
+    const socket: WebSocketLike = {
+      get readyState() {
+        return ws.readyState;
+      },
+      send: (data) => {
+        if (!state.authenticated || state.pending.waitingCount > 0) this.noticeAnswer(state, data);
+        ws.send(data);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
 
     const request = new Request(
       new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
@@ -121,19 +192,35 @@ export class WebSocketGate {
         headers: toHeaders(req),
       },
     );
-    const connection = this.hocuspocus.handleConnection(ws, request, { socketKey: key });
+    const connection = this.hocuspocus.handleConnection(socket, request, { socketKey: key });
 
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
       if (!this.allow(state)) {
         this.close(key, "tooManyMessages");
         return;
       }
-      state.lastMessageAt = this.now();
+      const now = this.now();
+      state.lastMessageAt = now;
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      connection.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const message = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      // Unreadable headers pass: Hocuspocus closes the socket for them.
+      const header = readMessageHeader(message);
+      if (
+        header &&
+        !state.pending.isOpen(header.address) &&
+        state.pending.hold(header.address, message.byteLength, now) >
+          this.limits.maxUnauthenticatedBytes
+      ) {
+        this.close(key, "unauthenticatedBacklog");
+        return;
+      }
+      connection.handleMessage(message);
     });
     ws.on("pong", () => {
       state.alive = true;
+      state.lastMessageAt = this.now();
+      // Hocuspocus' own timeout (our backstop) counts only messages otherwise.
+      connection.lastMessageReceivedAt = Date.now();
     });
     ws.on("close", (code, reason) => {
       this.forget(key);
@@ -143,6 +230,21 @@ export class WebSocketGate {
       this.metrics.rejected.inc({ reason: "socketError" });
       this.log.warn({ err: error.message, address }, "websocket error");
     });
+  }
+
+  /** Reads Hocuspocus' answers to authentication on their way to the client. */
+  private noticeAnswer(state: SocketState, data: unknown): void {
+    if (!(data instanceof Uint8Array)) return;
+    const header = readMessageHeader(data);
+    if (header?.authType === AUTH.authenticated) this.authenticated(state);
+    else if (header?.authType === AUTH.permissionDenied) state.pending.dropped(header.address);
+  }
+
+  private authenticated(state: SocketState): void {
+    if (state.authenticated) return;
+    state.authenticated = true;
+    this.unauthenticated -= 1;
+    increment(this.unauthenticatedPerAddress, state.address, -1);
   }
 
   /** Token bucket: refill at the sustained rate, spend one token per message. */
@@ -183,9 +285,11 @@ export class WebSocketGate {
     const state = this.sockets.get(key);
     if (!state) return;
     this.sockets.delete(key);
-    const left = (this.perAddress.get(state.address) ?? 1) - 1;
-    if (left <= 0) this.perAddress.delete(state.address);
-    else this.perAddress.set(state.address, left);
+    increment(this.perAddress, state.address, -1);
+    if (!state.authenticated) {
+      this.unauthenticated -= 1;
+      increment(this.unauthenticatedPerAddress, state.address, -1);
+    }
     this.metrics.connections.set(this.sockets.size);
   }
 
@@ -196,7 +300,8 @@ export class WebSocketGate {
     const ping = now - this.lastPing >= this.limits.pingIntervalMs;
     if (ping) this.lastPing = now;
     for (const [key, state] of this.sockets) {
-      if (!state.authenticated && now - state.openedAt > this.limits.authTimeoutMs) {
+      const waitingSince = state.authenticated ? state.pending.oldestSince() : state.openedAt;
+      if (waitingSince !== null && now - waitingSince > this.limits.authTimeoutMs) {
         this.close(key, "authTimeout");
       } else if (state.authenticated && now - state.lastMessageAt > this.limits.idleTimeoutMs) {
         this.close(key, "idleTimeout");

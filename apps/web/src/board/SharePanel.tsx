@@ -7,6 +7,8 @@ import { contributeUrl } from "../contribute/contributorToken.ts";
 
 const ROLE_LABELS: Record<string, string> = {
   editor: "Can edit",
+  // Recovery: an owner can always make another owner link (for another browser or device).
+  owner: "Owner (full control)",
   commenter: "Can comment",
   viewer: "Can view",
   contributor: "Can send evidence (form only)",

@@ -191,7 +191,7 @@ function ThreadCard({
 }) {
   const session = useTalkSession();
   const canWrite = session?.canWrite ?? false;
-  const me = session?.me ?? "Guest";
+  const canModerate = canWrite && (session?.canModerate ?? false);
   useEffect(() => {
     if (unread === 0) return;
     // Shown for a moment: counts as read.
@@ -211,7 +211,7 @@ function ThreadCard({
             {unread} new
           </span>
         )}
-        {canWrite &&
+        {canModerate &&
           (thread.resolved ? (
             <button
               type="button"
@@ -225,7 +225,7 @@ function ThreadCard({
               type="button"
               className="btn btn--ghost"
               data-testid="comments.resolve"
-              onClick={() => session && resolveThread(session.doc, thread.id, me, CTX)}
+              onClick={() => session && resolveThread(session.doc, thread.id, session.author, CTX)}
             >
               <CheckCircle2 size={14} /> Resolve
             </button>
@@ -260,7 +260,8 @@ function ThreadCard({
           people={people}
           testId="comments.reply"
           onSend={(text, mentions) =>
-            session && replyToThread(session.doc, thread.id, { author: me, text, mentions }, CTX)
+            session &&
+            replyToThread(session.doc, thread.id, { author: session.author, text, mentions }, CTX)
           }
         />
       )}
@@ -345,7 +346,13 @@ export function CommentsPanel({
                 people={people}
                 testId="comments.new"
                 onSend={(text, mentions) =>
-                  session && startThread(session.doc, selected, { author: me, text, mentions }, CTX)
+                  session &&
+                  startThread(
+                    session.doc,
+                    selected,
+                    { author: session.author, text, mentions },
+                    CTX,
+                  )
                 }
               />
             </>

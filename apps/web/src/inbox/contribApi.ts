@@ -1,5 +1,6 @@
 /** Client of the contribution API (see GET /api/openapi.json). */
 import type { Channel, EvidenceKind } from "@journeymap/schema";
+import { browserKey } from "../sync/browserKey.ts";
 
 export interface Outline {
   readonly mapId: string;
@@ -67,7 +68,12 @@ export const submitContribution = (
 ) =>
   call<{ created: boolean }>(`/api/maps/${mapId}/inbox`, token, {
     method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+    headers: {
+      "content-type": "application/json",
+      "idempotency-key": idempotencyKey,
+      // Our keys are ours alone even when others submit through the same link.
+      "journeymap-submitter": browserKey(),
+    },
     body: JSON.stringify(input),
   });
 

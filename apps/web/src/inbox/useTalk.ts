@@ -5,7 +5,7 @@
  * the map document. Not kept offline: comments are a conversation, not the map.
  */
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import { readTalk, type Talk } from "@journeymap/schema";
+import { type Author, readTalk, type Talk } from "@journeymap/schema";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
 import { displayName, tokenFor } from "../sync/tokens.ts";
@@ -16,8 +16,12 @@ export interface TalkSession {
   readonly synced: boolean;
   /** The server lets us write comments (owner, editor, commenter). */
   readonly canWrite: boolean;
-  /** Our display name: the author of what we write. */
+  /** Our display name as the server fixed it for this connection. */
   readonly me: string;
+  /** Who we write as: the identity the server told us (it refuses comments under any other). */
+  readonly author: Author;
+  /** Editors and owners resolve and reopen threads. */
+  readonly canModerate: boolean;
   subscribe(listener: () => void): () => void;
   read(): Talk;
 }
@@ -52,10 +56,12 @@ export function useTalkConnection(
     if (!socket) return;
     const doc = new Y.Doc();
     const store = talkStore(doc);
-    const me = displayName() || "Guest";
+    let author: Author = { name: displayName() || "Guest", id: "" };
+    let canModerate = false;
     let synced = false;
     let canWrite = false;
-    const publish = () => setState({ doc, synced, canWrite, me, ...store });
+    const publish = () =>
+      setState({ doc, synced, canWrite, me: author.name, author, canModerate, ...store });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: `talk:${mapId}`,
@@ -63,6 +69,13 @@ export function useTalkConnection(
       token: tokenFor(mapId),
       onAuthenticated: ({ scope }) => {
         canWrite = scope === "read-write";
+        publish();
+      },
+      onStateless: ({ payload }) => {
+        const message = readIdentity(payload);
+        if (!message) return;
+        author = { name: message.name, id: message.authorId };
+        canModerate = message.role === "owner" || message.role === "editor";
         publish();
       },
       onSynced: () => {
@@ -78,6 +91,21 @@ export function useTalkConnection(
     };
   }, [mapId, socket]);
   return state;
+}
+
+/** The server's `identity` message (apps/server/src/sync/access.ts), or null. */
+function readIdentity(payload: string): { name: string; authorId: string; role: string } | null {
+  try {
+    const m = JSON.parse(payload) as Record<string, unknown>;
+    return m.kind === "identity" &&
+      typeof m.name === "string" &&
+      typeof m.authorId === "string" &&
+      typeof m.role === "string"
+      ? { name: m.name, authorId: m.authorId, role: m.role }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 export const TalkContext = createContext<TalkSession | null>(null);

@@ -54,11 +54,19 @@ export function heldTokens(): Array<{ mapId: string; token: string }> {
   return Object.entries(readAll()).map(([mapId, held]) => ({ mapId, token: held.token }));
 }
 
-/** Takes a token from the URL fragment (a share link), remembers it and cleans the URL. */
-export function adoptTokenFromUrl(mapId: string): void {
+/** The token in the URL fragment (a share link), if any. */
+export function linkTokenInUrl(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (!match?.[1]) return;
-  rememberToken(mapId, decodeURIComponent(match[1]));
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the token out of the URL, so a reload or a copied address does not carry it. */
+export function clearLinkTokenFromUrl(): void {
   window.history.replaceState(null, "", window.location.pathname + window.location.search);
 }
 

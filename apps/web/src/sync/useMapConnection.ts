@@ -14,14 +14,9 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import {
-  adoptTokenFromUrl,
-  displayName,
-  heldReadOnly,
-  heldRole,
-  rememberReadOnly,
-  tokenFor,
-} from "./tokens.ts";
+import { displayName, heldReadOnly, heldRole, rememberReadOnly, tokenFor } from "./tokens.ts";
+import { browserKey } from "./browserKey.ts";
+import { useLinkToken } from "./useLinkToken.ts";
 
 /**
  * connecting: the first connection is being made; online: connected; reconnecting: the
@@ -62,6 +57,15 @@ export interface MapConnection {
   readonly offlineCopy: "pending" | "ready" | "unavailable";
 }
 
+/**
+ * The server closes the socket with this code when it could not save an edit
+ * (apps/server/src/limits.ts CLOSE.storeFailed); the edit stays unsaved here. Reconnecting at
+ * once re-sends it, so a store that is back (PostgreSQL restarted) saves it within a moment.
+ */
+const STORE_FAILED_CODE = 4503;
+/** At most one immediate reconnect per this long (ms); after that the provider's backoff applies. */
+const FAST_RETRY_INTERVAL_MS = 5000;
+
 /** How long to wait for IndexedDB before working online only. */
 const LOCAL_OPEN_TIMEOUT_MS = 4000;
 
@@ -71,10 +75,12 @@ export function syncUrl(location: Pick<Location, "protocol" | "host">): string {
 
 export function useMapConnection(mapId: string): MapConnection | null {
   const [connection, setConnection] = useState<MapConnection | null>(null);
+  // A share link's token is settled first, so we connect with the token we will keep.
+  const tokenSettled = useLinkToken(mapId);
 
   useEffect(() => {
+    if (!tokenSettled) return;
     const doc = new Y.Doc();
-    adoptTokenFromUrl(mapId);
     let state: MapConnection = {
       doc,
       status: "connecting",
@@ -113,7 +119,8 @@ export function useMapConnection(mapId: string): MapConnection | null {
     );
 
     const socket = new HocuspocusProviderWebsocket({
-      url: `${syncUrl(window.location)}?name=${encodeURIComponent(displayName() || "Guest")}`,
+      // `key`: who we are to the server on this map (comment authorship, see browserKey.ts).
+      url: `${syncUrl(window.location)}?name=${encodeURIComponent(displayName() || "Guest")}&key=${browserKey()}`,
       // Reconnect within a few seconds of the network coming back.
       maxDelay: 5000,
     });
@@ -135,6 +142,14 @@ export function useMapConnection(mapId: string): MapConnection | null {
       onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
       onAuthenticationFailed: ({ reason }) =>
         update({ refused: reason || "This map does not exist." }),
+    });
+    let lastFastRetry = Number.NEGATIVE_INFINITY;
+    socket.on("disconnect", ({ event }: { event?: CloseEvent }) => {
+      if (event?.code !== STORE_FAILED_CODE) return;
+      const now = Date.now();
+      if (now - lastFastRetry < FAST_RETRY_INTERVAL_MS) return;
+      lastFastRetry = now;
+      void socket.connect();
     });
     // A provider on an explicit socket must be attached (STACK.md pitfall 23).
     provider.attach();
@@ -161,7 +176,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       void local?.destroy();
       doc.destroy();
     };
-  }, [mapId]);
+  }, [mapId, tokenSettled]);
 
   return connection;
 }

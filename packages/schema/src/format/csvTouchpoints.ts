@@ -4,12 +4,13 @@
  * synonyms). Rows keep file order; phases appear in the order first seen. Every bad row is
  * reported with its spreadsheet row number, and the preview still shows the good rows.
  */
-import { CsvError, parseCsv } from "../talk/csv.ts";
+import { CSV_LIMITS, CsvError, parseCsv } from "../talk/csv.ts";
 import type { TemplatePhase, TemplateTouchpoint } from "../templates/Template.ts";
 import { EMOTION_MAX, EMOTION_MIN } from "../vocabulary.ts";
 import { CHANNEL_CHOICES, channelFromText } from "./channels.ts";
 import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
 import { snapshotFromOutline } from "./outline.ts";
+import { capIssues, quote } from "./untrustedText.ts";
 
 export const CSV_TOUCHPOINT_COLUMNS = {
   phase: ["phase", "stage"],
@@ -21,9 +22,14 @@ export const CSV_TOUCHPOINT_COLUMNS = {
 } as const;
 type Column = keyof typeof CSV_TOUCHPOINT_COLUMNS;
 
-/** Far more than a journey map holds: a bigger file is a mistake (or an attack). */
-export const MAX_CSV_ROWS = 2000;
+/**
+ * Far more than a journey map holds: a bigger file is a mistake (or an attack). Seeding costs
+ * grow faster than the row count (about 1 s of a worker's time for 1,000 rows).
+ */
+export const MAX_CSV_ROWS = 1000;
 const MAX_TEXT = 500;
+/** Header names listed when the needed columns are missing. */
+const MAX_NAMES_LISTED = 8;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -41,6 +47,14 @@ function columnsOf(header: readonly string[]): Map<Column, number> {
   return out;
 }
 
+/** The first few header names, each cut short: the header may be hostile. */
+function namesOf(header: readonly string[]): string {
+  if (header.every((name) => name === "")) return "nothing";
+  const listed = header.slice(0, MAX_NAMES_LISTED).map((name) => quote(name, 20));
+  const more = header.length - listed.length;
+  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
+}
+
 export interface CsvImportOptions {
   readonly title?: string;
   /** The persona the emotion scores belong to. */
@@ -56,7 +70,7 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
   });
   let rows: string[][];
   try {
-    rows = parseCsv(text);
+    rows = parseCsv(text, { ...CSV_LIMITS, maxRows: MAX_CSV_ROWS });
   } catch (error) {
     return fail(error instanceof CsvError ? error.message : "the file is not CSV");
   }
@@ -66,12 +80,11 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
   const missing = (["phase", "touchpoint"] as const).filter((c) => !columns.has(c));
   if (missing.length > 0) {
     return fail(
-      `the header row needs a ${missing.join(" and a ")} column (found: ${header.join(", ") || "nothing"})`,
+      `the header row needs a ${missing.join(" and a ")} column (found: ${namesOf(header)})`,
       1,
     );
   }
   if (body.length === 0) return fail("no rows below the header");
-  if (body.length > MAX_CSV_ROWS) return fail(`more than ${MAX_CSV_ROWS} rows`);
 
   const errors: ImportIssue[] = [];
   const phases = new Map<string, { name: string; touchpoints: TemplateTouchpoint[] }>();
@@ -91,7 +104,7 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
     }
     const channel = channelFromText(get("channel"));
     if (channel === null) {
-      problems.push(`unknown channel "${get("channel")}" (one of: ${CHANNEL_CHOICES})`);
+      problems.push(`unknown channel ${quote(get("channel"))} (one of: ${CHANNEL_CHOICES})`);
     }
     const rawScore = get("emotion");
     const score = rawScore === "" ? null : Number(rawScore.replace(/^\+/, ""));
@@ -100,7 +113,7 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
       (!Number.isInteger(score) || score < EMOTION_MIN || score > EMOTION_MAX)
     ) {
       problems.push(
-        `the emotion score "${rawScore}" is not a whole number from ${EMOTION_MIN} to +${EMOTION_MAX}`,
+        `the emotion score ${quote(rawScore)} is not a whole number from ${EMOTION_MIN} to +${EMOTION_MAX}`,
       );
     }
     if (problems.length > 0) {
@@ -131,5 +144,5 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
           personas: [{ name: options.personaName?.trim() || "Customer" }],
           phases: outline,
         });
-  return { kind: "csv", snapshot, errors, notes: [] };
+  return { kind: "csv", snapshot, errors: capIssues(errors), notes: [] };
 }

@@ -12,8 +12,22 @@ export function detectImportKind(text: string, fileName = ""): ImportKind {
   if (ext === "mmd" || ext === "mermaid") return "mermaid";
   const start = text.replace(/^\ufeff/, "").trimStart();
   if (start.startsWith("{")) return "json";
-  if (/^(%%[^\n]*\n\s*)*journey\b/.test(start)) return "mermaid";
-  return "csv";
+  return /^journey\b/.test(firstStatement(start)) ? "mermaid" : "csv";
+}
+
+/**
+ * The first line that is neither blank nor a Mermaid comment (%%), trimmed; found by plain
+ * search rather than a regex with nested repetition over the whole upload.
+ */
+function firstStatement(text: string): string {
+  for (let from = 0; from < text.length; ) {
+    const end = text.indexOf("\n", from);
+    const line = text.slice(from, end === -1 ? text.length : end).trim();
+    if (line !== "" && !line.startsWith("%%")) return line;
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return "";
 }
 
 /** Any supported file to a preview; nothing is written anywhere. */

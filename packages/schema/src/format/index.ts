@@ -12,7 +12,7 @@ export {
   mapSnapshotSchema,
 } from "./mapFileSchema.ts";
 export { mapFileJsonSchema } from "./jsonSchema.ts";
-export { formatPath, readMapFile } from "./readMapFile.ts";
+export { formatPath, MAX_JSON_DEPTH, readMapFile } from "./readMapFile.ts";
 export { mapFileName, serializeMapFile, toMapFile } from "./writeMapFile.ts";
 export { type MapFileV0, mapFileV0Schema } from "./legacyV0.ts";
 export { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
@@ -23,7 +23,8 @@ export {
   MAX_CSV_ROWS,
   parseTouchpointCsv,
 } from "./csvTouchpoints.ts";
-export { parseMermaidJourney } from "./mermaidJourney.ts";
+export { MAX_MERMAID_LINE, MAX_MERMAID_TASKS, parseMermaidJourney } from "./mermaidJourney.ts";
+export { MAX_ISSUES } from "./untrustedText.ts";
 export { detectImportKind, previewImport } from "./importFile.ts";
 export { mapFileFromUpdates, seedFromSnapshot } from "./documents.ts";
 export {

@@ -6,12 +6,36 @@
 import type { TemplatePhase, TemplateTouchpoint } from "../templates/Template.ts";
 import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
 import { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
+import { capIssues, quote } from "./untrustedText.ts";
 
 const MAX_LINES = 5000;
+/** As many as a CSV import's rows (MAX_CSV_ROWS), for the same reason. */
+export const MAX_MERMAID_TASKS = 1000;
 const MAX_TEXT = 500;
+/**
+ * Longer lines are refused before they are parsed: a task with 20 long actor names fits, and
+ * no line costs more than this much work (one of 128 KiB once took a regex ten seconds).
+ */
+export const MAX_MERMAID_LINE = 4000;
 const MAX_ACTORS = 20;
 /** Tasks before the first section go here (Mermaid draws them without a section). */
 const DEFAULT_SECTION = "Journey";
+
+/**
+ * `Task : score : Actor, Actor` split at its first two colons (the actors may hold more); the
+ * name takes at least one character, so ":Odd: 3" names the task ":Odd". Plain string search
+ * on purpose: the regex this replaces backtracked quadratically on long lines without a colon.
+ */
+function splitTask(line: string): { name: string; score: string; actors: string } | null {
+  const first = line.indexOf(":", 1);
+  if (first === -1) return null;
+  const second = line.indexOf(":", first + 1);
+  return {
+    name: line.slice(0, first).trim(),
+    score: line.slice(first + 1, second === -1 ? undefined : second).trim(),
+    actors: second === -1 ? "" : line.slice(second + 1),
+  };
+}
 
 export function parseMermaidJourney(text: string): ImportPreview {
   const fail = (message: string, line?: number): ImportPreview => ({
@@ -26,7 +50,7 @@ export function parseMermaidJourney(text: string): ImportPreview {
   if (first === -1) return fail("the file is empty");
   if (lines[first]!.trim() !== "journey") {
     return fail(
-      `a Mermaid journey starts with "journey" (found "${lines[first]!.trim().slice(0, 40)}")`,
+      `a Mermaid journey starts with "journey" (found ${quote(lines[first]!.trim())})`,
       first + 1,
     );
   }
@@ -39,9 +63,18 @@ export function parseMermaidJourney(text: string): ImportPreview {
     touchpoints: (TemplateTouchpoint & { scores: Map<number, number> })[];
   }[] = [];
   let rescaled = false;
+  let tasks = 0;
   for (let i = first + 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     const lineNo = i + 1;
+    if (line.length > MAX_MERMAID_LINE) {
+      errors.push({
+        path: "",
+        line: lineNo,
+        message: `longer than ${MAX_MERMAID_LINE} characters`,
+      });
+      continue;
+    }
     if (line === "" || line.startsWith("%%")) continue;
     if (/^acc(Title|Descr)\b/.test(line)) continue;
     const keyword = /^(title|section)\s+(.*)$/.exec(line);
@@ -53,22 +86,22 @@ export function parseMermaidJourney(text: string): ImportPreview {
       else phases.push({ name: value, touchpoints: [] });
       continue;
     }
-    const task = /^(.+?)\s*:\s*([^:]*?)\s*(?::\s*(.*))?$/.exec(line);
+    const task = splitTask(line);
     if (!task) {
       errors.push({
         path: "",
         line: lineNo,
-        message: `expected "section Name" or "Task: score: Actor, Actor", found "${line.slice(0, 60)}"`,
+        message: `expected "section Name" or "Task: score: Actor, Actor", found ${quote(line, 60)}`,
       });
       continue;
     }
-    const name = task[1]!.trim();
-    const score = Number(task[2]);
-    if (task[2] === "" || !Number.isInteger(score) || score < 1 || score > 5) {
+    const { name } = task;
+    const score = Number(task.score);
+    if (task.score === "" || !Number.isInteger(score) || score < 1 || score > 5) {
       errors.push({
         path: "",
         line: lineNo,
-        message: `the score "${task[2]}" of "${name.slice(0, 60)}" is not a whole number from 1 to 5`,
+        message: `the score ${quote(task.score)} of ${quote(name, 60)} is not a whole number from 1 to 5`,
       });
       continue;
     }
@@ -80,7 +113,7 @@ export function parseMermaidJourney(text: string): ImportPreview {
       });
       continue;
     }
-    const taskActors = (task[3] ?? "")
+    const taskActors = task.actors
       .split(",")
       .map((a) => a.trim())
       .filter((a) => a !== "");
@@ -98,6 +131,7 @@ export function parseMermaidJourney(text: string): ImportPreview {
       scores.set(index, mapped);
       rescaled = true;
     }
+    if (++tasks > MAX_MERMAID_TASKS) return fail(`more than ${MAX_MERMAID_TASKS} tasks`, lineNo);
     if (phases.length === 0) phases.push({ name: DEFAULT_SECTION, touchpoints: [] });
     phases.at(-1)!.touchpoints.push({ name, channel: "custom", scores });
   }
@@ -128,7 +162,7 @@ export function parseMermaidJourney(text: string): ImportPreview {
   return {
     kind: "mermaid",
     snapshot,
-    errors,
+    errors: capIssues(errors),
     notes: rescaled ? ["Mermaid scores 1–5 were mapped onto −3..+3 (3 is neutral)."] : [],
   };
 }

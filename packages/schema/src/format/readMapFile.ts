@@ -8,11 +8,13 @@ import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
 import { mapFileV0Schema, templateFromV0 } from "./legacyV0.ts";
 import { FORMAT_NAME, FORMAT_VERSION, mapFileSchema } from "./mapFileSchema.ts";
 import { snapshotFromOutline } from "./outline.ts";
+import { jsonNestsDeeperThan, MAX_ISSUES } from "./untrustedText.ts";
 
-/** Deeper JSON than this is refused before validation (rich text nests ≤ 32 in the document). */
-const MAX_JSON_DEPTH = 64;
-/** A file listing hundreds of problems helps nobody: the first ones locate the mistake. */
-const MAX_ISSUES = 50;
+/**
+ * Deeper JSON than this is refused before parsing (rich text nests ≤ 32 in the document):
+ * the validators recurse, and a 2 M-deep array took JSON.parse alone over a second.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -47,10 +49,13 @@ const fail = (path: string, message: string): ImportPreview => ({
 export function readMapFile(input: string | unknown): ImportPreview {
   let value: unknown = input;
   if (typeof input === "string") {
+    if (jsonNestsDeeperThan(input, MAX_JSON_DEPTH)) {
+      return fail("", `nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     try {
       value = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (error) {
-      return fail("", `not valid JSON (${(error as Error).message})`);
+      return fail("", `not valid JSON (${(error as Error).message.slice(0, 200)})`);
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {

@@ -15,6 +15,7 @@ export interface TalkTarget {
 
 export interface Resolution {
   readonly by: string;
+  readonly byId: string;
   readonly at: number;
 }
 
@@ -22,6 +23,8 @@ export interface Comment {
   readonly id: string;
   readonly threadId: string;
   readonly author: string;
+  /** Who wrote it, as the server knows them ("" for comments written before identities). */
+  readonly authorId: string;
   readonly text: string;
   /** Names of the people mentioned with @. */
   readonly mentions: readonly string[];
@@ -32,6 +35,7 @@ export interface Thread {
   readonly id: string;
   readonly target: TalkTarget;
   readonly author: string;
+  readonly authorId: string;
   readonly createdAt: number;
   readonly resolved: Resolution | null;
   /** In order: (createdAt, id). */

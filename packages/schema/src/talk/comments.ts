@@ -1,6 +1,8 @@
 /**
- * Comment mutations on the talk document. Authors are the server-set display names of the
- * people writing (there are no accounts); each mutation is one transaction with its origin.
+ * Comment mutations on the talk document. An author is the identity the server gave the
+ * connection (its display name and an id derived from the link's map and the browser's key;
+ * there are no accounts): the server refuses a commenter's comment written under any other,
+ * and changes to comments that are not their own. Each mutation is one transaction.
  */
 import * as Y from "yjs";
 import { longText, shortText } from "../mutations/input.ts";
@@ -9,8 +11,14 @@ import { COMMENT, TALK_ROOT, THREAD } from "./layout.ts";
 import { isValidTarget } from "./readTalk.ts";
 import type { TalkTarget } from "./Talk.ts";
 
+/** Who writes, as the server told the connection. */
+export interface Author {
+  readonly name: string;
+  readonly id: string;
+}
+
 export interface NewComment {
-  readonly author: string;
+  readonly author: Author;
   readonly text: string;
   readonly mentions?: readonly string[];
 }
@@ -30,7 +38,8 @@ function insertComment(doc: Y.Doc, threadId: string, input: NewComment, ctx: Mut
   const id = newId(ctx);
   const map = new Y.Map<unknown>();
   map.set(COMMENT.thread, threadId);
-  map.set(COMMENT.author, shortText(input.author) ?? "");
+  map.set(COMMENT.author, shortText(input.author.name) ?? "");
+  map.set(COMMENT.authorId, input.author.id);
   map.set(COMMENT.text, requireText(input.text));
   map.set(COMMENT.mentions, [...new Set(input.mentions ?? [])].slice(0, 50));
   map.set(COMMENT.createdAt, (ctx.now ?? Date.now)());
@@ -52,7 +61,8 @@ export function startThread(
     const threadId = newId(ctx);
     const map = new Y.Map<unknown>();
     map.set(THREAD.target, { kind: target.kind, id: target.id });
-    map.set(THREAD.author, shortText(first.author) ?? "");
+    map.set(THREAD.author, shortText(first.author.name) ?? "");
+    map.set(THREAD.authorId, first.author.id);
     map.set(THREAD.createdAt, (ctx.now ?? Date.now)());
     map.set(THREAD.resolved, null);
     doc.getMap(TALK_ROOT.threads).set(threadId, map);
@@ -76,11 +86,16 @@ export function replyToThread(
   });
 }
 
-export function resolveThread(doc: Y.Doc, threadId: string, by: string, ctx: MutationContext) {
+/** Editors and owners resolve (the server refuses a commenter's resolution). */
+export function resolveThread(doc: Y.Doc, threadId: string, by: Author, ctx: MutationContext) {
   return transact(doc, ctx, () => {
     const map = thread(doc, threadId);
     if (!map) return false;
-    map.set(THREAD.resolved, { by: shortText(by) ?? "", at: (ctx.now ?? Date.now)() });
+    map.set(THREAD.resolved, {
+      by: shortText(by.name) ?? "",
+      byId: by.id,
+      at: (ctx.now ?? Date.now)(),
+    });
     return true;
   });
 }

@@ -28,8 +28,9 @@ export const MAX_IDEMPOTENCY_KEY = 200;
 export interface SubmitOptions {
   readonly via: InboxVia;
   /**
-   * A key that makes the submission idempotent within `scope` (the API token's link): a
-   * retried post with the same key returns the first item instead of adding another.
+   * A key that makes the submission idempotent within `scope`: a retried post with the same
+   * key returns the first item instead of adding another. The talk document is readable by
+   * viewers, so the server passes a keyed digest of (link, submitter, key), never the key.
    */
   readonly idempotency?: { readonly scope: string; readonly key: string };
 }

@@ -44,7 +44,7 @@ export function isValidTarget(value: unknown): value is TalkTarget {
 function readResolution(value: unknown): Resolution | null {
   const raw = record(value);
   if (!raw) return null;
-  return { by: toText(raw.by), at: toInt(raw.at, 0, TIME_MAX, 0) };
+  return { by: toText(raw.by), byId: toText(raw.byId), at: toInt(raw.at, 0, TIME_MAX, 0) };
 }
 
 function readOutcome(value: unknown): TriageOutcome | null {
@@ -122,6 +122,7 @@ export function readTalk(doc: Y.Doc): Talk {
       id,
       threadId,
       author: toText(value.get(COMMENT.author)),
+      authorId: toText(value.get(COMMENT.authorId)),
       text: toText(value.get(COMMENT.text), "", MAX_LONG_TEXT),
       mentions: readStrings(value.get(COMMENT.mentions), 50),
       createdAt: toInt(value.get(COMMENT.createdAt), 0, TIME_MAX, 0),
@@ -142,6 +143,7 @@ export function readTalk(doc: Y.Doc): Talk {
       id,
       target: { kind: target.kind, id: target.id },
       author: toText(value.get(THREAD.author)),
+      authorId: toText(value.get(THREAD.authorId)),
       createdAt,
       resolved: readResolution(value.get(THREAD.resolved)),
       comments: own,

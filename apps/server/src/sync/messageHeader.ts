@@ -1,0 +1,29 @@
+/**
+ * The header of a Hocuspocus message (either way): varString(address) · varUint(type) — and,
+ * for authentication messages, varUint(auth type). Read without decoding the rest.
+ */
+import * as decoding from "lib0/decoding";
+
+/** Hocuspocus' MessageType.Auth and its AuthMessageType values. */
+export const AUTH_MESSAGE = 2;
+export const AUTH = { permissionDenied: 1, authenticated: 2 } as const;
+
+export interface MessageHeader {
+  /** `documentName` or `documentName\0sessionId`. */
+  readonly address: string;
+  readonly type: number;
+  /** For authentication messages: which one; otherwise null. */
+  readonly authType: number | null;
+}
+
+export function readMessageHeader(bytes: Uint8Array): MessageHeader | null {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const address = decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    const authType = type === AUTH_MESSAGE ? decoding.readVarUint(decoder) : null;
+    return { address, type, authType };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * What one socket can pin or stall (issue 12, H6, H11, H12): bytes queued for documents it
+ * never authenticates, awareness states and client ids, idle listeners cut off, and floods of
+ * unauthenticated sockets keeping real clients out. Every attack runs next to a canary whose
+ * edits must keep flowing.
+ */
+import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentNameOf } from "../src/documentName.ts";
+import { CLOSE, type Limits } from "../src/limits.ts";
+import { expectCanaryHealthy, startCanary } from "./canary.ts";
+import {
+  connect,
+  createMap,
+  ownerToken,
+  removeDir,
+  startServer,
+  type TestServer,
+} from "./helpers.ts";
+import { MESSAGE, RawClient, SYNC } from "./rawClient.ts";
+
+const NETWORK = { timeout: 60_000 };
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The close code if the socket closed within `ms`, else null. */
+async function closedWithin(client: RawClient, ms: number): Promise<number | null> {
+  const result = await Promise.race([client.closed, sleep(ms).then(() => null)]);
+  return result?.code ?? null;
+}
+
+async function withServer(
+  limits: Partial<Limits>,
+  env: Record<string, string>,
+  run: (server: TestServer) => Promise<void>,
+): Promise<void> {
+  const server = await startServer(undefined, undefined, undefined, limits, env);
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+    removeDir(server.dataDir);
+  }
+}
+
+/** A raw socket that has authenticated `mapId`'s document with the owner's token. */
+async function authenticated(server: TestServer, mapId: string): Promise<RawClient> {
+  const client = await RawClient.open(server.wsUrl);
+  await client.authenticate(documentNameOf(mapId), ownerToken(mapId));
+  await client.handshake(documentNameOf(mapId));
+  return client;
+}
+
+/** An awareness message announcing `states` (client id → JSON text of its state). */
+function awareness(client: RawClient, documentName: string, states: [number, string][]) {
+  return client.frame(documentName, MESSAGE.awareness, (e) => {
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, states.length);
+    for (const [clientId, json] of states) {
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarString(update, json);
+    }
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+  });
+}
+
+describe("H6: memory one socket can pin", () => {
+  let server: TestServer;
+  let mapId: string;
+
+  beforeAll(async () => {
+    server = await startServer(undefined, undefined, undefined, {
+      authTimeoutMs: 800,
+      maxUnauthenticatedBytes: 64 * 1024,
+    });
+    mapId = await createMap(server);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    removeDir(server.dataDir);
+  });
+
+  it(
+    "H6: bytes queued for a document the socket never authenticates close it at the cap (4411)",
+    NETWORK,
+    async () => {
+      const canary = await startCanary(server);
+      const attacker = await authenticated(server, mapId);
+      const other = documentNameOf(await createMap(server));
+      const filler = new Uint8Array(10 * 1024).fill(7);
+      for (let i = 0; i < 8; i++) {
+        attacker.send(
+          attacker.frame(other, MESSAGE.sync, (e) => {
+            encoding.writeVarUint(e, SYNC.update);
+            encoding.writeVarUint8Array(e, filler);
+          }),
+        );
+      }
+      expect(await closedWithin(attacker, 3000)).toBe(CLOSE.unauthenticatedBacklog.code);
+      await sleep(300); // the canary keeps editing meanwhile
+      expectCanaryHealthy(await canary.stop());
+    },
+  );
+
+  it(
+    "H6: a document never authenticated closes the socket at the deadline, even after another was (4408)",
+    NETWORK,
+    async () => {
+      const attacker = await authenticated(server, mapId);
+      const other = documentNameOf(await createMap(server));
+      attacker.send(
+        attacker.frame(other, MESSAGE.sync, (e) => {
+          encoding.writeVarUint(e, SYNC.step1);
+          encoding.writeVarUint8Array(e, new Uint8Array([0]));
+        }),
+      );
+      // The deadline is 800 ms; the sweep runs every 200 ms.
+      expect(await closedWithin(attacker, 3000)).toBe(CLOSE.authTimeout.code);
+    },
+  );
+
+  it("H6: an awareness state over the cap closes the socket (4431)", NETWORK, async () => {
+    const canary = await startCanary(server);
+    const attacker = await authenticated(server, mapId);
+    const big = JSON.stringify({ pad: "x".repeat(20 * 1024) });
+    attacker.send(awareness(attacker, documentNameOf(mapId), [[4242, big]]));
+    expect(await closedWithin(attacker, 3000)).toBe(CLOSE.awarenessTooLarge.code);
+    await sleep(300); // the canary keeps editing meanwhile
+    expectCanaryHealthy(await canary.stop());
+  });
+
+  it(
+    "H6: one connection may announce only a few awareness client ids (4432)",
+    NETWORK,
+    async () => {
+      const attacker = await authenticated(server, mapId);
+      for (let id = 1; id <= 30; id++) {
+        attacker.send(awareness(attacker, documentNameOf(mapId), [[100 + id, '{"n":1}']]));
+      }
+      expect(await closedWithin(attacker, 3000)).toBe(CLOSE.tooManyClientIds.code);
+    },
+  );
+
+  it(
+    "H6: a real provider's presence stays one client id however often it changes",
+    NETWORK,
+    async () => {
+      const shared = documentNameOf(await createMap(server));
+      const a = await connect(server, shared, undefined, "Ann");
+      const b = await connect(server, shared, undefined, "Bob");
+      try {
+        const awarenessA = a.provider.awareness;
+        const awarenessB = b.provider.awareness;
+        if (!awarenessA || !awarenessB) throw new Error("providers have awareness");
+        for (let x = 1; x <= 10; x++) {
+          awarenessA.setLocalStateField("pointer", { x, y: 0 });
+          const deadline = Date.now() + 10_000;
+          while ((awarenessB.getStates().get(a.doc.clientID)?.pointer as { x?: number })?.x !== x) {
+            if (Date.now() > deadline) throw new Error(`pointer ${x} never arrived`);
+            await sleep(10);
+          }
+        }
+        // Only the two real clients: no id per message, and A was not closed for announcing many.
+        expect([...awarenessB.getStates().keys()].sort()).toEqual(
+          [a.doc.clientID, b.doc.clientID].sort(),
+        );
+        expect(a.provider.isAuthenticated).toBe(true);
+      } finally {
+        a.destroy();
+        b.destroy();
+      }
+    },
+  );
+});
+
+describe("H11: idle listeners", () => {
+  it(
+    "H11: a client that answers pings but sends nothing after authenticating stays connected",
+    NETWORK,
+    async () => {
+      // Hocuspocus' own backstop is twice the longer of the two timeouts: 600 ms here.
+      await withServer(
+        { idleTimeoutMs: 300, authTimeoutMs: 300, pingIntervalMs: 100 },
+        {},
+        async (server) => {
+          const mapId = await createMap(server);
+          const listener = await authenticated(server, mapId);
+          expect(await closedWithin(listener, 2500)).toBeNull();
+          listener.ws.close();
+        },
+      );
+    },
+  );
+});
+
+describe("H12: unauthenticated sockets", () => {
+  it(
+    "H12: many unauthenticated sockets from one address do not keep an authenticating client out",
+    NETWORK,
+    async () => {
+      await withServer(
+        {
+          maxConnectionsPerAddress: 10,
+          maxUnauthenticatedConnectionsPerAddress: 4,
+          authTimeoutMs: 30_000,
+        },
+        {},
+        async (server) => {
+          const canary = await startCanary(server); // two sockets of this address
+          const idle: RawClient[] = [];
+          for (let i = 0; i < 8; i++) idle.push(await RawClient.open(server.wsUrl));
+          const mapId = await createMap(server);
+          const client = await Promise.race([
+            connect(server, documentNameOf(mapId)),
+            sleep(10_000).then(() => null),
+          ]);
+          expect(client).not.toBeNull();
+          client?.destroy();
+          const codes = await Promise.all(idle.map((s) => closedWithin(s, 100)));
+          // The oldest waiting sockets made room; the newest still wait.
+          expect(codes.filter((c) => c === CLOSE.displaced.code).length).toBeGreaterThanOrEqual(5);
+          for (const s of idle) s.ws.terminate();
+          expectCanaryHealthy(await canary.stop());
+        },
+      );
+    },
+  );
+
+  const limits = { maxUnauthenticatedConnectionsPerAddress: 2, authTimeoutMs: 30_000 };
+  const from = (server: TestServer, address: string) =>
+    RawClient.open(server.wsUrl, { "x-forwarded-for": address });
+
+  it(
+    "H12: with TRUST_PROXY, clients with different X-Forwarded-For are counted apart",
+    NETWORK,
+    async () => {
+      await withServer(limits, { TRUST_PROXY: "127.0.0.1" }, async (server) => {
+        const a1 = await from(server, "203.0.113.1");
+        const a2 = await from(server, "203.0.113.1");
+        const b1 = await from(server, "203.0.113.2");
+        expect(await closedWithin(a1, 300)).toBeNull();
+        const a3 = await from(server, "203.0.113.1");
+        expect(await closedWithin(a1, 1000)).toBe(CLOSE.displaced.code);
+        expect(await closedWithin(b1, 100)).toBeNull();
+        expect(await closedWithin(a2, 100)).toBeNull();
+        for (const s of [a2, a3, b1]) s.ws.terminate();
+      });
+    },
+  );
+
+  it("H12: without TRUST_PROXY, X-Forwarded-For is ignored", NETWORK, async () => {
+    await withServer(limits, {}, async (server) => {
+      const a1 = await from(server, "203.0.113.1");
+      const a2 = await from(server, "203.0.113.1");
+      const b1 = await from(server, "203.0.113.2");
+      expect(await closedWithin(a1, 1000)).toBe(CLOSE.displaced.code);
+      for (const s of [a2, b1]) s.ws.terminate();
+    });
+  });
+});

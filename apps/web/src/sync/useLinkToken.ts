@@ -1,0 +1,68 @@
+/**
+ * Settles the token a share link brings before the board connects with it (see linkToken.ts
+ * for the rule). The server tells each token's role (POST /api/maps/lookup); when the link
+ * would lower our access the person chooses: keep the current access or switch to the link.
+ */
+import { useEffect, useState } from "react";
+import { chooseLinkToken, type TokenRole } from "./linkToken.ts";
+import {
+  clearLinkTokenFromUrl,
+  heldRole,
+  linkTokenInUrl,
+  rememberToken,
+  tokenFor,
+} from "./tokens.ts";
+
+/** The role `token` grants on `mapId`, null if none; throws when the server cannot be asked. */
+async function roleOf(mapId: string, token: string): Promise<string | null> {
+  const res = await fetch("/api/maps/lookup", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ maps: [{ mapId, token }] }),
+  });
+  if (!res.ok) throw new Error(`lookup failed (${res.status})`);
+  const found = (await res.json()) as Array<{ id: string; role: string }>;
+  return found.find((m) => m.id === mapId)?.role ?? null;
+}
+
+async function settle(mapId: string, incoming: string): Promise<void> {
+  const heldToken = tokenFor(mapId);
+  if (heldToken === "") return rememberToken(mapId, incoming);
+  let held: TokenRole;
+  let link: TokenRole;
+  try {
+    [held, link] = await Promise.all([
+      roleOf(mapId, heldToken).then((role) => ({ token: heldToken, role })),
+      roleOf(mapId, incoming).then((role) => ({ token: incoming, role })),
+    ]);
+  } catch {
+    // Offline: nothing is known about the link; keep what works for now.
+    return;
+  }
+  const choice = chooseLinkToken(held, link);
+  const switchTo =
+    choice === "adopt" ||
+    (choice === "ask" &&
+      window.confirm(
+        `This link gives ${link.role} access; you have ${held.role} access to this map.\n\n` +
+          "OK: switch to this link. Cancel: keep my current access.",
+      ));
+  if (switchTo) rememberToken(mapId, incoming, link.role ?? undefined);
+  else if (held.role && held.role !== heldRole(mapId)) rememberToken(mapId, heldToken, held.role);
+}
+
+/** False while a link's token is being settled; the board connects once it is true. */
+export function useLinkToken(mapId: string): boolean {
+  const [ready, setReady] = useState(() => linkTokenInUrl() === null);
+  useEffect(() => {
+    const incoming = linkTokenInUrl();
+    if (incoming === null) return setReady(true);
+    clearLinkTokenFromUrl();
+    let live = true;
+    void settle(mapId, incoming).finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [mapId]);
+  return ready;
+}

@@ -40,6 +40,8 @@ const EnvSchema = z.object({
     .default("journeymap"),
   MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  MAX_UNAUTHENTICATED_CONNECTIONS: z.coerce.number().int().positive().optional(),
+  MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
   MESSAGE_RATE_PER_SECOND: z.coerce.number().int().positive().optional(),
   MESSAGE_BURST: z.coerce.number().int().positive().optional(),
   HISTORY_RETENTION_DAYS: z.coerce.number().positive("must be a number of days above 0").optional(),
@@ -88,6 +90,9 @@ export interface Config {
   /** Connection caps (defaults in limits.ts). */
   readonly maxConnections: number | null;
   readonly maxConnectionsPerAddress: number | null;
+  /** Caps of sockets still waiting to authenticate (defaults in limits.ts). */
+  readonly maxUnauthenticatedConnections: number | null;
+  readonly maxUnauthenticatedConnectionsPerAddress: number | null;
   /** Per-socket message rate limit (defaults in limits.ts). */
   readonly messageRatePerSecond: number | null;
   readonly messageBurst: number | null;
@@ -137,6 +142,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisPrefix: e.REDIS_PREFIX,
     maxConnections: e.MAX_CONNECTIONS ?? null,
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? null,
+    maxUnauthenticatedConnections: e.MAX_UNAUTHENTICATED_CONNECTIONS ?? null,
+    maxUnauthenticatedConnectionsPerAddress: e.MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS ?? null,
     messageRatePerSecond: e.MESSAGE_RATE_PER_SECOND ?? null,
     messageBurst: e.MESSAGE_BURST ?? null,
     historyRetentionDays: e.HISTORY_RETENTION_DAYS ?? null,

@@ -66,6 +66,12 @@ export async function createServer(
   const limits: Limits = {
     ...DEFAULT_LIMITS,
     ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}),
+    ...(config.maxUnauthenticatedConnections
+      ? { maxUnauthenticatedConnections: config.maxUnauthenticatedConnections }
+      : {}),
+    ...(config.maxUnauthenticatedConnectionsPerAddress
+      ? { maxUnauthenticatedConnectionsPerAddress: config.maxUnauthenticatedConnectionsPerAddress }
+      : {}),
     ...(config.maxConnectionsPerAddress
       ? { maxConnectionsPerAddress: config.maxConnectionsPerAddress }
       : {}),

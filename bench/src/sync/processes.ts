@@ -66,6 +66,9 @@ export async function startJourneymap(
       DATA_DIR: dataDir,
       LOG_LEVEL: "error",
       MAX_CONNECTIONS_PER_ADDRESS: "5000",
+      // Every benchmark client connects from 127.0.0.1, thousands at once.
+      MAX_UNAUTHENTICATED_CONNECTIONS: "5000",
+      MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS: "5000",
       // The burst benchmark sends 100k messages at once, far above the production rate limit.
       MESSAGE_RATE_PER_SECOND: "10000000",
       MESSAGE_BURST: "10000000",

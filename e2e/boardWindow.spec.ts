@@ -224,7 +224,7 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
     await keyHandle.focus();
     for (const key of ["Space", "ArrowRight", "Space"]) {
       await board.page.keyboard.press(key);
-      await board.page.waitForTimeout(150); // dnd-kit measures between key presses
+      await board.page.waitForTimeout(400); // dnd-kit measures between key presses (slow under load)
     }
     await expect.poll(() => around(57, 58)).toEqual(["Step 57", "Step 55", "Step 59", "Step 58"]);
     expect(errors).toEqual([]);

@@ -133,7 +133,10 @@ describe.runIf(enabled)("walking skeleton", () => {
     await guest.getByTestId("board.phase").first().waitFor();
     expect(await guest.getByTestId("board.add-phase").count()).toBe(1);
 
-    const stranger = await context.newPage();
+    // A browser holding no token for the map (in the guest's browser a bad link never
+    // replaces the editor token that works: linkToken.spec.ts).
+    const strangerContext = await session.newContext();
+    const stranger = await strangerContext.newPage();
     await stranger.goto(`${server.url}/maps/${map.id}#token=jm1.bad.token`);
     await stranger.getByTestId("board.refused").waitFor();
   });

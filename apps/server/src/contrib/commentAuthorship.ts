@@ -13,6 +13,7 @@
  */
 import { TALK_ROOT } from "@journeymap/schema";
 import * as Y from "yjs";
+import { indexUpdateItems } from "./updateItems.ts";
 
 export interface Identity {
   readonly name: string;
@@ -48,36 +49,15 @@ interface Parent {
 export function refuseCommentUpdate(doc: Y.Doc, update: Uint8Array, me: Identity): string | null {
   const { structs, ds } = Y.decodeUpdate(update);
   const known = (client: number) => Y.getState(doc.store, client);
-  const own = new Map<number, Y.Item[]>();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const list = own.get(struct.id.client);
-    if (list) list.push(struct);
-    else own.set(struct.id.client, [struct]);
-  }
-  const inUpdate = (id: Y.ID): Y.Item | undefined => {
-    const items = own.get(id.client) ?? [];
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const item = items[mid] as Y.Item;
-      if (id.clock < item.id.clock) hi = mid - 1;
-      else if (id.clock >= item.id.clock + item.length) lo = mid + 1;
-      else return item;
-    }
-    return undefined;
-  };
-  const fromUpdate = new Set<Y.Item>();
-  for (const list of own.values()) for (const item of list) fromUpdate.add(item);
-  const isStored = (item: Y.Item) => !fromUpdate.has(item);
+  const items = indexUpdateItems(structs);
+  const isStored = (item: Y.Item) => !items.all.has(item);
   /** The item with this id, stored or in the update; null for a collected one. */
   const itemAt = (id: Y.ID): Y.Item | null | undefined => {
     if (id.clock < known(id.client)) {
       const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
       return struct instanceof Y.Item ? struct : null;
     }
-    return inUpdate(id);
+    return items.find(id);
   };
 
   /** The item's parent (an item holding a type, or a root's name) and its key there. */

@@ -9,6 +9,7 @@
 import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { TALK_ROOT } from "@journeymap/schema";
 import * as Y from "yjs";
+import { indexUpdateItems } from "./updateItems.ts";
 import type { Role } from "../auth/tokens.ts";
 import { parseDocumentName } from "../documentName.ts";
 import type { ConnectionContext } from "../sync/access.ts";
@@ -88,29 +89,9 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
     return rootsChangedBy(doc, update);
   const { structs, ds } = Y.decodeUpdate(update);
   const roots = new Set<string>();
-  const own = new Map<number, Y.Item[]>();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const list = own.get(struct.id.client);
-    if (list) list.push(struct);
-    else own.set(struct.id.client, [struct]);
-  }
+  const items = indexUpdateItems(structs);
   const known = (client: number) => Y.getState(doc.store, client);
 
-  const inUpdate = (id: Y.ID): Y.Item | undefined => {
-    // A client's structs come in clock order: binary search.
-    const items = own.get(id.client) ?? [];
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const item = items[mid] as Y.Item;
-      if (id.clock < item.id.clock) hi = mid - 1;
-      else if (id.clock >= item.id.clock + item.length) lo = mid + 1;
-      else return item;
-    }
-    return undefined;
-  };
   const rootOfType = (type: AnyType): string => Y.findRootTypeKey(rootOf(type));
 
   const rootOfId: Lookup = (id) => {
@@ -118,7 +99,7 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
       const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
       return struct instanceof Y.Item ? rootOfType(struct.parent as AnyType) : null;
     }
-    const item = inUpdate(id);
+    const item = items.find(id);
     return item ? rootOfItem(item) : undefined;
   };
   const seen = new Set<Y.Item>();
@@ -163,7 +144,7 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> {
         if (struct instanceof Y.Item && !struct.deleted) add(rootOfType(struct.parent as AnyType));
         at = struct.id.clock + struct.length;
       }
-      const last = own.get(client)?.at(-1);
+      const last = items.last(client);
       const end = Math.max(state, last ? last.id.clock + last.length : 0);
       if (clock + len > end) roots.add(INCOMPLETE); // deletes what nobody has sent yet
     }

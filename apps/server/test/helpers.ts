@@ -87,6 +87,20 @@ export interface Client {
   destroy(): void;
 }
 
+/** Resolves when every local change of `provider` has been acknowledged by the server. */
+export function confirmedBy(provider: HocuspocusProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (provider.unsyncedChanges === 0) return resolve();
+    const check = () => {
+      if (provider.unsyncedChanges === 0) {
+        provider.off("unsyncedChanges", check);
+        resolve();
+      }
+    };
+    provider.on("unsyncedChanges", check);
+  });
+}
+
 export async function connect(
   server: { wsUrl: string },
   documentName: string,
@@ -110,17 +124,7 @@ export async function connect(
   return {
     doc,
     provider,
-    confirmed: () =>
-      new Promise<void>((resolve) => {
-        if (provider.unsyncedChanges === 0) return resolve();
-        const check = () => {
-          if (provider.unsyncedChanges === 0) {
-            provider.off("unsyncedChanges", check);
-            resolve();
-          }
-        };
-        provider.on("unsyncedChanges", check);
-      }),
+    confirmed: () => confirmedBy(provider),
     destroy: () => {
       provider.destroy();
       doc.destroy();

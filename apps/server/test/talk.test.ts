@@ -22,6 +22,7 @@ import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
   type Client,
   connect,
+  confirmedBy,
   createMap,
   ownerToken,
   removeDir,
@@ -70,17 +71,7 @@ async function person(token: string, name: string, browserKey: string): Promise<
     doc,
     provider,
     me: await me,
-    confirmed: () =>
-      new Promise<void>((resolve) => {
-        if (provider.unsyncedChanges === 0) return resolve();
-        const check = () => {
-          if (provider.unsyncedChanges === 0) {
-            provider.off("unsyncedChanges", check);
-            resolve();
-          }
-        };
-        provider.on("unsyncedChanges", check);
-      }),
+    confirmed: () => confirmedBy(provider),
     destroy: () => {
       provider.destroy();
       doc.destroy();

@@ -72,6 +72,29 @@ const LINK_COLUMNS = `id, map_id AS "mapId", role, label, created_at AS "created
 // BIGINT columns come back as strings by default; our values fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** A row of the `updates` table as pg returns it. */
+interface UpdateRecord {
+  readonly doc: string;
+  readonly seq: number;
+  readonly ts: number;
+  readonly author: string;
+  readonly client_ids: number[];
+  readonly origin: string;
+  readonly bytes: Buffer;
+}
+
+function loggedUpdateOf(r: UpdateRecord): LoggedUpdate {
+  return {
+    mapId: r.doc,
+    seq: r.seq,
+    ts: r.ts,
+    author: r.author,
+    clientIds: r.client_ids,
+    origin: r.origin as LoggedUpdate["origin"],
+    bytes: new Uint8Array(r.bytes),
+  };
+}
+
 export class PostgresMapStore implements MapStore {
   readonly kind = "postgres";
   private readonly pool: pg.Pool;
@@ -231,28 +254,11 @@ export class PostgresMapStore implements MapStore {
   }
 
   async readUpdates(mapId: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
-    const { rows } = await this.pool.query<{
-      doc: string;
-      seq: number;
-      ts: number;
-      author: string;
-      client_ids: number[];
-      origin: string;
-      bytes: Buffer;
-    }>("SELECT * FROM updates WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq", [
-      mapId,
-      fromSeq,
-      toSeq,
-    ]);
-    return rows.map((r) => ({
-      mapId: r.doc,
-      seq: r.seq,
-      ts: r.ts,
-      author: r.author,
-      clientIds: r.client_ids,
-      origin: r.origin as LoggedUpdate["origin"],
-      bytes: new Uint8Array(r.bytes),
-    }));
+    const { rows } = await this.pool.query<UpdateRecord>(
+      "SELECT * FROM updates WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
+      [mapId, fromSeq, toSeq],
+    );
+    return rows.map(loggedUpdateOf);
   }
 
   async readUpdatesWithin(
@@ -262,30 +268,14 @@ export class PostgresMapStore implements MapStore {
     maxBytes: number,
   ): Promise<LoggedUpdate[]> {
     // octet_length reads a stored value's size without its bytes: rows past the cut stay on disk.
-    const { rows } = await this.pool.query<{
-      doc: string;
-      seq: number;
-      ts: number;
-      author: string;
-      client_ids: number[];
-      origin: string;
-      bytes: Buffer;
-    }>(
+    const { rows } = await this.pool.query<UpdateRecord>(
       `SELECT doc, seq, ts, author, client_ids, origin, bytes FROM (
          SELECT u.*, SUM(octet_length(bytes)) OVER (ORDER BY seq) AS running
          FROM updates u WHERE doc = $1 AND seq BETWEEN $2 AND $3
        ) r WHERE running <= $4 OR running = octet_length(bytes) ORDER BY seq`,
       [mapId, fromSeq, toSeq, maxBytes],
     );
-    return rows.map((r) => ({
-      mapId: r.doc,
-      seq: r.seq,
-      ts: r.ts,
-      author: r.author,
-      clientIds: r.client_ids,
-      origin: r.origin as LoggedUpdate["origin"],
-      bytes: new Uint8Array(r.bytes),
-    }));
+    return rows.map(loggedUpdateOf);
   }
 
   async countUpdates(mapId: string): Promise<number> {

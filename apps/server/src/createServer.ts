@@ -11,7 +11,7 @@ import { type connectedPayload, Hocuspocus } from "@hocuspocus/server";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
 import { createImportPool } from "./import/importPool.ts";
-import { BROADCAST_BATCH_BYTES, DEFAULT_LIMITS, type Limits } from "./limits.ts";
+import { BROADCAST_BATCH_BYTES, type CloseReason, DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { Metrics } from "./metrics.ts";
 import { meteredStore } from "./store/meteredStore.ts";
@@ -89,13 +89,16 @@ export async function createServer(
   const digest = createKeyedDigest(await store.getSecret());
   // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
   const sockets: { gate: WebSocketGate | null } = { gate: null };
+  /** Closes a whole socket by the key hooks see in their context (rejected input, lost access). */
+  const closeSocket = (socketKey: unknown, kind: CloseReason, reason?: string) =>
+    sockets.gate?.closeSocket(socketKey, kind, reason);
   // Scale-out: Hocuspocus' Redis extension relays updates and awareness between instances
   // (its relayed updates carry origin "redis" and are logged by the receiving instance only).
   // Live connections end when their link does, on every instance (sync/linkGuard.ts); after a
   // Redis outage the links are re-read, as revocations sent meanwhile were lost.
   const guard = new LinkGuard({
     isLive: (linkId) => access.isLive(linkId),
-    closeSocket: (socketKey, kind) => sockets.gate?.closeSocket(socketKey, kind),
+    closeSocket,
     log,
   });
   const redis = config.redisUrl
@@ -118,7 +121,7 @@ export async function createServer(
   const persistence = new Persistence(store, log, {
     health,
     quotas: config.quotas,
-    closeSocket: (socketKey, kind, reason) => sockets.gate?.closeSocket(socketKey, kind, reason),
+    closeSocket,
   });
   const hocuspocus = new Hocuspocus({
     name: "journeymap",
@@ -136,16 +139,10 @@ export async function createServer(
     extensions: [
       ...(redis ? [redis.extension] : []),
       guard,
-      new UpdateGuard(limits, (kind, socketKey, reason) =>
-        sockets.gate?.closeSocket(socketKey, kind, reason),
-      ),
-      new Access(store, access, digest, (socketKey, kind) =>
-        sockets.gate?.closeSocket(socketKey, kind),
-      ),
+      new UpdateGuard(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
+      new Access(store, access, digest, closeSocket),
       new TalkGuard(),
-      new Presence(limits, (kind, socketKey, reason) =>
-        sockets.gate?.closeSocket(socketKey, kind, reason),
-      ),
+      new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
       persistence,
       {
         extensionName: "journeymap-socket-auth",

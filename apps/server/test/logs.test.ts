@@ -81,4 +81,4 @@ it("H18: a newline in a document name forges no line in the server log", async (
     expect(entry.service, line).toBe("journeymap");
     expect(entry.msg, line).not.toContain("FORGED");
   }
-}, 60_000);
+}, 90_000);

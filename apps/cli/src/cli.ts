@@ -27,7 +27,8 @@ import {
   talkSeedFromThreads,
 } from "@journeymap/schema/format";
 import { type MapSnapshot, randomId } from "@journeymap/schema";
-import { AccessService, isMapId, SqliteMapStore } from "@journeymap/server";
+import { documentName, isMapId, ROLE } from "@journeymap/protocol";
+import { AccessService, SqliteMapStore } from "@journeymap/server";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -49,7 +50,7 @@ export const USAGE = `Usage:
 /** The store file a server keeps in its DATA_DIR (createServer.ts). */
 const STORE_FILE = "journeymap.sqlite";
 /** The store key of a map's talk document (comments), as Persistence keeps it. */
-const talkKey = (mapId: string) => `talk:${mapId}`;
+const talkKey = (mapId: string) => documentName("talk", mapId);
 
 class UsageError extends Error {}
 
@@ -96,7 +97,7 @@ async function importIntoStore(
       await store.createMap(talkKey(id), "", now, talkSeedFromThreads(comments));
     }
     const access = await AccessService.create(store, () => now);
-    const owner = await access.issue(id, { role: "owner" }, "Owner", null);
+    const owner = await access.issue(id, { role: ROLE.owner }, "Owner", null);
     return { id, title, token: owner.token, path: `/maps/${id}#token=${owner.token}` };
   } finally {
     await store.close();

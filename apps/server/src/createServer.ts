@@ -22,10 +22,10 @@ import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { AccessService } from "./auth/AccessService.ts";
 import { createKeyedDigest } from "./auth/keyedDigest.ts";
-import { InboxService } from "./contrib/InboxService.ts";
-import { TalkGuard } from "./contrib/talkGuard.ts";
-import { LiveDocuments } from "./contrib/LiveDocuments.ts";
-import { type ContribLimits, createContribRoutes } from "./http/contribRoutes.ts";
+import { InboxService } from "./talk/InboxService.ts";
+import { TalkGuard } from "./sync/talkGuard.ts";
+import { LiveDocuments } from "./talk/LiveDocuments.ts";
+import { type ContribLimits, createTalkRoutes } from "./http/talkRoutes.ts";
 import { Access } from "./sync/access.ts";
 import { LinkGuard } from "./sync/linkGuard.ts";
 import { localRevocations, redisRevocations } from "./sync/revocations.ts";
@@ -159,7 +159,7 @@ export async function createServer(
   sockets.gate = gate;
   const onRevoke = (_mapId: string, linkId: string) => revocations.announce(linkId);
   const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
-  const contrib = createContribRoutes({
+  const contrib = createTalkRoutes({
     access,
     inbox,
     publicUrl: config.publicUrl,

@@ -1,8 +1,6 @@
 export { type Config, ConfigError, readConfig } from "./config.ts";
 export { createServer, type RunningServer, type ServerOptions } from "./createServer.ts";
 export { CLOSE, DEFAULT_LIMITS, type Limits } from "./limits.ts";
-export { SYNC_PATH } from "./sync/websocketGate.ts";
-export { documentNameOf, isMapId, mapIdOf } from "./documentName.ts";
 export type { MapRecord, MapStore } from "./store/MapStore.ts";
 export { SqliteMapStore } from "./store/SqliteMapStore.ts";
 export { AccessService } from "./auth/AccessService.ts";

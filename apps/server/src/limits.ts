@@ -1,5 +1,7 @@
+import { CLOSE, type CloseReason } from "@journeymap/protocol";
+
 /**
- * Limits and close codes of the sync endpoint, with their units and why. One place, so the
+ * Limits of the sync endpoint, with their units and why. One place, so the
  * server, its tests and its docs agree.
  */
 
@@ -60,40 +62,7 @@ export const LINK_SWEEP_INTERVAL_MS = 1000;
  */
 export const LINK_RECHECK_INTERVAL_MS = 30_000;
 
-/** Close codes we send (4000–4999 is the application range; Hocuspocus uses 44xx too). */
-export const CLOSE = {
-  malformedUpdate: { code: 4400, reason: "Malformed update" },
-  unsupportedMessage: { code: 4415, reason: "Unsupported message type" },
-  updateTooLarge: { code: 4413, reason: "Update too large" },
-  tooManyMessages: { code: 4429, reason: "Too many messages" },
-  authTimeout: { code: 4408, reason: "Authentication timeout" },
-  idleTimeout: { code: 4409, reason: "Idle timeout" },
-  storeFailed: { code: 4503, reason: "Could not save the update" },
-  /**
-   * The store could not be read to open a document (PostgreSQL restarting): the socket closes
-   * so the provider reconnects with its backoff, where a refusal would stop it for good.
-   */
-  storeUnavailable: { code: 4502, reason: "Storage unavailable, try again shortly" },
-  tooSlow: { code: 4504, reason: "Client too slow" },
-  /** Memory one socket may pin (sync/websocketGate.ts, sync/presence.ts). */
-  unauthenticatedBacklog: { code: 4411, reason: "Too much data before authentication" },
-  displaced: { code: 4433, reason: "Too many connections waiting to authenticate" },
-  awarenessTooLarge: { code: 4431, reason: "Awareness state too large" },
-  tooManyClientIds: { code: 4432, reason: "Too many awareness client ids" },
-  /** The update needs changes the server does not have (sync/missingDependencies.ts). */
-  missingDependencies: { code: 4422, reason: "Update depends on changes the server does not have" },
-  /** Access ended while connected (sync/linkGuard.ts): on every instance, nothing more saved. */
-  linkRevoked: { code: 4403, reason: "This link was revoked" },
-  linkExpired: { code: 4401, reason: "This link expired" },
-  /** A commenter's write outside their own comments (contrib/talkGuard.ts; reason says what). */
-  writeRefused: { code: 4403, reason: "Not allowed" },
-  /** Storage quotas (quota/quotas.ts): the edit is not saved; the client keeps it as unsaved. */
-  mapTooLarge: { code: 4418, reason: "Map too large" },
-  mapDailyQuota: { code: 4430, reason: "Daily edit quota reached" },
-  storeFull: { code: 4507, reason: "Server storage full" },
-} as const;
-
-export type CloseReason = keyof typeof CLOSE;
+export { CLOSE, type CloseReason };
 
 /** Thrown from a hook to make Hocuspocus close that connection with our code and reason. */
 export class CloseError extends Error {

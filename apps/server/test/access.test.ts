@@ -7,7 +7,7 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import {
   type Client,
   connect,
@@ -27,7 +27,7 @@ let otherMapId: string;
 const clients: Client[] = [];
 
 async function open(token: string, name = "Tester"): Promise<Client> {
-  const c = await connect(server, documentNameOf(mapId), token, name);
+  const c = await connect(server, mapDocumentName(mapId), token, name);
   clients.push(c);
   return c;
 }
@@ -48,7 +48,7 @@ describe("access", () => {
   it("refuses missing, forged and foreign tokens", async () => {
     const foreign = ownerToken(otherMapId);
     for (const token of ["", "jm1.e30.bad", foreign, `${ownerToken(mapId)}x`]) {
-      await expect(connect(server, documentNameOf(mapId), token)).rejects.toThrow(
+      await expect(connect(server, mapDocumentName(mapId), token)).rejects.toThrow(
         /authentication failed/,
       );
     }
@@ -89,7 +89,7 @@ describe("access", () => {
     });
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
-    await expect(connect(server, documentNameOf(mapId), token)).rejects.toThrow(
+    await expect(connect(server, mapDocumentName(mapId), token)).rejects.toThrow(
       /authentication failed/,
     );
   });
@@ -127,7 +127,7 @@ describe("access", () => {
       closed,
       until(victim.doc, () => victim.provider.isAuthenticated === false),
     ]);
-    await expect(connect(server, documentNameOf(mapId), token)).rejects.toThrow(
+    await expect(connect(server, mapDocumentName(mapId), token)).rejects.toThrow(
       /revoked|authentication failed/,
     );
   });
@@ -155,14 +155,14 @@ describe("access", () => {
 
     // Mallory replays an awareness update claiming Alice's client id: it is dropped.
     const mallory = await RawClient.open(server.wsUrl);
-    await mallory.authenticate(documentNameOf(mapId), ownerToken(mapId));
+    await mallory.authenticate(mapDocumentName(mapId), ownerToken(mapId));
     const fake = new Awareness(new Y.Doc());
     fake.clientID = aliceId;
     fake.setLocalState({ user: { name: "Mallory" }, selection: "hijacked" });
     // A clock far ahead of Alice's, so peers would prefer Mallory's state if it got through.
     fake.meta.set(aliceId, { clock: 1_000_000, lastUpdated: Date.now() });
     mallory.send(
-      mallory.frame(documentNameOf(mapId), MESSAGE.awareness, (e) =>
+      mallory.frame(mapDocumentName(mapId), MESSAGE.awareness, (e) =>
         encoding.writeVarUint8Array(e, encodeAwarenessUpdate(fake, [aliceId])),
       ),
     );

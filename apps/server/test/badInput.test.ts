@@ -7,7 +7,7 @@ import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE } from "../src/limits.ts";
 import {
   type Client,
@@ -50,8 +50,8 @@ beforeAll(async () => {
     { METRICS_TOKEN },
   );
   mapId = await createMap(server);
-  canaryA = await connect(server, documentNameOf(mapId));
-  canaryB = await connect(server, documentNameOf(mapId));
+  canaryA = await connect(server, mapDocumentName(mapId));
+  canaryB = await connect(server, mapDocumentName(mapId));
 });
 
 afterAll(async () => {
@@ -91,8 +91,8 @@ describe("bad input", () => {
   it("refuses an undecodable update: closed with 4400, never acknowledged, never logged", async () => {
     const rows = await server.store.countUpdates(mapId);
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
-    bad.sendUpdate(documentNameOf(mapId), new Uint8Array([1, 200, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
+    bad.sendUpdate(mapDocumentName(mapId), new Uint8Array([1, 200, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     const closed = await bad.closed;
     expect(closed.code).toBe(CLOSE.malformedUpdate.code);
     expect(closed.reason).toMatch(/Malformed update/);
@@ -105,8 +105,8 @@ describe("bad input", () => {
     const doc = new Y.Doc();
     doc.getMap("meta").set("title", nestedValue(200));
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
-    bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
+    await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
+    bad.sendUpdate(mapDocumentName(mapId), Y.encodeStateAsUpdate(doc));
     const closed = await bad.closed;
     expect(closed.code).toBe(CLOSE.malformedUpdate.code);
     expect(closed.reason).toMatch(/nested deeper/);
@@ -118,8 +118,8 @@ describe("bad input", () => {
     const doc = new Y.Doc();
     doc.getMap("meta").set("description", "y".repeat(20 * 1024));
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
-    bad.sendUpdate(documentNameOf(mapId), Y.encodeStateAsUpdate(doc));
+    await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
+    bad.sendUpdate(mapDocumentName(mapId), Y.encodeStateAsUpdate(doc));
     expect((await bad.closed).code).toBe(CLOSE.updateTooLarge.code);
     await canariesStillSync();
   });
@@ -133,9 +133,9 @@ describe("bad input", () => {
 
   it("closes a socket that sends an unknown message type with 4415", async () => {
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
+    await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
     bad.send(
-      bad.frame(documentNameOf(mapId), 77, (e) =>
+      bad.frame(mapDocumentName(mapId), 77, (e) =>
         encoding.writeUint8Array(e, new Uint8Array([1, 2, 3])),
       ),
     );
@@ -146,9 +146,9 @@ describe("bad input", () => {
 
   it("closes a socket that floods messages with 4429", async () => {
     const bad = await attacker();
-    await bad.authenticate(documentNameOf(mapId), ownerToken(mapId));
+    await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
     // An awareness update announcing no one: valid, cheap, and still a message.
-    const ping = bad.frame(documentNameOf(mapId), MESSAGE.awareness, (e) =>
+    const ping = bad.frame(mapDocumentName(mapId), MESSAGE.awareness, (e) =>
       encoding.writeVarUint8Array(e, new Uint8Array([0])),
     );
     for (let i = 0; i < 200; i++) bad.send(ping);
@@ -169,7 +169,7 @@ describe("bad input", () => {
     try {
       const id = await createMap(quiet);
       const bad = await RawClient.open(quiet.wsUrl);
-      await bad.authenticate(documentNameOf(id), ownerToken(id));
+      await bad.authenticate(mapDocumentName(id), ownerToken(id));
       const started = Date.now();
       expect((await bad.closed).code).toBe(CLOSE.idleTimeout.code);
       expect(Date.now() - started).toBeLessThan(2000);
@@ -186,7 +186,7 @@ describe("bad input", () => {
     for (let i = 0; i < 14; i++) {
       const client = await attacker().catch(() => null);
       if (!client) continue;
-      await client.authenticate(documentNameOf(mapId), ownerToken(mapId));
+      await client.authenticate(mapDocumentName(mapId), ownerToken(mapId));
       open.push(client);
     }
     // Two canaries are already connected from this address: 12 - 2 = 10 more fit.

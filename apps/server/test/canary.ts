@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { expect } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { connect, createMap } from "./helpers.ts";
 
 export interface CanaryReport {
@@ -37,8 +37,8 @@ export async function startCanary(
   intervalMs = 50,
 ): Promise<Canary> {
   const mapId = await createMap(server);
-  const a = await connect(server, documentNameOf(mapId), undefined, "Canary A");
-  const b = await connect(server, documentNameOf(mapId), undefined, "Canary B");
+  const a = await connect(server, mapDocumentName(mapId), undefined, "Canary A");
+  const b = await connect(server, mapDocumentName(mapId), undefined, "Canary B");
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   // sentAt[n]: when A wrote title "canary n"; B may see several at once (merged broadcasts).

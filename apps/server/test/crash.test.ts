@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { connect, createMap, removeDir, tempDir } from "./helpers.ts";
 import { createTestDatabase, postgresAvailable } from "./postgres.ts";
 
@@ -88,7 +88,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
       const mapId = await createMap(server);
       const names: string[] = [];
       for (let round = 0; round < 3; round++) {
-        const c = await connect(server, documentNameOf(mapId));
+        const c = await connect(server, mapDocumentName(mapId));
         const editor = new MapEditor(c.doc);
         const phase = readJourneyMap(c.doc).phases[0]!;
         for (let i = 0; i < 5; i++) {
@@ -102,7 +102,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
         c.destroy();
         server = await spawnServer(dataDir, port, databaseUrl);
       }
-      const check = await connect(server, documentNameOf(mapId));
+      const check = await connect(server, mapDocumentName(mapId));
       const stored = readJourneyMap(check.doc).touchpoints.map((t) => t.name);
       for (const name of names) expect(stored).toContain(name);
       check.destroy();
@@ -127,7 +127,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
       const mapId = await createMap(server);
       const confirmed: string[] = [];
       for (let round = 0; round < 4; round++) {
-        const c = await connect(server, documentNameOf(mapId));
+        const c = await connect(server, mapDocumentName(mapId));
         const editor = new MapEditor(c.doc);
         const phase = readJourneyMap(c.doc).phases[0]!;
         const sent: string[] = [];
@@ -159,7 +159,7 @@ describe.each(STORES)("durability with %s", (kind, available) => {
         server = await spawnServer(dataDir, port, databaseUrl);
       }
       expect(confirmed.length, `seed ${seed}: some edits were confirmed`).toBeGreaterThan(10);
-      const check = await connect(server, documentNameOf(mapId));
+      const check = await connect(server, mapDocumentName(mapId));
       const stored = new Set(readJourneyMap(check.doc).touchpoints.map((t) => t.name));
       const lost = confirmed.filter((name) => !stored.has(name));
       expect(lost, `seed ${seed}: confirmed edits lost after SIGKILL`).toEqual([]);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { type Client, connect, createMap, startServer, type TestServer, until } from "./helpers.ts";
 
 const isRoot = process.getuid?.() === 0;
@@ -78,8 +78,8 @@ describe("a full disk", () => {
       let server = await startServer(dataDir, undefined, undefined, undefined, env);
       cleanups.push(() => server.close());
       const mapId = await createMap(server);
-      const editor = await connect(server, documentNameOf(mapId), undefined, "Editor");
-      const peer = await connect(server, documentNameOf(mapId), undefined, "Peer");
+      const editor = await connect(server, mapDocumentName(mapId), undefined, "Editor");
+      const peer = await connect(server, mapDocumentName(mapId), undefined, "Peer");
       cleanups.push(
         () => editor.destroy(),
         () => peer.destroy(),
@@ -127,7 +127,7 @@ describe("a full disk", () => {
       peer.destroy();
       await server.close();
       server = await startServer(dataDir, undefined, undefined, undefined, env);
-      const again = await connect(server, documentNameOf(mapId), undefined, "Again");
+      const again = await connect(server, mapDocumentName(mapId), undefined, "Again");
       cleanups.push(() => again.destroy());
       expect(touchpointNames(again.doc).sort()).toEqual(expected);
       again.destroy();

@@ -16,7 +16,7 @@ import {
 import { readMapFile } from "@journeymap/schema/format";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { MAX_IMPORT_BYTES } from "../src/http/formatRoutes.ts";
 import {
   connect,
@@ -36,7 +36,7 @@ beforeAll(async () => {
   server = await startServer();
   mapId = await createMap(server, { title: "Checkout", template: "ecommerce-purchase" });
   viewerToken = (await shareLink(server, mapId, "viewer")).token;
-  const ana = await connect(server, documentNameOf(mapId), undefined, "Ana");
+  const ana = await connect(server, mapDocumentName(mapId), undefined, "Ana");
   new MapEditor(ana.doc).addPhase({ name: "Live phase" });
   await ana.confirmed();
   ana.destroy();
@@ -129,7 +129,7 @@ describe("import", () => {
     ]);
     expect(comparable(imported)).toEqual(comparable(original));
     // The owner token opens the new map live.
-    const client = await connect(server, documentNameOf(created.id), created.token);
+    const client = await connect(server, mapDocumentName(created.id), created.token);
     expect(readJourneyMap(client.doc).phases.at(-1)!.name).toBe("Live phase");
     client.destroy();
   });
@@ -263,7 +263,7 @@ describe("comments in the file", () => {
     const token = ownerToken(id);
     const map = await stateOf(id, token);
     const phase = map.phases[0]!;
-    const talk = await connect(server, talkDocumentNameOf(id), token, "Ana");
+    const talk = await connect(server, talkDocumentName(id), token, "Ana");
     const ctx = { origin: { kind: "local" as const } };
     const { threadId } = startThread(
       talk.doc,
@@ -299,7 +299,7 @@ describe("comments in the file", () => {
     const imported = await upload("/api/maps/import", text);
     expect(imported.status).toBe(201);
     const created = (await imported.json()) as { id: string; token: string };
-    const copy = await connect(server, talkDocumentNameOf(created.id), created.token, "Cy");
+    const copy = await connect(server, talkDocumentName(created.id), created.token, "Cy");
     expect(readTalk(copy.doc).threads).toEqual(expected);
     copy.destroy();
     // The thread's target is the same phase on the new map (ids are kept).

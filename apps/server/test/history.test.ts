@@ -5,7 +5,7 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { HISTORY_CHECKPOINT_EVERY } from "../src/history/HistoryService.ts";
 import {
   type Client,
@@ -25,7 +25,7 @@ const titles: string[] = [];
 beforeAll(async () => {
   server = await startServer();
   mapId = await createMap(server, { title: "Start" });
-  client = await connect(server, documentNameOf(mapId), undefined, "Hana");
+  client = await connect(server, mapDocumentName(mapId), undefined, "Hana");
   const editor = new MapEditor(client.doc);
   // Enough edits to cross a history checkpoint.
   for (let i = 0; i < HISTORY_CHECKPOINT_EVERY + 20; i++) {

@@ -14,7 +14,7 @@ import {
 } from "@journeymap/schema";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import {
   type Client,
   connect,
@@ -40,8 +40,8 @@ beforeAll(async () => {
   mapId = await createMap(server, { title: "Onboarding" });
   editorToken = (await shareLink(server, mapId, "editor")).token;
   viewerToken = (await shareLink(server, mapId, "viewer")).token;
-  ana = await connect(server, documentNameOf(mapId), undefined, "Ana");
-  ben = await connect(server, documentNameOf(mapId), editorToken, "Ben");
+  ana = await connect(server, mapDocumentName(mapId), undefined, "Ana");
+  ben = await connect(server, mapDocumentName(mapId), editorToken, "Ben");
   phaseId = new MapEditor(ana.doc).addPhase({ name: "Ana's phase" });
   await ana.confirmed();
   await until(ben.doc, () => readJourneyMap(ben.doc).phases.some((p) => p.id === phaseId));

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { AccessService } from "../src/auth/AccessService.ts";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE, LINK_SWEEP_INTERVAL_MS } from "../src/limits.ts";
 import {
   type Client,
@@ -47,7 +47,7 @@ describe("link expiry", () => {
     const access = await AccessService.create(server.store);
     const { token, link } = await access.issue(mapId, { role: "editor" }, "Short", LIFETIME_MS);
     const expiresAt = link.expiresAt as number;
-    const provider = await connect(server, documentNameOf(mapId), token, "Reader");
+    const provider = await connect(server, mapDocumentName(mapId), token, "Reader");
     clients.push(provider);
     const providerClosed = new Promise<string>((resolve) =>
       provider.provider.on("close", ({ event }: { event: { reason: string } }) =>
@@ -55,13 +55,13 @@ describe("link expiry", () => {
       ),
     );
     const raw = await RawClient.open(`${server.wsUrl}?name=Late`);
-    await raw.authenticate(documentNameOf(mapId), token);
-    await raw.handshake(documentNameOf(mapId));
+    await raw.authenticate(mapDocumentName(mapId), token);
+    await raw.handshake(mapDocumentName(mapId));
 
     // Right at expiry, before any sweep can have run, the socket writes.
     await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now())));
     const doc = new Y.Doc();
-    doc.on("update", (u: Uint8Array) => raw.sendUpdate(documentNameOf(mapId), u));
+    doc.on("update", (u: Uint8Array) => raw.sendUpdate(mapDocumentName(mapId), u));
     doc.getMap("probe").set("late", true);
 
     const closed = await Promise.race([

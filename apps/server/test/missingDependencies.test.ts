@@ -7,7 +7,7 @@
 import { MapEditor } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { CLOSE } from "../src/limits.ts";
 import { missingDependency } from "../src/sync/missingDependencies.ts";
 import { expectCanaryHealthy, startCanary } from "./canary.ts";
@@ -113,7 +113,7 @@ describe("H7: missing dependencies", () => {
         async () => {
           const canary = await startCanary(server);
           const mapId = await createMap(server);
-          const name = kind === "map" ? documentNameOf(mapId) : talkDocumentNameOf(mapId);
+          const name = kind === "map" ? mapDocumentName(mapId) : talkDocumentName(mapId);
           const attacker = await RawClient.open(server.wsUrl);
           await attacker.authenticate(name, ownerToken(mapId));
           await attacker.handshake(name);

@@ -3,7 +3,7 @@
  */
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { connect, createMap, removeDir, startServer, type TestServer, until } from "./helpers.ts";
 
 const servers: TestServer[] = [];
@@ -24,7 +24,7 @@ describe("persistence", () => {
   it("checkpoints cover only rows contained in the stored state, and loading from them is exact", async () => {
     const s = await server();
     const mapId = await createMap(s);
-    const a = await connect(s, documentNameOf(mapId));
+    const a = await connect(s, mapDocumentName(mapId));
     const editor = new MapEditor(a.doc);
     const phase = readJourneyMap(a.doc).phases[0]!;
     for (let i = 0; i < 10; i++) editor.addTouchpoint({ phaseId: phase.id, name: `step ${i}` });
@@ -38,7 +38,7 @@ describe("persistence", () => {
     expect(stored.checkpointSeq).toBeGreaterThan(1);
     expect(stored.checkpointSeq).toBe(await s.store.countUpdates(mapId));
     expect(stored.updates).toHaveLength(1); // the checkpoint alone
-    const b = await connect(s, documentNameOf(mapId));
+    const b = await connect(s, mapDocumentName(mapId));
     expect(readJourneyMap(b.doc)).toEqual(readJourneyMap(a.doc));
     a.destroy();
     b.destroy();
@@ -56,10 +56,10 @@ describe("persistence", () => {
       origin: "server",
       bytes: new Uint8Array([9, 9, 9, 9, 250, 1, 2]),
     });
-    await expect(connect(s, documentNameOf(broken))).rejects.toThrow();
+    await expect(connect(s, mapDocumentName(broken))).rejects.toThrow();
     expect(s.hocuspocus.getDocumentsCount()).toBe(0);
-    const ok = await connect(s, documentNameOf(healthy));
-    const other = await connect(s, documentNameOf(healthy));
+    const ok = await connect(s, mapDocumentName(healthy));
+    const other = await connect(s, mapDocumentName(healthy));
     new MapEditor(ok.doc).updateMeta({ title: "still fine" });
     await until(other.doc, () => readJourneyMap(other.doc).meta.title === "still fine");
     expect((await fetch(`${s.url}/readyz`)).status).toBe(200);

@@ -4,7 +4,7 @@
  */
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE } from "../src/limits.ts";
 import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
@@ -79,8 +79,8 @@ describe("storage quotas", () => {
     const s = await server({ MAX_MAP_BYTES: String(96 * 1024) });
     const canary = await startCanary(s);
     const mapId = await createMap(s);
-    const owner = await connect(s, documentNameOf(mapId), undefined, "Owner");
-    const peer = await connect(s, documentNameOf(mapId), undefined, "Peer");
+    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
+    const peer = await connect(s, mapDocumentName(mapId), undefined, "Peer");
     clients.push(owner, peer);
     const code = nextCloseCode(owner);
     let refused = false;
@@ -109,7 +109,7 @@ describe("storage quotas", () => {
     const s = await server({ MAX_MAP_LOG_BYTES_PER_DAY: String(64 * 1024) });
     const canary = await startCanary(s);
     const mapId = await createMap(s);
-    const owner = await connect(s, documentNameOf(mapId), undefined, "Owner");
+    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
     clients.push(owner);
     const editor = new MapEditor(owner.doc);
     const code = nextCloseCode(owner);
@@ -136,7 +136,7 @@ describe("storage quotas", () => {
   }, async () => {
     const s = await server({});
     const mapId = await createMap(s);
-    const owner = await connect(s, documentNameOf(mapId), undefined, "Owner");
+    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
     clients.push(owner);
     await s.close();
     servers.pop();
@@ -151,7 +151,7 @@ describe("storage quotas", () => {
     expect((await post(full, "/api/maps/import?kind=csv", CSV, "text/csv")).status).toBe(507);
     const ready = await fetch(`${full.url}/readyz`);
     expect(ready.status).toBe(503);
-    const client = await connect(full, documentNameOf(mapId), undefined, "Owner");
+    const client = await connect(full, mapDocumentName(mapId), undefined, "Owner");
     clients.push(client);
     const code = nextCloseCode(client);
     new MapEditor(client.doc).updateMeta({ title: "while full" });

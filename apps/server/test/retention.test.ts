@@ -2,7 +2,7 @@ import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { applyRetention, compactionPoint } from "../src/store/retention.ts";
 import {
   connect,
@@ -52,7 +52,7 @@ describe("history retention on a running server", () => {
   it("compacts old edits while people keep editing, and says which moments are gone", async () => {
     server = await startServer();
     const mapId = await createMap(server, { title: "Retained" });
-    const ana = await connect(server, documentNameOf(mapId), undefined, "Ana");
+    const ana = await connect(server, mapDocumentName(mapId), undefined, "Ana");
     const editor = new MapEditor(ana.doc);
     for (let i = 0; i < 5; i++) {
       editor.addPhase({ name: `Phase ${i}` });
@@ -68,7 +68,7 @@ describe("history retention on a running server", () => {
     editor.addPhase({ name: "After retention" });
     await ana.confirmed();
     expect((await server.store.logBounds(mapId)).last).toBe(last + 1);
-    const ben = await connect(server, documentNameOf(mapId), undefined, "Ben");
+    const ben = await connect(server, mapDocumentName(mapId), undefined, "Ben");
     expect(readJourneyMap(ben.doc)).toEqual(readJourneyMap(ana.doc));
 
     const state = (seq: number) =>

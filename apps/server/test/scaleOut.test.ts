@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
 import { createServer, type RunningServer, type ServerOptions } from "../src/createServer.ts";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE } from "../src/limits.ts";
 import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
@@ -72,8 +72,8 @@ describe.runIf(available)("scale-out through Redis", () => {
     const one = await instance();
     const two = await instance();
     const mapId = await createMap(one, { title: "Across instances" });
-    const a = await connect(one, documentNameOf(mapId), undefined, "Ana");
-    const b = await connect(two, documentNameOf(mapId), undefined, "Ben");
+    const a = await connect(one, mapDocumentName(mapId), undefined, "Ana");
+    const b = await connect(two, mapDocumentName(mapId), undefined, "Ben");
     clients.push(a, b);
     const before = await one.store.countUpdates(mapId);
 
@@ -139,8 +139,8 @@ describe.runIf(available)("scale-out through Redis", () => {
     const cutOff = await instance({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
     const steady = await instance();
     const mapId = await createMap(steady, { title: "Through an outage" });
-    const a = await connect(cutOff, documentNameOf(mapId), undefined, "Ana");
-    const b = await connect(steady, documentNameOf(mapId), undefined, "Ben");
+    const a = await connect(cutOff, mapDocumentName(mapId), undefined, "Ana");
+    const b = await connect(steady, mapDocumentName(mapId), undefined, "Ben");
     clients.push(a, b);
     expect(await readyStatus(cutOff)).toBe(200);
 
@@ -176,11 +176,11 @@ describe.runIf(available)("scale-out through Redis", () => {
     const two = await instance();
     const mapId = await createMap(one, { title: "Revoked elsewhere" });
     const { token, link } = await shareLink(one, mapId, "editor");
-    const victim = await connect(two, documentNameOf(mapId), token, "Victim");
+    const victim = await connect(two, mapDocumentName(mapId), token, "Victim");
     clients.push(victim);
     const raw = await RawClient.open(two.wsUrl);
-    await raw.authenticate(documentNameOf(mapId), token);
-    await raw.handshake(documentNameOf(mapId));
+    await raw.authenticate(mapDocumentName(mapId), token);
+    await raw.handshake(mapDocumentName(mapId));
     const reason = new Promise<string>((resolve) =>
       victim.provider.on("close", ({ event }: { event: { reason: string } }) =>
         resolve(event.reason),
@@ -194,7 +194,7 @@ describe.runIf(available)("scale-out through Redis", () => {
     expect(closed.reason).toBe(CLOSE.linkRevoked.reason);
     expect(await within(1000, "provider closed", reason)).toBe(CLOSE.linkRevoked.reason);
     expect(performance.now() - start).toBeLessThan(1000);
-    await expect(connect(two, documentNameOf(mapId), token)).rejects.toThrow(
+    await expect(connect(two, mapDocumentName(mapId), token)).rejects.toThrow(
       /authentication failed/,
     );
   });
@@ -209,15 +209,15 @@ describe.runIf(available)("scale-out through Redis", () => {
     const mapId = await createMap(one, { title: "Writes in flight" });
     const { token, link } = await shareLink(one, mapId, "editor");
     const raw = await RawClient.open(`${two.wsUrl}?name=Flood`);
-    await raw.authenticate(documentNameOf(mapId), token);
-    await raw.handshake(documentNameOf(mapId));
+    await raw.authenticate(mapDocumentName(mapId), token);
+    await raw.handshake(mapDocumentName(mapId));
     // The server appends these one by one, each awaiting PostgreSQL: most are still queued
     // when the revocation arrives.
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on("update", (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 3000; i++) doc.getMap("probe").set("n", i);
-    for (const u of updates) raw.sendUpdate(documentNameOf(mapId), u);
+    for (const u of updates) raw.sendUpdate(mapDocumentName(mapId), u);
 
     await revoke(one, mapId, link.id);
     const closed = await within(1000, "socket closed", raw.closed);

@@ -6,7 +6,7 @@
  */
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE, type Limits } from "../src/limits.ts";
 import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
@@ -48,8 +48,8 @@ async function withServer(
 /** A raw socket that has authenticated `mapId`'s document with the owner's token. */
 async function authenticated(server: TestServer, mapId: string): Promise<RawClient> {
   const client = await RawClient.open(server.wsUrl);
-  await client.authenticate(documentNameOf(mapId), ownerToken(mapId));
-  await client.handshake(documentNameOf(mapId));
+  await client.authenticate(mapDocumentName(mapId), ownerToken(mapId));
+  await client.handshake(mapDocumentName(mapId));
   return client;
 }
 
@@ -90,7 +90,7 @@ describe("H6: memory one socket can pin", () => {
     async () => {
       const canary = await startCanary(server);
       const attacker = await authenticated(server, mapId);
-      const other = documentNameOf(await createMap(server));
+      const other = mapDocumentName(await createMap(server));
       const filler = new Uint8Array(10 * 1024).fill(7);
       for (let i = 0; i < 8; i++) {
         attacker.send(
@@ -111,7 +111,7 @@ describe("H6: memory one socket can pin", () => {
     NETWORK,
     async () => {
       const attacker = await authenticated(server, mapId);
-      const other = documentNameOf(await createMap(server));
+      const other = mapDocumentName(await createMap(server));
       attacker.send(
         attacker.frame(other, MESSAGE.sync, (e) => {
           encoding.writeVarUint(e, SYNC.step1);
@@ -127,7 +127,7 @@ describe("H6: memory one socket can pin", () => {
     const canary = await startCanary(server);
     const attacker = await authenticated(server, mapId);
     const big = JSON.stringify({ pad: "x".repeat(20 * 1024) });
-    attacker.send(awareness(attacker, documentNameOf(mapId), [[4242, big]]));
+    attacker.send(awareness(attacker, mapDocumentName(mapId), [[4242, big]]));
     expect(await closedWithin(attacker, 3000)).toBe(CLOSE.awarenessTooLarge.code);
     await sleep(300); // the canary keeps editing meanwhile
     expectCanaryHealthy(await canary.stop());
@@ -139,7 +139,7 @@ describe("H6: memory one socket can pin", () => {
     async () => {
       const attacker = await authenticated(server, mapId);
       for (let id = 1; id <= 30; id++) {
-        attacker.send(awareness(attacker, documentNameOf(mapId), [[100 + id, '{"n":1}']]));
+        attacker.send(awareness(attacker, mapDocumentName(mapId), [[100 + id, '{"n":1}']]));
       }
       expect(await closedWithin(attacker, 3000)).toBe(CLOSE.tooManyClientIds.code);
     },
@@ -149,7 +149,7 @@ describe("H6: memory one socket can pin", () => {
     "H6: a real provider's presence stays one client id however often it changes",
     NETWORK,
     async () => {
-      const shared = documentNameOf(await createMap(server));
+      const shared = mapDocumentName(await createMap(server));
       const a = await connect(server, shared, undefined, "Ann");
       const b = await connect(server, shared, undefined, "Bob");
       try {
@@ -215,7 +215,7 @@ describe("H12: unauthenticated sockets", () => {
           for (let i = 0; i < 8; i++) idle.push(await RawClient.open(server.wsUrl));
           const mapId = await createMap(server);
           const client = await Promise.race([
-            connect(server, documentNameOf(mapId)),
+            connect(server, mapDocumentName(mapId)),
             sleep(10_000).then(() => null),
           ]);
           expect(client).not.toBeNull();

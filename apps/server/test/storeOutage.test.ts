@@ -7,7 +7,7 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import { CLOSE, type CloseReason } from "../src/limits.ts";
 import { createLogger } from "../src/logger.ts";
 import type { MapStore } from "../src/store/MapStore.ts";
@@ -93,7 +93,7 @@ describe.runIf(available)("PostgreSQL outage", () => {
     timeout: 60_000,
   }, async () => {
     const mapId = await createMap(server, { title: "Through a restart" });
-    const a = await connect(server, documentNameOf(mapId), undefined, "Ana");
+    const a = await connect(server, mapDocumentName(mapId), undefined, "Ana");
     clients.push(a);
     const phase = readJourneyMap(a.doc).phases[0]!;
     new MapEditor(a.doc).updatePhase(phase.id, { name: "Before the outage" });
@@ -138,7 +138,7 @@ describe.runIf(available)("PostgreSQL outage", () => {
     const mapId = await createMap(server, { title: "Opened during a restart" });
     proxy.cut();
     let refused: string | null = null;
-    const opening = connect(server, documentNameOf(mapId), undefined, "Ben").catch(
+    const opening = connect(server, mapDocumentName(mapId), undefined, "Ben").catch(
       (error: unknown) => {
         refused = String(error);
         return null;
@@ -177,7 +177,7 @@ describe.runIf(available)("PostgreSQL outage", () => {
     proxy.cut();
     try {
       const loading = persistence.onLoadDocument({
-        documentName: documentNameOf(mapId),
+        documentName: mapDocumentName(mapId),
         context: { socketKey: "s1" },
       } as Parameters<Persistence["onLoadDocument"]>[0]);
       await expect(loading).rejects.toMatchObject({ code: CLOSE.storeUnavailable.code });

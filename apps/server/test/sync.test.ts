@@ -1,7 +1,7 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, postgresAvailable } from "./postgres.ts";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import {
   type Client,
   connect,
@@ -30,7 +30,7 @@ async function server(dataDir?: string): Promise<TestServer> {
 }
 
 async function client(s: TestServer, mapId: string): Promise<Client> {
-  const c = await connect(s, documentNameOf(mapId));
+  const c = await connect(s, mapDocumentName(mapId));
   cleanups.push(() => c.destroy());
   return c;
 }
@@ -68,7 +68,7 @@ describe.each(STORES)("sync with %s", (kind, available) => {
     const first = await startServer(undefined, undefined, databaseUrl);
     cleanups.push(() => removeDir(first.dataDir));
     const mapId = await createMap(first);
-    const a = await connect(first, documentNameOf(mapId));
+    const a = await connect(first, mapDocumentName(mapId));
     const phase = readJourneyMap(a.doc).phases[0]!;
     new MapEditor(a.doc).updatePhase(phase.id, { name: "Kept" });
     await a.confirmed();

@@ -17,7 +17,7 @@ import {
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentNameOf, talkDocumentNameOf } from "../src/documentName.ts";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { expectCanaryHealthy, startCanary } from "./canary.ts";
 import {
   type Client,
@@ -58,7 +58,7 @@ async function person(token: string, name: string, browserKey: string): Promise<
   const me = new Promise<{ name: string; id: string }>((r) => (identity = r));
   const provider = new HocuspocusProvider({
     url: `${server.wsUrl}?name=${encodeURIComponent(name)}&key=${browserKey}`,
-    name: talkDocumentNameOf(mapId),
+    name: talkDocumentName(mapId),
     document: doc,
     token,
     onStateless: ({ payload }) => {
@@ -98,9 +98,9 @@ afterAll(async () => {
 describe("talk document", () => {
   it("a commenter's comment reaches the owner; their edit of the map is refused", async () => {
     const commenter = (await shareLink(server, mapId, "commenter")).token;
-    const ownerTalk = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const ownerTalk = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const cTalk = await person(commenter, "Cleo", "e".repeat(48));
-    const cMap = await open(documentNameOf(mapId), commenter, "Cleo");
+    const cMap = await open(mapDocumentName(mapId), commenter, "Cleo");
     expect(cTalk.provider.authorizedScope).toBe("read-write");
     expect(cMap.provider.authorizedScope).toBe("readonly");
 
@@ -120,14 +120,14 @@ describe("talk document", () => {
     new MapEditor(cMap.doc).updateTouchpoint(tp.id, { name: "Hacked" });
     await settle();
     expect(cMap.provider.unsyncedChanges).toBeGreaterThan(0);
-    const ownerMap = await open(documentNameOf(mapId), ownerToken(mapId), "Olga");
+    const ownerMap = await open(mapDocumentName(mapId), ownerToken(mapId), "Olga");
     expect(readJourneyMap(ownerMap.doc).touchpoints[0]?.name).not.toBe("Hacked");
     expect(await server.store.countUpdates(mapId)).toBe(rowsBefore);
   });
 
   it("a commenter's client can comment but not triage or forge inbox items", async () => {
     const commenter = (await shareLink(server, mapId, "commenter")).token;
-    const ownerTalk = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const ownerTalk = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const { itemId } = submitToInbox(
       ownerTalk.doc,
       { kind: "ticket", text: "Charged twice", contributor: "Sam" },
@@ -162,7 +162,7 @@ describe("talk document", () => {
     await settle();
     await settle();
     expect(cleo.provider.unsyncedChanges).toBeGreaterThan(0);
-    const fresh = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const fresh = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const inbox = readTalk(fresh.doc).inbox;
     expect(inbox.find((i) => i.id === itemId)?.status).toBe("new");
     expect(inbox.map((i) => i.text)).not.toContain("Forged");
@@ -199,7 +199,7 @@ describe("talk document", () => {
     commentMap(alice.doc, commentId)?.set("text", "Alice's point, edited");
     await alice.confirmed();
 
-    const owner = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const owner = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     await until(owner.doc, () =>
       readTalk(owner.doc).threads.some(
         (t) => t.id === threadId && t.comments[0]?.text === "Alice's point, edited",
@@ -240,7 +240,7 @@ describe("talk document", () => {
       mallory.destroy();
     }
 
-    const fresh = await open(talkDocumentNameOf(mapId), ownerToken(mapId), "Olga");
+    const fresh = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const thread = readTalk(fresh.doc).threads.find((t) => t.id === threadId);
     expect(thread?.resolved).toBeNull();
     expect(thread?.comments.map((c) => [c.author, c.authorId, c.text])).toEqual([
@@ -266,7 +266,7 @@ describe("talk document", () => {
 
   it("viewers cannot write the talk document either", async () => {
     const viewer = (await shareLink(server, mapId, "viewer")).token;
-    const vTalk = await open(talkDocumentNameOf(mapId), viewer, "Vera");
+    const vTalk = await open(talkDocumentName(mapId), viewer, "Vera");
     expect(vTalk.provider.authorizedScope).toBe("readonly");
     const before = await server.store.countUpdates(`talk:${mapId}`);
     startThread(
@@ -276,17 +276,17 @@ describe("talk document", () => {
       { origin: LOCAL_ORIGIN },
     );
     await settle();
-    const owner = await open(talkDocumentNameOf(mapId), ownerToken(mapId));
+    const owner = await open(talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(owner.doc).threads.map((t) => t.comments[0]?.text)).not.toContain("sneaky");
     expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(before);
   });
 
   it("contributor links open neither document", async () => {
     const contributor = (await shareLink(server, mapId, "contributor")).token;
-    await expect(connect(server, documentNameOf(mapId), contributor)).rejects.toThrow(
+    await expect(connect(server, mapDocumentName(mapId), contributor)).rejects.toThrow(
       /authentication failed/,
     );
-    await expect(connect(server, talkDocumentNameOf(mapId), contributor)).rejects.toThrow(
+    await expect(connect(server, talkDocumentName(mapId), contributor)).rejects.toThrow(
       /authentication failed/,
     );
   });
@@ -301,7 +301,7 @@ describe("talk document", () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
     server = await startServer(dataDir);
-    const again = await open(talkDocumentNameOf(mapId), ownerToken(mapId));
+    const again = await open(talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(again.doc).threads.map((t) => t.comments[0]?.text)).toContain(
       "Customers say this step is confusing",
     );

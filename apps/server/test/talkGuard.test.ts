@@ -22,7 +22,7 @@ import {
   INCOMPLETE,
   rootsChangedBy,
   rootsTouchedBy,
-} from "../src/contrib/talkGuard.ts";
+} from "../src/sync/talkGuard.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
 

@@ -5,7 +5,7 @@
  */
 import { readTalk } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { talkDocumentNameOf } from "../src/documentName.ts";
+import { talkDocumentName } from "@journeymap/protocol";
 import {
   connect,
   createMap,
@@ -58,7 +58,7 @@ describe.runIf(available)("talk document on PostgreSQL", () => {
     expect(((await lookup.json()) as { id: string }[]).map((m) => m.id)).toEqual([mapId]);
     await server.close();
     server = await startServer(dataDir, "/nonexistent", db.url);
-    const client = await connect(server, talkDocumentNameOf(mapId), ownerToken(mapId));
+    const client = await connect(server, talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(client.doc).inbox.map((i) => i.text)).toEqual(["Slow checkout"]);
     client.destroy();
   });

@@ -10,7 +10,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
-import { documentNameOf } from "../src/documentName.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 import {
   connect,
   createMap,
@@ -37,7 +37,7 @@ async function server(): Promise<TestServer> {
 async function rawClient(s: TestServer, mapId: string): Promise<RawClient> {
   const raw = await RawClient.open(s.wsUrl);
   cleanups.push(() => raw.ws.close());
-  await raw.authenticate(documentNameOf(mapId), ownerToken(mapId));
+  await raw.authenticate(mapDocumentName(mapId), ownerToken(mapId));
   return raw;
 }
 
@@ -59,7 +59,7 @@ function nextSyncStatus(raw: RawClient): Promise<boolean> {
 async function sendSync(raw: RawClient, mapId: string, type: number, update: Uint8Array) {
   const status = nextSyncStatus(raw);
   raw.send(
-    raw.frame(documentNameOf(mapId), MESSAGE.sync, (e) => {
+    raw.frame(mapDocumentName(mapId), MESSAGE.sync, (e) => {
       encoding.writeVarUint(e, type);
       encoding.writeVarUint8Array(e, update);
     }),
@@ -71,7 +71,7 @@ describe("update log", () => {
   it("logs nothing when a client re-sends state the server already has", async () => {
     const s = await server();
     const mapId = await createMap(s);
-    const a = await connect(s, documentNameOf(mapId));
+    const a = await connect(s, mapDocumentName(mapId));
     cleanups.push(() => a.destroy());
     const phase = readJourneyMap(a.doc).phases[0]!;
     new MapEditor(a.doc).updatePhase(phase.id, { name: "Known" });
@@ -88,7 +88,7 @@ describe("update log", () => {
   it("logs only the new part of an update that overlaps known state", async () => {
     const s = await server();
     const mapId = await createMap(s);
-    const a = await connect(s, documentNameOf(mapId));
+    const a = await connect(s, mapDocumentName(mapId));
     cleanups.push(() => a.destroy());
 
     // A replica with everything the server has plus one new edit, sent as one full state.

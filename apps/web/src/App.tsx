@@ -9,7 +9,7 @@ const HistoryPage = lazy(() => import("./history/HistoryPage.tsx"));
 // Presentation mode: its own chunk, opened from the board.
 const PresentPage = lazy(() => import("./present/PresentPage.tsx"));
 // The contributor form (no board, no provider): a small chunk of its own.
-const ContributePage = lazy(() => import("./contribute/ContributePage.tsx"));
+const ContributePage = lazy(() => import("./talk/contribute/ContributePage.tsx"));
 
 export function App() {
   const route = useRoute();

@@ -8,15 +8,9 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/**
- * Share-link roles. A contributor link opens no document at all: it can only read the map's
- * outline (to pick a touchpoint) and submit to the evidence inbox over HTTP.
- */
-export const ROLES = ["owner", "editor", "commenter", "viewer", "contributor"] as const;
-export type Role = (typeof ROLES)[number];
-/** Integrations use API tokens: no sync access, only the listed HTTP actions. */
-export const API_ACTIONS = ["evidence:write", "map:read"] as const;
-export type ApiAction = (typeof API_ACTIONS)[number];
+import { API_ACTIONS, type ApiAction, ROLE, ROLES, type Role } from "@journeymap/protocol";
+
+export type { ApiAction, Role };
 
 export type TokenClaims =
   | {
@@ -120,15 +114,15 @@ export function verifyToken(token: string, keys: KeyRing, now: number): TokenCla
 
 /** Roles that may change the map document (the others are read-only on the server). */
 export function canEdit(role: Role): boolean {
-  return role === "owner" || role === "editor";
+  return role === ROLE.owner || role === ROLE.editor;
 }
 
 /** Roles that may write comments and triage (the talk document). */
 export function canTalk(role: Role): boolean {
-  return canEdit(role) || role === "commenter";
+  return canEdit(role) || role === ROLE.commenter;
 }
 
 /** Roles that may open the live documents at all (read-only or not). */
 export function canSync(role: Role): boolean {
-  return role !== "contributor";
+  return role !== ROLE.contributor;
 }

@@ -21,7 +21,7 @@ import { PALETTE, randomId } from "@journeymap/schema";
 import { AccessError, type AccessService } from "../auth/AccessService.ts";
 import type { KeyedDigest } from "../auth/keyedDigest.ts";
 import { canEdit, canSync, canTalk, type Role } from "../auth/tokens.ts";
-import { parseDocumentName } from "../documentName.ts";
+import { parseDocumentName } from "@journeymap/protocol";
 import { CloseError, type CloseReason } from "../limits.ts";
 import type { MapStore } from "../store/MapStore.ts";
 

@@ -33,7 +33,8 @@ import type {
 } from "@hocuspocus/server";
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
-import { type DocumentKind, parseDocumentName, storeKeyOf } from "../documentName.ts";
+import { type DocumentKind, parseDocumentName } from "@journeymap/protocol";
+import { storeKeyOf } from "../documentName.ts";
 import { CloseError, type CloseReason } from "../limits.ts";
 import { DAY_MS, MapUsage, type QuotaRefusal } from "../quota/MapUsage.ts";
 import { DEFAULT_QUOTAS, type Quotas } from "../quota/quotas.ts";

@@ -17,14 +17,13 @@ import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type { Connection, Hocuspocus, WebSocketLike } from "@hocuspocus/server";
 import { type WebSocket, WebSocketServer } from "ws";
+import { SYNC_PATH } from "@journeymap/protocol";
 import { clientAddressOf, TRUST_NONE, type TrustProxy } from "../clientAddress.ts";
 import { CLOSE, type CloseReason, type Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { AUTH, readMessageHeader } from "./messageHeader.ts";
 import { PendingDocuments } from "./pendingDocuments.ts";
-
-export const SYNC_PATH = "/sync";
 
 interface SocketState {
   readonly ws: WebSocket;

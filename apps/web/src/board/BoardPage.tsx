@@ -19,12 +19,12 @@ import { PersonaEditor } from "./PersonaEditor.tsx";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { zoomToFit } from "./zoom.ts";
 import type { TalkTarget } from "@journeymap/schema";
-import { BoardMarkers } from "../comments/BoardMarkers.tsx";
-import { TalkButtons, TalkPanel, type TalkTab } from "../comments/TalkPanel.tsx";
-import { useSeen } from "../comments/seen.ts";
-import { targetOfSelection } from "../comments/targets.ts";
-import { useLocalSelection } from "../comments/useLocalSelection.ts";
-import { TalkContext, useTalkConnection } from "../inbox/useTalk.ts";
+import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
+import { TalkButtons, TalkPanel, type TalkTab } from "../talk/comments/TalkPanel.tsx";
+import { useSeen } from "../talk/comments/seen.ts";
+import { targetOfSelection } from "../talk/comments/targets.ts";
+import { useLocalSelection } from "../talk/comments/useLocalSelection.ts";
+import { TalkContext, useTalkConnection } from "../talk/inbox/useTalk.ts";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
 
 // The palette (cmdk and its dialog) loads on first use.

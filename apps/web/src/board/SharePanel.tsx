@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useDismiss } from "../ui/useDismiss.ts";
 import { createLink, listLinks, revokeLink, type ShareLink } from "../api/mapsApi.ts";
 import { shareUrl, tokenFor } from "../sync/tokens.ts";
-import { contributeUrl } from "../contribute/contributorToken.ts";
+import { contributeUrl } from "../talk/contribute/contributorToken.ts";
 
 const ROLE_LABELS: Record<string, string> = {
   editor: "Can edit",

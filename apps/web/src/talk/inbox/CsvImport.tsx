@@ -6,7 +6,7 @@
 import { CsvError, csvTable } from "@journeymap/schema";
 import { AlertCircle, CheckCircle2 } from "lucide-react";
 import { useState } from "react";
-import { tokenFor } from "../sync/tokens.ts";
+import { tokenFor } from "../../sync/tokens.ts";
 import { type ImportResult, importCsv } from "./contribApi.ts";
 import { previewRows } from "./csvPreview.ts";
 

@@ -8,11 +8,11 @@ import { readTalk } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
-import { CONTRIB_ROUTES } from "../src/contrib/openapi.ts";
-import { ImportResult, InboxItemView, Outline, SubmitResult } from "../src/contrib/schemas.ts";
+import { CONTRIB_ROUTES } from "../src/http/openapi.ts";
+import { ImportResult, InboxItemView, Outline, SubmitResult } from "../src/talk/schemas.ts";
 import { createServer } from "../src/createServer.ts";
-import { talkDocumentNameOf } from "../src/documentName.ts";
-import { createContribRoutes } from "../src/http/contribRoutes.ts";
+import { talkDocumentName } from "@journeymap/protocol";
+import { createTalkRoutes } from "../src/http/talkRoutes.ts";
 import {
   type Client,
   connect,
@@ -123,7 +123,7 @@ describe("contribution API: OpenAPI", () => {
     const documented = Object.entries(doc.paths)
       .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
       .sort();
-    const router = createContribRoutes({ access: {} as never, inbox: {} as never });
+    const router = createTalkRoutes({ access: {} as never, inbox: {} as never });
     // (a route with middleware is listed once per handler: count it once)
     const served = [
       ...new Set(router.routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`)),
@@ -143,7 +143,7 @@ describe("contribution API: OpenAPI", () => {
 
 describe("contribution API: submissions", () => {
   it("accepts evidence from an API token (201) and shows it live in an editor's inbox", async () => {
-    const editor = await connect(server, talkDocumentNameOf(mapId), ownerToken(mapId), "Eda");
+    const editor = await connect(server, talkDocumentName(mapId), ownerToken(mapId), "Eda");
     clients.push(editor);
     const res = await post(inboxPath(), apiToken, good());
     expect(res.status).toBe(201);
@@ -212,7 +212,7 @@ describe("contribution API: submissions", () => {
     const secretKey = "h16-ticket-secret-8841";
     const res = await post(inboxPath(), apiToken, good(), { "idempotency-key": secretKey });
     expect(res.status).toBe(201);
-    const reader = await connect(server, talkDocumentNameOf(mapId), viewer);
+    const reader = await connect(server, talkDocumentName(mapId), viewer);
     clients.push(reader);
     await until(reader.doc, () => readTalk(reader.doc).inbox.length > 0);
     const state = Buffer.from(Y.encodeStateAsUpdate(reader.doc)).toString("latin1");

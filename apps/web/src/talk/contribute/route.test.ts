@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute } from "../router.ts";
+import { parseRoute } from "../../router.ts";
 
 describe("contributor route", () => {
   it("parses /contribute/<mapId> and refuses other shapes", () => {

@@ -9,12 +9,12 @@
 import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { TALK_ROOT } from "@journeymap/schema";
 import * as Y from "yjs";
-import { indexUpdateItems } from "./updateItems.ts";
+import { indexUpdateItems } from "../talk/updateItems.ts";
 import type { Role } from "../auth/tokens.ts";
-import { parseDocumentName } from "../documentName.ts";
-import type { ConnectionContext } from "../sync/access.ts";
+import { parseDocumentName } from "@journeymap/protocol";
+import type { ConnectionContext } from "./access.ts";
 import { CLOSE } from "../limits.ts";
-import { refuseCommentUpdate } from "./commentAuthorship.ts";
+import { refuseCommentUpdate } from "../talk/commentAuthorship.ts";
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;

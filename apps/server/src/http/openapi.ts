@@ -5,7 +5,7 @@
  * cannot drift from what is accepted.
  */
 import { z } from "zod";
-import { MAX_IMPORT_ROWS } from "./InboxService.ts";
+import { MAX_IMPORT_ROWS } from "../talk/InboxService.ts";
 import {
   ErrorBody,
   ImportResult,
@@ -14,7 +14,7 @@ import {
   Outline,
   SubmissionBody,
   SubmitResult,
-} from "./schemas.ts";
+} from "../talk/schemas.ts";
 
 export interface RouteDoc {
   readonly method: "get" | "post";

@@ -1,6 +1,6 @@
 /** Client of the contribution API (see GET /api/openapi.json). */
 import type { Channel, EvidenceKind } from "@journeymap/schema";
-import { browserKey } from "../sync/browserKey.ts";
+import { browserKey } from "../../sync/browserKey.ts";
 
 export interface Outline {
   readonly mapId: string;

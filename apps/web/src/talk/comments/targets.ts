@@ -5,7 +5,7 @@ import {
   LANE_KIND_LABELS,
   type TalkTarget,
 } from "@journeymap/schema";
-import type { Selection } from "../sync/presence.ts";
+import type { Selection } from "../../sync/presence.ts";
 
 /** The thread target for what is selected on the board (cells and curve points included). */
 export function targetOfSelection(selection: Selection): TalkTarget | null {

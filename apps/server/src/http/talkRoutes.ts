@@ -11,12 +11,12 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AccessService, Grant } from "../auth/AccessService.ts";
 import { bearerToken } from "./grants.ts";
-import { BadSubmission, type InboxService, type Submitter } from "../contrib/InboxService.ts";
-import { openApiDocument } from "../contrib/openapi.ts";
-import { type ContribOperation, mayDo } from "../contrib/permissions.ts";
-import { RateLimiter } from "../contrib/rateLimit.ts";
-import { formatIssues, SubmissionBody } from "../contrib/schemas.ts";
-import { isMapId } from "../documentName.ts";
+import { BadSubmission, type InboxService, type Submitter } from "../talk/InboxService.ts";
+import { openApiDocument } from "./openapi.ts";
+import { type ContribOperation, mayDo } from "../talk/permissions.ts";
+import { RateLimiter } from "../talk/rateLimit.ts";
+import { formatIssues, SubmissionBody } from "../talk/schemas.ts";
+import { isMapId } from "@journeymap/protocol";
 
 /** One contribution: up to 10,000 characters of text plus fields, in any script. */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
@@ -35,7 +35,7 @@ export interface ContribLimits {
 }
 export const DEFAULT_CONTRIB_LIMITS: ContribLimits = { perMinute: 60, burst: 20 };
 
-export interface ContribRoutesOptions {
+export interface TalkRoutesOptions {
   readonly access: AccessService;
   readonly inbox: InboxService;
   readonly limits?: ContribLimits;
@@ -49,12 +49,12 @@ const tooLarge = (max: number) =>
     onError: (c) => c.json({ error: `Body larger than ${max} bytes` }, 413),
   });
 
-export function createContribRoutes({
+export function createTalkRoutes({
   access,
   inbox,
   limits = DEFAULT_CONTRIB_LIMITS,
   publicUrl = null,
-}: ContribRoutesOptions): Hono {
+}: TalkRoutesOptions): Hono {
   const app = new Hono();
   const rate = new RateLimiter(limits.perMinute, limits.burst);
 

@@ -17,13 +17,13 @@ import {
 } from "@journeymap/schema";
 import { FileText, MessageSquare } from "lucide-react";
 import { type RefObject, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
-import { boardColumns, COLUMN_WIDTH, columnKey } from "../board/columns.ts";
-import { columnOfPresenceKey } from "../board/columnWindow.ts";
-import { type Box, type GridMetrics, geometryBox, rowsFrom } from "../board/markerGeometry.ts";
-import { useColumnWindow } from "../board/useColumnWindow.ts";
+import { boardColumns, COLUMN_WIDTH, columnKey } from "../../board/columns.ts";
+import { columnOfPresenceKey } from "../../board/columnWindow.ts";
+import { type Box, type GridMetrics, geometryBox, rowsFrom } from "../../board/markerGeometry.ts";
+import { useColumnWindow } from "../../board/useColumnWindow.ts";
 import { useTalk } from "../inbox/useTalk.ts";
 import { sentimentClass, signed } from "../inbox/labels.ts";
-import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
 import { presenceKeyOf } from "./targets.ts";
 import "./talk.css";
 

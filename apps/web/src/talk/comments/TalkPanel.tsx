@@ -6,7 +6,7 @@ import { type TalkTarget, unreadCount } from "@journeymap/schema";
 import { FileSearch, Inbox, MessageSquare, X } from "lucide-react";
 import { InboxPanel, effectiveStatus } from "../inbox/InboxPanel.tsx";
 import { useTalk, useTalkSession } from "../inbox/useTalk.ts";
-import { useJourneyMap } from "../sync/useJourneyMap.ts";
+import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { CommentsPanel } from "./CommentsPanel.tsx";
 import "./talk.css";
 

@@ -17,7 +17,7 @@ import {
 import * as Y from "yjs";
 import type { z } from "zod";
 import type { KeyedDigest } from "../auth/keyedDigest.ts";
-import { documentNameOf, talkDocumentNameOf } from "../documentName.ts";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import type { LiveDocuments } from "./LiveDocuments.ts";
 import { formatIssues, type Outline, SubmissionBody } from "./schemas.ts";
 
@@ -87,7 +87,7 @@ export class InboxService {
   }
 
   outline(mapId: string): Promise<z.infer<typeof Outline>> {
-    return this.live.read(documentNameOf(mapId), (doc) => {
+    return this.live.read(mapDocumentName(mapId), (doc) => {
       const map = readJourneyMap(doc);
       return {
         mapId,
@@ -106,7 +106,7 @@ export class InboxService {
   }
 
   list(mapId: string): Promise<ItemView[]> {
-    return this.live.read(talkDocumentNameOf(mapId), (doc) => readTalk(doc).inbox.map(view));
+    return this.live.read(talkDocumentName(mapId), (doc) => readTalk(doc).inbox.map(view));
   }
 
   private touchpointIds(mapId: string): Promise<Map<string, string>> {
@@ -134,7 +134,7 @@ export class InboxService {
         throw new BadSubmission(`touchpointId: no touchpoint ${body.touchpointId} on this map`);
     }
     return this.live.write(
-      talkDocumentNameOf(mapId),
+      talkDocumentName(mapId),
       { author: `${body.contributor} (${who.via})` },
       (doc) => {
         const { itemId, created } = submitToInbox(
@@ -198,7 +198,7 @@ export class InboxService {
       };
     }
     const results = await this.live.write(
-      talkDocumentNameOf(mapId),
+      talkDocumentName(mapId),
       { author: `CSV import (${who.via})` },
       (doc) =>
         checked.map(({ row, key, body }) => {

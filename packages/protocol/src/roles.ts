@@ -1,0 +1,28 @@
+/**
+ * Share-link roles. A contributor link opens no document at all: it can only read the map's
+ * outline (to pick a touchpoint) and submit to the evidence inbox over HTTP.
+ */
+export const ROLES = ["owner", "editor", "commenter", "viewer", "contributor"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The roles by name, so code says `ROLE.owner` and a typo is a compile error. */
+export const ROLE = {
+  owner: "owner",
+  editor: "editor",
+  commenter: "commenter",
+  viewer: "viewer",
+  contributor: "contributor",
+} as const satisfies { readonly [R in Role]: R };
+
+/** Integrations use API tokens: no sync access, only the listed HTTP actions. */
+export const API_ACTIONS = ["evidence:write", "map:read"] as const;
+export type ApiAction = (typeof API_ACTIONS)[number];
+
+export const API_ACTION = {
+  evidenceWrite: "evidence:write",
+  mapRead: "map:read",
+} as const satisfies { readonly [name: string]: ApiAction };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

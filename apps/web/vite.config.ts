@@ -16,7 +16,7 @@ export default defineConfig({
   // Budgets hold when `npm test` runs the four suites at once on a 2-core machine.
   test: {
     environment: "node",
-    include: ["src/**/*.test.ts"],
+    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

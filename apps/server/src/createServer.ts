@@ -13,25 +13,25 @@ import { createHttpApp } from "./http/createHttpApp.ts";
 import { createImportPool } from "./import/importPool.ts";
 import { BROADCAST_BATCH_BYTES, type CloseReason, DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { Metrics } from "./metrics.ts";
+import { Metrics } from "./Metrics.ts";
 import { meteredStore } from "./store/meteredStore.ts";
-import { UpdateGuard } from "./sync/updateGuard.ts";
-import { WebSocketGate } from "./sync/websocketGate.ts";
+import { UpdateGuard } from "./sync/UpdateGuard.ts";
+import { WebSocketGate } from "./sync/WebSocketGate.ts";
 import type { MapStore } from "./store/MapStore.ts";
 import { PostgresMapStore } from "./store/PostgresMapStore.ts";
 import { SqliteMapStore } from "./store/SqliteMapStore.ts";
 import { AccessService } from "./auth/AccessService.ts";
 import { createKeyedDigest } from "./auth/keyedDigest.ts";
 import { InboxService } from "./talk/InboxService.ts";
-import { TalkGuard } from "./sync/talkGuard.ts";
+import { TalkGuard } from "./sync/TalkGuard.ts";
 import { LiveDocuments } from "./talk/LiveDocuments.ts";
 import { type ContribLimits, createTalkRoutes } from "./http/talkRoutes.ts";
-import { Access } from "./sync/access.ts";
-import { LinkGuard } from "./sync/linkGuard.ts";
+import { Access } from "./sync/Access.ts";
+import { LinkGuard } from "./sync/LinkGuard.ts";
 import { localRevocations, redisRevocations } from "./sync/revocations.ts";
-import { ScaleOut } from "./sync/scaleOut.ts";
-import { Presence } from "./sync/presence.ts";
-import { Persistence } from "./sync/persistence.ts";
+import { ScaleOut } from "./sync/ScaleOut.ts";
+import { Presence } from "./sync/Presence.ts";
+import { Persistence } from "./sync/Persistence.ts";
 import { creationQuota } from "./quota/creationQuota.ts";
 import { freeBytesOf, StoreHealth } from "./quota/StoreHealth.ts";
 import { scheduleRetention } from "./store/retention.ts";
@@ -94,7 +94,7 @@ export async function createServer(
     sockets.gate?.closeSocket(socketKey, kind, reason);
   // Scale-out: Hocuspocus' Redis extension relays updates and awareness between instances
   // (its relayed updates carry origin "redis" and are logged by the receiving instance only).
-  // Live connections end when their link does, on every instance (sync/linkGuard.ts); after a
+  // Live connections end when their link does, on every instance (sync/LinkGuard.ts); after a
   // Redis outage the links are re-read, as revocations sent meanwhile were lost.
   const guard = new LinkGuard({
     isLive: (linkId) => access.isLive(linkId),

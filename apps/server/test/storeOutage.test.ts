@@ -12,7 +12,7 @@ import { CLOSE, type CloseReason } from "../src/limits.ts";
 import { createLogger } from "../src/logger.ts";
 import type { MapStore } from "../src/store/MapStore.ts";
 import { PostgresMapStore } from "../src/store/PostgresMapStore.ts";
-import { Persistence } from "../src/sync/persistence.ts";
+import { Persistence } from "../src/sync/Persistence.ts";
 import {
   type Client,
   connect,

@@ -1,5 +1,5 @@
 /**
- * The commenter's write check on the talk document (contrib/talkGuard.ts), on real Yjs
+ * The commenter's write check on the talk document (sync/TalkGuard.ts), on real Yjs
  * updates: comments pass, inbox writes are found however they arrive (new items, triage
  * decisions, deletions, an update split so its second half waits for the first).
  */
@@ -22,7 +22,7 @@ import {
   INCOMPLETE,
   rootsChangedBy,
   rootsTouchedBy,
-} from "../src/sync/talkGuard.ts";
+} from "../src/sync/TalkGuard.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
 

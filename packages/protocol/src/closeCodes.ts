@@ -17,17 +17,17 @@ export const CLOSE = {
    */
   storeUnavailable: { code: 4502, reason: "Storage unavailable, try again shortly" },
   tooSlow: { code: 4504, reason: "Client too slow" },
-  /** Memory one socket may pin (the server's sync/websocketGate.ts, sync/presence.ts). */
+  /** Memory one socket may pin (the server's sync/WebSocketGate.ts, sync/Presence.ts). */
   unauthenticatedBacklog: { code: 4411, reason: "Too much data before authentication" },
   displaced: { code: 4433, reason: "Too many connections waiting to authenticate" },
   awarenessTooLarge: { code: 4431, reason: "Awareness state too large" },
   tooManyClientIds: { code: 4432, reason: "Too many awareness client ids" },
   /** The update needs changes the server does not have (sync/missingDependencies.ts). */
   missingDependencies: { code: 4422, reason: "Update depends on changes the server does not have" },
-  /** Access ended while connected (sync/linkGuard.ts): on every instance, nothing more saved. */
+  /** Access ended while connected (sync/LinkGuard.ts): on every instance, nothing more saved. */
   linkRevoked: { code: 4403, reason: "This link was revoked" },
   linkExpired: { code: 4401, reason: "This link expired" },
-  /** A commenter's write outside their own comments (contrib/talkGuard.ts; reason says what). */
+  /** A commenter's write outside their own comments (sync/TalkGuard.ts; reason says what). */
   writeRefused: { code: 4403, reason: "Not allowed" },
   /** Storage quotas (quota/quotas.ts): the edit is not saved; the client keeps it as unsaved. */
   mapTooLarge: { code: 4418, reason: "Map too large" },

@@ -19,7 +19,7 @@ import { HistoryService } from "../history/HistoryService.ts";
 import { createHistoryRoutes } from "./historyRoutes.ts";
 import { createFormatRoutes } from "./formatRoutes.ts";
 import type { ImportPool } from "../import/importPool.ts";
-import type { Metrics } from "../metrics.ts";
+import type { Metrics } from "../Metrics.ts";
 import { createMetricsRoute } from "./metricsRoute.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 import type { MapRecord, MapStore } from "../store/MapStore.ts";
@@ -92,7 +92,7 @@ export interface HttpAppOptions {
   readonly imports?: ImportPool;
   /** Whether the store takes writes (quota/StoreHealth.ts); /readyz reports it. */
   readonly health?: StoreHealth;
-  /** The scale-out bus when there is one (sync/scaleOut.ts); /readyz reports it. */
+  /** The scale-out bus when there is one (sync/ScaleOut.ts); /readyz reports it. */
   readonly bus?: { status(): Promise<{ ok: true } | { ok: false; reason: string }> };
   /** Runs before a map is created or imported (quota/creationQuota.ts). */
   readonly guardCreation?: MiddlewareHandler;

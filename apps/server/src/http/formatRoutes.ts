@@ -85,7 +85,7 @@ export function createFormatRoutes({
     if (denied) return denied;
     if (!(await store.hasMap(mapId))) return c.json({ error: "No such map" }, 404);
     const { updates } = await store.loadMap(mapId);
-    // Comments live in the map's talk document, stored under its own key (persistence.ts);
+    // Comments live in the map's talk document, stored under its own key (Persistence.ts);
     // confirmed comments are in the log before their authors see them saved.
     const withComments = ["1", "true"].includes(c.req.query("comments") ?? "");
     const talk = withComments ? (await store.loadMap(talkKey(mapId))).updates : undefined;

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
-import type { Metrics } from "../metrics.ts";
+import type { Metrics } from "../Metrics.ts";
 
 export const METRICS_PATH = "/metrics";
 

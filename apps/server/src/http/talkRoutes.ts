@@ -1,8 +1,8 @@
 /**
- * HTTP routes of the contribution API (documented in contrib/openapi.ts, served at
+ * HTTP routes of the contribution API (documented in talk/openapi.ts, served at
  * /api/openapi.json): the map outline, inbox submissions (JSON, idempotent with a key), the
  * inbox list and CSV import with preview. Each request is authenticated with a bearer token
- * scoped to the map, checked against contrib/permissions.ts, rate-limited per link and
+ * scoped to the map, checked against talk/permissions.ts, rate-limited per link and
  * address, and size-limited. Bad input gets a 4xx naming what is wrong and changes nothing.
  */
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -14,7 +14,7 @@ import { bearerToken } from "./grants.ts";
 import { BadSubmission, type InboxService, type Submitter } from "../talk/InboxService.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type ContribOperation, mayDo } from "../talk/permissions.ts";
-import { RateLimiter } from "../talk/rateLimit.ts";
+import { RateLimiter } from "../talk/RateLimiter.ts";
 import { formatIssues, SubmissionBody } from "../talk/schemas.ts";
 import { isMapId } from "@journeymap/protocol";
 

@@ -1,4 +1,4 @@
-import type { Metrics } from "../metrics.ts";
+import type { Metrics } from "../Metrics.ts";
 import type { MapStore, UpdateRow } from "./MapStore.ts";
 
 /** The same store, with append latency and counts recorded. */

@@ -39,7 +39,7 @@ export function redisRevocations(
   const pub = new IORedis(url, { maxRetriesPerRequest: null });
   const sub = new IORedis(url);
   for (const client of [pub, sub]) {
-    // ioredis reports every failed reconnection; the scale-out health (scaleOut.ts) logs outages.
+    // ioredis reports every failed reconnection; the scale-out health (ScaleOut.ts) logs outages.
     client.on("error", () => {});
   }
   sub.subscribe(channel).catch((error: unknown) => {

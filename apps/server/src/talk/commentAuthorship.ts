@@ -2,7 +2,7 @@
  * What a commenter may do to comment threads: start threads and write comments as themselves,
  * change or delete only their own comments, and reopen a thread by replying. Resolving,
  * retitling or deleting threads, and anything done to other people's comments, is for editors
- * and owners (moderation). "Themselves" is the connection's identity (sync/access.ts): a
+ * and owners (moderation). "Themselves" is the connection's identity (sync/Access.ts): a
  * comment's `author` must be the connection's display name and its `authorId` the id the
  * server derived for it.
  *

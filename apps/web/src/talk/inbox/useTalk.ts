@@ -93,7 +93,7 @@ export function useTalkConnection(
   return state;
 }
 
-/** The server's `identity` message (apps/server/src/sync/access.ts), or null. */
+/** The server's `identity` message (apps/server/src/sync/Access.ts), or null. */
 function readIdentity(payload: string): { name: string; authorId: string; role: string } | null {
   try {
     const m = JSON.parse(payload) as Record<string, unknown>;

@@ -1,0 +1,304 @@
+/**
+ * Durable persistence as a Hocuspocus extension: an append-only update log written BEFORE
+ * the server acknowledges an update, plus debounced checkpoints of the full state.
+ *
+ * Stock Hocuspocus acknowledges an update as soon as it is applied in memory and stores
+ * 2–10 s later, so a crash loses confirmed edits (STACK.md §3.1). Here `beforeSync`
+ * (awaited before the update is applied and acked) appends exactly what the server does not
+ * have yet; if the append fails, the connection closes and nothing is confirmed. Server-side
+ * edits (seeding, migrations, API writes) never pass `beforeSync`; a document `update`
+ * listener logs them. Updates relayed from another instance (origin "redis") are logged by
+ * the instance that received them, not here.
+ *
+ * A map's talk document (`talk:<id>`: comments and inbox) is persisted the same way under its
+ * own store key (see documentName.ts); it has no migrations and no title.
+ *
+ * Quotas (quota/): an update that would take the map past its size or daily quota, or that
+ * arrives while the store has no room, is refused like a failed append: not applied, not
+ * relayed, not acknowledged. The whole socket is closed with our code, not only the document:
+ * a stock provider told that one document closed waits ~30 s before it notices, but after a
+ * socket close it reconnects within a second and re-sends what was not confirmed.
+ *
+ * Checkpoints claim rows by containment, not by counting: a checkpoint covers row n only if
+ * rows up to n are all contained in the state it stores (Y.snapshotContainsUpdate). That stays
+ * true with appends still in flight and with several instances writing one map.
+ */
+import { type Extension, isTransactionOrigin } from "@hocuspocus/server";
+import type {
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from "@hocuspocus/server";
+import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
+import * as Y from "yjs";
+import { type DocumentKind, parseDocumentName } from "@journeymap/protocol";
+import { storeKeyOf } from "../documentName.ts";
+import { CloseError, type CloseReason } from "../limits.ts";
+import { DAY_MS, MapUsage, type QuotaRefusal } from "../quota/MapUsage.ts";
+import { DEFAULT_QUOTAS, type Quotas } from "../quota/quotas.ts";
+import { StoreHealth } from "../quota/StoreHealth.ts";
+import type { Logger } from "../logger.ts";
+import {
+  CorruptMapError,
+  type MapStore,
+  type StoredState,
+  type UpdateRow,
+} from "../store/MapStore.ts";
+import type { ConnectionContext } from "./Access.ts";
+
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+const SERVER_AUTHOR = "server";
+
+interface LoadedMap {
+  /** The store key: the map id for a map, `talk:<id>` for its talk document. */
+  readonly mapId: string;
+  readonly kind: DocumentKind;
+  /** The sequence number the latest checkpoint covers. */
+  checkpointSeq: number;
+  /** Server-side edits are logged in order through this chain. */
+  writes: Promise<unknown>;
+  onUpdate: ((update: Uint8Array, origin: unknown) => void) | null;
+  readonly usage: MapUsage;
+}
+
+export interface PersistenceOptions {
+  readonly now?: () => number;
+  readonly health?: StoreHealth;
+  readonly quotas?: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
+  /** Closes a client's whole socket (WebSocketGate.closeSocket). */
+  readonly closeSocket?: (socketKey: unknown, kind: CloseReason, reason: string) => void;
+}
+
+const ALWAYS_ROOM = new StoreHealth(
+  { freeDiskBytes: async () => null, storeBytes: async () => 0 },
+  { maxStoreBytes: null, minFreeDiskBytes: 0 },
+);
+
+/** True when applying `update` to `doc` would change nothing (a re-sync of known state). */
+function isNoOp(doc: Y.Doc, update: Uint8Array): boolean {
+  if (update.length <= 2) return true; // the empty update encodes as [0, 0]
+  if (Y.parseUpdateMeta(update).from.size > 0) return false; // carries new structs
+  return Y.snapshotContainsUpdate(Y.snapshot(doc), update); // delete set only
+}
+
+export class Persistence implements Extension {
+  readonly extensionName = "journeymap-persistence";
+  private readonly maps = new Map<string, LoadedMap>();
+  private readonly store: MapStore;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly health: StoreHealth;
+  private readonly quotas: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
+  private readonly closeSocket: NonNullable<PersistenceOptions["closeSocket"]>;
+
+  constructor(store: MapStore, log: Logger, options: PersistenceOptions = {}) {
+    this.store = store;
+    this.log = log;
+    this.now = options.now ?? Date.now;
+    this.health = options.health ?? ALWAYS_ROOM;
+    this.quotas = options.quotas ?? DEFAULT_QUOTAS;
+    this.closeSocket = options.closeSocket ?? (() => {});
+  }
+
+  async onLoadDocument({
+    documentName,
+    context,
+  }: onLoadDocumentPayload): Promise<Uint8Array | null> {
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) throw new Error(`Not a map document: ${documentName}`);
+    const mapId = storeKeyOf(parsed);
+    const now = this.now();
+    let stored: StoredState;
+    let loggedLastDay: number;
+    try {
+      stored = await this.store.loadMap(mapId);
+      loggedLastDay = await this.store.logBytesSince(mapId, now - DAY_MS);
+    } catch (error) {
+      // Hocuspocus answers a failed load with a refusal, after which a provider never retries;
+      // closing the socket makes it reconnect, so a store back from a restart is found again.
+      this.log.error({ err: error, mapId }, "loading a map failed");
+      this.refuse((context as Partial<ConnectionContext>).socketKey, "storeUnavailable");
+    }
+    const storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+    this.maps.set(documentName, {
+      mapId,
+      kind: parsed.kind,
+      checkpointSeq: stored.checkpointSeq,
+      writes: Promise.resolve(),
+      onUpdate: null,
+      usage: new MapUsage(storedBytes, loggedLastDay, now),
+    });
+    if (stored.updates.length === 0) return null;
+    try {
+      const merged = Y.mergeUpdates(stored.updates as Uint8Array[]);
+      Y.applyUpdate(new Y.Doc(), merged); // fails here, not in the live document
+      return merged;
+    } catch (error) {
+      this.maps.delete(documentName);
+      this.log.error({ mapId, err: String(error) }, "stored map is corrupt");
+      throw new CorruptMapError(`Map ${mapId} cannot be loaded: its stored updates are corrupt`);
+    }
+  }
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    const state = this.maps.get(documentName);
+    if (!state) return;
+    state.onUpdate = (update, origin) => {
+      // Client updates were logged in beforeSync; relayed ones by the instance that got them.
+      if (
+        isTransactionOrigin(origin) &&
+        (origin.source === "connection" || origin.source === "redis")
+      )
+        return;
+      // Server edits made for someone (a contribution) carry their name in the origin.
+      const named =
+        isTransactionOrigin(origin) && origin.source === "local"
+          ? (origin.context as { author?: unknown } | undefined)?.author
+          : undefined;
+      const row: UpdateRow = {
+        mapId: state.mapId,
+        ts: this.now(),
+        author: typeof named === "string" && named !== "" ? named : SERVER_AUTHOR,
+        clientIds: [...Y.parseUpdateMeta(update).from.keys()],
+        origin: "server",
+        bytes: update,
+      };
+      state.writes = state.writes
+        .then(() => this.append(state, row))
+        .catch((error: unknown) =>
+          this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
+        );
+    };
+    document.on("update", state.onUpdate);
+    if (state.kind !== "map") return;
+    const applied = migrateMap(document);
+    if (applied.length > 0) this.log.info({ mapId: state.mapId, applied }, "migrated map");
+  }
+
+  async beforeSync({
+    type,
+    payload,
+    document,
+    documentName,
+    connection,
+    context,
+  }: beforeSyncPayload<ConnectionContext>): Promise<void> {
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    if (connection.readOnly) return; // Hocuspocus rejects it; it must not reach the log.
+    const state = this.maps.get(documentName);
+    if (!state) throw new Error(`Document ${documentName} is not loaded`);
+    // Only what the server does not already have: a reconnecting client's SyncStep2 would
+    // otherwise re-log its whole state. (UpdateGuard has checked that it decodes.)
+    const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
+    if (isNoOp(document, update)) return;
+    const refusal = await this.refusal(state, update.length);
+    if (refusal) {
+      this.log.warn({ mapId: state.mapId, reason: refusal.detail }, "update refused by a quota");
+      this.refuse(context.socketKey, refusal.kind, refusal.detail);
+    }
+    try {
+      await this.append(state, {
+        mapId: state.mapId,
+        ts: this.now(),
+        author: context.author ?? "anonymous",
+        clientIds: [...Y.parseUpdateMeta(update).from.keys()],
+        origin: "connection",
+        bytes: update,
+      });
+    } catch (error) {
+      // Not saved, so not confirmed: close this connection; the client keeps the change and
+      // re-sends it when it reconnects.
+      this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
+      this.refuse(context.socketKey, "storeFailed");
+    }
+  }
+
+  /** Why the store will not take `bytes` more for this map now, or null. */
+  private async refusal(
+    state: LoadedMap,
+    bytes: number,
+  ): Promise<QuotaRefusal | { kind: "storeFull"; detail: string } | null> {
+    const room = await this.health.room();
+    if (!room.ok) return { kind: "storeFull", detail: room.reason };
+    return state.usage.refusal(bytes, this.now(), this.quotas);
+  }
+
+  private refuse(socketKey: unknown, kind: CloseReason, detail?: string): never {
+    const error = new CloseError(kind, detail);
+    this.closeSocket(socketKey, kind, error.reason);
+    throw error;
+  }
+
+  /**
+   * Appends a row. The PostgreSQL store counts sequence numbers on the `maps` row of the key
+   * (and references it), so a talk document gets such a row, with no title, on its first
+   * write; the SQLite store needs none. Without store schema changes this is the one way to
+   * keep one log table for both documents: a talk row never matches a share token, so it is
+   * never listed as a map.
+   */
+  private async append(state: LoadedMap, row: UpdateRow): Promise<number> {
+    try {
+      const seq = await this.appendRow(state, row);
+      state.usage.logged(row.bytes.length, row.ts);
+      this.health.writeSucceeded();
+      return seq;
+    } catch (error) {
+      this.health.writeFailed(`Could not save an update: ${String(error)}`.slice(0, 200));
+      throw error;
+    }
+  }
+
+  private async appendRow(state: LoadedMap, row: UpdateRow): Promise<number> {
+    if (state.kind === "map") return this.store.appendUpdate(row);
+    try {
+      return await this.store.appendUpdate(row);
+    } catch (error) {
+      if (await this.store.hasMap(state.mapId)) throw error;
+      await this.store
+        .createMap(state.mapId, "", row.ts, Y.encodeStateAsUpdate(new Y.Doc()))
+        .catch(async (raced: unknown) => {
+          if (!(await this.store.hasMap(state.mapId))) throw raced; // another instance won
+        });
+      return this.store.appendUpdate(row);
+    }
+  }
+
+  /** Resolves when every server-side edit of the map made so far is in the log. */
+  async flush(documentName: string): Promise<void> {
+    await this.maps.get(documentName)?.writes;
+  }
+
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    const state = this.maps.get(documentName);
+    if (!state) return;
+    // State and snapshot of the same moment; rows are checked against it below.
+    const snapshot = Y.snapshot(document);
+    const encoded = Y.encodeStateAsUpdate(document);
+    const title = state.kind === "map" ? readMapMetaFromDoc(document).title : null;
+    await state.writes;
+    const rows = await this.store.readUpdates(
+      state.mapId,
+      state.checkpointSeq + 1,
+      Number.MAX_SAFE_INTEGER,
+    );
+    let upto = state.checkpointSeq;
+    for (const row of rows) {
+      if (row.seq !== upto + 1 || !Y.snapshotContainsUpdate(snapshot, row.bytes)) break;
+      upto = row.seq;
+    }
+    state.usage.measured(encoded.length);
+    if (upto > state.checkpointSeq) {
+      await this.store.writeCheckpoint(state.mapId, upto, encoded, this.now());
+      state.checkpointSeq = upto;
+    }
+    if (title !== null) await this.store.setTitle(state.mapId, title);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.maps.get(documentName)?.writes;
+    this.maps.delete(documentName);
+  }
+}

@@ -1,0 +1,332 @@
+/**
+ * The WebSocket side of the sync endpoint: everything that happens before and around
+ * Hocuspocus for one socket. Upgrade only on /sync; connection caps in total and per client
+ * address (behind trusted proxies, the forwarded one); a per-socket message rate (token
+ * bucket); an idle timeout; transport pings to find half-open connections (a pong is a sign
+ * of life: a client that only listens is not idle); slow consumers dropped.
+ *
+ * Before authentication: sockets that have not authenticated have their own, smaller caps, and
+ * when those are full the oldest waiting socket makes room, so a flood of idle sockets cannot
+ * keep a real client out. Messages for a document not opened yet are held by Hocuspocus until
+ * it is authenticated, so they are counted here (PendingDocuments): a socket that holds too
+ * many bytes, or leaves any document unauthenticated past the deadline, is closed, which makes
+ * Hocuspocus let go of them. Hocuspocus' answers to authentication are read on the way out to
+ * know when a socket has authenticated and when a refused document's messages were dropped.
+ */
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import type { Connection, Hocuspocus, WebSocketLike } from "@hocuspocus/server";
+import { type WebSocket, WebSocketServer } from "ws";
+import { SYNC_PATH } from "@journeymap/protocol";
+import { clientAddressOf, TRUST_NONE, type TrustProxy } from "../clientAddress.ts";
+import { CLOSE, type CloseReason, type Limits } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import type { Metrics } from "../Metrics.ts";
+import { AUTH, readMessageHeader } from "./messageHeader.ts";
+import { PendingDocuments } from "./PendingDocuments.ts";
+
+interface SocketState {
+  readonly ws: WebSocket;
+  readonly address: string;
+  readonly openedAt: number;
+  lastMessageAt: number;
+  /** Has authenticated a document (Hocuspocus answered "authenticated"). */
+  authenticated: boolean;
+  readonly pending: PendingDocuments;
+  alive: boolean;
+  tokens: number;
+  refilledAt: number;
+}
+
+function toHeaders(req: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+  }
+  return headers;
+}
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export interface GateOptions {
+  /** Which peers are proxies whose X-Forwarded-For names the client (config.trustProxy). */
+  readonly trustProxy?: TrustProxy;
+  readonly now?: () => number;
+}
+
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
+export class WebSocketGate {
+  private readonly wss: WebSocketServer;
+  /** In the order they opened: the first unauthenticated one is the oldest. */
+  private readonly sockets = new Map<string, SocketState>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly unauthenticatedPerAddress = new Map<string, number>();
+  private unauthenticated = 0;
+  private readonly trustProxy: TrustProxy;
+  private readonly timer: NodeJS.Timeout;
+  private nextId = 0;
+  private readonly hocuspocus: Hocuspocus;
+  private readonly limits: Limits;
+  private readonly log: Logger;
+  private readonly metrics: Metrics;
+  private readonly now: () => number;
+
+  constructor(
+    hocuspocus: Hocuspocus,
+    limits: Limits,
+    log: Logger,
+    metrics: Metrics,
+    options: GateOptions = {},
+  ) {
+    this.hocuspocus = hocuspocus;
+    this.limits = limits;
+    this.log = log;
+    this.metrics = metrics;
+    this.trustProxy = options.trustProxy ?? TRUST_NONE;
+    this.now = options.now ?? Date.now;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+    const tick = Math.max(
+      50,
+      Math.min(limits.pingIntervalMs, limits.authTimeoutMs, limits.idleTimeoutMs) / 4,
+    );
+    this.timer = setInterval(this.sweep, tick);
+    this.timer.unref();
+  }
+
+  /**
+   * Called by the `connected` hook: Hocuspocus has handed the document what it held, and
+   * messages for it go straight to it until it closes.
+   */
+  documentOpened(socketKey: unknown, connection: Connection): void {
+    const state = typeof socketKey === "string" ? this.sockets.get(socketKey) : undefined;
+    if (!state) return;
+    const address = connection.messageAddress;
+    state.pending.opened(address);
+    connection.onClose(() => state.pending.closed(address));
+  }
+
+  handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== SYNC_PATH) {
+      this.metrics.rejected.inc({ reason: "wrongPath" });
+      refuse(socket, "404 Not Found");
+      return;
+    }
+    const address = clientAddressOf(req, this.trustProxy);
+    // A full cap first makes room by closing the oldest socket still waiting to authenticate.
+    if (this.sockets.size >= this.limits.maxConnections && !this.displaceOldestWaiting(null)) {
+      this.metrics.rejected.inc({ reason: "maxConnections" });
+      refuse(socket, "503 Service Unavailable");
+      return;
+    }
+    if (
+      ((this.perAddress.get(address) ?? 0) >= this.limits.maxConnectionsPerAddress ||
+        (this.unauthenticatedPerAddress.get(address) ?? 0) >=
+          this.limits.maxUnauthenticatedConnectionsPerAddress) &&
+      !this.displaceOldestWaiting(address)
+    ) {
+      this.metrics.rejected.inc({ reason: "maxConnectionsPerAddress" });
+      refuse(socket, "429 Too Many Requests");
+      return;
+    }
+    if (this.unauthenticated >= this.limits.maxUnauthenticatedConnections) {
+      this.displaceOldestWaiting(null);
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, address));
+  };
+
+  /** Closes the oldest socket still waiting to authenticate (of `address`, or of anyone). */
+  private displaceOldestWaiting(address: string | null): boolean {
+    for (const [key, state] of this.sockets) {
+      if (state.authenticated || (address !== null && state.address !== address)) continue;
+      this.close(key, "displaced");
+      return true;
+    }
+    return false;
+  }
+
+  private accept(ws: WebSocket, req: http.IncomingMessage, address: string): void {
+    const key = `s${this.nextId++}`;
+    const now = this.now();
+    const state: SocketState = {
+      ws,
+      address,
+      openedAt: now,
+      lastMessageAt: now,
+      authenticated: false,
+      pending: new PendingDocuments(),
+      alive: true,
+      tokens: this.limits.messageBurst,
+      refilledAt: now,
+    };
+    this.sockets.set(key, state);
+    increment(this.perAddress, address, 1);
+    increment(this.unauthenticatedPerAddress, address, 1);
+    this.unauthenticated += 1;
+    this.metrics.connections.set(this.sockets.size);
+
+    // Hocuspocus sends, closes and reads readyState, nothing else.
+    const socket: WebSocketLike = {
+      get readyState() {
+        return ws.readyState;
+      },
+      send: (data) => {
+        if (!state.authenticated || state.pending.waitingCount > 0) this.noticeAnswer(state, data);
+        ws.send(data);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+
+    const request = new Request(
+      new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
+      {
+        headers: toHeaders(req),
+      },
+    );
+    const connection = this.hocuspocus.handleConnection(socket, request, { socketKey: key });
+
+    ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
+      if (!this.allow(state)) {
+        this.close(key, "tooManyMessages");
+        return;
+      }
+      const now = this.now();
+      state.lastMessageAt = now;
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      const message = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      // Unreadable headers pass: Hocuspocus closes the socket for them.
+      const header = readMessageHeader(message);
+      if (
+        header &&
+        !state.pending.isOpen(header.address) &&
+        state.pending.hold(header.address, message.byteLength, now) >
+          this.limits.maxUnauthenticatedBytes
+      ) {
+        this.close(key, "unauthenticatedBacklog");
+        return;
+      }
+      connection.handleMessage(message);
+    });
+    ws.on("pong", () => {
+      state.alive = true;
+      state.lastMessageAt = this.now();
+      // Hocuspocus' own timeout (our backstop) counts only messages otherwise.
+      connection.lastMessageReceivedAt = Date.now();
+    });
+    ws.on("close", (code, reason) => {
+      this.forget(key);
+      connection.handleClose({ code, reason: reason.toString() });
+    });
+    ws.on("error", (error) => {
+      this.metrics.rejected.inc({ reason: "socketError" });
+      this.log.warn({ err: error.message, address }, "websocket error");
+    });
+  }
+
+  /** Reads Hocuspocus' answers to authentication on their way to the client. */
+  private noticeAnswer(state: SocketState, data: unknown): void {
+    if (!(data instanceof Uint8Array)) return;
+    const header = readMessageHeader(data);
+    if (header?.authType === AUTH.authenticated) this.authenticated(state);
+    else if (header?.authType === AUTH.permissionDenied) state.pending.dropped(header.address);
+  }
+
+  private authenticated(state: SocketState): void {
+    if (state.authenticated) return;
+    state.authenticated = true;
+    this.unauthenticated -= 1;
+    increment(this.unauthenticatedPerAddress, state.address, -1);
+  }
+
+  /** Token bucket: refill at the sustained rate, spend one token per message. */
+  private allow(state: SocketState): boolean {
+    const now = this.now();
+    const refill = ((now - state.refilledAt) / 1000) * this.limits.messageRatePerSecond;
+    state.tokens = Math.min(this.limits.messageBurst, state.tokens + refill);
+    state.refilledAt = now;
+    if (state.tokens < 1) return false;
+    state.tokens -= 1;
+    return true;
+  }
+
+  /** Closes a socket by the key Hocuspocus hooks see in their context (for rejected input). */
+  closeSocket(socketKey: unknown, kind: CloseReason, reason?: string): void {
+    if (typeof socketKey === "string") this.close(socketKey, kind, reason);
+  }
+
+  private close(key: string, kind: CloseReason, detail?: string): void {
+    const state = this.sockets.get(key);
+    if (!state) return;
+    this.metrics.rejected.inc({ reason: kind });
+    this.log.info({ address: state.address, reason: kind }, "closing socket");
+    const { code, reason } = CLOSE[kind];
+    // A close reason must fit in 123 bytes.
+    state.ws.close(
+      code,
+      Buffer.from(detail ?? reason)
+        .subarray(0, 123)
+        .toString(),
+    );
+    // A client that ignores the close handshake is cut off shortly after.
+    setTimeout(() => state.ws.terminate(), 1000).unref();
+    this.forget(key);
+  }
+
+  private forget(key: string): void {
+    const state = this.sockets.get(key);
+    if (!state) return;
+    this.sockets.delete(key);
+    increment(this.perAddress, state.address, -1);
+    if (!state.authenticated) {
+      this.unauthenticated -= 1;
+      increment(this.unauthenticatedPerAddress, state.address, -1);
+    }
+    this.metrics.connections.set(this.sockets.size);
+  }
+
+  private lastPing = 0;
+
+  private sweep = (): void => {
+    const now = this.now();
+    const ping = now - this.lastPing >= this.limits.pingIntervalMs;
+    if (ping) this.lastPing = now;
+    for (const [key, state] of this.sockets) {
+      const waitingSince = state.authenticated ? state.pending.oldestSince() : state.openedAt;
+      if (waitingSince !== null && now - waitingSince > this.limits.authTimeoutMs) {
+        this.close(key, "authTimeout");
+      } else if (state.authenticated && now - state.lastMessageAt > this.limits.idleTimeoutMs) {
+        this.close(key, "idleTimeout");
+      } else if (state.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+        this.close(key, "tooSlow");
+      } else if (ping) {
+        if (!state.alive) {
+          // No pong since the last ping: the peer is gone (half-open TCP).
+          this.metrics.rejected.inc({ reason: "halfOpen" });
+          state.ws.terminate();
+          this.forget(key);
+          continue;
+        }
+        state.alive = false;
+        state.ws.ping();
+      }
+    }
+  };
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  closeAll(): void {
+    clearInterval(this.timer);
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+}

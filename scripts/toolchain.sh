@@ -4,7 +4,7 @@
 #   sh scripts/toolchain.sh test    lint, typecheck, unit/integration tests, browser tests
 #   sh scripts/toolchain.sh env     print the PATH to use (for .ci/run and humans)
 # Node 24 and pnpm come from the npm registry into .tools/ (corepack cannot verify pnpm 12
-# here, and nodejs.org is unreachable: STACK.md section 8). Nothing is installed globally.
+# here, and nodejs.org is unreachable from our machines). Nothing is installed globally.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS="$ROOT/.tools"

@@ -24,7 +24,7 @@ import { AccessService } from "./auth/AccessService.ts";
 import { createKeyedDigest } from "./auth/keyedDigest.ts";
 import { InboxService } from "./talk/InboxService.ts";
 import { TalkGuard } from "./sync/TalkGuard.ts";
-import { LiveDocuments } from "./talk/LiveDocuments.ts";
+import { LiveDocuments } from "./sync/LiveDocuments.ts";
 import { type ContribLimits, createTalkRoutes } from "./http/talkRoutes.ts";
 import { Access } from "./sync/Access.ts";
 import { LinkGuard } from "./sync/LinkGuard.ts";

@@ -17,12 +17,8 @@ import {
 } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  disallowedRoots,
-  INCOMPLETE,
-  rootsChangedBy,
-  rootsTouchedBy,
-} from "../src/sync/TalkGuard.ts";
+import { INCOMPLETE, rootsChangedBy, rootsTouchedBy } from "../src/sync/rootsTouched.ts";
+import { disallowedRoots } from "../src/sync/TalkGuard.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
 

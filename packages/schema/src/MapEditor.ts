@@ -94,7 +94,8 @@ export class MapEditor {
 /**
  * Board-level undo: tracks the structural root maps, and only transactions with the given
  * origin (the local user's), so undo never reverts someone else's work. Rich-text cells have
- * their own per-editor undo (Tiptap), as STACK.md section 5 recommends.
+ * their own per-editor undo (Tiptap): one UndoManager shared across editors is torn down
+ * whenever Tiptap re-registers its plugins (liveblocks/liveblocks#3394).
  */
 export function createBoardUndoManager(doc: Y.Doc, origin: object = LOCAL_ORIGIN): Y.UndoManager {
   const scope = [ROOT.meta, ...ENTITY_ROOTS.map((r) => ROOT[r]), ROOT.emotions].map((name) =>

@@ -6,7 +6,7 @@
 import type http from "node:http";
 import type { MiddlewareHandler } from "hono";
 import { clientAddressOf, type TrustProxy } from "../clientAddress.ts";
-import { RateLimiter } from "../talk/RateLimiter.ts";
+import { RateLimiter } from "../http/RateLimiter.ts";
 import type { StoreHealth } from "./StoreHealth.ts";
 
 export function creationQuota(

@@ -3,7 +3,8 @@
  * the server acknowledges an update, plus debounced checkpoints of the full state.
  *
  * Stock Hocuspocus acknowledges an update as soon as it is applied in memory and stores
- * 2–10 s later, so a crash loses confirmed edits (STACK.md §3.1). Here `beforeSync`
+ * 2–10 s later, so a crash loses confirmed edits (its MessageReceiver acks right after
+ * `readUpdate`; a SIGKILL test showed it). Here `beforeSync`
  * (awaited before the update is applied and acked) appends exactly what the server does not
  * have yet; if the append fails, the connection closes and nothing is confirmed. Server-side
  * edits (seeding, migrations, API writes) never pass `beforeSync`; a document `update`

@@ -18,7 +18,7 @@ import * as Y from "yjs";
 import type { z } from "zod";
 import type { KeyedDigest } from "../auth/keyedDigest.ts";
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
-import type { LiveDocuments } from "./LiveDocuments.ts";
+import type { LiveDocuments } from "../sync/LiveDocuments.ts";
 import { formatIssues, type Outline, SubmissionBody } from "./schemas.ts";
 
 /** Most rows one CSV import may hold (split bigger files). */

@@ -24,7 +24,7 @@ import { TalkButtons, TalkPanel, type TalkTab } from "../talk/comments/TalkPanel
 import { useSeen } from "../talk/comments/seen.ts";
 import { targetOfSelection } from "../talk/comments/targets.ts";
 import { useLocalSelection } from "../talk/comments/useLocalSelection.ts";
-import { TalkContext, useTalkConnection } from "../talk/inbox/useTalk.ts";
+import { TalkContext, useTalkConnection } from "../talk/useTalk.ts";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
 
 // The palette (cmdk and its dialog) loads on first use.

@@ -15,7 +15,7 @@ import {
 } from "lucide-react";
 import { type ReactNode, useCallback, useRef, useState } from "react";
 import { useDismiss } from "../ui/useDismiss.ts";
-import { useTalkSession } from "../talk/inbox/useTalk.ts";
+import { useTalkSession } from "../talk/useTalk.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import "./export.css";
 

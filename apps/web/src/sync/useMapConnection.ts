@@ -1,7 +1,8 @@
 /**
  * Owns one map's Y.Doc, its IndexedDB copy and its Hocuspocus provider for as long as the
  * board is mounted, and exposes the connection state the UI shows. The only module that
- * touches the provider or y-indexeddb.
+ * touches the map document's provider or y-indexeddb; the map's talk document (comments and
+ * inbox) gets a second provider on the same socket in talk/useTalk.ts.
  *
  * Local-first: the map is kept in IndexedDB, so a map opened before opens with no network and
  * edits made offline survive a reload; when the socket comes back, the provider's sync
@@ -151,7 +152,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       lastFastRetry = now;
       void socket.connect();
     });
-    // A provider on an explicit socket must be attached (STACK.md pitfall 23).
+    // A provider on an explicit socket must be attached (a shared HocuspocusProviderWebsocket does not attach it).
     provider.attach();
     update({ awareness: provider.awareness, provider });
     // Announce ourselves at once (the initial empty state is not sent until it changes); the

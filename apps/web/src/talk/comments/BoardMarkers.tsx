@@ -21,7 +21,7 @@ import { boardColumns, COLUMN_WIDTH, columnKey } from "../../board/columns.ts";
 import { columnOfPresenceKey } from "../../board/columnWindow.ts";
 import { type Box, type GridMetrics, geometryBox, rowsFrom } from "../../board/markerGeometry.ts";
 import { useColumnWindow } from "../../board/useColumnWindow.ts";
-import { useTalk } from "../inbox/useTalk.ts";
+import { useTalk } from "../useTalk.ts";
 import { sentimentClass, signed } from "../inbox/labels.ts";
 import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
 import { presenceKeyOf } from "./targets.ts";

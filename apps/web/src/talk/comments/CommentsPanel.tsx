@@ -21,7 +21,7 @@ import {
 import { CheckCircle2, MessageSquarePlus, RotateCcw, Send } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
-import { useTalk, useTalkSession } from "../inbox/useTalk.ts";
+import { useTalk, useTalkSession } from "../useTalk.ts";
 import { initials } from "../../ui/initials.ts";
 import { completeMention, mentionSuggestions } from "./mentionInput.ts";
 import { targetLabel } from "./targets.ts";

@@ -5,7 +5,7 @@
 import { type TalkTarget, unreadCount } from "@journeymap/schema";
 import { FileSearch, Inbox, MessageSquare, X } from "lucide-react";
 import { InboxPanel, effectiveStatus } from "../inbox/InboxPanel.tsx";
-import { useTalk, useTalkSession } from "../inbox/useTalk.ts";
+import { useTalk, useTalkSession } from "../useTalk.ts";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { CommentsPanel } from "./CommentsPanel.tsx";
 import "./talk.css";

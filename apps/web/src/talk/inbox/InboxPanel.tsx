@@ -17,7 +17,7 @@ import {
 import { Check, ExternalLink, FileUp, RotateCcw, X } from "lucide-react";
 import { useState } from "react";
 import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
-import { useTalk, useTalkSession } from "./useTalk.ts";
+import { useTalk, useTalkSession } from "../useTalk.ts";
 import { CsvImport } from "./CsvImport.tsx";
 import { KIND_LABELS, sentimentClass, sentimentLabel } from "./labels.ts";
 

@@ -6,7 +6,7 @@
  */
 import type { Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
-import type { Persistence } from "../sync/Persistence.ts";
+import type { Persistence } from "./Persistence.ts";
 
 export interface EditContext {
   /** Shown as the author of the logged update. */

@@ -8,7 +8,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { type Author, readTalk, type Talk } from "@journeymap/schema";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
-import { displayName, tokenFor } from "../../sync/tokens.ts";
+import { displayName, tokenFor } from "../sync/tokens.ts";
 
 export interface TalkSession {
   readonly doc: Y.Doc;

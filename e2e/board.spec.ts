@@ -3,27 +3,16 @@
  * (add, rename, hide, bring back), the persona editor, zoom, the minimap and the dark theme.
  * Edits are checked on a second person's board too: they are ordinary, synced, undoable edits.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { ROLE } from "@journeymap/protocol";
+import { expect, it } from "vitest";
+import { ARTIFACTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("board tools", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("board tools", (session) => {
   it("runs commands from the palette and context menus, and undoes them", async () => {
-    const map = await createMap(server, "Commands");
-    const { board } = await session.openBoard(map.id, map.token);
-    const { board: other } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-    );
+    const map = await session.createMap("Commands");
+    const { board } = await session.openBoardAs(map, ROLE.owner);
+    const { board: other } = await session.openBoardAs(map, ROLE.editor);
     const before = await board.phaseNames();
 
     await board.runCommand("Add a phase");
@@ -44,12 +33,9 @@ describe.runIf(enabled)("board tools", () => {
   });
 
   it("adds, renames, hides and brings back lanes", async () => {
-    const map = await createMap(server, "Lanes");
-    const { board } = await session.openBoard(map.id, map.token);
-    const { board: other } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-    );
+    const map = await session.createMap("Lanes");
+    const { board } = await session.openBoardAs(map, ROLE.owner);
+    const { board: other } = await session.openBoardAs(map, ROLE.editor);
     await board.page.getByTestId("board.add-lane").click();
     await expect.poll(() => other.laneNames()).toContain("Notes");
     const notes = board.page.getByTestId("board.lane").filter({ hasText: "Notes" });
@@ -82,12 +68,9 @@ describe.runIf(enabled)("board tools", () => {
   });
 
   it("edits personas in the persona editor, live for others", async () => {
-    const map = await createMap(server, "Personas", "saas-trial");
-    const { board } = await session.openBoard(map.id, map.token);
-    const { board: other } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-    );
+    const map = await session.createMap("Personas", "saas-trial");
+    const { board } = await session.openBoardAs(map, ROLE.owner);
+    const { board: other } = await session.openBoardAs(map, ROLE.editor);
     await board.page.getByTestId("board.personas").click();
     const dialog = board.page.getByTestId("personas.dialog");
     await dialog.getByTestId("personas.profile").waitFor();
@@ -111,12 +94,9 @@ describe.runIf(enabled)("board tools", () => {
   });
 
   it("edits a pain point's severity, status and owner", async () => {
-    const map = await createMap(server, "Cards", "saas-trial");
-    const { board } = await session.openBoard(map.id, map.token);
-    const { board: other } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-    );
+    const map = await session.createMap("Cards", "saas-trial");
+    const { board } = await session.openBoardAs(map, ROLE.owner);
+    const { board: other } = await session.openBoardAs(map, ROLE.editor);
     const card = board.page.getByTestId("board.card").first();
     const key = await card.getAttribute("data-presence");
     await card.getByRole("button", { name: /^Severity 2 of 5$/ }).click();
@@ -158,8 +138,8 @@ describe.runIf(enabled)("board tools", () => {
   });
 
   it("zooms, navigates with the minimap, and switches to the dark theme", async () => {
-    const map = await createMap(server, "Views", "saas-trial");
-    const { board } = await session.openBoard(map.id, map.token, {
+    const map = await session.createMap("Views", "saas-trial");
+    const { board } = await session.openBoardAs(map, ROLE.owner, {
       viewport: { width: 1280, height: 860 },
     });
     const zoom = board.page.getByTestId("board.zoom");

@@ -5,14 +5,14 @@
  * windowing must keep working: editing far away, Tab, follow mode, adding a step at the end,
  * and undoing an added phase while someone else looks at the end of the board.
  */
+import { ROLE } from "@journeymap/protocol";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { type CreatedMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { ARTIFACTS } from "./support/browser.ts";
+import { type CreatedMap, importMap, type ServerHandle } from "./support/server.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
 const PHASES = 10;
 const STEPS_PER_PHASE = 10;
 const STEPS = PHASES * STEPS_PER_PHASE;
@@ -27,13 +27,8 @@ function bigMapCsv(): string {
   return `${rows.join("\n")}\n`;
 }
 
-async function importBigMap(server: ServerHandle, title: string): Promise<CreatedMap> {
-  const res = await fetch(
-    `${server.url}/api/maps/import?kind=csv&title=${encodeURIComponent(title)}`,
-    { method: "POST", body: bigMapCsv() },
-  );
-  if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedMap;
+function importBigMap(server: ServerHandle, title: string): Promise<CreatedMap> {
+  return importMap(server, "csv", bigMapCsv(), title);
 }
 
 /** The map as the server stores it (its Journeymap file), to check edits reached it. */
@@ -77,12 +72,7 @@ const focusedStep = (page: Page) =>
     return `not a step: ${active?.tagName} ${active?.className}`;
   });
 
-describe.runIf(enabled)("windowed board (100 steps)", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("windowed board (100 steps)", (session) => {
   const openAs = async (
     name: string,
     map: CreatedMap,
@@ -92,7 +82,7 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
     (await session.openBoard(map.id, token, { name, viewport: { width, height: 1000 } })).board;
 
   it("renders only the steps near the viewport, and edits a step at the far end", async () => {
-    const map = await importBigMap(server, "Far end");
+    const map = await importBigMap(session.server, "Far end");
     const board = await openAs("Ana", map, map.token);
     const errors = pageErrors(board.page);
 
@@ -114,13 +104,13 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
     await input.fill("Renews the plan");
     await input.press("Enter");
     await expect.poll(() => stepInView(board.page, "Renews the plan")).toBe(true);
-    await expect.poll(() => exported(server, map)).toContain("Renews the plan");
+    await expect.poll(() => exported(session.server, map)).toContain("Renews the plan");
     await board.page.screenshot({ path: `${ARTIFACTS}/board-window-far-end.png` });
     expect(errors).toEqual([]);
   });
 
   it("walks through the steps with Tab past the initial window", async () => {
-    const map = await importBigMap(server, "Tab walk");
+    const map = await importBigMap(session.server, "Tab walk");
     const board = await openAs("Ana", map, map.token);
     const initial = await board.touchpointNames();
     const beyond = initial.length + 10;
@@ -150,11 +140,11 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
   });
 
   it("follows a person to a step that is not rendered on the follower's board", async () => {
-    const map = await importBigMap(server, "Follow");
+    const map = await importBigMap(session.server, "Follow");
     const ana = await openAs("Ana", map, map.token);
     // Ben's window is narrower than Ana's: what she selects at the edge of her screen is
     // outside the columns his board renders.
-    const ben = await openAs("Ben", map, await shareToken(server, map, "editor"), 700);
+    const ben = await openAs("Ben", map, await session.shareToken(map, ROLE.editor), 700);
     const anaAvatar = ben.page.getByTestId("board.peer").and(ben.page.locator('[title*="Ana"]'));
     await anaAvatar.waitFor();
     await anaAvatar.click();
@@ -191,7 +181,7 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
   });
 
   it("drags a step far from the start, with the pointer and with the keyboard", async () => {
-    const map = await importBigMap(server, "Drag");
+    const map = await importBigMap(session.server, "Drag");
     const board = await openAs("Ana", map, map.token);
     const errors = pageErrors(board.page);
     const step = (name: string) =>
@@ -231,7 +221,7 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
   });
 
   it("keeps a step added at the far right rendered and editable", async () => {
-    const map = await importBigMap(server, "Add at the end");
+    const map = await importBigMap(session.server, "Add at the end");
     const board = await openAs("Ana", map, map.token);
     const errors = pageErrors(board.page);
     await scrollToEnd(board.page);
@@ -249,14 +239,14 @@ describe.runIf(enabled)("windowed board (100 steps)", () => {
     await input.fill("Writes a review");
     await input.press("Enter");
     await expect.poll(() => stepInView(board.page, "Writes a review")).toBe(true);
-    await expect.poll(() => exported(server, map)).toContain("Writes a review");
+    await expect.poll(() => exported(session.server, map)).toContain("Writes a review");
     expect(errors).toEqual([]);
   });
 
   it("undoing an added phase does not break the board of someone looking at the end", async () => {
-    const map = await importBigMap(server, "Undo a phase");
+    const map = await importBigMap(session.server, "Undo a phase");
     const ana = await openAs("Ana", map, map.token);
-    const ben = await openAs("Ben", map, await shareToken(server, map, "editor"));
+    const ben = await openAs("Ben", map, await session.shareToken(map, ROLE.editor));
     const benErrors = pageErrors(ben.page);
     const anaErrors = pageErrors(ana.page);
     await scrollToEnd(ana.page);

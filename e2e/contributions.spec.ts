@@ -5,17 +5,13 @@
  * owner sees it live, with an unread marker) but the server refuses their edit of the map,
  * even when sent from their browser around the read-only UI.
  */
+import { mapDocumentName, ROLE } from "@journeymap/protocol";
 import * as Y from "yjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readJourneyMap, MapEditor, LOCAL_ORIGIN } from "@journeymap/schema";
-import { chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
-import path from "node:path";
-import { REPO_ROOT } from "./support/server.ts";
-
-const enabled = chromiumAvailable();
-const SHOTS = path.join(REPO_ROOT, "docs/screenshots");
+import { SCREENSHOTS } from "./support/browser.ts";
+import { serverDoc } from "./support/server.ts";
+import { describeInBrowser } from "./support/session.ts";
 
 /** Hocuspocus frames, hand-encoded: varString(document) · varUint(type) · payload (lib0). */
 function varUint(n: number): number[] {
@@ -37,34 +33,21 @@ const updateFrame = (doc: string, update: Uint8Array) => [
   ...varBytes(update),
 ];
 
-async function serverMap(server: ServerHandle, mapId: string, token: string) {
-  const res = await fetch(`${server.url}/api/maps/${mapId}/state`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
-  return doc;
-}
-
-describe.runIf(enabled)("contributions", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("contributions", (session) => {
   it("a form contribution appears live in the inbox, is accepted onto the map; a commenter comments but cannot edit", async () => {
-    const map = await createMap(server, "Checkout journey");
+    const map = await session.createMap("Checkout journey");
     const viewport = { width: 1440, height: 900 };
-    const { board: owner } = await session.openBoard(map.id, map.token, { name: "Olga", viewport });
+    const { board: owner } = await session.openBoardAs(map, ROLE.owner, { name: "Olga", viewport });
     const steps = await owner.touchpointNames();
     const step = steps[2] ?? "";
 
     // Sam from support opens the contributor link: a form, not the map.
-    const contributor = await shareToken(server, map, "contributor");
+    const contributor = await session.shareToken(map, ROLE.contributor);
     const samContext = await session.newContext({ viewport: { width: 900, height: 1100 } });
     const sam = await samContext.newPage();
-    await sam.goto(`${server.url}/contribute/${map.id}#token=${encodeURIComponent(contributor)}`);
+    await sam.goto(
+      `${session.server.url}/contribute/${map.id}#token=${encodeURIComponent(contributor)}`,
+    );
     await sam.getByTestId("contribute.title").filter({ hasText: "Checkout journey" }).waitFor();
     expect(sam.url()).not.toContain("token="); // taken out of the address bar
     await sam.getByText("Ticket", { exact: true }).click();
@@ -76,11 +59,11 @@ describe.runIf(enabled)("contributions", () => {
     await sam.getByPlaceholder("Ticket #, call, deal…").fill("ZD-4711");
     await sam.getByTestId("contribute.name").fill("Sam Rivera");
     await sam.getByTestId("contribute.team").fill("Support");
-    await sam.screenshot({ path: `${SHOTS}/contributions-form.png`, fullPage: true });
+    await sam.screenshot({ path: `${SCREENSHOTS}/contributions-form.png`, fullPage: true });
     await sam.getByTestId("contribute.send").click();
     await sam.getByTestId("contribute.sent").waitFor();
     // The contributor link opens no map.
-    await sam.goto(`${server.url}/maps/${map.id}#token=${encodeURIComponent(contributor)}`);
+    await sam.goto(`${session.server.url}/maps/${map.id}#token=${encodeURIComponent(contributor)}`);
     await sam.getByTestId("board.refused").waitFor();
 
     // Live in Olga's inbox.
@@ -91,7 +74,7 @@ describe.runIf(enabled)("contributions", () => {
     await expect.poll(() => item.textContent()).toContain("Sam Rivera · Support · ZD-4711");
     expect(await item.getByTestId("inbox.step").inputValue()).not.toBe(""); // Sam's step, preselected
     await item.getByTestId("inbox.action").selectOption("newPainPoint");
-    await owner.page.screenshot({ path: `${SHOTS}/contributions-inbox.png` });
+    await owner.page.screenshot({ path: `${SCREENSHOTS}/contributions-inbox.png` });
     await item.getByTestId("inbox.accept").click();
 
     // Accepted: a new pain point on that step, backed by one piece of evidence.
@@ -104,7 +87,7 @@ describe.runIf(enabled)("contributions", () => {
       .filter({ hasText: "Evidence −2" })
       .waitFor();
     await expect.poll(() => owner.page.getByTestId("inbox.item").count()).toBe(0);
-    const saved = readJourneyMap(await serverMap(server, map.id, map.token));
+    const saved = readJourneyMap(await serverDoc(session.server, map));
     const evidence = saved.evidence[0];
     expect(evidence).toMatchObject({
       contributor: "Sam Rivera",
@@ -116,7 +99,7 @@ describe.runIf(enabled)("contributions", () => {
     expect(evidence?.target?.kind).toBe("card");
 
     // A commenter: comments on a step; Olga sees it live with an unread marker.
-    const commenterToken = await shareToken(server, map, "commenter");
+    const commenterToken = await session.shareToken(map, ROLE.commenter);
     const { board: cleo } = await session.openBoard(map.id, commenterToken, {
       name: "Cleo",
       viewport,
@@ -132,7 +115,7 @@ describe.runIf(enabled)("contributions", () => {
     expect(await option.count()).toBe(1);
     await cleo.page
       .locator(".talk-panel")
-      .screenshot({ path: `${SHOTS}/contributions-mention.png` });
+      .screenshot({ path: `${SCREENSHOTS}/contributions-mention.png` });
     await composer.press("Enter");
     expect(await composer.inputValue()).toBe("@Olga ");
     await composer.pressSequentially("do we refund automatically here?");
@@ -153,10 +136,10 @@ describe.runIf(enabled)("contributions", () => {
     await cleo.page.getByTestId("comments.text").filter({ hasText: "within 24 h" }).waitFor();
     await owner.page.getByTestId("board.evidence-layer").click();
     await owner.page.getByTestId("board.assumed").first().waitFor();
-    await owner.page.screenshot({ path: `${SHOTS}/contributions-comments.png` });
+    await owner.page.screenshot({ path: `${SCREENSHOTS}/contributions-comments.png` });
 
     // Cleo's browser tries to rename a step anyway, around the read-only UI: refused.
-    const before = await serverMap(server, map.id, map.token);
+    const before = await serverDoc(session.server, map);
     const target = readJourneyMap(before).touchpoints[0];
     if (!target) throw new Error("no step");
     const mine = new Y.Doc();
@@ -181,32 +164,32 @@ describe.runIf(enabled)("contributions", () => {
         return received;
       },
       {
-        url: `${server.url.replace(/^http/, "ws")}/sync?name=Cleo`,
-        auth: authFrame(`map:${map.id}`, commenterToken),
-        edit: updateFrame(`map:${map.id}`, update),
+        url: `${session.server.wsUrl}?name=Cleo`,
+        auth: authFrame(mapDocumentName(map.id), commenterToken),
+        edit: updateFrame(mapDocumentName(map.id), update),
       },
     );
-    const doc = `map:${map.id}`;
+    const doc = mapDocumentName(map.id);
     const header = varString(doc);
     const syncStatus = answers.filter(
       (a) => header.every((b, i) => a[i] === b) && a[header.length] === 8,
     );
     expect(syncStatus.length).toBeGreaterThan(0); // the server answered the update…
     expect(syncStatus.every((a) => a[header.length + 1] === 0)).toBe(true); // …with "not saved"
-    const after = readJourneyMap(await serverMap(server, map.id, map.token));
+    const after = readJourneyMap(await serverDoc(session.server, map));
     expect(after.touchpoints[0]?.name).toBe(target.name);
     expect(await owner.touchpointNames()).not.toContain("Renamed by a commenter");
 
     // The form in dark mode, for the docs.
     await sam.emulateMedia({ colorScheme: "dark" });
-    await sam.goto(`${server.url}/contribute/${map.id}`);
+    await sam.goto(`${session.server.url}/contribute/${map.id}`);
     await sam.getByTestId("contribute.title").waitFor();
-    await sam.screenshot({ path: `${SHOTS}/contributions-form-dark.png`, fullPage: true });
+    await sam.screenshot({ path: `${SCREENSHOTS}/contributions-form-dark.png`, fullPage: true });
   });
 
   it("imports a CSV with a row-by-row preview and errors, triages by dismissing and attaching, and the insights count the evidence", async () => {
-    const map = await createMap(server, "Support journey");
-    const { board: owner } = await session.openBoard(map.id, map.token, {
+    const map = await session.createMap("Support journey");
+    const { board: owner } = await session.openBoardAs(map, ROLE.owner, {
       name: "Olga",
       viewport: { width: 1440, height: 900 },
     });
@@ -236,7 +219,7 @@ describe.runIf(enabled)("contributions", () => {
     expect(errors.join(" ")).toMatch(/sentiment/);
     expect(errors.join(" ")).toMatch(/no step named or with id "Nowhere"/);
     expect(await page.getByTestId("inbox.csv-import").isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/contributions-csv-preview.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/contributions-csv-preview.png` });
 
     // Fixed and re-chosen: both rows ready, imported, in the inbox.
     await choose(
@@ -272,7 +255,8 @@ describe.runIf(enabled)("contributions", () => {
     await painPoint.selectOption({ label: title });
     await sso.getByTestId("inbox.accept").click();
     await expect.poll(() => page.getByTestId("inbox.item").count()).toBe(0);
-    const saved = readJourneyMap(await serverMap(server, map.id, map.token));
+    await owner.settled(); // the accepted evidence is on the server, not only on this board
+    const saved = readJourneyMap(await serverDoc(session.server, map));
     expect(saved.evidence).toHaveLength(1);
     expect(saved.evidence[0]).toMatchObject({
       kind: "ticket",
@@ -297,7 +281,7 @@ describe.runIf(enabled)("contributions", () => {
     expect(await page.getByTestId("views.evidence-pain").first().textContent()).toContain(title);
     await page.getByTestId("views.evidence").scrollIntoViewIfNeeded();
     await page.getByTestId("views.evidence").screenshot({
-      path: `${SHOTS}/contributions-insights.png`,
+      path: `${SCREENSHOTS}/contributions-insights.png`,
     });
   });
 });

@@ -15,14 +15,13 @@ import {
 } from "@journeymap/schema";
 import { serializeMapFile, toMapFile } from "@journeymap/schema/format";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
+import { ARTIFACTS } from "./support/browser.ts";
 import { readPdf } from "./support/pdfText.ts";
-import { REPO_ROOT, type ServerHandle } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { importMap, REPO_ROOT } from "./support/server.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
 const EXAMPLES = path.join(REPO_ROOT, "docs/examples");
 
 /** An export kept as an artifact, and as the documented example when asked to refresh it. */
@@ -111,21 +110,13 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-describe.runIf(enabled)("export", () => {
-  const session = browserSession();
-  let server: ServerHandle;
+describeInBrowser("export", (session) => {
   let mapId: string;
   let token: string;
   const sample = sampleFile();
 
   beforeAll(async () => {
-    server = session.server();
-    const res = await fetch(`${server.url}/api/maps/import?kind=json`, {
-      method: "POST",
-      body: sample.text,
-    });
-    expect(res.status).toBe(201);
-    ({ id: mapId, token } = (await res.json()) as { id: string; token: string });
+    ({ id: mapId, token } = await importMap(session.server, "json", sample.text));
   });
 
   it("exports the whole map as PNG at 2× and as SVG, beyond the viewport", async () => {
@@ -206,7 +197,7 @@ describe.runIf(enabled)("export", () => {
     const parsed = JSON.parse(file.bytes.toString("utf8"));
     expect(parsed).toMatchObject({ format: "journeymap", version: 1 });
     expect(parsed.map.evidence[0].text).toBe(EVIDENCE_TEXT);
-    const res = await fetch(`${server.url}/api/maps/import`, {
+    const res = await fetch(`${session.server.url}/api/maps/import`, {
       method: "POST",
       body: new Uint8Array(file.bytes),
     });

@@ -3,26 +3,14 @@
  * edits in order with their names; a named version is compared with now; a deleted phase is
  * restored in place while a later edit elsewhere survives.
  */
-import path from "node:path";
+import { ROLE } from "@journeymap/protocol";
 import { readJourneyMap } from "@journeymap/schema";
 import type { Page } from "playwright-core";
-import * as Y from "yjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { BoardPage } from "./support/BoardPage.ts";
-import { chromiumAvailable } from "./support/browser.ts";
-import { createMap, REPO_ROOT, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
-
-const enabled = chromiumAvailable();
-const SCREENSHOTS = path.join(REPO_ROOT, "docs/screenshots");
-
-/** Waits until the local edits of a board are confirmed by the server. */
-async function settled(board: BoardPage): Promise<void> {
-  await board.page
-    .getByTestId("board.connection")
-    .and(board.page.locator('[data-unsynced="0"]'))
-    .waitFor();
-}
+import { SCREENSHOTS } from "./support/browser.ts";
+import { type CreatedMap, type ServerHandle, serverDoc } from "./support/server.ts";
+import { describeInBrowser } from "./support/session.ts";
 
 const position = (page: Page) => page.getByTestId("history.position-author").innerText();
 const replayedPhases = (page: Page) =>
@@ -31,13 +19,8 @@ const replayedSteps = (page: Page) =>
   page.getByTestId("history.board").getByTestId("board.touchpoint-name").allInnerTexts();
 
 /** The step names of the map as the server holds it now (the board renders only columns in view). */
-async function serverSteps(server: ServerHandle, map: { id: string; token: string }) {
-  const res = await fetch(`${server.url}/api/maps/${map.id}/state`, {
-    headers: { authorization: `Bearer ${map.token}` },
-  });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
-  return readJourneyMap(doc).touchpoints.map((t) => t.name);
+async function serverSteps(server: ServerHandle, map: CreatedMap) {
+  return readJourneyMap(await serverDoc(server, map)).touchpoints.map((t) => t.name);
 }
 
 async function openHistory(board: BoardPage): Promise<Page> {
@@ -46,25 +29,24 @@ async function openHistory(board: BoardPage): Promise<Page> {
   return board.page;
 }
 
-describe.runIf(enabled)("edit history", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("edit history", (session) => {
+  /** Ana (the owner) and Ben (an editor) on a new map, each in a browser of their own. */
+  const anaAndBen = async (title: string) => {
+    const map = await session.createMap(title);
+    const ana = await session.openBoardAs(map, ROLE.owner, { name: "Ana" });
+    const ben = await session.openBoardAs(map, ROLE.editor, { name: "Ben" });
+    return { map, ana: ana.board, ben: ben.board, benContext: ben.context };
+  };
 
   it("replays two people's edits in order with their names, compares a version with now, and restores a deleted phase in place", async () => {
-    const map = await createMap(server, "Checkout journey");
-    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
-    const benToken = await shareToken(server, map, "editor");
-    const { board: ben } = await session.openBoard(map.id, benToken, { name: "Ben" });
+    const { ana, ben } = await anaAndBen("Checkout journey");
 
     // Two people edit, one after the other.
     await ana.renamePhase("Awareness", "Discover");
-    await settled(ana);
+    await ana.settled();
     await ben.phase("Discover").waitFor();
     await ben.addTouchpoint("Purchase", "Applies a coupon");
-    await settled(ben);
+    await ben.settled();
     await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
 
     // The timeline lists both edits with their names, newest first.
@@ -118,10 +100,10 @@ describe.runIf(enabled)("edit history", () => {
     ana.page.once("dialog", (dialog) => void dialog.accept());
     await ana.contextMenu(ana.phase("Discover"), "Delete phase…");
     await expect.poll(() => ana.phaseNames()).not.toContain("Discover");
-    await settled(ana);
+    await ana.settled();
     await expect.poll(() => ben.phaseNames()).not.toContain("Discover");
     await ben.renamePhase("Retention", "Loyalty");
-    await settled(ben);
+    await ben.settled();
     await ana.phase("Loyalty").waitFor();
 
     // Compare the version with now: the deleted phase and the later rename are listed.
@@ -150,12 +132,7 @@ describe.runIf(enabled)("edit history", () => {
     expect(await ben.touchpointNames()).toContain("Applies a coupon");
   });
   it("shows who else is on the map, with their names, colours and whether they are in the history too", async () => {
-    const map = await createMap(server, "Onboarding journey");
-    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
-    const benToken = await shareToken(server, map, "editor");
-    const { board: ben, context: benContext } = await session.openBoard(map.id, benToken, {
-      name: "Ben",
-    });
+    const { ana, ben, benContext } = await anaAndBen("Onboarding journey");
     // Ben's colour as the server set it, read where the board shows it: Ana's header.
     const benOnBoard = ana.page.getByTestId("board.peer").and(ana.page.locator('[title*="Ben"]'));
     await benOnBoard.waitFor();
@@ -193,11 +170,11 @@ describe.runIf(enabled)("edit history", () => {
     await expect.poll(() => peers(page), { timeout: 5_000 }).toEqual([]);
   });
   it("lists and outlines what others changed since my last visit, not what I watched them change live", async () => {
-    const map = await createMap(server, "Renewal journey");
-    const benToken = await shareToken(server, map, "editor");
-    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const map = await session.createMap("Renewal journey");
+    const benToken = await session.shareToken(map, ROLE.editor);
+    const { board: ana } = await session.openBoardAs(map, ROLE.owner, { name: "Ana" });
     const logEnd = async () => {
-      const res = await fetch(`${server.url}/api/maps/${map.id}/timeline`, {
+      const res = await fetch(`${session.server.url}/api/maps/${map.id}/timeline`, {
         headers: { authorization: `Bearer ${map.token}` },
       });
       return ((await res.json()) as { seq: number }).seq;
@@ -211,15 +188,15 @@ describe.runIf(enabled)("edit history", () => {
     const since = ana.page.getByTestId("board.changed-since");
 
     // Ana leaves; Ben renames a phase and adds a step.
-    await ana.page.goto(`${server.url}/`);
+    await ana.page.goto(`${session.server.url}/`);
     const first = await session.openBoard(map.id, benToken, { name: "Ben" });
     await first.board.renamePhase("Awareness", "Discover");
     await first.board.addTouchpoint("Purchase", "Applies a coupon");
-    await settled(first.board);
+    await first.board.settled();
     await first.context.close(); // no presence outline of his left on her board
 
     // Back on the map: a summary, the list, and the renamed phase outlined on the board.
-    await ana.open(server.url, map.id, map.token);
+    await ana.open(session.server.url, map.id, map.token);
     await since.waitFor();
     expect(await since.innerText()).toMatch(/\d+ added/);
     expect(await since.innerText()).toMatch(/Renamed phase\s+Discover/);
@@ -231,29 +208,26 @@ describe.runIf(enabled)("edit history", () => {
     // While she is on the board, Ben renames another phase: she sees it happen, so it is seen.
     const second = await session.openBoard(map.id, benToken, { name: "Ben" });
     await second.board.renamePhase("Retention", "Loyalty");
-    await settled(second.board);
+    await second.board.settled();
     await ana.phase("Loyalty").waitFor();
     const end = await logEnd();
     await expect.poll(seenByAna, { timeout: 10_000 }).toBe(end);
 
     // She leaves again; Ben renames one more. Only that one is news on her next visit.
-    await ana.page.goto(`${server.url}/`);
+    await ana.page.goto(`${session.server.url}/`);
     await second.board.renamePhase("Advocacy", "Referral");
-    await settled(second.board);
+    await second.board.settled();
     await second.context.close();
-    await ana.open(server.url, map.id, map.token);
+    await ana.open(session.server.url, map.id, map.token);
     await since.waitFor();
     expect(await since.innerText()).toMatch(/Renamed phase\s+Referral/);
     expect(await since.innerText()).not.toMatch(/Loyalty/);
     expect(await since.innerText()).not.toMatch(/Discover/);
   });
   it("says who created and last changed a phase, restores a named version as a forward edit both see, and undoes it", async () => {
-    const map = await createMap(server, "Trial journey");
-    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
-    const benToken = await shareToken(server, map, "editor");
-    const { board: ben } = await session.openBoard(map.id, benToken, { name: "Ben" });
+    const { map, ana, ben } = await anaAndBen("Trial journey");
     await ana.renamePhase("Awareness", "Discover");
-    await settled(ana);
+    await ana.settled();
 
     // Name this moment, then Ben changes the map.
     const page = await openHistory(ana);
@@ -265,7 +239,7 @@ describe.runIf(enabled)("edit history", () => {
     await ben.phase("Discover").waitFor();
     await ben.renamePhase("Discover", "Find");
     await ben.addTouchpoint("Purchase", "Applies a coupon");
-    await settled(ben);
+    await ben.settled();
     await ana.phase("Find").waitFor();
 
     // Attribution: the phase came with the template; Ben changed it last.
@@ -285,7 +259,7 @@ describe.runIf(enabled)("edit history", () => {
     await version.getByTestId("history.version-restore").click();
     await expect.poll(() => page.getByTestId("history.notice").innerText()).toMatch(/Restored/);
     await expect.poll(() => ben.phaseNames()).toContain("Discover");
-    await expect.poll(() => serverSteps(server, map)).not.toContain("Applies a coupon");
+    await expect.poll(() => serverSteps(session.server, map)).not.toContain("Applies a coupon");
     // Later work stays in history: the timeline still holds Ben's burst.
     await expect
       .poll(() =>
@@ -298,6 +272,6 @@ describe.runIf(enabled)("edit history", () => {
     // And the restore can be undone.
     await page.getByTestId("history.undo").click();
     await expect.poll(() => ben.phaseNames()).toContain("Find");
-    await expect.poll(() => serverSteps(server, map)).toContain("Applies a coupon");
+    await expect.poll(() => serverSteps(session.server, map)).toContain("Applies a coupon");
   });
 });

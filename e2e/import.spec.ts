@@ -5,13 +5,10 @@
  * personas; a file that is no journey map gets a clear message. Screenshots in e2e/artifacts/.
  */
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import type { ServerHandle } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
-
-const enabled = chromiumAvailable();
+import { ARTIFACTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
 const BAD_CSV = [
   "Phase,Touchpoint,Channel,Action,Emotion score,Pain point",
@@ -38,17 +35,11 @@ const MERMAID = `journey
     Try them on: 1: Jamal
 `;
 
-describe.runIf(enabled)("import from the map list", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("import from the map list", (session) => {
   const openImport = async () => {
     const context = await session.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.getByTestId("maps.import").click();
     await page.getByTestId("import.panel").waitFor();
     return page;
@@ -108,7 +99,7 @@ describe.runIf(enabled)("import from the map list", () => {
     expect(await board.emotionScore("Checks out")).toBe("-2");
 
     // Back on the list, the new map is there (this browser owns it).
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await expect
       .poll(() => page.getByTestId("maps.item").allInnerTexts())
       .toEqual([expect.stringContaining("Trial signup")]);

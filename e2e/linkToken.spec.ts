@@ -3,21 +3,17 @@
  * through a link with a bogus token and then through a viewer link (declining to switch): the
  * board stays editable and the map stays in their list.
  */
-import { describe, expect, it } from "vitest";
-import { chromiumAvailable } from "./support/browser.ts";
-import { createMap, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { ROLE } from "@journeymap/protocol";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./support/session.ts";
 
-describe.runIf(chromiumAvailable())("H14: tokens from links", () => {
-  const session = browserSession();
-
+describeInBrowser("H14: tokens from links", (session) => {
   it("H14: the owner keeps owner access after opening a bogus link and a viewer link", {
     timeout: 120_000,
   }, async () => {
-    const server = session.server();
-    const map = await createMap(server, "Owned");
-    const viewer = await shareToken(server, map, "viewer");
-    const { board } = await session.openBoard(map.id, map.token);
+    const map = await session.createMap("Owned");
+    const viewer = await session.shareToken(map, ROLE.viewer);
+    const { board } = await session.openBoardAs(map, ROLE.owner);
     const page = board.page;
     const held = () =>
       page.evaluate(
@@ -35,7 +31,7 @@ describe.runIf(chromiumAvailable())("H14: tokens from links", () => {
     // A fresh load each time (a change of the fragment alone would not reload the page).
     const openLink = async (token: string) => {
       await page.goto("about:blank");
-      await page.goto(`${server.url}/maps/${map.id}#token=${encodeURIComponent(token)}`);
+      await page.goto(`${session.server.url}/maps/${map.id}#token=${encodeURIComponent(token)}`);
     };
     await openLink("jm1.bogus.token");
     await page.getByTestId("board.phase").first().waitFor();
@@ -54,7 +50,7 @@ describe.runIf(chromiumAvailable())("H14: tokens from links", () => {
     expect(page.url()).not.toContain("token=");
 
     // Still the owner: the share menu (owner only) opens, and the map is listed.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await page.getByText("Owned").first().waitFor();
   });
 });

@@ -3,39 +3,29 @@
  * different things, the offline one reloads while still offline and keeps their edits, then
  * reconnects; both converge, checked through the UI and through the server's read model.
  */
+import { ROLE } from "@journeymap/protocol";
 import { readJourneyMap } from "@journeymap/schema";
-import * as Y from "yjs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
+import { expect, it } from "vitest";
+import { ARTIFACTS } from "./support/browser.ts";
+import { serverDoc } from "./support/server.ts";
 import { BoardPage } from "./support/BoardPage.ts";
-import { browserSession } from "./support/session.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("offline and merge", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("offline and merge", (session) => {
   const openBoard = (mapId: string, token: string) => session.openBoard(mapId, token);
 
   it("keeps offline edits across a reload and merges them on reconnect", async () => {
-    const map = await createMap(server, "Offline workshop");
+    const map = await session.createMap("Offline workshop");
     const { board: online } = await openBoard(map.id, map.token);
     const { board: away, context: awayContext } = await openBoard(
       map.id,
-      await shareToken(server, map, "editor"),
+      await session.shareToken(map, ROLE.editor),
     );
     // The app shell must be cached before the network goes (a service worker keeps it).
     await away.page.locator('html[data-offline-ready="true"]').waitFor();
 
     await awayContext.setOffline(true);
-    await away.page
-      .getByTestId("board.connection")
-      .and(away.page.locator('[data-status="offline"]'))
-      .waitFor();
+    await away.waitForStatus("offline");
 
     // Different things on each side, and the same phase renamed on both.
     await away.renamePhase("Purchase", "Buy (offline)");
@@ -55,12 +45,7 @@ describe.runIf(enabled)("offline and merge", () => {
     await away.page.screenshot({ path: `${ARTIFACTS}/offline-reloaded.png` });
 
     await awayContext.setOffline(false);
-    await away.page
-      .getByTestId("board.connection")
-      .and(away.page.locator('[data-status="online"]'))
-      .waitFor({
-        timeout: 30_000,
-      });
+    await away.waitForStatus("online", { timeout: 30_000 });
     for (const board of [online, away]) {
       await expect
         .poll(() => board.phaseNames(), { timeout: 20_000 })
@@ -82,22 +67,14 @@ describe.runIf(enabled)("offline and merge", () => {
     expect(await away.touchpointNames()).toEqual(await online.touchpointNames());
 
     // And the server's own copy, through the history API's state, reads the same.
-    await away.page
-      .getByTestId("board.connection")
-      .and(away.page.locator('[data-unsynced="0"]'))
-      .waitFor();
-    const res = await fetch(`${server.url}/api/maps/${map.id}/state`, {
-      headers: { authorization: `Bearer ${map.token}` },
-    });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
-    const stored = readJourneyMap(doc);
+    await away.settled();
+    const stored = readJourneyMap(await serverDoc(session.server, map));
     expect(stored.phases.map((p) => p.name)).toEqual(await online.phaseNames());
     expect(stored.touchpoints.map((t) => t.name)).toEqual(await online.touchpointNames());
   });
 
   it("works online only, and says so, when the browser's IndexedDB fails", async () => {
-    const map = await createMap(server, "No local copy");
+    const map = await session.createMap("No local copy");
     const context = await session.newContext();
     // As in a private window or a browser with storage disabled: opening a database fails.
     await context.addInitScript(() => {
@@ -106,17 +83,14 @@ describe.runIf(enabled)("offline and merge", () => {
       };
     });
     const broken = new BoardPage(await context.newPage());
-    await broken.open(server.url, map.id, map.token);
+    await broken.open(session.server.url, map.id, map.token);
     await broken.page.getByText("No offline copy").waitFor();
     await broken.page.screenshot({ path: `${ARTIFACTS}/no-offline-copy.png` });
 
     // Editing still works and reaches others.
-    const { board: other } = await openBoard(map.id, await shareToken(server, map, "editor"));
+    const { board: other } = await openBoard(map.id, await session.shareToken(map, ROLE.editor));
     await broken.renamePhase("Awareness", "Found us");
     await expect.poll(() => other.phaseNames()).toContain("Found us");
-    await broken.page
-      .getByTestId("board.connection")
-      .and(broken.page.locator('[data-unsynced="0"]'))
-      .waitFor();
+    await broken.settled();
   });
 });

@@ -3,20 +3,13 @@
  * (outlined in their colour with their name, "is editing" while they type), live pointers,
  * curve drags shown live, follow mode, and people dropped soon after they leave.
  */
+import { ROLE } from "@journeymap/protocol";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { expect, it } from "vitest";
+import { ARTIFACTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("presence", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("presence", (session) => {
   const openAs = async (name: string, mapId: string, token: string) =>
     (await session.openBoard(mapId, token, { name, viewport: { width: 1280, height: 900 } })).board;
 
@@ -29,9 +22,9 @@ describe.runIf(enabled)("presence", () => {
     page.getByTestId("board.peer").and(page.locator(`[title*="${name}"]`));
 
   it("shows who is here, what they selected, where their pointer is, and follows their view", async () => {
-    const map = await createMap(server, "Presence", "saas-trial");
+    const map = await session.createMap("Presence", "saas-trial");
     const ana = await openAs("Ana", map.id, map.token);
-    const ben = await openAs("Ben", map.id, await shareToken(server, map, "editor"));
+    const ben = await openAs("Ben", map.id, await session.shareToken(map, ROLE.editor));
 
     await peerAvatar(ben.page, "Ana").waitFor();
     await peerAvatar(ana.page, "Ben").waitFor();
@@ -82,9 +75,9 @@ describe.runIf(enabled)("presence", () => {
   });
 
   it("outlines cards, cells and curve points others work on, and shows a curve drag live", async () => {
-    const map = await createMap(server, "Outlines", "saas-trial");
+    const map = await session.createMap("Outlines", "saas-trial");
     const ana = await openAs("Ana", map.id, map.token);
-    const ben = await openAs("Ben", map.id, await shareToken(server, map, "editor"));
+    const ben = await openAs("Ben", map.id, await session.shareToken(map, ROLE.editor));
     await peerAvatar(ben.page, "Ana").waitFor();
 
     // A pain-point card Ana is renaming: outlined on Ben's board, "Ana is editing".
@@ -131,13 +124,9 @@ describe.runIf(enabled)("presence", () => {
   });
 
   it("drops people who leave within seconds", async () => {
-    const map = await createMap(server, "Leaving");
+    const map = await session.createMap("Leaving");
     const ana = await openAs("Ana", map.id, map.token);
-    const { board: ben, context } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-      { name: "Ben" },
-    );
+    const { board: ben, context } = await session.openBoardAs(map, ROLE.editor, { name: "Ben" });
     const benOnAnas = peerAvatar(ana.page, "Ben");
     await benOnAnas.waitFor();
     await ben.page.close();
@@ -148,9 +137,9 @@ describe.runIf(enabled)("presence", () => {
   });
 
   it("edits a cell's rich text together, with each other's carets", async () => {
-    const map = await createMap(server, "Cells");
+    const map = await session.createMap("Cells");
     const ana = await openAs("Ana", map.id, map.token);
-    const ben = await openAs("Ben", map.id, await shareToken(server, map, "editor"));
+    const ben = await openAs("Ben", map.id, await session.shareToken(map, ROLE.editor));
     const cellLabel = /^Edit Actions at Sees a LinkedIn post$/;
 
     await ana.page.getByRole("button", { name: cellLabel }).click();

@@ -4,29 +4,22 @@
  * his screen moves with hers. His own navigation leaves follow mode, "Follow" rejoins, and
  * when Ana stops he is told so. Screenshots land in e2e/artifacts/.
  */
+import { ROLE } from "@journeymap/protocol";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { expect, it } from "vitest";
+import { ARTIFACTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("presentation mode", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("presentation mode", (session) => {
   const heading = (page: Page) => page.getByTestId("present.heading").innerText();
   const status = (page: Page) => page.getByTestId("present.status").innerText();
 
   it("shows the map phase by phase and a follower's screen follows the presenter", async () => {
-    const map = await createMap(server, "Trial to paid", "saas-trial");
+    const map = await session.createMap("Trial to paid", "saas-trial");
     const viewport = { width: 1600, height: 1000 };
-    const ana = (await session.openBoard(map.id, map.token, { name: "Ana", viewport })).board;
+    const ana = (await session.openBoardAs(map, ROLE.owner, { name: "Ana", viewport })).board;
     const ben = (
-      await session.openBoard(map.id, await shareToken(server, map, "viewer"), {
+      await session.openBoardAs(map, ROLE.viewer, {
         name: "Ben",
         viewport,
       })
@@ -103,10 +96,12 @@ describe.runIf(enabled)("presentation mode", () => {
   });
 
   it("opens the overview on its own URL for a reader and walks to the last phase", async () => {
-    const map = await createMap(server, "Support", "support-ticket");
+    const map = await session.createMap("Support", "support-ticket");
     const context = await session.newContext({ name: "Cy" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/maps/${map.id}/present#token=${encodeURIComponent(map.token)}`);
+    await page.goto(
+      `${session.server.url}/maps/${map.id}/present#token=${encodeURIComponent(map.token)}`,
+    );
     await page.getByTestId("present").waitFor();
     expect(await heading(page)).toBe("Support");
     await page.keyboard.press("End");

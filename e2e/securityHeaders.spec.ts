@@ -3,14 +3,11 @@
  * same-origin socket, keeps working offline data in IndexedDB and exports (blob: images), and
  * the browser reports no violation on the way.
  */
+import { ROLE } from "@journeymap/protocol";
 import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
-import { chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
-
-const enabled = chromiumAvailable();
+import { describeInBrowser } from "./support/session.ts";
 
 /** Every CSP violation and CSP console message of the pages of `context`. */
 async function watchViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
@@ -42,27 +39,21 @@ async function watchViolations(context: BrowserContext): Promise<() => Promise<s
   };
 }
 
-describe.runIf(enabled)("security headers in the browser", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("security headers in the browser", (session) => {
   it("H17: the app loads, syncs and exports under its CSP with no violation", async () => {
-    const map = await createMap(server, "Under CSP");
+    const map = await session.createMap("Under CSP");
     const ownerContext = await session.newContext();
     const ownerViolations = await watchViolations(ownerContext);
     const ownerPage = await ownerContext.newPage();
-    const response = await ownerPage.goto(`${server.url}/`);
+    const response = await ownerPage.goto(`${session.server.url}/`);
     expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     const owner = new BoardPage(ownerPage);
-    await owner.open(server.url, map.id, map.token);
+    await owner.open(session.server.url, map.id, map.token);
 
     const editorContext = await session.newContext();
     const editorViolations = await watchViolations(editorContext);
     const editor = new BoardPage(await editorContext.newPage());
-    await editor.open(server.url, map.id, await shareToken(server, map, "editor"));
+    await editor.open(session.server.url, map.id, await session.shareToken(map, ROLE.editor));
 
     await owner.addTouchpoint("Purchase", "Pays under a CSP");
     await editor.page

@@ -4,31 +4,23 @@
  * must keep what was typed and say it is unsaved; once the server takes writes again the edit
  * is saved within seconds, with no action from the user.
  */
+import { ROLE } from "@journeymap/protocol";
 import { readJourneyMap } from "@journeymap/schema";
-import { beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { expect, it } from "vitest";
+import { ARTIFACTS } from "./support/browser.ts";
+import { serverDoc } from "./support/server.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("failed saves", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("failed saves", (session) => {
   it("H9: while saves fail the board shows its unsaved changes and keeps the text; they are saved once the server takes writes again", {
     timeout: 120_000,
   }, async () => {
-    const map = await createMap(server, "Failing saves");
-    const { board } = await session.openBoard(map.id, map.token);
-    const badge = board.page.getByTestId("board.connection");
+    const map = await session.createMap("Failing saves");
+    const { board } = await session.openBoardAs(map, ROLE.owner);
+    const badge = board.connection();
 
-    await server.stop("SIGTERM");
-    await server.start({ MAX_STORE_BYTES: "1" });
+    await session.server.stop("SIGTERM");
+    await session.server.start({ MAX_STORE_BYTES: "1" });
     await badge.and(board.page.locator('[data-status="online"]')).waitFor({ timeout: 30_000 });
     await board.renamePhase("Purchase", "Typed while refused");
     const unsaved = badge.and(board.page.locator(':not([data-unsynced="0"])'));
@@ -41,15 +33,11 @@ describe.runIf(enabled)("failed saves", () => {
     expect(Number(await badge.getAttribute("data-unsynced"))).toBeGreaterThan(0);
     expect(await board.phaseNames()).toContain("Typed while refused");
 
-    await server.stop("SIGTERM");
-    await server.start();
+    await session.server.stop("SIGTERM");
+    await session.server.start();
     // Within the provider's backoff (at most 5 s in the web app), not a ~30 s silence timeout.
     await badge.and(board.page.locator('[data-unsynced="0"]')).waitFor({ timeout: 15_000 });
-    const res = await fetch(`${server.url}/api/maps/${map.id}/state`, {
-      headers: { authorization: `Bearer ${map.token}` },
-    });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+    const doc = await serverDoc(session.server, map);
     expect(readJourneyMap(doc).phases.map((p) => p.name)).toContain("Typed while refused");
   });
 });

@@ -3,6 +3,7 @@
  * insights checked against the read model of the same template, and the table view as an
  * ARIA grid navigated and edited with the keyboard, live on another person's board.
  */
+import { ROLE } from "@journeymap/protocol";
 import path from "node:path";
 import {
   createMapFromTemplate,
@@ -11,14 +12,10 @@ import {
   type JourneyMap,
 } from "@journeymap/schema";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
-import { chromiumAvailable } from "./support/browser.ts";
-import { createMap, REPO_ROOT, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
-
-const enabled = chromiumAvailable();
-const SCREENSHOTS = path.join(REPO_ROOT, "docs/screenshots");
+import { SCREENSHOTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
 /** The read model of a freshly seeded template: what the server seeds for the same id. */
 function templateMap(id: string): JourneyMap {
@@ -52,17 +49,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-describe.runIf(enabled)("board views", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
-
+describeInBrowser("board views", (session) => {
   it("switches views with the keyboard, keeps the view in the URL, and answers with the map's numbers", async () => {
     const expected = journeyInsights(templateMap("saas-trial"));
-    const map = await createMap(server, "Insights", "saas-trial");
-    const { board } = await session.openBoard(map.id, map.token, { name: "Ana" });
+    const map = await session.createMap("Insights", "saas-trial");
+    const { board } = await session.openBoardAs(map, ROLE.owner, { name: "Ana" });
     const page = board.page;
 
     // Board is the default; arrows move along the tabs and select them.
@@ -122,13 +113,9 @@ describe.runIf(enabled)("board views", () => {
   });
 
   it("navigates and edits the table with the keyboard; another person sees it on the board", async () => {
-    const map = await createMap(server, "Table", "saas-trial");
-    const { board: ana } = await session.openBoard(map.id, map.token, { name: "Ana" });
-    const { board: ben } = await session.openBoard(
-      map.id,
-      await shareToken(server, map, "editor"),
-      { name: "Ben" },
-    );
+    const map = await session.createMap("Table", "saas-trial");
+    const { board: ana } = await session.openBoardAs(map, ROLE.owner, { name: "Ana" });
+    const { board: ben } = await session.openBoardAs(map, ROLE.editor, { name: "Ben" });
     const page = ana.page;
     await page.getByTestId("views.tab-table").click();
     const grid = page.getByRole("grid", { name: "Journey map as a table" });
@@ -252,8 +239,8 @@ describe.runIf(enabled)("board views", () => {
   });
 
   it("lets a viewer read the table but not edit it", async () => {
-    const map = await createMap(server, "Viewer", "saas-trial");
-    const { board } = await session.openBoard(map.id, await shareToken(server, map, "viewer"));
+    const map = await session.createMap("Viewer", "saas-trial");
+    const { board } = await session.openBoardAs(map, ROLE.viewer);
     const page = board.page;
     await page.getByTestId("views.tab-table").click();
     const grid = page.getByRole("grid");

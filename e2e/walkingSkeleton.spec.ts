@@ -2,35 +2,23 @@
  * The walking skeleton, end to end in real Chromium against the real server: two people on
  * one map see each other's edits live, and the edits survive a server restart.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { ROLE } from "@journeymap/protocol";
+import { findTemplate } from "@journeymap/schema";
+import { expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS, chromiumAvailable } from "./support/browser.ts";
-import { createMap, type ServerHandle, shareToken } from "./support/server.ts";
-import { browserSession } from "./support/session.ts";
+import { ARTIFACTS } from "./support/browser.ts";
+import { describeInBrowser } from "./support/session.ts";
 
-const enabled = chromiumAvailable();
-
-describe.runIf(enabled)("walking skeleton", () => {
-  const session = browserSession();
-  let server: ServerHandle;
-  beforeAll(() => {
-    server = session.server();
-  });
+describeInBrowser("walking skeleton", (session) => {
   const openBoard = async (mapId: string, token: string) =>
     (await session.openBoard(mapId, token)).board;
 
   it("shows one person's edits to another live, and keeps them across a server restart", async () => {
-    const map = await createMap(server, "Two people, one map");
+    const map = await session.createMap("Two people, one map");
     const alice = await openBoard(map.id, map.token);
-    const bob = await openBoard(map.id, await shareToken(server, map, "editor"));
-    expect(await bob.phaseNames()).toEqual([
-      "Awareness",
-      "Consideration",
-      "Purchase",
-      "Onboarding",
-      "Retention",
-      "Advocacy",
-    ]);
+    const bob = await openBoard(map.id, await session.shareToken(map, ROLE.editor));
+    // A new map holds the classic template's phases: Awareness … Advocacy.
+    expect(await bob.phaseNames()).toEqual(findTemplate("default")!.phases.map((p) => p.name));
 
     await alice.renamePhase("Awareness", "Discover");
     await bob.phase("Discover").waitFor();
@@ -50,19 +38,13 @@ describe.runIf(enabled)("walking skeleton", () => {
     await alice.raiseEmotion("Checks out");
     await expect.poll(() => bob.emotionScore("Checks out")).toBe(String(before + 1));
 
-    await alice.page
-      .getByTestId("board.connection")
-      .and(alice.page.locator('[data-unsynced="0"]'))
-      .waitFor();
+    await alice.settled();
     await bob.page.screenshot({ path: `${ARTIFACTS}/board-live.png`, fullPage: false });
 
-    await server.stop("SIGTERM");
+    await session.server.stop("SIGTERM");
     // The browser still has a network: the server is gone, so the board says it reconnects.
-    await bob.page
-      .getByTestId("board.connection")
-      .and(bob.page.locator('[data-status="reconnecting"]'))
-      .waitFor();
-    await server.start();
+    await bob.waitForStatus("reconnecting");
+    await session.server.start();
     // A fresh browser (no local copy) sees the edits: they came from the server's store.
     const fresh = await openBoard(map.id, map.token);
     expect(await fresh.phaseNames()).toEqual([
@@ -78,12 +60,12 @@ describe.runIf(enabled)("walking skeleton", () => {
   });
 
   it("lists the maps this browser holds links for, and creates a new one", async () => {
-    const existing = await createMap(server, "Listed map");
-    const hidden = await createMap(server, "Someone else's map");
+    const existing = await session.createMap("Listed map");
+    const hidden = await session.createMap("Someone else's map");
     const context = await session.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await new BoardPage(page).open(server.url, existing.id, existing.token);
-    await page.goto(server.url);
+    await new BoardPage(page).open(session.server.url, existing.id, existing.token);
+    await page.goto(session.server.url);
     await page.locator(`[data-testid="maps.item"][data-map-id="${existing.id}"]`).waitFor();
     expect(
       await page.locator(`[data-testid="maps.item"][data-map-id="${hidden.id}"]`).count(),
@@ -98,9 +80,9 @@ describe.runIf(enabled)("walking skeleton", () => {
   });
 
   it("gives a viewer a read-only board that still updates live", async () => {
-    const map = await createMap(server, "Shown to a viewer");
+    const map = await session.createMap("Shown to a viewer");
     const owner = await openBoard(map.id, map.token);
-    const viewer = await openBoard(map.id, await shareToken(server, map, "viewer"));
+    const viewer = await openBoard(map.id, await session.shareToken(map, ROLE.viewer));
     await viewer.page.getByTestId("board.view-only").waitFor();
     expect(await viewer.page.getByTestId("board.add-phase").isVisible()).toBe(false);
     expect(await viewer.page.getByTestId("board.add-lane").count()).toBe(0);
@@ -113,7 +95,7 @@ describe.runIf(enabled)("walking skeleton", () => {
   });
 
   it("lets the owner share an editor link from the board, and refuses a bad link", async () => {
-    const map = await createMap(server, "Shared from the board");
+    const map = await session.createMap("Shared from the board");
     const owner = await openBoard(map.id, map.token);
     await owner.page.getByTestId("board.share").click();
     await owner.page.getByTestId("share.create").click();
@@ -129,7 +111,7 @@ describe.runIf(enabled)("walking skeleton", () => {
     await panel.waitFor({ state: "detached" });
     const context = await session.newContext();
     const guest = await context.newPage();
-    await guest.goto(url.replace("http://localhost", server.url));
+    await guest.goto(url.replace("http://localhost", session.server.url));
     await guest.getByTestId("board.phase").first().waitFor();
     expect(await guest.getByTestId("board.add-phase").count()).toBe(1);
 
@@ -137,7 +119,7 @@ describe.runIf(enabled)("walking skeleton", () => {
     // replaces the editor token that works: linkToken.spec.ts).
     const strangerContext = await session.newContext();
     const stranger = await strangerContext.newPage();
-    await stranger.goto(`${server.url}/maps/${map.id}#token=jm1.bad.token`);
+    await stranger.goto(`${session.server.url}/maps/${map.id}#token=jm1.bad.token`);
     await stranger.getByTestId("board.refused").waitFor();
   });
 });

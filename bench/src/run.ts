@@ -102,8 +102,7 @@ if (!only || only === "sync") {
   // Cold loads after a restart on the same store.
   const burstServer = oursBurst.server!;
   const dataDir = burstServer.dataDir!;
-  burstServer.child.kill("SIGTERM");
-  await new Promise((r) => burstServer.child.once("exit", r));
+  await burstServer.shutdown();
   const burstMapMs = await coldLoad(dataDir, oursBurst.map);
   const big = await bigMap(5 * 1024 * 1024);
   const fiveMbMs = await coldLoad(big.dataDir, big.map);

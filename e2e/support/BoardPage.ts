@@ -14,6 +14,23 @@ export class BoardPage {
     await this.page.getByTestId("board.phase").first().waitFor();
   }
 
+  /** The connection badge: data-status (online, offline, reconnecting…) and data-unsynced. */
+  connection(): Locator {
+    return this.page.getByTestId("board.connection");
+  }
+
+  /** Waits until the connection badge says `status`. */
+  async waitForStatus(status: string, options: { timeout?: number } = {}): Promise<void> {
+    await this.connection()
+      .and(this.page.locator(`[data-status="${status}"]`))
+      .waitFor(options);
+  }
+
+  /** Waits until the server has confirmed every local edit of this board. */
+  async settled(options: { timeout?: number } = {}): Promise<void> {
+    await this.connection().and(this.page.locator('[data-unsynced="0"]')).waitFor(options);
+  }
+
   phases(): Locator {
     return this.page.getByTestId("board.phase");
   }

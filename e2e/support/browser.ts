@@ -1,35 +1,20 @@
 /**
- * Debian's Chromium driven by playwright-core. Missing Chromium fails loudly in CI and skips
- * (with a message) elsewhere.
+ * The browser for e2e specs (testkit's Chromium, which skips with a message where it is
+ * missing), and the folders their screenshots land in.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
-import { REPO_ROOT } from "./server.ts";
+import { launchChromium, REPO_ROOT } from "@journeymap/testkit";
+import type { Browser } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { chromiumAvailable } from "@journeymap/testkit";
+
+/** Screenshots for looking at a run (gitignored). */
 export const ARTIFACTS = path.join(REPO_ROOT, "e2e/artifacts");
-
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
-  const message = `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`SKIPPING browser tests: ${message}`);
-  return false;
-}
+/** Screenshots the docs show, refreshed by the specs that take them. */
+export const SCREENSHOTS = path.join(REPO_ROOT, "docs/screenshots");
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
+  return launchChromium();
 }

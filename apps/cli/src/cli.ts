@@ -26,9 +26,11 @@ import {
   serializeMapFile,
   talkSeedFromThreads,
 } from "@journeymap/schema/format";
-import { type MapSnapshot, randomId } from "@journeymap/schema";
-import { documentName, isMapId, ROLE } from "@journeymap/protocol";
-import { AccessService, SqliteMapStore } from "@journeymap/server";
+import type { MapSnapshot } from "@journeymap/schema";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
+import { AccessService, createOwnedMap } from "@journeymap/access";
+import { SqliteMapStore, storeFileIn } from "@journeymap/storage";
+import { exportFromServer, importOnServer } from "./serverApi.ts";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -47,11 +49,6 @@ export const USAGE = `Usage:
   journeymap schema
 `;
 
-/** The store file a server keeps in its DATA_DIR (createServer.ts). */
-const STORE_FILE = "journeymap.sqlite";
-/** The store key of a map's talk document (comments), as Persistence keeps it. */
-const talkKey = (mapId: string) => documentName("talk", mapId);
-
 class UsageError extends Error {}
 
 function required(value: string | undefined, flag: string): string {
@@ -59,25 +56,11 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-async function failure(res: Response): Promise<string> {
-  const text = await res.text();
-  try {
-    const body = JSON.parse(text) as { error?: string; errors?: unknown[] };
-    const lines = [body.error ?? `HTTP ${res.status}`];
-    for (const issue of (body.errors ?? []) as Parameters<typeof describeIssue>[0][]) {
-      lines.push(`  ${describeIssue(issue)}`);
-    }
-    return lines.join("\n");
-  } catch {
-    return `HTTP ${res.status}: ${text.slice(0, 200)}`;
-  }
-}
-
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
- * A new map in a store folder, as the server's import route makes it (seed as row 1, an owner
- * link): restores a backup without a running server. The folder must exist; its store is
+ * A new map in a store folder, made as the server's import route makes it (createOwnedMap):
+ * restores a backup without a running server. The folder must exist; its store is
  * created if it has none. SQLite serialises writers, so a server on the same folder is safe.
  */
 async function importIntoStore(
@@ -87,18 +70,18 @@ async function importIntoStore(
 ): Promise<{ id: string; title: string; token: string; path: string }> {
   const { snapshot, kind, comments } = preview;
   if (!existsSync(dataDir)) throw new UsageError(`no such folder: ${dataDir}`);
-  const store = new SqliteMapStore(path.join(dataDir, STORE_FILE));
+  const store = new SqliteMapStore(storeFileIn(dataDir));
   try {
-    const id = randomId();
     const title = snapshot.title.trim() || "Imported journey";
     const now = at.getTime();
-    await store.createMap(id, title, now, seedFromSnapshot(snapshot, kind, now));
-    if (comments && comments.length > 0) {
-      await store.createMap(talkKey(id), "", now, talkSeedFromThreads(comments));
-    }
     const access = await AccessService.create(store, () => now);
-    const owner = await access.issue(id, { role: ROLE.owner }, "Owner", null);
-    return { id, title, token: owner.token, path: `/maps/${id}#token=${owner.token}` };
+    const { id, token } = await createOwnedMap(store, access, {
+      title,
+      createdAt: now,
+      seed: seedFromSnapshot(snapshot, kind, now),
+      talkSeed: comments && comments.length > 0 ? talkSeedFromThreads(comments) : null,
+    });
+    return { id, title, token, path: `/maps/${id}#token=${token}` };
   } finally {
     await store.close();
   }
@@ -173,18 +156,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
-      const query = new URLSearchParams({ kind, filename: path.basename(file) });
-      if (values.title) query.set("title", values.title);
-      const res = await fetch(`${server}/api/maps/import?${query}`, {
-        method: "POST",
-        headers: { "content-type": "text/plain; charset=utf-8" },
-        body: text,
+      const imported = await importOnServer(server, {
+        text,
+        kind,
+        fileName: path.basename(file),
+        title: values.title,
       });
-      if (res.status !== 201) {
-        io.err(`${await failure(res)}\n`);
+      if (!imported.ok) {
+        io.err(`${imported.message}\n`);
         return 1;
       }
-      const created = (await res.json()) as { id: string; title: string; token: string };
+      const created = imported.value;
       io.out(
         `${JSON.stringify({ ...created, url: `${server}/maps/${created.id}#token=${created.token}` }, null, 2)}\n`,
       );
@@ -195,20 +177,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const dataDir = values["data-dir"];
       if (dataDir) {
         if (values.server) throw new UsageError("give --server or --data-dir, not both");
-        const file = path.join(resolve(dataDir), STORE_FILE);
+        const file = storeFileIn(resolve(dataDir));
         // Opening a missing file would create an empty store: refuse instead.
         if (!existsSync(file)) throw new UsageError(`no Journeymap store at ${file}`);
         const store = new SqliteMapStore(file);
         try {
-          // A store also keeps talk documents (comments) under `talk:<id>`: not maps.
           const ids = values.all
-            ? (await store.listMaps()).map((m) => m.id).filter(isMapId)
+            ? (await store.listMaps()).map((m) => m.id)
             : [required(values.map, "--map (or --all)")];
           const fileOf = async (id: string) =>
             mapFileFromUpdates(
-              (await store.loadMap(id)).updates,
+              (await store.loadDocument(mapDocumentName(id))).updates,
               now(),
-              values.comments ? (await store.loadMap(talkKey(id))).updates : undefined,
+              values.comments
+                ? (await store.loadDocument(talkDocumentName(id))).updates
+                : undefined,
             );
           if (values.all) {
             const folder = resolve(required(values.output, "-o FOLDER (with --all)"));
@@ -232,15 +215,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
       const map = required(values.map, "--map");
       const token = required(values.token, "--token");
-      const query = values.comments ? "?comments=1" : "";
-      const res = await fetch(`${server}/api/maps/${encodeURIComponent(map)}/export${query}`, {
-        headers: { authorization: `Bearer ${token}` },
+      const exported = await exportFromServer(server, {
+        mapId: map,
+        token,
+        comments: Boolean(values.comments),
       });
-      if (res.status !== 200) {
-        io.err(`${await failure(res)}\n`);
+      if (!exported.ok) {
+        io.err(`${exported.message}\n`);
         return 1;
       }
-      write(await res.text());
+      write(exported.value);
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { readMapFile } from "@journeymap/schema/format";
 import { createServer, readConfig, type RunningServer } from "@journeymap/server";
+import { copyLegacyDataDir } from "@journeymap/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.ts";
 
@@ -19,6 +20,12 @@ let dataDir: string;
 let work: string;
 let mapId: string;
 let token: string;
+
+/** How many maps the server's store holds. */
+const mapCount = async () => (await server.store.listMaps()).length;
+
+/** Writes a file into the CLI's working folder. */
+const writeWork = (name: string, text: string) => writeFileSync(path.join(work, name), text);
 
 async function run(...argv: string[]) {
   let out = "";
@@ -118,10 +125,7 @@ describe("journeymap export", () => {
 
 describe("journeymap import and validate", () => {
   it("imports a Mermaid file and prints the new map's link", async () => {
-    writeFileSync(
-      path.join(work, "day.mmd"),
-      "journey\n title Day\n section Work\n  Code: 4: Me\n",
-    );
+    writeWork("day.mmd", "journey\n title Day\n section Work\n  Code: 4: Me\n");
     const res = await run("import", "day.mmd", "--server", url);
     expect(res.code).toBe(0);
     const created = JSON.parse(res.out) as { id: string; title: string; url: string };
@@ -130,23 +134,23 @@ describe("journeymap import and validate", () => {
   });
 
   it("refuses a CSV with bad rows, listing them, and creates nothing", async () => {
-    const before = (await server.store.listMaps()).length;
-    writeFileSync(path.join(work, "bad.csv"), "phase,touchpoint,emotion\nA,x,7\n");
+    const before = await mapCount();
+    writeWork("bad.csv", "phase,touchpoint,emotion\nA,x,7\n");
     const res = await run("import", "bad.csv", "--server", url);
     expect(res.code).toBe(1);
     expect(res.err).toBe(
       "The CSV file has 1 problem(s); nothing was imported\n" +
         '  row 2: the emotion score "7" is not a whole number from -3 to +3\n',
     );
-    expect((await server.store.listMaps()).length).toBe(before);
+    expect(await mapCount()).toBe(before);
   });
 
   it("validates files offline", async () => {
-    writeFileSync(path.join(work, "ok.csv"), "phase,touchpoint\nA,x\nB,y\n");
+    writeWork("ok.csv", "phase,touchpoint\nA,x\nB,y\n");
     expect((await run("validate", "ok.csv")).out).toBe(
       'ok.csv: valid csv: "Imported journey", 2 phases, 2 touchpoints, 1 persona\n',
     );
-    writeFileSync(path.join(work, "bad.json"), '{"format":"journeymap","version":1}');
+    writeWork("bad.json", '{"format":"journeymap","version":1}');
     const bad = await run("validate", "bad.json");
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/^bad\.json: \d+ problems; nothing was imported\n {2}exportedAt: /);
@@ -155,12 +159,12 @@ describe("journeymap import and validate", () => {
   it("restores a backup into a store folder, and the running server serves it", async () => {
     const backup = await run("export", "--data-dir", dataDir, "--map", mapId, "-o", "keep.json");
     expect(backup.code).toBe(0);
-    const before = (await server.store.listMaps()).length;
+    const before = await mapCount();
     const res = await run("import", "keep.json", "--data-dir", dataDir);
     expect(res).toMatchObject({ code: 0, err: "" });
     const created = JSON.parse(res.out) as { id: string; title: string; token: string };
     expect(created.title).toBe("Support");
-    expect((await server.store.listMaps()).length).toBe(before + 1);
+    expect(await mapCount()).toBe(before + 1);
     // The owner token works on the server sharing that folder, and the map is the same.
     const exported = await fetch(`${url}/api/maps/${created.id}/export`, {
       headers: { authorization: `Bearer ${created.token}` },
@@ -191,7 +195,7 @@ describe("journeymap import and validate", () => {
         ],
       },
     ];
-    writeFileSync(path.join(work, "talked.json"), JSON.stringify(file));
+    writeWork("talked.json", JSON.stringify(file));
     expect((await run("validate", "talked.json")).out).toMatch(/, 1 comment thread\n$/);
     const res = await run("import", "talked.json", "--data-dir", dataDir);
     expect(res.code).toBe(0);
@@ -222,8 +226,8 @@ describe("journeymap import and validate", () => {
   });
 
   it("imports nothing into a store from a bad file or a missing folder", async () => {
-    const before = (await server.store.listMaps()).length;
-    writeFileSync(path.join(work, "bad.mmd"), "journey\n section A\n  Task: lots: Me\n");
+    const before = await mapCount();
+    writeWork("bad.mmd", "journey\n section A\n  Task: lots: Me\n");
     const bad = await run("import", "bad.mmd", "--data-dir", dataDir);
     expect(bad.code).toBe(1);
     expect(bad.err).toBe(
@@ -232,7 +236,7 @@ describe("journeymap import and validate", () => {
     const nowhere = await run("import", "keep.json", "--data-dir", path.join(work, "nowhere"));
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toMatch(/^journeymap: no such folder: /);
-    expect((await server.store.listMaps()).length).toBe(before);
+    expect(await mapCount()).toBe(before);
   });
 
   // Two Node processes start here: about 1 s each alone, 5 s or more on a loaded 2-core machine.
@@ -245,4 +249,43 @@ describe("journeymap import and validate", () => {
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
   }, 60_000);
+});
+
+describe("journeymap --data-dir on a data folder made by an older server", () => {
+  it("exports each of its maps once, with comments, and imports into it", async () => {
+    const legacy = copyLegacyDataDir();
+    try {
+      const { map, imported } = legacy.expected;
+      const all = await run(
+        "export",
+        "--data-dir",
+        legacy.dataDir,
+        "--all",
+        "--comments",
+        "-o",
+        "old",
+      );
+      expect(all.code).toBe(0);
+      expect(readdirSync(path.join(work, "old")).sort()).toEqual(
+        [`${map.id}.journeymap.json`, `${imported.id}.journeymap.json`].sort(),
+      );
+      const file = readMapFile(
+        readFileSync(path.join(work, "old", `${map.id}.journeymap.json`), "utf8"),
+      );
+      expect(file.snapshot?.title).toBe(map.title);
+      expect(file.comments?.map((t) => t.id)).toEqual([legacy.expected.threadId]);
+      const res = await run(
+        "import",
+        path.join("old", `${map.id}.journeymap.json`),
+        "--data-dir",
+        legacy.dataDir,
+      );
+      expect(res.code).toBe(0);
+      const again = await run("export", "--data-dir", legacy.dataDir, "--all", "-o", "old2");
+      expect(again.code).toBe(0);
+      expect(readdirSync(path.join(work, "old2"))).toHaveLength(3);
+    } finally {
+      legacy.dispose();
+    }
+  });
 });

@@ -6,8 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { compileTrustProxy, type TrustProxy } from "./clientAddress.ts";
-import { parseSigningKeys } from "./auth/signingKeys.ts";
-import type { SigningKey } from "./auth/tokens.ts";
+import { parseSigningKeys, type SigningKey } from "@journeymap/access";
 import {
   MAP_CREATIONS_PER_HOUR,
   MAX_MAP_BYTES,

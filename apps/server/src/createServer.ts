@@ -5,7 +5,6 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { type connectedPayload, Hocuspocus } from "@hocuspocus/server";
 import type { Config } from "./config.ts";
@@ -15,13 +14,16 @@ import { BROADCAST_BATCH_BYTES, type CloseReason, DEFAULT_LIMITS, type Limits } 
 import { createLogger, type Logger } from "./logger.ts";
 import { Metrics } from "./Metrics.ts";
 import { meteredStore } from "./store/meteredStore.ts";
+import { AccessService, createKeyedDigest } from "@journeymap/access";
+import {
+  type MapStore,
+  PostgresMapStore,
+  SqliteMapStore,
+  scheduleRetention,
+  storeFileIn,
+} from "@journeymap/storage";
 import { UpdateGuard } from "./sync/UpdateGuard.ts";
 import { WebSocketGate } from "./sync/WebSocketGate.ts";
-import type { MapStore } from "./store/MapStore.ts";
-import { PostgresMapStore } from "./store/PostgresMapStore.ts";
-import { SqliteMapStore } from "./store/SqliteMapStore.ts";
-import { AccessService } from "./auth/AccessService.ts";
-import { createKeyedDigest } from "./auth/keyedDigest.ts";
 import { InboxService } from "./talk/InboxService.ts";
 import { TalkGuard } from "./sync/TalkGuard.ts";
 import { LiveDocuments } from "./sync/LiveDocuments.ts";
@@ -34,7 +36,6 @@ import { Presence } from "./sync/Presence.ts";
 import { Persistence } from "./sync/Persistence.ts";
 import { creationQuota } from "./quota/creationQuota.ts";
 import { freeBytesOf, StoreHealth } from "./quota/StoreHealth.ts";
-import { scheduleRetention } from "./store/retention.ts";
 
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
@@ -83,7 +84,7 @@ export async function createServer(
   const metrics = new Metrics(() => loaded.count());
   const rawStore: MapStore = config.databaseUrl
     ? await PostgresMapStore.open(config.databaseUrl)
-    : new SqliteMapStore(path.join(config.dataDir, "journeymap.sqlite"));
+    : new SqliteMapStore(storeFileIn(config.dataDir));
   const store = meteredStore(rawStore, metrics);
   const access = await AccessService.create(store, Date.now, config.signingKeys);
   const digest = createKeyedDigest(await store.getSecret());
@@ -162,7 +163,6 @@ export async function createServer(
   const contrib = createTalkRoutes({
     access,
     inbox,
-    publicUrl: config.publicUrl,
     ...(options.contribLimits ? { limits: options.contribLimits } : {}),
   });
   const imports = createImportPool();
@@ -176,6 +176,7 @@ export async function createServer(
     metrics,
     metricsToken: config.metricsToken,
     routes: [contrib],
+    publicUrl: config.publicUrl,
     ...(redis ? { bus: redis } : {}),
     health,
     guardCreation: creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health),

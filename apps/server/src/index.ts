@@ -1,6 +1,3 @@
 export { type Config, ConfigError, readConfig } from "./config.ts";
 export { createServer, type RunningServer, type ServerOptions } from "./createServer.ts";
 export { CLOSE, DEFAULT_LIMITS, type Limits } from "./limits.ts";
-export type { MapRecord, MapStore } from "./store/MapStore.ts";
-export { SqliteMapStore } from "./store/SqliteMapStore.ts";
-export { AccessService } from "./auth/AccessService.ts";

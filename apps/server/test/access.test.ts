@@ -7,19 +7,11 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { mapDocumentName } from "@journeymap/protocol";
-import {
-  type Client,
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  shareLink,
-  startServer,
-  type TestServer,
-  until,
-} from "./helpers.ts";
-import { MESSAGE, RawClient } from "./rawClient.ts";
+import { API_ACTION, mapDocumentName, ROLE } from "@journeymap/protocol";
+import { startServer, type TestServer } from "./support/server.ts";
+import { apiLink, createMap, ownerToken, shareLink } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
+import { MESSAGE, RawClient } from "./support/rawClient.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -40,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
 });
 
 describe("access", () => {
@@ -56,11 +47,11 @@ describe("access", () => {
   });
 
   it("lets editors write and keeps viewers read-only on the server", async () => {
-    const editor = await open((await shareLink(server, mapId, "editor")).token, "Eddie");
-    const viewer = await open((await shareLink(server, mapId, "viewer")).token, "Vera");
+    const editor = await open((await shareLink(server, mapId, ROLE.editor)).token, "Eddie");
+    const viewer = await open((await shareLink(server, mapId, ROLE.viewer)).token, "Vera");
     expect(editor.provider.authorizedScope).toBe("read-write");
     expect(viewer.provider.authorizedScope).toBe("readonly");
-    const rows = await server.store.countUpdates(mapId);
+    const rows = await server.store.countUpdates(mapDocumentName(mapId));
 
     // The viewer's own replica changes, but the server rejects the update.
     const phase = readJourneyMap(viewer.doc).phases[0]!;
@@ -72,30 +63,24 @@ describe("access", () => {
     await until(watcher.doc, () => readJourneyMap(watcher.doc).meta.title === "Edited by Eddie");
     expect(readJourneyMap(watcher.doc).phases[0]?.name).not.toBe("Vandalised");
     expect(readJourneyMap(editor.doc).phases[0]?.name).not.toBe("Vandalised");
-    const logged = await server.store.readUpdates(mapId, rows + 1, rows + 100);
+    const logged = await server.store.readUpdates(mapDocumentName(mapId), rows + 1, rows + 100);
     expect(logged.map((r) => r.author)).toEqual(["Eddie"]);
   });
 
   it("treats commenters as read-only on the map document", async () => {
-    const commenter = await open((await shareLink(server, mapId, "commenter")).token);
+    const commenter = await open((await shareLink(server, mapId, ROLE.commenter)).token);
     expect(commenter.provider.authorizedScope).toBe("readonly");
   });
 
   it("refuses API tokens on the live map", async () => {
-    const res = await fetch(`${server.url}/api/maps/${mapId}/links`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${ownerToken(mapId)}` },
-      body: JSON.stringify({ actions: ["evidence:write"], label: "Help desk" }),
-    });
-    expect(res.status).toBe(201);
-    const { token } = (await res.json()) as { token: string };
+    const token = await apiLink(server, mapId, [API_ACTION.evidenceWrite]);
     await expect(connect(server, mapDocumentName(mapId), token)).rejects.toThrow(
       /authentication failed/,
     );
   });
 
   it("lets only the owner manage links", async () => {
-    const editor = (await shareLink(server, mapId, "editor")).token;
+    const editor = (await shareLink(server, mapId, ROLE.editor)).token;
     const asEditor = await fetch(`${server.url}/api/maps/${mapId}/links`, {
       headers: { authorization: `Bearer ${editor}` },
     });
@@ -105,7 +90,9 @@ describe("access", () => {
     const asOwner = await fetch(`${server.url}/api/maps/${mapId}/links`, {
       headers: { authorization: `Bearer ${ownerToken(mapId)}` },
     });
-    expect(((await asOwner.json()) as { role: string }[]).map((l) => l.role)).toContain("viewer");
+    expect(((await asOwner.json()) as { role: string }[]).map((l) => l.role)).toContain(
+      ROLE.viewer,
+    );
     const badRole = await fetch(`${server.url}/api/maps/${mapId}/links`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ownerToken(mapId)}` },
@@ -115,7 +102,7 @@ describe("access", () => {
   });
 
   it("revoking a link closes the connections that use it and refuses it afterwards", async () => {
-    const { token, link } = await shareLink(server, mapId, "editor");
+    const { token, link } = await shareLink(server, mapId, ROLE.editor);
     const victim = await open(token, "Revoked");
     const closed = new Promise<void>((resolve) => victim.provider.on("close", () => resolve()));
     const res = await fetch(`${server.url}/api/maps/${mapId}/links/${link.id}`, {

@@ -7,19 +7,11 @@ import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE } from "../src/limits.ts";
-import {
-  type Client,
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-  until,
-} from "./helpers.ts";
-import { MESSAGE, RawClient } from "./rawClient.ts";
+import { CLOSE, mapDocumentName, SYNC_PATH } from "@journeymap/protocol";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
+import { MESSAGE, RawClient } from "./support/rawClient.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -34,11 +26,8 @@ const scrape = async () =>
   ).text();
 
 beforeAll(async () => {
-  server = await startServer(
-    undefined,
-    undefined,
-    undefined,
-    {
+  server = await startServer({
+    limits: {
       maxFrameBytes: 64 * 1024,
       maxUpdateBytes: 16 * 1024,
       messageBurst: 50,
@@ -47,8 +36,8 @@ beforeAll(async () => {
       idleTimeoutMs: 60_000,
       maxConnectionsPerAddress: 12,
     },
-    { METRICS_TOKEN },
-  );
+    env: { METRICS_TOKEN },
+  });
   mapId = await createMap(server);
   canaryA = await connect(server, mapDocumentName(mapId));
   canaryB = await connect(server, mapDocumentName(mapId));
@@ -57,8 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   canaryA?.destroy();
   canaryB?.destroy();
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
 });
 
 /** The canaries still sync: an edit by A reaches B through the server. */
@@ -89,7 +77,7 @@ describe("bad input", () => {
   });
 
   it("refuses an undecodable update: closed with 4400, never acknowledged, never logged", async () => {
-    const rows = await server.store.countUpdates(mapId);
+    const rows = await server.store.countUpdates(mapDocumentName(mapId));
     const bad = await attacker();
     await bad.authenticate(mapDocumentName(mapId), ownerToken(mapId));
     bad.sendUpdate(mapDocumentName(mapId), new Uint8Array([1, 200, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
@@ -97,7 +85,7 @@ describe("bad input", () => {
     expect(closed.code).toBe(CLOSE.malformedUpdate.code);
     expect(closed.reason).toMatch(/Malformed update/);
     expect(bad.sawSavedAck()).toBe(false);
-    expect(await server.store.countUpdates(mapId)).toBe(rows);
+    expect(await server.store.countUpdates(mapDocumentName(mapId))).toBe(rows);
     await canariesStillSync();
   });
 
@@ -165,7 +153,7 @@ describe("bad input", () => {
   });
 
   it("closes an authenticated socket that goes silent", async () => {
-    const quiet = await startServer(undefined, undefined, undefined, { idleTimeoutMs: 300 });
+    const quiet = await startServer({ limits: { idleTimeoutMs: 300 } });
     try {
       const id = await createMap(quiet);
       const bad = await RawClient.open(quiet.wsUrl);
@@ -174,8 +162,7 @@ describe("bad input", () => {
       expect((await bad.closed).code).toBe(CLOSE.idleTimeout.code);
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
-      await quiet.close();
-      removeDir(quiet.dataDir);
+      await quiet.dispose();
     }
   });
 
@@ -192,7 +179,7 @@ describe("bad input", () => {
     // Two canaries are already connected from this address: 12 - 2 = 10 more fit.
     expect(open.length).toBe(10);
     for (const c of open) c.ws.terminate();
-    await expect(RawClient.open(server.wsUrl.replace("/sync", "/other"))).rejects.toThrow(/404/);
+    await expect(RawClient.open(server.wsUrl.replace(SYNC_PATH, "/other"))).rejects.toThrow(/404/);
     const metrics = await scrape();
     expect(metrics).toMatch(/journeymap_rejected_total\{reason="maxConnectionsPerAddress"\} [1-9]/);
     expect(metrics).toMatch(/journeymap_rejected_total\{reason="malformedUpdate"\} [1-9]/);

@@ -10,7 +10,9 @@ import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { mapDocumentName } from "@journeymap/protocol";
-import { type Client, connect, createMap, startServer, type TestServer, until } from "./helpers.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot) console.warn("diskFull.test.ts: skipped, mounting a tmpfs needs root");
@@ -75,7 +77,7 @@ describe("a full disk", () => {
       const dataDir = path.join(mountDir, "data");
       // The low-disk watermark is off: this test is about the disk really being full.
       const env = { MIN_FREE_DISK_BYTES: "0" };
-      let server = await startServer(dataDir, undefined, undefined, undefined, env);
+      let server = await startServer({ dataDir, env });
       cleanups.push(() => server.close());
       const mapId = await createMap(server);
       const editor = await connect(server, mapDocumentName(mapId), undefined, "Editor");
@@ -119,14 +121,14 @@ describe("a full disk", () => {
       await waitFor(async () => (await readyStatus(server)) === 200, 10_000);
       // What the log holds now is what a process killed at this moment would come back with.
       const stored = new Y.Doc();
-      for (const update of (await server.store.loadMap(mapId)).updates)
+      for (const update of (await server.store.loadDocument(mapDocumentName(mapId))).updates)
         Y.applyUpdate(stored, update);
       expect(touchpointNames(stored).sort()).toEqual(expected);
 
       editor.destroy();
       peer.destroy();
       await server.close();
-      server = await startServer(dataDir, undefined, undefined, undefined, env);
+      server = await startServer({ dataDir, env });
       const again = await connect(server, mapDocumentName(mapId), undefined, "Again");
       cleanups.push(() => again.destroy());
       expect(touchpointNames(again.doc).sort()).toEqual(expected);

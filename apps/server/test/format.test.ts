@@ -14,19 +14,14 @@ import {
   startThread,
 } from "@journeymap/schema";
 import { readMapFile } from "@journeymap/schema/format";
+import { comparableMap } from "@journeymap/schema/testing";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
-import { MAX_IMPORT_BYTES } from "../src/http/formatRoutes.ts";
-import {
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  shareLink,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
+import { mapDocumentName, ROLE, talkDocumentName } from "@journeymap/protocol";
+import { MAX_IMPORT_BYTES } from "@journeymap/protocol/http";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken, shareLink } from "./support/maps.ts";
+import { connect } from "./support/clients.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -35,17 +30,14 @@ let viewerToken: string;
 beforeAll(async () => {
   server = await startServer();
   mapId = await createMap(server, { title: "Checkout", template: "ecommerce-purchase" });
-  viewerToken = (await shareLink(server, mapId, "viewer")).token;
+  viewerToken = (await shareLink(server, mapId, ROLE.viewer)).token;
   const ana = await connect(server, mapDocumentName(mapId), undefined, "Ana");
   new MapEditor(ana.doc).addPhase({ name: "Live phase" });
   await ana.confirmed();
   ana.destroy();
 }, 30_000);
 
-afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
-});
+afterAll(() => server.dispose());
 
 const exportMap = (id: string, token: string) =>
   fetch(`${server.url}/api/maps/${id}/export`, { headers: { authorization: `Bearer ${token}` } });
@@ -57,17 +49,6 @@ async function stateOf(id: string, token: string): Promise<JourneyMap> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
   return readJourneyMap(doc);
-}
-
-/** The map's createdAt is the import time and order keys are regenerated: compare the rest. */
-function comparable(map: JourneyMap): unknown {
-  return JSON.parse(
-    JSON.stringify(map, function (this: Record<string, unknown>, key, value) {
-      if (key === "key") return undefined;
-      if (key === "createdAt" && "schemaVersion" in this) return undefined;
-      return value instanceof Map ? Object.fromEntries(value) : value;
-    }),
-  );
 }
 
 const upload = (path: string, body: string, query = "") =>
@@ -109,7 +90,7 @@ describe("export", () => {
     expect((await exportMap(mapId, "nonsense")).status).toBe(401);
     const other = await createMap(server);
     expect((await exportMap(mapId, ownerToken(other))).status).toBe(401);
-    const contributor = await shareLink(server, mapId, "contributor");
+    const contributor = await shareLink(server, mapId, ROLE.contributor);
     const res = await exportMap(mapId, contributor.token);
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toMatch(/contributor/);
@@ -127,7 +108,7 @@ describe("import", () => {
       stateOf(mapId, viewerToken),
       stateOf(created.id, created.token),
     ]);
-    expect(comparable(imported)).toEqual(comparable(original));
+    expect(comparableMap(imported)).toEqual(comparableMap(original));
     // The owner token opens the new map live.
     const client = await connect(server, mapDocumentName(created.id), created.token);
     expect(readJourneyMap(client.doc).phases.at(-1)!.name).toBe("Live phase");

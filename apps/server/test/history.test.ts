@@ -7,15 +7,9 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapDocumentName } from "@journeymap/protocol";
 import { HISTORY_CHECKPOINT_EVERY } from "../src/history/HistoryService.ts";
-import {
-  type Client,
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { type Client, connect } from "./support/clients.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -38,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client.destroy();
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
 });
 
 const get = (path: string, token = ownerToken(mapId)) =>

@@ -7,8 +7,10 @@ import { decodeRowFrames, HistoryPlayer, type RowFrame } from "@journeymap/schem
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ROWS_PAGE_BYTES } from "../src/http/historyRoutes.ts";
-import { type CanaryReport, expectCanaryHealthy, startCanary } from "./canary.ts";
-import { createMap, ownerToken, removeDir, startServer, type TestServer } from "./helpers.ts";
+import { type CanaryReport, expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { mapDocumentName } from "@journeymap/protocol";
 
 let server: TestServer;
 
@@ -16,10 +18,7 @@ beforeAll(async () => {
   server = await startServer();
 });
 
-afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
-});
+afterAll(() => server.dispose());
 
 const get = (mapId: string, path: string) =>
   fetch(`${server.url}/api/maps/${mapId}${path}`, {
@@ -39,7 +38,7 @@ describe("history limits", () => {
     timeout: 60_000,
   }, async () => {
     const mapId = await createMap(server);
-    const last = (await server.store.logBounds(mapId)).last;
+    const last = (await server.store.logBounds(mapDocumentName(mapId))).last;
     const canary = await startCanary(server);
     let report: CanaryReport | undefined;
     try {
@@ -85,7 +84,7 @@ describe("history limits", () => {
       const before = Y.encodeStateVector(live);
       text.insert(text.length, String(i).repeat(rowBytes));
       await server.store.appendUpdate({
-        mapId,
+        doc: mapDocumentName(mapId),
         ts: Date.now(),
         author: "attacker",
         clientIds: [live.clientID],
@@ -93,7 +92,7 @@ describe("history limits", () => {
         bytes: Y.encodeStateAsUpdate(live, before),
       });
     }
-    const last = (await server.store.logBounds(mapId)).last;
+    const last = (await server.store.logBounds(mapDocumentName(mapId))).last;
     const canary = await startCanary(server);
     let report: CanaryReport | undefined;
     try {

@@ -14,18 +14,10 @@ import {
 } from "@journeymap/schema";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mapDocumentName } from "@journeymap/protocol";
-import {
-  type Client,
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  shareLink,
-  startServer,
-  type TestServer,
-  until,
-} from "./helpers.ts";
+import { mapDocumentName, ROLE } from "@journeymap/protocol";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken, shareLink } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -38,8 +30,8 @@ let phaseId: string;
 beforeAll(async () => {
   server = await startServer();
   mapId = await createMap(server, { title: "Onboarding" });
-  editorToken = (await shareLink(server, mapId, "editor")).token;
-  viewerToken = (await shareLink(server, mapId, "viewer")).token;
+  editorToken = (await shareLink(server, mapId, ROLE.editor)).token;
+  viewerToken = (await shareLink(server, mapId, ROLE.viewer)).token;
   ana = await connect(server, mapDocumentName(mapId), undefined, "Ana");
   ben = await connect(server, mapDocumentName(mapId), editorToken, "Ben");
   phaseId = new MapEditor(ana.doc).addPhase({ name: "Ana's phase" });
@@ -52,8 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   ana.destroy();
   ben.destroy();
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
 });
 
 const call = (path: string, init: RequestInit & { token?: string } = {}) =>

@@ -3,15 +3,17 @@
  * (nothing, a history checkpoint, a checkpoint kept on the way, the persisted checkpoint), and
  * a persisted checkpoint that holds more than its sequence number says is not used.
  */
-import path from "node:path";
+import { mapDocumentName } from "@journeymap/protocol";
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import { SqliteMapStore, storeFileIn } from "@journeymap/storage";
+import { testMap } from "@journeymap/storage/testing";
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HISTORY_CHECKPOINT_EVERY, HistoryService } from "../src/history/HistoryService.ts";
-import { SqliteMapStore } from "../src/store/SqliteMapStore.ts";
-import { removeDir, tempDir } from "./helpers.ts";
+import { removeDir, tempDir } from "./support/server.ts";
 
-const MAP = "m1";
+const MAP = "historyMap01";
+const DOC = mapDocumentName(MAP);
 let dir: string;
 let store: SqliteMapStore;
 
@@ -26,14 +28,14 @@ async function logEdits(count: number, padBytes = 0): Promise<Y.Doc> {
   const editor = new MapEditor(doc);
   const pad = doc.getText("pad");
   editor.updateMeta({ title: "Title 0" });
-  await store.createMap(MAP, "History", 1, rows.shift()!);
+  await store.createMap(testMap(MAP, "History", 1, rows.shift()!));
   for (let i = 1; i < count; i++) {
     doc.transact(() => {
       editor.updateMeta({ title: `Title ${i}` });
       if (padBytes > 0) pad.insert(pad.length, "x".repeat(padBytes));
     });
     await store.appendUpdate({
-      mapId: MAP,
+      doc: DOC,
       ts: 1000 + i,
       author: "Hana",
       clientIds: [doc.clientID],
@@ -52,7 +54,7 @@ function titleOf(state: Uint8Array): string {
 
 beforeEach(() => {
   dir = tempDir();
-  store = new SqliteMapStore(path.join(dir, "store.sqlite"));
+  store = new SqliteMapStore(storeFileIn(dir));
 });
 afterEach(async () => {
   await store.close();
@@ -74,15 +76,15 @@ describe("HistoryService.stateAt", () => {
     const last = HISTORY_CHECKPOINT_EVERY + 120;
     // Exact: the state after row `last - 20`.
     const exact = new Y.Doc();
-    for (const row of await store.readUpdates(MAP, 1, last - 20)) Y.applyUpdate(exact, row.bytes);
-    await store.writeCheckpoint(MAP, last - 20, Y.encodeStateAsUpdate(exact), 2);
+    for (const row of await store.readUpdates(DOC, 1, last - 20)) Y.applyUpdate(exact, row.bytes);
+    await store.writeCheckpoint(DOC, last - 20, Y.encodeStateAsUpdate(exact), 2);
     const history = new HistoryService(store);
     for (const seq of [last - 20, last - 7, last, 3]) {
       expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
     }
 
     // Holds more: claims row `last - 10` but already holds every row (the live state).
-    await store.writeCheckpoint(MAP, last - 10, Y.encodeStateAsUpdate(live), 3);
+    await store.writeCheckpoint(DOC, last - 10, Y.encodeStateAsUpdate(live), 3);
     const fresh = new HistoryService(store);
     for (const seq of [last - 10, last - 5, last]) {
       expect(titleOf(await fresh.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);

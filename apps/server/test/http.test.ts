@@ -1,22 +1,17 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { mapDocumentName, ROLE, SYNC_PATH } from "@journeymap/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, startServer, type TestServer, tempDir } from "./helpers.ts";
+import { fakeWebDist, removeDir, startServer, type TestServer } from "./support/server.ts";
 
 let server: TestServer;
 let web: string;
 
 beforeAll(async () => {
-  web = tempDir();
-  mkdirSync(path.join(web, "assets"));
-  writeFileSync(path.join(web, "index.html"), "<!doctype html><title>Journeymap</title>");
-  writeFileSync(path.join(web, "assets", "app.js"), "console.log('app')");
-  server = await startServer(undefined, web);
+  web = fakeWebDist();
+  server = await startServer({ webDist: web });
 });
 
 afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
   removeDir(web);
 });
 
@@ -47,14 +42,14 @@ describe("HTTP API", () => {
     const first = (await a.json()) as { id: string; token: string };
     const b = await post(JSON.stringify({ title: "Second", template: "saas-trial" }));
     const created = (await b.json()) as { id: string; title: string; token: string; role: string };
-    expect(created).toMatchObject({ title: "Second", role: "owner" });
+    expect(created).toMatchObject({ title: "Second", role: ROLE.owner });
     const list = await lookup([
       { mapId: first.id, token: first.token },
       { mapId: created.id, token: created.token },
       { mapId: created.id, token: first.token }, // a token for another map lists nothing
     ]);
     expect(list.map((m) => m.title)).toEqual(["Second", "First"]);
-    expect(await server.store.countUpdates(created.id)).toBe(1);
+    expect(await server.store.countUpdates(mapDocumentName(created.id))).toBe(1);
   });
 
   it("uses the template's title when none is given, and accepts an empty body", async () => {
@@ -97,7 +92,7 @@ describe("HTTP API", () => {
     expect(await route.text()).toContain("<title>Journeymap</title>");
     const api = await fetch(`${server.url}/api/nope`);
     expect(api.status).toBe(404);
-    const sync = await fetch(`${server.url}/sync`);
+    const sync = await fetch(`${server.url}${SYNC_PATH}`);
     expect(sync.status).toBe(426);
   });
 });

@@ -4,18 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { AccessService } from "../src/auth/AccessService.ts";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE, LINK_SWEEP_INTERVAL_MS } from "../src/limits.ts";
-import {
-  type Client,
-  connect,
-  createMap,
-  removeDir,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
-import { RawClient } from "./rawClient.ts";
+import { AccessService } from "@journeymap/access";
+import { CLOSE, mapDocumentName, ROLE } from "@journeymap/protocol";
+import { LINK_SWEEP_INTERVAL_MS } from "../src/limits.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { type Client, connect } from "./support/clients.ts";
+import { RawClient } from "./support/rawClient.ts";
 
 /** Long enough to connect on a loaded machine, short enough for a fast test. */
 const LIFETIME_MS = 2000;
@@ -29,13 +24,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
 });
 
 async function rowsBy(mapId: string, author: string) {
-  const total = await server.store.countUpdates(mapId);
-  return (await server.store.readUpdates(mapId, 1, total)).filter((r) => r.author === author);
+  const total = await server.store.countUpdates(mapDocumentName(mapId));
+  return (await server.store.readUpdates(mapDocumentName(mapId), 1, total)).filter(
+    (r) => r.author === author,
+  );
 }
 
 describe("link expiry", () => {
@@ -45,7 +41,7 @@ describe("link expiry", () => {
     const mapId = await createMap(server);
     // The HTTP API counts expiry in days; the service takes milliseconds.
     const access = await AccessService.create(server.store);
-    const { token, link } = await access.issue(mapId, { role: "editor" }, "Short", LIFETIME_MS);
+    const { token, link } = await access.issue(mapId, { role: ROLE.editor }, "Short", LIFETIME_MS);
     const expiresAt = link.expiresAt as number;
     const provider = await connect(server, mapDocumentName(mapId), token, "Reader");
     clients.push(provider);

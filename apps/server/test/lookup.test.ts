@@ -2,9 +2,12 @@
  * The map list's lookup (POST /api/maps/lookup) runs on every visit of the map list: it must
  * read only the maps the caller asks about, whatever the number of maps stored.
  */
+import { ROLE } from "@journeymap/protocol";
+import { testMap } from "@journeymap/storage/testing";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createMap, ownerToken, removeDir, startServer, type TestServer } from "./helpers.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
 
 let server: TestServer;
 
@@ -12,16 +15,13 @@ beforeAll(async () => {
   server = await startServer();
 });
 
-afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
-});
+afterAll(() => server.dispose());
 
 describe("map lookup", () => {
   it("H4: reads only the asked maps, never the list of every map stored", async () => {
     const seed = Y.encodeStateAsUpdate(new Y.Doc());
     for (let i = 0; i < 300; i++) {
-      await server.store.createMap(`other${String(i).padStart(6, "0")}`, "Other", i, seed);
+      await server.store.createMap(testMap(`other${String(i).padStart(6, "0")}`, "Other", i, seed));
     }
     const mine = [await createMap(server, { title: "Mine" }), await createMap(server)];
     const listMaps = vi.spyOn(server.store, "listMaps");
@@ -40,7 +40,7 @@ describe("map lookup", () => {
       expect(res.status).toBe(200);
       const found = (await res.json()) as Array<{ id: string; role: string }>;
       expect(found.map((m) => m.id).sort()).toEqual([...mine].sort());
-      expect(found.every((m) => m.role === "owner")).toBe(true);
+      expect(found.every((m) => m.role === ROLE.owner)).toBe(true);
       expect(listMaps).not.toHaveBeenCalled();
       expect(getMaps).toHaveBeenCalledTimes(1);
       expect([...getMaps.mock.calls[0]![0]].sort()).toEqual([...mine, "unknownMap01"].sort());

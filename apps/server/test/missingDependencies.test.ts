@@ -7,12 +7,13 @@
 import { MapEditor } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
-import { CLOSE } from "../src/limits.ts";
+import { CLOSE, mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { missingDependency } from "../src/sync/missingDependencies.ts";
-import { expectCanaryHealthy, startCanary } from "./canary.ts";
-import { createMap, ownerToken, removeDir, startServer, type TestServer } from "./helpers.ts";
-import { RawClient } from "./rawClient.ts";
+import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { RawClient } from "./support/rawClient.ts";
+import { clientOf } from "./support/replicas.ts";
 
 const NETWORK = { timeout: 60_000 };
 
@@ -29,14 +30,15 @@ function judge(doc: Y.Doc, update: Uint8Array): { check: string | null; yjs: boo
 function pair() {
   const server = new Y.Doc();
   server.getArray<string>("a").insert(0, ["one", "two"]);
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const edit = (fn: (doc: Y.Doc) => void) => {
-    const before = Y.encodeStateVector(client);
-    fn(client);
-    return Y.encodeStateAsUpdate(client, before);
-  };
-  return { server, client, edit };
+  return { server, ...clientOf(server) };
+}
+
+/** Applies to `client` a change made by another client, one the server has never seen. */
+function changeFromElsewhere(client: Y.Doc, fn: (doc: Y.Doc) => void): void {
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
+  fn(other);
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(other, Y.encodeStateVector(client)));
 }
 
 describe("H7: missing dependencies", () => {
@@ -61,10 +63,7 @@ describe("H7: missing dependencies", () => {
 
   it("H7: an update building on another client's change the server lacks is refused", () => {
     const { server, client, edit } = pair();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
-    other.getArray<string>("a").insert(2, ["theirs"]);
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(other, Y.encodeStateVector(client)));
+    changeFromElsewhere(client, (other) => other.getArray<string>("a").insert(2, ["theirs"]));
     // Inserted right after "theirs": its origin is an item the server has never seen.
     const update = edit((doc) => doc.getArray<string>("a").insert(3, ["mine"]));
     const verdict = judge(server, update);
@@ -74,10 +73,7 @@ describe("H7: missing dependencies", () => {
 
   it("H7: deleting what the server has never seen is refused", () => {
     const { server, client, edit } = pair();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
-    other.getArray<string>("a").insert(0, ["theirs"]);
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(other, Y.encodeStateVector(client)));
+    changeFromElsewhere(client, (other) => other.getArray<string>("a").insert(0, ["theirs"]));
     const update = edit((doc) => doc.getArray<string>("a").delete(0, 1));
     const verdict = judge(server, update);
     expect(verdict.yjs).toBe(true);
@@ -86,10 +82,7 @@ describe("H7: missing dependencies", () => {
 
   it("H7: an offline client's SyncStep2 (everything the server lacks) passes", () => {
     const { server, client } = pair();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
-    other.getArray<string>("a").insert(2, ["theirs"]);
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(other));
+    changeFromElsewhere(client, (other) => other.getArray<string>("a").insert(2, ["theirs"]));
     client.getArray<string>("a").insert(3, ["mine"]);
     client.getArray<string>("a").delete(0, 1);
     const step2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
@@ -101,10 +94,7 @@ describe("H7: missing dependencies", () => {
     beforeAll(async () => {
       server = await startServer();
     });
-    afterAll(async () => {
-      await server.close();
-      removeDir(server.dataDir);
-    });
+    afterAll(() => server.dispose());
 
     for (const kind of ["map", "talk"] as const) {
       it(
@@ -117,9 +107,7 @@ describe("H7: missing dependencies", () => {
           const attacker = await RawClient.open(server.wsUrl);
           await attacker.authenticate(name, ownerToken(mapId));
           await attacker.handshake(name);
-          const rowsBefore = await server.store.countUpdates(
-            kind === "map" ? mapId : `talk:${mapId}`,
-          );
+          const rowsBefore = await server.store.countUpdates(name);
           const live = server.hocuspocus.documents.get(name) as Y.Doc;
           const local = new Y.Doc();
           Y.applyUpdate(local, Y.encodeStateAsUpdate(live));
@@ -134,9 +122,7 @@ describe("H7: missing dependencies", () => {
           expect(closed?.code).toBe(CLOSE.missingDependencies.code);
           expect(live.store.pendingStructs).toBeNull();
           expect(live.store.pendingDs).toBeNull();
-          expect(await server.store.countUpdates(kind === "map" ? mapId : `talk:${mapId}`)).toBe(
-            rowsBefore,
-          );
+          expect(await server.store.countUpdates(name)).toBe(rowsBefore);
           expect(attacker.sawSavedAck()).toBe(false);
           await new Promise((r) => setTimeout(r, 200)); // the canary keeps editing meanwhile
           expectCanaryHealthy(await canary.stop());

@@ -4,13 +4,14 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import { mapDocumentName } from "@journeymap/protocol";
-import { connect, createMap, removeDir, startServer, type TestServer, until } from "./helpers.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { connect, until } from "./support/clients.ts";
 
 const servers: TestServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) {
-    await s.close();
-    removeDir(s.dataDir);
+    await s.dispose();
   }
 });
 
@@ -30,13 +31,13 @@ describe("persistence", () => {
     for (let i = 0; i < 10; i++) editor.addTouchpoint({ phaseId: phase.id, name: `step ${i}` });
     await a.confirmed();
     s.hocuspocus.flushPendingStores(); // starts the debounced store now; it runs asynchronously
-    let stored = await s.store.loadMap(mapId);
+    let stored = await s.store.loadDocument(mapDocumentName(mapId));
     for (let i = 0; i < 100 && stored.checkpointSeq === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      stored = await s.store.loadMap(mapId);
+      stored = await s.store.loadDocument(mapDocumentName(mapId));
     }
     expect(stored.checkpointSeq).toBeGreaterThan(1);
-    expect(stored.checkpointSeq).toBe(await s.store.countUpdates(mapId));
+    expect(stored.checkpointSeq).toBe(await s.store.countUpdates(mapDocumentName(mapId)));
     expect(stored.updates).toHaveLength(1); // the checkpoint alone
     const b = await connect(s, mapDocumentName(mapId));
     expect(readJourneyMap(b.doc)).toEqual(readJourneyMap(a.doc));
@@ -49,7 +50,7 @@ describe("persistence", () => {
     const broken = await createMap(s);
     const healthy = await createMap(s);
     await s.store.appendUpdate({
-      mapId: broken,
+      doc: mapDocumentName(broken),
       ts: 1,
       author: "disk",
       clientIds: [],

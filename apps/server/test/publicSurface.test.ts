@@ -2,11 +2,11 @@
  * What every visitor of the port sees: security headers on every kind of answer (H17), no
  * echo of the request's Host into the OpenAPI document, and /metrics behind a token (H18).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { SYNC_PATH } from "@journeymap/protocol";
 import http from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMap, removeDir, startServer, type TestServer, tempDir } from "./helpers.ts";
+import { fakeWebDist, removeDir, startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
 
 const METRICS_TOKEN = "metrics-token-0123456789";
 
@@ -14,16 +14,12 @@ let server: TestServer;
 let webDist: string;
 
 beforeAll(async () => {
-  webDist = tempDir();
-  mkdirSync(path.join(webDist, "assets"));
-  writeFileSync(path.join(webDist, "index.html"), "<!doctype html><title>Journeymap</title>");
-  writeFileSync(path.join(webDist, "assets", "app.js"), "export {};\n");
-  server = await startServer(undefined, webDist, undefined, undefined, { METRICS_TOKEN });
+  webDist = fakeWebDist();
+  server = await startServer({ webDist, env: { METRICS_TOKEN } });
 }, 60_000);
 
 afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
+  await server.dispose();
   removeDir(webDist);
 });
 
@@ -58,7 +54,7 @@ describe("security headers", () => {
       ["/healthz", { expected: 200 }],
       ["/readyz", { expected: 200 }],
       ["/metrics", { expected: 401 }],
-      ["/sync", { expected: 426 }],
+      [SYNC_PATH, { expected: 426 }],
     ];
     for (const [route, { expected, ...init }] of answers) {
       const res = await fetch(`${server.url}${route}`, init);
@@ -84,15 +80,12 @@ describe("operator endpoints", () => {
     expect(spoofed.body).not.toContain("evil.example");
     expect(JSON.parse(spoofed.body).servers).toEqual([{ url: "/" }]);
 
-    const named = await startServer(undefined, undefined, undefined, undefined, {
-      PUBLIC_URL: "https://maps.example.com/",
-    });
+    const named = await startServer({ env: { PUBLIC_URL: "https://maps.example.com/" } });
     try {
       const res = await getWithHost(`${named.url}/api/openapi.json`, "evil.example");
       expect(JSON.parse(res.body).servers).toEqual([{ url: "https://maps.example.com" }]);
     } finally {
-      await named.close();
-      removeDir(named.dataDir);
+      await named.dispose();
     }
   }, 60_000);
 
@@ -112,14 +105,13 @@ describe("operator endpoints", () => {
   });
 
   it("H18: without METRICS_TOKEN /metrics is not served, not even as the web app", async () => {
-    const open = await startServer(undefined, webDist);
+    const open = await startServer({ webDist });
     try {
       const res = await fetch(`${open.url}/metrics`);
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain("journeymap_");
     } finally {
-      await open.close();
-      removeDir(open.dataDir);
+      await open.dispose();
     }
   }, 60_000);
 });

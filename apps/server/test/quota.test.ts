@@ -4,36 +4,44 @@
  */
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE } from "../src/limits.ts";
-import { expectCanaryHealthy, startCanary } from "./canary.ts";
-import {
-  type Client,
-  connect,
-  createMap,
-  removeDir,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
+import { CLOSE, mapDocumentName } from "@journeymap/protocol";
+import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { type Client, connect } from "./support/clients.ts";
 
 const servers: TestServer[] = [];
 const clients: Client[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const s of servers.splice(0)) {
-    await s.close();
-    removeDir(s.dataDir);
+    await s.dispose();
   }
 });
 
 async function server(env: Record<string, string>): Promise<TestServer> {
-  const s = await startServer(undefined, undefined, undefined, undefined, env);
+  const s = await startServer({ env });
   servers.push(s);
   return s;
 }
 
 function post(s: TestServer, path: string, body: string, type = "application/json") {
   return fetch(`${s.url}${path}`, { method: "POST", headers: { "content-type": type }, body });
+}
+
+/** A server with `env`, a canary editing on it, and the owner of a new map connected. */
+async function ownerUnderQuota(env: Record<string, string>) {
+  const s = await server(env);
+  const canary = await startCanary(s);
+  const mapId = await createMap(s);
+  const owner = await connectTo(s, mapId, "Owner");
+  return { s, canary, mapId, owner };
+}
+
+async function connectTo(s: TestServer, mapId: string, name: string): Promise<Client> {
+  const client = await connect(s, mapDocumentName(mapId), undefined, name);
+  clients.push(client);
+  return client;
 }
 
 /** The code of the next socket close the provider sees. */
@@ -76,12 +84,8 @@ describe("storage quotas", () => {
   it("H5: an update that takes a map past MAX_MAP_BYTES closes the socket with 4418 and is neither stored nor relayed", {
     timeout: 60_000,
   }, async () => {
-    const s = await server({ MAX_MAP_BYTES: String(96 * 1024) });
-    const canary = await startCanary(s);
-    const mapId = await createMap(s);
-    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
-    const peer = await connect(s, mapDocumentName(mapId), undefined, "Peer");
-    clients.push(owner, peer);
+    const { s, canary, mapId, owner } = await ownerUnderQuota({ MAX_MAP_BYTES: String(96 * 1024) });
+    const peer = await connectTo(s, mapId, "Peer");
     const code = nextCloseCode(owner);
     let refused = false;
     void code.then(() => {
@@ -98,7 +102,7 @@ describe("storage quotas", () => {
     expect(owner.provider.hasUnsyncedChanges).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
     expect(readJourneyMap(peer.doc).meta.description).not.toBe(last);
-    const stored = await s.store.readUpdates(mapId, 1, Number.MAX_SAFE_INTEGER);
+    const stored = await s.store.readUpdates(mapDocumentName(mapId), 1, Number.MAX_SAFE_INTEGER);
     expect(stored.reduce((sum, row) => sum + row.bytes.length, 0)).toBeLessThanOrEqual(96 * 1024);
     expectCanaryHealthy(await canary.stop());
   });
@@ -106,11 +110,9 @@ describe("storage quotas", () => {
   it("H5: a map's edits past MAX_MAP_LOG_BYTES_PER_DAY close the socket with 4430", {
     timeout: 60_000,
   }, async () => {
-    const s = await server({ MAX_MAP_LOG_BYTES_PER_DAY: String(64 * 1024) });
-    const canary = await startCanary(s);
-    const mapId = await createMap(s);
-    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
-    clients.push(owner);
+    const { s, canary, mapId, owner } = await ownerUnderQuota({
+      MAX_MAP_LOG_BYTES_PER_DAY: String(64 * 1024),
+    });
     const editor = new MapEditor(owner.doc);
     const code = nextCloseCode(owner);
     let refused: number | null = null;
@@ -123,10 +125,9 @@ describe("storage quotas", () => {
       await Promise.race([owner.confirmed(), code]);
     }
     expect(await code).toBe(CLOSE.mapDailyQuota.code);
-    const logged = (await s.store.readLogEntries(mapId, 1, Number.MAX_SAFE_INTEGER)).reduce(
-      (sum, e) => sum + e.bytes,
-      0,
-    );
+    const logged = (
+      await s.store.readLogEntries(mapDocumentName(mapId), 1, Number.MAX_SAFE_INTEGER)
+    ).reduce((sum, e) => sum + e.bytes, 0);
     expect(logged).toBeLessThanOrEqual(64 * 1024 + 8 * 1024); // + the seed row
     expectCanaryHealthy(await canary.stop());
   });
@@ -136,13 +137,13 @@ describe("storage quotas", () => {
   }, async () => {
     const s = await server({});
     const mapId = await createMap(s);
-    const owner = await connect(s, mapDocumentName(mapId), undefined, "Owner");
-    clients.push(owner);
+    await connectTo(s, mapId, "Owner");
     await s.close();
     servers.pop();
     // The same data folder with a watermark no disk can meet.
-    const full = await startServer(s.dataDir, undefined, undefined, undefined, {
-      MIN_FREE_DISK_BYTES: String(Number.MAX_SAFE_INTEGER),
+    const full = await startServer({
+      dataDir: s.dataDir,
+      env: { MIN_FREE_DISK_BYTES: String(Number.MAX_SAFE_INTEGER) },
     });
     servers.push(full);
     const created = await post(full, "/api/maps", "{}");
@@ -151,8 +152,7 @@ describe("storage quotas", () => {
     expect((await post(full, "/api/maps/import?kind=csv", CSV, "text/csv")).status).toBe(507);
     const ready = await fetch(`${full.url}/readyz`);
     expect(ready.status).toBe(503);
-    const client = await connect(full, mapDocumentName(mapId), undefined, "Owner");
-    clients.push(client);
+    const client = await connectTo(full, mapId, "Owner");
     const code = nextCloseCode(client);
     new MapEditor(client.doc).updateMeta({ title: "while full" });
     expect(await code).toBe(CLOSE.storeFull.code);

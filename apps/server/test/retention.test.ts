@@ -3,15 +3,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readConfig } from "../src/config.ts";
 import { mapDocumentName } from "@journeymap/protocol";
-import { applyRetention, compactionPoint } from "../src/store/retention.ts";
-import {
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
+import { applyRetention, compactionPoint } from "@journeymap/storage";
+import { removeDir, startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { connect } from "./support/clients.ts";
 
 const log = (...ts: number[]) => ts.map((t, i) => ({ seq: i + 1, ts: t }));
 
@@ -58,16 +53,16 @@ describe("history retention on a running server", () => {
       editor.addPhase({ name: `Phase ${i}` });
       await ana.confirmed();
     }
-    const { last } = await server.store.logBounds(mapId);
+    const { last } = await server.store.logBounds(mapDocumentName(mapId));
 
     // Everything so far is older than the window: compacted into one row.
     expect(await applyRetention(server.store, 1, Date.now() + 10)).toBe(last - 1);
-    expect(await server.store.logBounds(mapId)).toEqual({ first: last, last });
+    expect(await server.store.logBounds(mapDocumentName(mapId))).toEqual({ first: last, last });
 
     // Editing goes on with the next sequence number; a fresh client loads the whole map.
     editor.addPhase({ name: "After retention" });
     await ana.confirmed();
-    expect((await server.store.logBounds(mapId)).last).toBe(last + 1);
+    expect((await server.store.logBounds(mapDocumentName(mapId))).last).toBe(last + 1);
     const ben = await connect(server, mapDocumentName(mapId), undefined, "Ben");
     expect(readJourneyMap(ben.doc)).toEqual(readJourneyMap(ana.doc));
 

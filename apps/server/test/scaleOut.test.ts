@@ -6,53 +6,37 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { readConfig } from "../src/config.ts";
-import { createServer, type RunningServer, type ServerOptions } from "../src/createServer.ts";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE } from "../src/limits.ts";
-import { expectCanaryHealthy, startCanary } from "./canary.ts";
+import { CLOSE, mapDocumentName, ROLE } from "@journeymap/protocol";
+import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { type StartOptions, startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken, shareLink } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
 import {
-  type Client,
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  shareLink,
-  tempDir,
-  until,
-} from "./helpers.ts";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./postgres.ts";
-import { RawClient } from "./rawClient.ts";
-import { dropPrefix, REDIS_URL, redisAvailable } from "./redis.ts";
-import { startTcpProxy, type TcpProxy } from "./tcpProxy.ts";
+  createTestDatabase,
+  postgresAvailable,
+  type TestDatabase,
+} from "@journeymap/storage/testing";
+import { RawClient } from "./support/rawClient.ts";
+import { dropPrefix, REDIS_URL, redisAvailable } from "./support/redis.ts";
+import { startTcpProxy, type TcpProxy } from "./support/tcpProxy.ts";
 
 const available = (await postgresAvailable()) && (await redisAvailable());
 
 describe.runIf(available)("scale-out through Redis", () => {
   const prefix = `jmtest${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   let db: TestDatabase;
-  const dirs: string[] = [];
-  const instances: Array<RunningServer & { wsUrl: string }> = [];
+  const instances: TestServer[] = [];
   const clients: Client[] = [];
   const proxies: TcpProxy[] = [];
 
-  async function instance(env: Record<string, string> = {}, options: ServerOptions = {}) {
-    const dir = tempDir();
-    dirs.push(dir);
-    const config = readConfig({
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dir,
-      LOG_LEVEL: "silent",
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      ...env,
+  async function instance(env: Record<string, string> = {}, options: StartOptions = {}) {
+    const server = await startServer({
+      ...options,
+      databaseUrl: db.url,
+      env: { REDIS_URL, REDIS_PREFIX: prefix, ...env },
     });
-    const server = await createServer(config, options);
-    const running = { ...server, wsUrl: `ws://127.0.0.1:${server.port}/sync` };
-    instances.push(running);
-    return running;
+    instances.push(server);
+    return server;
   }
 
   beforeAll(async () => {
@@ -61,9 +45,8 @@ describe.runIf(available)("scale-out through Redis", () => {
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    for (const s of instances) await s.close();
+    for (const s of instances) await s.dispose();
     for (const p of proxies) await p.close();
-    for (const d of dirs) removeDir(d);
     await db.drop();
     await dropPrefix(prefix);
   });
@@ -75,7 +58,7 @@ describe.runIf(available)("scale-out through Redis", () => {
     const a = await connect(one, mapDocumentName(mapId), undefined, "Ana");
     const b = await connect(two, mapDocumentName(mapId), undefined, "Ben");
     clients.push(a, b);
-    const before = await one.store.countUpdates(mapId);
+    const before = await one.store.countUpdates(mapDocumentName(mapId));
 
     const phases = readJourneyMap(a.doc).phases;
     new MapEditor(a.doc).updatePhase(phases[0]!.id, { name: "From one" });
@@ -97,8 +80,8 @@ describe.runIf(available)("scale-out through Redis", () => {
     });
 
     // Two edits, two rows: nothing relayed through Redis was logged a second time.
-    expect(await one.store.countUpdates(mapId)).toBe(before + 2);
-    const rows = await one.store.readUpdates(mapId, before + 1, before + 10);
+    expect(await one.store.countUpdates(mapDocumentName(mapId))).toBe(before + 2);
+    const rows = await one.store.readUpdates(mapDocumentName(mapId), before + 1, before + 10);
     expect(rows.map((r) => r.author).sort()).toEqual(["Ana", "Ben"]);
   });
   /** Resolves with `promise`, or fails naming `what` after `ms`. */
@@ -175,7 +158,7 @@ describe.runIf(available)("scale-out through Redis", () => {
     const one = await instance();
     const two = await instance();
     const mapId = await createMap(one, { title: "Revoked elsewhere" });
-    const { token, link } = await shareLink(one, mapId, "editor");
+    const { token, link } = await shareLink(one, mapId, ROLE.editor);
     const victim = await connect(two, mapDocumentName(mapId), token, "Victim");
     clients.push(victim);
     const raw = await RawClient.open(two.wsUrl);
@@ -207,7 +190,7 @@ describe.runIf(available)("scale-out through Redis", () => {
     const two = await instance({}, { limits: { messageBurst: 10_000 } });
     const canary = await startCanary(two);
     const mapId = await createMap(one, { title: "Writes in flight" });
-    const { token, link } = await shareLink(one, mapId, "editor");
+    const { token, link } = await shareLink(one, mapId, ROLE.editor);
     const raw = await RawClient.open(`${two.wsUrl}?name=Flood`);
     await raw.authenticate(mapDocumentName(mapId), token);
     await raw.handshake(mapDocumentName(mapId));
@@ -226,8 +209,8 @@ describe.runIf(available)("scale-out through Redis", () => {
     expectCanaryHealthy(await canary.stop());
     // A window for anything still queued on the server to (wrongly) reach the log.
     await new Promise((r) => setTimeout(r, 500));
-    const total = await one.store.countUpdates(mapId);
-    const rows = await one.store.readUpdates(mapId, 1, total);
+    const total = await one.store.countUpdates(mapDocumentName(mapId));
+    const rows = await one.store.readUpdates(mapDocumentName(mapId), 1, total);
     const flood = rows.filter((r) => r.author === "Flood");
     expect(flood.length).toBeLessThan(updates.length);
     for (const row of flood) expect(row.ts).toBeLessThanOrEqual(knownAt);

@@ -6,7 +6,8 @@
 import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../src/config.ts";
-import { createMap, ownerToken, removeDir, startServer, tempDir } from "./helpers.ts";
+import { removeDir, startServer, tempDir } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
 
 const OLD = "old-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const NEW = "new-secret-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -23,7 +24,7 @@ function keyIdOf(token: string): unknown {
 
 /** Whether `token` opens `mapId`'s owner-only link list on a server with these keys. */
 async function opens(dataDir: string, env: Record<string, string>, mapId: string, token: string) {
-  const server = await startServer(dataDir, undefined, undefined, undefined, env);
+  const server = await startServer({ dataDir, env });
   try {
     const res = await fetch(`${server.url}/api/maps/${mapId}/links`, {
       headers: { authorization: `Bearer ${token}` },
@@ -36,7 +37,7 @@ async function opens(dataDir: string, env: Record<string, string>, mapId: string
 
 /** A map created on a server with these keys, and its owner token. */
 async function mapOn(dataDir: string, env: Record<string, string>) {
-  const server = await startServer(dataDir, undefined, undefined, undefined, env);
+  const server = await startServer({ dataDir, env });
   try {
     const mapId = await createMap(server);
     return { mapId, token: ownerToken(mapId) };

@@ -6,18 +6,13 @@
  */
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE, type Limits } from "../src/limits.ts";
-import { expectCanaryHealthy, startCanary } from "./canary.ts";
-import {
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-} from "./helpers.ts";
-import { MESSAGE, RawClient, SYNC } from "./rawClient.ts";
+import { CLOSE, mapDocumentName } from "@journeymap/protocol";
+import type { Limits } from "../src/limits.ts";
+import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { connect } from "./support/clients.ts";
+import { MESSAGE, RawClient, SYNC } from "./support/rawClient.ts";
 
 const NETWORK = { timeout: 60_000 };
 
@@ -36,12 +31,11 @@ async function withServer(
   env: Record<string, string>,
   run: (server: TestServer) => Promise<void>,
 ): Promise<void> {
-  const server = await startServer(undefined, undefined, undefined, limits, env);
+  const server = await startServer({ limits, env });
   try {
     await run(server);
   } finally {
-    await server.close();
-    removeDir(server.dataDir);
+    await server.dispose();
   }
 }
 
@@ -72,16 +66,14 @@ describe("H6: memory one socket can pin", () => {
   let mapId: string;
 
   beforeAll(async () => {
-    server = await startServer(undefined, undefined, undefined, {
-      authTimeoutMs: 800,
-      maxUnauthenticatedBytes: 64 * 1024,
+    server = await startServer({
+      limits: { authTimeoutMs: 800, maxUnauthenticatedBytes: 64 * 1024 },
     });
     mapId = await createMap(server);
   });
 
   afterAll(async () => {
-    await server.close();
-    removeDir(server.dataDir);
+    await server.dispose();
   });
 
   it(

@@ -7,23 +7,20 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { mapDocumentName } from "@journeymap/protocol";
-import { CLOSE, type CloseReason } from "../src/limits.ts";
+import { CLOSE, type CloseReason, mapDocumentName } from "@journeymap/protocol";
+
 import { createLogger } from "../src/logger.ts";
-import type { MapStore } from "../src/store/MapStore.ts";
-import { PostgresMapStore } from "../src/store/PostgresMapStore.ts";
+import { type MapStore, PostgresMapStore } from "@journeymap/storage";
 import { Persistence } from "../src/sync/Persistence.ts";
+import { removeDir, startServer, tempDir, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { type Client, connect } from "./support/clients.ts";
 import {
-  type Client,
-  connect,
-  createMap,
-  removeDir,
-  startServer,
-  type TestServer,
-  tempDir,
-} from "./helpers.ts";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./postgres.ts";
-import { startTcpProxy, type TcpProxy } from "./tcpProxy.ts";
+  createTestDatabase,
+  postgresAvailable,
+  type TestDatabase,
+} from "@journeymap/storage/testing";
+import { startTcpProxy, type TcpProxy } from "./support/tcpProxy.ts";
 
 const available = await postgresAvailable();
 
@@ -56,7 +53,8 @@ async function closedFor(server: TestServer, reason: CloseReason): Promise<numbe
 /** The map as its checkpoint and log hold it, read past the proxy. */
 async function storedPhaseNames(store: MapStore, mapId: string): Promise<string[]> {
   const doc = new Y.Doc();
-  for (const update of (await store.loadMap(mapId)).updates) Y.applyUpdate(doc, update);
+  for (const update of (await store.loadDocument(mapDocumentName(mapId))).updates)
+    Y.applyUpdate(doc, update);
   return readJourneyMap(doc).phases.map((p) => p.name);
 }
 
@@ -75,7 +73,7 @@ describe.runIf(available)("PostgreSQL outage", () => {
     proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
     const proxied = new URL(db.url);
     proxied.port = String(proxy.port);
-    server = await startServer(dir, "/nonexistent", proxied.toString());
+    server = await startServer({ dataDir: dir, databaseUrl: proxied.toString() });
     direct = await PostgresMapStore.open(db.url);
   });
 
@@ -98,7 +96,7 @@ describe.runIf(available)("PostgreSQL outage", () => {
     const phase = readJourneyMap(a.doc).phases[0]!;
     new MapEditor(a.doc).updatePhase(phase.id, { name: "Before the outage" });
     await a.confirmed();
-    const savedBefore = (await direct.loadMap(mapId)).seq;
+    const savedBefore = (await direct.loadDocument(mapDocumentName(mapId))).seq;
 
     proxy.cut();
     const attempts = await appendAttempts(server);
@@ -120,7 +118,11 @@ describe.runIf(available)("PostgreSQL outage", () => {
       return (await storedPhaseNames(direct, mapId)).includes("During the outage");
     });
     const tookMs = Date.now() - restoredAt;
-    const rows = await direct.readUpdates(mapId, savedBefore + 1, Number.MAX_SAFE_INTEGER);
+    const rows = await direct.readUpdates(
+      mapDocumentName(mapId),
+      savedBefore + 1,
+      Number.MAX_SAFE_INTEGER,
+    );
     expect(rows.some((row) => row.origin === "connection" && row.author === "Ana")).toBe(true);
     expect(tookMs).toBeLessThan(SAVED_WITHIN_MS);
     // The server's own pool is back too: it answers ready and keeps saving.

@@ -1,16 +1,10 @@
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, postgresAvailable } from "./postgres.ts";
-import { mapDocumentName } from "@journeymap/protocol";
-import {
-  type Client,
-  connect,
-  createMap,
-  removeDir,
-  startServer,
-  type TestServer,
-  until,
-} from "./helpers.ts";
+import { createTestDatabase, postgresAvailable } from "@journeymap/storage/testing";
+import { DOCUMENT_PREFIX, mapDocumentName } from "@journeymap/protocol";
+import { removeDir, startServer, type TestServer } from "./support/server.ts";
+import { createMap } from "./support/maps.ts";
+import { type Client, connect, until } from "./support/clients.ts";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -24,7 +18,7 @@ const STORES: Array<[string, boolean]> = [
 let databaseUrl: string | undefined;
 
 async function server(dataDir?: string): Promise<TestServer> {
-  const s = await startServer(dataDir, undefined, databaseUrl);
+  const s = await startServer({ dataDir, databaseUrl });
   cleanups.push(() => s.close());
   return s;
 }
@@ -65,7 +59,7 @@ describe.each(STORES)("sync with %s", (kind, available) => {
 
   it("keeps a confirmed edit across a server restart on the same store", async () => {
     await useStore();
-    const first = await startServer(undefined, undefined, databaseUrl);
+    const first = await startServer({ databaseUrl });
     cleanups.push(() => removeDir(first.dataDir));
     const mapId = await createMap(first);
     const a = await connect(first, mapDocumentName(mapId));
@@ -85,7 +79,7 @@ describe.each(STORES)("sync with %s", (kind, available) => {
     const s = await server();
     cleanups.push(() => removeDir(s.dataDir));
     const mapId = await createMap(s);
-    expect(await s.store.countUpdates(mapId)).toBe(1); // the seed
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(1); // the seed
     const a = await client(s, mapId);
     const editor = new MapEditor(a.doc);
     const phases = readJourneyMap(a.doc).phases;
@@ -93,13 +87,13 @@ describe.each(STORES)("sync with %s", (kind, available) => {
     await a.confirmed();
     editor.updatePhase(phases[1]!.id, { name: "Two" });
     await a.confirmed();
-    expect(await s.store.countUpdates(mapId)).toBe(3);
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(3);
     // A second client syncing the whole state adds nothing to the log.
     await client(s, mapId);
     a.provider.disconnect();
     await a.provider.connect();
     await until(a.doc, () => a.provider.isSynced);
-    expect(await s.store.countUpdates(mapId)).toBe(3);
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(3);
   });
 
   it("refuses invalid document names and unknown maps while other maps keep working", async () => {
@@ -110,9 +104,9 @@ describe.each(STORES)("sync with %s", (kind, available) => {
     const canary = await client(s, mapId);
     for (const name of [
       "not-a-map",
-      "map:../../etc",
-      `map:${"x".repeat(200)}`,
-      "map:doesNotExist123",
+      `${DOCUMENT_PREFIX.map}../../etc`,
+      mapDocumentName("x".repeat(200)),
+      mapDocumentName("doesNotExist123"),
     ]) {
       await expect(connect(s, name)).rejects.toThrow(/authentication failed/);
     }

@@ -17,21 +17,11 @@ import {
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
-import { expectCanaryHealthy, startCanary } from "./canary.ts";
-import {
-  type Client,
-  connect,
-  confirmedBy,
-  createMap,
-  ownerToken,
-  removeDir,
-  shareLink,
-  startServer,
-  type TestServer,
-  tempDir,
-  until,
-} from "./helpers.ts";
+import { DOCUMENT_PREFIX, mapDocumentName, ROLE, talkDocumentName } from "@journeymap/protocol";
+import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, tempDir, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken, shareLink } from "./support/maps.ts";
+import { type Client, confirmedBy, connect, until } from "./support/clients.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -85,19 +75,18 @@ const commentMap = (doc: Y.Doc, id: string) =>
   doc.getMap("comments").get(id) as Y.Map<unknown> | undefined;
 
 beforeAll(async () => {
-  server = await startServer(dataDir);
+  server = await startServer({ dataDir });
   mapId = await createMap(server, { title: "Talk" });
 });
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await server.close();
-  removeDir(dataDir);
+  await server.dispose();
 });
 
 describe("talk document", () => {
   it("a commenter's comment reaches the owner; their edit of the map is refused", async () => {
-    const commenter = (await shareLink(server, mapId, "commenter")).token;
+    const commenter = (await shareLink(server, mapId, ROLE.commenter)).token;
     const ownerTalk = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const cTalk = await person(commenter, "Cleo", "e".repeat(48));
     const cMap = await open(mapDocumentName(mapId), commenter, "Cleo");
@@ -116,17 +105,17 @@ describe("talk document", () => {
     await cTalk.confirmed();
 
     // The commenter's client tries to rename the step anyway: the server refuses it.
-    const rowsBefore = await server.store.countUpdates(mapId);
+    const rowsBefore = await server.store.countUpdates(mapDocumentName(mapId));
     new MapEditor(cMap.doc).updateTouchpoint(tp.id, { name: "Hacked" });
     await settle();
     expect(cMap.provider.unsyncedChanges).toBeGreaterThan(0);
     const ownerMap = await open(mapDocumentName(mapId), ownerToken(mapId), "Olga");
     expect(readJourneyMap(ownerMap.doc).touchpoints[0]?.name).not.toBe("Hacked");
-    expect(await server.store.countUpdates(mapId)).toBe(rowsBefore);
+    expect(await server.store.countUpdates(mapDocumentName(mapId))).toBe(rowsBefore);
   });
 
   it("a commenter's client can comment but not triage or forge inbox items", async () => {
-    const commenter = (await shareLink(server, mapId, "commenter")).token;
+    const commenter = (await shareLink(server, mapId, ROLE.commenter)).token;
     const ownerTalk = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
     const { itemId } = submitToInbox(
       ownerTalk.doc,
@@ -151,7 +140,7 @@ describe("talk document", () => {
     );
 
     // Her browser dismisses the item and slips in one of its own, around the UI: refused.
-    const rowsBefore = await server.store.countUpdates(`talk:${mapId}`);
+    const rowsBefore = await server.store.countUpdates(talkDocumentName(mapId));
     dismissItem(cleo.doc, itemId, "Cleo", "spam", { origin: LOCAL_ORIGIN });
     submitToInbox(
       cleo.doc,
@@ -167,11 +156,11 @@ describe("talk document", () => {
     expect(inbox.find((i) => i.id === itemId)?.status).toBe("new");
     expect(inbox.map((i) => i.text)).not.toContain("Forged");
     expect(readTalk(ownerTalk.doc).inbox.map((i) => i.status)).not.toContain("dismissed");
-    expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(rowsBefore);
+    expect(await server.store.countUpdates(talkDocumentName(mapId))).toBe(rowsBefore);
   });
 
   it("H15: each connection on a shared commenter link gets its own identity from the server", async () => {
-    const link = (await shareLink(server, mapId, "commenter")).token;
+    const link = (await shareLink(server, mapId, ROLE.commenter)).token;
     const alice = await person(link, "Alice", "a".repeat(48));
     const again = await person(link, "Alice", "a".repeat(48));
     const other = await person(link, "Alice", "b".repeat(48));
@@ -186,7 +175,7 @@ describe("talk document", () => {
     timeout: 60_000,
   }, async () => {
     const canary = await startCanary(server);
-    const link = (await shareLink(server, mapId, "commenter")).token;
+    const link = (await shareLink(server, mapId, ROLE.commenter)).token;
     const alice = await person(link, "Alice", "c".repeat(48));
     const { threadId, commentId } = startThread(
       alice.doc,
@@ -205,7 +194,7 @@ describe("talk document", () => {
         (t) => t.id === threadId && t.comments[0]?.text === "Alice's point, edited",
       ),
     );
-    const rowsBefore = await server.store.countUpdates(`talk:${mapId}`);
+    const rowsBefore = await server.store.countUpdates(talkDocumentName(mapId));
 
     // Mallory holds the same link; each attack comes on a fresh connection of hers.
     const attacks: Array<(doc: Y.Doc, me: { name: string; id: string }) => void> = [
@@ -246,7 +235,7 @@ describe("talk document", () => {
     expect(thread?.comments.map((c) => [c.author, c.authorId, c.text])).toEqual([
       ["Alice", alice.me.id, "Alice's point, edited"],
     ]);
-    expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(rowsBefore);
+    expect(await server.store.countUpdates(talkDocumentName(mapId))).toBe(rowsBefore);
 
     // A commenter's own reply (which reopens) is fine; editors and owners resolve.
     const mallory = await person(link, "Mallory", "d".repeat(48));
@@ -257,7 +246,7 @@ describe("talk document", () => {
       { origin: LOCAL_ORIGIN },
     );
     await mallory.confirmed();
-    resolveThread(owner.doc, threadId, { name: "Olga", id: "owner" }, { origin: LOCAL_ORIGIN });
+    resolveThread(owner.doc, threadId, { name: "Olga", id: "olga" }, { origin: LOCAL_ORIGIN });
     await owner.confirmed();
     await until(alice.doc, () => readTalk(alice.doc).threads[0]?.resolved?.by === "Olga");
     expect(readTalk(alice.doc).threads.find((t) => t.id === threadId)?.comments).toHaveLength(2);
@@ -265,10 +254,10 @@ describe("talk document", () => {
   });
 
   it("viewers cannot write the talk document either", async () => {
-    const viewer = (await shareLink(server, mapId, "viewer")).token;
+    const viewer = (await shareLink(server, mapId, ROLE.viewer)).token;
     const vTalk = await open(talkDocumentName(mapId), viewer, "Vera");
     expect(vTalk.provider.authorizedScope).toBe("readonly");
-    const before = await server.store.countUpdates(`talk:${mapId}`);
+    const before = await server.store.countUpdates(talkDocumentName(mapId));
     startThread(
       vTalk.doc,
       { kind: "phase", id: "somePhase1" },
@@ -278,11 +267,11 @@ describe("talk document", () => {
     await settle();
     const owner = await open(talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(owner.doc).threads.map((t) => t.comments[0]?.text)).not.toContain("sneaky");
-    expect(await server.store.countUpdates(`talk:${mapId}`)).toBe(before);
+    expect(await server.store.countUpdates(talkDocumentName(mapId))).toBe(before);
   });
 
   it("contributor links open neither document", async () => {
-    const contributor = (await shareLink(server, mapId, "contributor")).token;
+    const contributor = (await shareLink(server, mapId, ROLE.contributor)).token;
     await expect(connect(server, mapDocumentName(mapId), contributor)).rejects.toThrow(
       /authentication failed/,
     );
@@ -292,15 +281,15 @@ describe("talk document", () => {
   });
 
   it("is logged under its own key, never listed as a map, and survives a restart", async () => {
-    expect(await server.store.countUpdates(`talk:${mapId}`)).toBeGreaterThan(0);
+    expect(await server.store.countUpdates(talkDocumentName(mapId))).toBeGreaterThan(0);
     // The maps are this one and the H15 canary's: no `talk:` entry among them.
     const listed = (await server.store.listMaps()).map((m) => m.id);
     expect(listed).toContain(mapId);
     expect(listed.filter((id) => id.includes(mapId))).toEqual([mapId]);
-    expect(listed.some((id) => id.startsWith("talk:"))).toBe(false);
+    expect(listed.some((id) => id.startsWith(DOCUMENT_PREFIX.talk))).toBe(false);
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
-    server = await startServer(dataDir);
+    server = await startServer({ dataDir });
     const again = await open(talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(again.doc).threads.map((t) => t.comments[0]?.text)).toContain(
       "Customers say this step is confusing",

@@ -3,6 +3,7 @@
  * updates: comments pass, inbox writes are found however they arrive (new items, triage
  * decisions, deletions, an update split so its second half waits for the first).
  */
+import { ROLE } from "@journeymap/protocol";
 import {
   dismissItem,
   LOCAL_ORIGIN,
@@ -19,6 +20,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { INCOMPLETE, rootsChangedBy, rootsTouchedBy } from "../src/sync/rootsTouched.ts";
 import { disallowedRoots } from "../src/sync/TalkGuard.ts";
+import { clientOf } from "./support/replicas.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
 
@@ -37,14 +39,7 @@ function pair() {
     { author: { name: "Olga", id: "" }, text: "Still current?" },
     CTX,
   );
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const edit = (fn: (doc: Y.Doc) => void) => {
-    const before = Y.encodeStateVector(client);
-    fn(client);
-    return Y.encodeStateAsUpdate(client, before);
-  };
-  return { server, client, edit, itemId, threadId };
+  return { server, ...clientOf(server), itemId, threadId };
 }
 
 describe("talk guard", () => {
@@ -60,23 +55,23 @@ describe("talk guard", () => {
       replyToThread(doc, threadId, { author: { name: "Cleo", id: "" }, text: "Yes" }, CTX);
     });
     expect([...rootsChangedBy(server, update)].sort()).toEqual(["comments", "threads"]);
-    expect(disallowedRoots(server, update, "commenter")).toEqual([]);
+    expect(disallowedRoots(server, update, ROLE.commenter)).toEqual([]);
   });
 
   it("finds triage decisions, forged items and deletions in the inbox", () => {
     const { server, edit, itemId } = pair();
     const dismiss = edit((doc) => dismissItem(doc, itemId, "Cleo", "spam", CTX));
-    expect(disallowedRoots(server, dismiss, "commenter")).toEqual([TALK_ROOT.inbox]);
+    expect(disallowedRoots(server, dismiss, ROLE.commenter)).toEqual([TALK_ROOT.inbox]);
     // Editors and owners triage: nothing is refused for them.
-    expect(disallowedRoots(server, dismiss, "editor")).toEqual([]);
+    expect(disallowedRoots(server, dismiss, ROLE.editor)).toEqual([]);
     Y.applyUpdate(server, dismiss); // as if an editor had sent it: the next one follows on
     const forged = edit((doc) =>
       submitToInbox(doc, { kind: "quote", text: "x", contributor: "y" }, { via: "api" }, CTX),
     );
-    expect(disallowedRoots(server, forged, "commenter")).toEqual([TALK_ROOT.inbox]);
+    expect(disallowedRoots(server, forged, ROLE.commenter)).toEqual([TALK_ROOT.inbox]);
     Y.applyUpdate(server, forged);
     const removed = edit((doc) => doc.getMap(TALK_ROOT.inbox).delete(itemId));
-    expect(disallowedRoots(server, removed, "commenter")).toEqual([TALK_ROOT.inbox]);
+    expect(disallowedRoots(server, removed, ROLE.commenter)).toEqual([TALK_ROOT.inbox]);
   });
 
   it("refuses an update sent ahead of the one it depends on, and catches it when released", () => {
@@ -93,12 +88,12 @@ describe("talk guard", () => {
       submitToInbox(doc, { kind: "quote", text: "x", contributor: "y" }, { via: "api" }, CTX),
     );
     // Alone it cannot be integrated (same client, later clock): its effect is unknown.
-    expect(disallowedRoots(server, forged, "commenter")).toContain(INCOMPLETE);
+    expect(disallowedRoots(server, forged, ROLE.commenter)).toContain(INCOMPLETE);
     expect([...rootsChangedBy(server, forged)]).toEqual([INCOMPLETE]);
     // Had it got in (say, from before this check), the comment that releases it is refused.
     Y.applyUpdate(server, forged);
     expect(server.store.pendingStructs).not.toBeNull();
-    expect(disallowedRoots(server, comment, "commenter")).toContain(TALK_ROOT.inbox);
+    expect(disallowedRoots(server, comment, ROLE.commenter)).toContain(TALK_ROOT.inbox);
   });
 
   it("reads the same roots from the update as a trial on a copy, over random edits", () => {

@@ -6,16 +6,14 @@
 import { readTalk } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { talkDocumentName } from "@journeymap/protocol";
+import { removeDir, startServer, tempDir, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { connect } from "./support/clients.ts";
 import {
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-  tempDir,
-} from "./helpers.ts";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./postgres.ts";
+  createTestDatabase,
+  postgresAvailable,
+  type TestDatabase,
+} from "@journeymap/storage/testing";
 
 const available = await postgresAvailable();
 let db: TestDatabase;
@@ -25,7 +23,7 @@ const dataDir = tempDir();
 beforeAll(async () => {
   if (!available) return;
   db = await createTestDatabase();
-  server = await startServer(dataDir, "/nonexistent", db.url);
+  server = await startServer({ dataDir, databaseUrl: db.url });
 });
 
 afterAll(async () => {
@@ -44,20 +42,20 @@ describe.runIf(available)("talk document on PostgreSQL", () => {
       body: JSON.stringify({ text: "Slow checkout", contributor: "Ana", kind: "quote" }),
     });
     expect(res.status).toBe(201);
-    expect(await server.store.countUpdates(`talk:${mapId}`)).toBeGreaterThan(0);
+    expect(await server.store.countUpdates(talkDocumentName(mapId))).toBeGreaterThan(0);
     const lookup = await fetch(`${server.url}/api/maps/lookup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         maps: [
           { mapId, token: ownerToken(mapId) },
-          { mapId: `talk:${mapId}`, token: ownerToken(mapId) },
+          { mapId: talkDocumentName(mapId), token: ownerToken(mapId) },
         ],
       }),
     });
     expect(((await lookup.json()) as { id: string }[]).map((m) => m.id)).toEqual([mapId]);
     await server.close();
-    server = await startServer(dataDir, "/nonexistent", db.url);
+    server = await startServer({ dataDir, databaseUrl: db.url });
     const client = await connect(server, talkDocumentName(mapId), ownerToken(mapId));
     expect(readTalk(client.doc).inbox.map((i) => i.text)).toEqual(["Slow checkout"]);
     client.destroy();

@@ -5,8 +5,9 @@
  * import is read off the server's loop.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Canary, expectCanaryHealthy, startCanary } from "./canary.ts";
-import { createMap, ownerToken, removeDir, startServer, type TestServer } from "./helpers.ts";
+import { type Canary, expectCanaryHealthy, startCanary } from "./support/canary.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -16,10 +17,7 @@ beforeAll(async () => {
   mapId = await createMap(server, { title: "Inbox" });
 }, 30_000);
 
-afterAll(async () => {
-  await server.close();
-  removeDir(server.dataDir);
-});
+afterAll(() => server.dispose());
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, {

@@ -11,16 +11,10 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { mapDocumentName } from "@journeymap/protocol";
-import {
-  connect,
-  createMap,
-  ownerToken,
-  removeDir,
-  startServer,
-  type TestServer,
-  until,
-} from "./helpers.ts";
-import { MESSAGE, RawClient, SYNC } from "./rawClient.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+import { createMap, ownerToken } from "./support/maps.ts";
+import { connect, until } from "./support/clients.ts";
+import { MESSAGE, RawClient, SYNC } from "./support/rawClient.ts";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -29,8 +23,7 @@ afterEach(async () => {
 
 async function server(): Promise<TestServer> {
   const s = await startServer();
-  cleanups.push(() => removeDir(s.dataDir));
-  cleanups.push(() => s.close());
+  cleanups.push(() => s.dispose());
   return s;
 }
 
@@ -76,13 +69,13 @@ describe("update log", () => {
     const phase = readJourneyMap(a.doc).phases[0]!;
     new MapEditor(a.doc).updatePhase(phase.id, { name: "Known" });
     await a.confirmed();
-    expect(await s.store.countUpdates(mapId)).toBe(2); // seed + the edit
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(2); // seed + the edit
 
     const raw = await rawClient(s, mapId);
     const known = Y.encodeStateAsUpdate(a.doc);
     expect(await sendSync(raw, mapId, SYNC.update, known)).toBe(true);
     expect(await sendSync(raw, mapId, SYNC.step2, known)).toBe(true);
-    expect(await s.store.countUpdates(mapId)).toBe(2);
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(2);
   });
 
   it("logs only the new part of an update that overlaps known state", async () => {
@@ -102,12 +95,13 @@ describe("update log", () => {
     expect(await sendSync(raw, mapId, SYNC.update, full)).toBe(true);
     await until(a.doc, () => readJourneyMap(a.doc).phases[0]?.name === "New part");
 
-    expect(await s.store.countUpdates(mapId)).toBe(2);
-    const [row] = await s.store.readUpdates(mapId, 2, 2);
+    expect(await s.store.countUpdates(mapDocumentName(mapId))).toBe(2);
+    const [row] = await s.store.readUpdates(mapDocumentName(mapId), 2, 2);
     expect(row!.bytes.length).toBeLessThan(full.length / 4);
     // Seed + that row rebuild the replica exactly.
     const rebuilt = new Y.Doc();
-    for (const r of await s.store.readUpdates(mapId, 1, 2)) Y.applyUpdate(rebuilt, r.bytes);
+    for (const r of await s.store.readUpdates(mapDocumentName(mapId), 1, 2))
+      Y.applyUpdate(rebuilt, r.bytes);
     expect(readJourneyMap(rebuilt)).toEqual(readJourneyMap(replica));
   });
 });

@@ -8,7 +8,6 @@
  * runs) beside replaying the log from row 1 (what a seek would cost without checkpoints).
  *   BENCH_WEB_DIST=<folder>   reuse a build instead of building into a temporary folder
  */
-import { HocuspocusProvider } from "@hocuspocus/provider";
 import {
   decodeRowFrames,
   diffMaps,
@@ -20,14 +19,15 @@ import {
   readJourneyMap,
   type RowFrame,
 } from "@journeymap/schema";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
-import { freePort, type ServerProcess, startJourneymap } from "../sync/processes.ts";
-import { buildWeb, REPO_ROOT } from "../web/server.ts";
-import { launchChromium } from "../web/webBench.ts";
+import { mapDocumentName } from "@journeymap/protocol";
+import { Timeline } from "@journeymap/protocol/http";
+import { connectProvider, createMapOverHttp, launchChromium } from "@journeymap/testkit";
+import { type ServerProcess, startJourneymap } from "../sync/processes.ts";
+import { buildWeb, startWebServer } from "../web/server.ts";
 import {
   type BrowserMap,
   measureOpen,
@@ -97,26 +97,8 @@ function stats(samples: number[]): Stats {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1)!, n: sorted.length };
 }
 
-function connect(server: ServerProcess, mapId: string, token: string, name: string) {
-  const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({
-    url: `${server.wsUrl}?name=${encodeURIComponent(name)}`,
-    name: `map:${mapId}`,
-    document: doc,
-    token,
-  });
-  const synced = new Promise<void>((resolve) => provider.on("synced", () => resolve()));
-  const confirmed = () =>
-    new Promise<void>((resolve) => {
-      if (provider.unsyncedChanges === 0) return resolve();
-      const check = () => {
-        if (provider.unsyncedChanges !== 0) return;
-        provider.off("unsyncedChanges", check);
-        resolve();
-      };
-      provider.on("unsyncedChanges", check);
-    });
-  return { doc, synced, confirmed, destroy: () => provider.destroy() };
+function connect(server: ServerProcess, mapId: string, token: string, displayName: string) {
+  return connectProvider({ wsUrl: server.wsUrl, name: mapDocumentName(mapId), token, displayName });
 }
 
 async function caughtUp(a: Y.Doc, b: Y.Doc): Promise<void> {
@@ -162,16 +144,14 @@ function edit(editor: MapEditor, map: JourneyMap, i: number): void {
 /** Builds the map through the real server: two people, alternating in bursts of `per` edits. */
 export async function buildHistoryMap(updates: number, per = 250): Promise<HistoryMap> {
   const server = await startJourneymap();
-  const base = `http://127.0.0.1:${server.port}`;
-  const res = await fetch(`${base}/api/maps`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: "default", title: "History bench" }),
+  const { id, token } = await createMapOverHttp(`http://127.0.0.1:${server.port}`, {
+    template: "default",
+    title: "History bench",
   });
-  const { id, token } = (await res.json()) as { id: string; token: string };
-  const ana = connect(server, id, token, "Ana");
-  const bea = connect(server, id, token, "Bea");
-  await Promise.all([ana.synced, bea.synced]);
+  const [ana, bea] = await Promise.all([
+    connect(server, id, token, "Ana"),
+    connect(server, id, token, "Bea"),
+  ]);
   const people = [ana, bea];
   let written = 1; // the seed
   for (let turn = 0; written < updates; turn++) {
@@ -238,47 +218,12 @@ async function open(base: string, map: HistoryMap) {
   const res = await fetch(`${base}/api/maps/${map.mapId}/timeline`, {
     headers: { authorization: `Bearer ${map.token}` },
   });
-  const timeline = (await res.json()) as { seq: number; bursts: Array<{ toSeq: number }> };
+  const timeline = Timeline.parse(await res.json());
   const player = new HistoryPlayer(sourceFor(base, map.mapId, map.token));
   const at = await player.seek(timeline.seq);
   const reader = new MapReader(at.doc);
   reader.read();
   return { ms: performance.now() - t0, player, reader, timeline };
-}
-
-/** The real server on an existing store, serving the built app (as deployed). */
-export async function serve(dataDir: string, webDist: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "apps/server/src/main.ts")], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      WEB_DIST: webDist,
-      LOG_LEVEL: "error",
-      MAX_CONNECTIONS_PER_ADDRESS: "5000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (i > 400) throw new Error(`server at ${baseUrl} did not become healthy`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(25);
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  };
-  return { baseUrl, stop };
 }
 
 /** The Node-side data path (no DOM): open, steps and jumps, beside a replay from row 1. */
@@ -364,19 +309,24 @@ export async function benchHistory(
   log(`history: ${built.updates} updates logged in ${buildSeconds.toFixed(0)} s`);
   const dataDir = built.server.dataDir!;
   // Restart on the same store: nothing cached in the server's memory.
-  built.server.child.kill("SIGTERM");
-  await new Promise((r) => built.server.child.once("exit", r));
-  const server = await serve(dataDir, webDist);
+  await built.server.shutdown();
+  // The real server on the existing store, serving the built app (as deployed).
+  const server = await startWebServer(webDist, {
+    dataDir,
+    env: { MAX_CONNECTIONS_PER_ADDRESS: "5000" },
+  });
   const browser = await launchChromium();
   try {
-    const timeline = (await (
-      await fetch(`${server.baseUrl}/api/maps/${built.mapId}/timeline`, {
-        headers: { authorization: `Bearer ${built.token}` },
-      })
-    ).json()) as { seq: number; bursts: Array<{ toSeq: number }> };
+    const timeline = Timeline.parse(
+      await (
+        await fetch(`${server.url}/api/maps/${built.mapId}/timeline`, {
+          headers: { authorization: `Bearer ${built.token}` },
+        })
+      ).json(),
+    );
     // Read only the log's length: the history checkpoints stay cold for the first open.
     const m: BrowserMap = {
-      baseUrl: server.baseUrl,
+      baseUrl: server.url,
       mapId: built.mapId,
       token: built.token,
       seq: timeline.seq,
@@ -386,7 +336,7 @@ export async function benchHistory(
     log("history: opened in Chromium");
     const scrub = await measureScrub(browser, m, quick ? 5 : 20);
     log("history: scrubbed in Chromium");
-    const node = await dataPath(server.baseUrl, built, quick);
+    const node = await dataPath(server.url, built, quick);
     log("history: data path in Node");
     return {
       updates: timeline.seq,

@@ -1,22 +1,12 @@
 /** Server processes for the benchmark, and their CPU time and memory from /proc. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, startServerProcess } from "@journeymap/testkit";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "../../..");
-
-export async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, "127.0.0.1");
-  await once(srv, "listening");
-  const port = (srv.address() as net.AddressInfo).port;
-  srv.close();
-  return port;
-}
 
 export interface ServerProcess {
   readonly kind: "journeymap" | "reference";
@@ -24,8 +14,17 @@ export interface ServerProcess {
   readonly wsUrl: string;
   readonly child: ChildProcess;
   readonly dataDir: string | null;
+  /** Stops the server and removes its data. */
   stop(): Promise<void>;
+  /** Stops the server with SIGTERM and keeps its data, to restart on it. */
+  shutdown(): Promise<void>;
 }
+
+// BENCH_SERVER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+const PROFILING = process.env.BENCH_SERVER_NODE_OPTIONS ?? "";
+const NODE_ARGS = PROFILING.split(" ").filter(Boolean);
+// A profiled server must exit normally to write its profile.
+const STOP_SIGNAL: NodeJS.Signals = PROFILING ? "SIGTERM" : "SIGKILL";
 
 async function waitHttp(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -40,30 +39,11 @@ async function waitHttp(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`no answer from ${url}`);
 }
 
-function stopper(child: ChildProcess, dataDir: string | null) {
-  return async () => {
-    if (child.exitCode === null) {
-      const exited = once(child, "exit");
-      // A profiled server must exit normally to write its profile.
-      child.kill(process.env.BENCH_SERVER_NODE_OPTIONS ? "SIGTERM" : "SIGKILL");
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-
-export async function startJourneymap(
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "jm-bench-")),
-): Promise<ServerProcess> {
-  const port = await freePort();
-  // BENCH_SERVER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "apps/server/src/main.ts")], {
+export async function startJourneymap(dataDir?: string): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    ...(dataDir ? { dataDir } : {}),
+    nodeArgs: NODE_ARGS,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
       LOG_LEVEL: "error",
       MAX_CONNECTIONS_PER_ADDRESS: "5000",
       // Every benchmark client connects from 127.0.0.1, thousands at once.
@@ -73,35 +53,42 @@ export async function startJourneymap(
       MESSAGE_RATE_PER_SECOND: "10000000",
       MESSAGE_BURST: "10000000",
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitHttp(`http://127.0.0.1:${port}/healthz`, child);
   return {
     kind: "journeymap",
-    port,
-    wsUrl: `ws://127.0.0.1:${port}/sync`,
-    child,
-    dataDir,
-    stop: stopper(child, dataDir),
+    port: server.port,
+    wsUrl: server.wsUrl,
+    child: server.child,
+    dataDir: server.dataDir,
+    stop: () => server.dispose(STOP_SIGNAL),
+    shutdown: async () => {
+      await server.stop("SIGTERM");
+    },
   };
 }
 
 export async function startReference(): Promise<ServerProcess> {
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...nodeArgs, path.join(HERE, "referenceServer.ts"), String(port)],
+    [...NODE_ARGS, path.join(HERE, "referenceServer.ts"), String(port)],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   await waitHttp(`http://127.0.0.1:${port}/`, child);
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill(signal);
+    await exited;
+  };
   return {
     kind: "reference",
     port,
     wsUrl: `ws://127.0.0.1:${port}`,
     child,
     dataDir: null,
-    stop: stopper(child, null),
+    stop: () => stopWith(STOP_SIGNAL),
+    shutdown: () => stopWith("SIGTERM"),
   };
 }
 

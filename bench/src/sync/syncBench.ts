@@ -173,7 +173,6 @@ export async function bigMap(bytes: number): Promise<{ dataDir: string; map: Map
   await client.confirmed();
   client.destroy();
   await sleep(300);
-  server.child.kill("SIGTERM");
-  await new Promise((r) => server.child.once("exit", r));
+  await server.shutdown();
   return { dataDir: server.dataDir!, map };
 }

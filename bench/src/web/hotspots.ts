@@ -18,7 +18,8 @@ import { installProbes } from "./pageScripts.ts";
 import { type Hotspots, profileAction } from "./profile.ts";
 import { seedMap } from "./seed.ts";
 import { buildWeb, startWebServer } from "./server.ts";
-import { BIG, launchChromium } from "./webBench.ts";
+import { launchChromium } from "@journeymap/testkit";
+import { BIG } from "./webBench.ts";
 
 export type HotspotReport = Record<"firstRender" | "remoteEdit" | "drag" | "scroll", Hotspots>;
 

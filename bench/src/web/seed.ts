@@ -3,7 +3,7 @@
  * API (blank template), then a HocuspocusProvider in this process fills it in one transaction
  * and stays connected as the "remote" collaborator whose edits the page must repaint.
  */
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { mapDocumentName, SYNC_PATH } from "@journeymap/protocol";
 import {
   builtInLaneId,
   CHANNELS,
@@ -12,6 +12,7 @@ import {
   readJourneyMap,
   type TouchpointId,
 } from "@journeymap/schema";
+import { connectProvider, createMapOverHttp } from "@journeymap/testkit";
 import * as Y from "yjs";
 
 export interface SeededMap {
@@ -81,38 +82,16 @@ export async function seedMap(
   phases: number,
   touchpoints: number,
 ): Promise<SeededMap> {
-  const res = await fetch(`${baseUrl}/api/maps`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: `Bench ${phases}×${touchpoints}`, template: "blank" }),
+  const { id, token } = await createMapOverHttp(baseUrl, {
+    title: `Bench ${phases}×${touchpoints}`,
+    template: "blank",
   });
-  if (res.status !== 201) throw new Error(`create map failed: ${res.status} ${await res.text()}`);
-  const { id, token } = (await res.json()) as { id: string; token: string };
-
-  const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({
-    url: `${baseUrl.replace(/^http/, "ws")}/sync`,
-    name: `map:${id}`,
-    document: doc,
+  const client = await connectProvider({
+    wsUrl: `${baseUrl.replace(/^http/, "ws")}${SYNC_PATH}`,
+    name: mapDocumentName(id),
     token,
   });
-  await new Promise<void>((resolve, reject) => {
-    provider.on("synced", () => resolve());
-    provider.on("authenticationFailed", ({ reason }: { reason: string }) =>
-      reject(new Error(`authentication failed: ${reason}`)),
-    );
-  });
-  const confirmed = () =>
-    new Promise<void>((resolve) => {
-      const check = () => {
-        if (provider.unsyncedChanges !== 0) return;
-        provider.off("unsyncedChanges", check);
-        resolve();
-      };
-      provider.on("unsyncedChanges", check);
-      check();
-    });
-
+  const { doc, confirmed } = client;
   const { editor, phaseIds, touchpointIds } = fillMap(doc, phases, touchpoints);
   await confirmed();
   const map = readJourneyMap(doc);
@@ -126,6 +105,6 @@ export async function seedMap(
     stateBytes: Y.encodeStateAsUpdate(doc).byteLength,
     editor,
     confirmed,
-    close: () => provider.destroy(),
+    close: () => client.destroy(),
   };
 }

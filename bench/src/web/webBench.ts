@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { launchChromium } from "@journeymap/testkit";
+import type { Browser } from "playwright-core";
 import { type BundleSizes, bundleSizes } from "./bundle.ts";
 import {
   dragCurvePoint,
@@ -23,22 +24,6 @@ import type { RemoteEditTiming } from "./pageScripts.ts";
 import { type SeededMap, seedMap } from "./seed.ts";
 import { buildWeb, startWebServer } from "./server.ts";
 import { type Summary, summarize } from "./stats.ts";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-}
 
 export interface MapSize {
   readonly phases: number;

@@ -1,7 +1,8 @@
 /**
  * The wire vocabulary shared by the server, the web app, the CLI, bench and e2e: document
- * names, the sync path, roles, close codes and the HTTP API's payloads. Nothing else may
- * spell these strings or numbers.
+ * names, the sync path, roles and close codes. Nothing else may spell these strings or
+ * numbers. The HTTP API (payload schemas, who may call what, the route table) is
+ * `@journeymap/protocol/http`, apart so that code needing only names does not load zod.
  */
 export * from "./closeCodes.ts";
 export * from "./documentNames.ts";

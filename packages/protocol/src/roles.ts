@@ -26,3 +26,25 @@ export const API_ACTION = {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Roles that may change the map document (the others are read-only on the server). */
+export const EDITING_ROLES: readonly Role[] = [ROLE.owner, ROLE.editor];
+
+export function canEdit(role: Role): boolean {
+  return EDITING_ROLES.includes(role);
+}
+
+/** Roles that may write comments and triage (the talk document). */
+export function canTalk(role: Role): boolean {
+  return canEdit(role) || role === ROLE.commenter;
+}
+
+/** Roles that may open the live documents at all (read-only or not). */
+export function canSync(role: Role): boolean {
+  return role !== ROLE.contributor;
+}
+
+/** Roles that open the map read-only: they sync, but their edits are refused. */
+export function opensReadOnly(role: Role): boolean {
+  return canSync(role) && !canEdit(role);
+}

@@ -3,16 +3,9 @@
  * writes `editor.movePhase(id, 2)` and every call carries the same origin and id source.
  */
 import * as Y from "yjs";
-import type { CardId, EvidenceId, LaneId, PersonaId, PhaseId, TouchpointId } from "./ids.ts";
+import type { LaneId, PersonaId, TouchpointId } from "./ids.ts";
 import { ENTITY_ROOTS, ROOT } from "./layout.ts";
 import { LOCAL_ORIGIN } from "./origin.ts";
-import type { CardFields } from "./records/Card.ts";
-import type { EvidenceFields, EvidenceTarget } from "./records/Evidence.ts";
-import type { LaneFields } from "./records/Lane.ts";
-import type { MapMetaFields } from "./records/MapMeta.ts";
-import type { PersonaFields } from "./records/Persona.ts";
-import type { PhaseFields } from "./records/Phase.ts";
-import type { TouchpointFields } from "./records/Touchpoint.ts";
 import * as cards from "./mutations/cards.ts";
 import * as cells from "./mutations/cells.ts";
 import * as emotions from "./mutations/emotions.ts";
@@ -33,38 +26,38 @@ export class MapEditor {
     this.ctx = ctx;
   }
 
-  updateMeta = (fields: MapMetaFields) => updateMapMeta(this.doc, fields, this.ctx);
+  /** A mutation `(doc, ...args, ctx)` as a method `(...args)` of this document and context. */
+  private bound<A extends unknown[], R>(
+    mutation: (doc: Y.Doc, ...rest: [...A, MutationContext]) => R,
+  ): (...args: A) => R {
+    return (...args) => mutation(this.doc, ...args, this.ctx);
+  }
 
-  addPersona = (input: personas.NewPersona) => personas.addPersona(this.doc, input, this.ctx);
-  updatePersona = (id: PersonaId, fields: PersonaFields) =>
-    personas.updatePersona(this.doc, id, fields, this.ctx);
-  movePersona = (id: PersonaId, index: number) =>
-    personas.movePersona(this.doc, id, index, this.ctx);
-  deletePersona = (id: PersonaId) => personas.deletePersona(this.doc, id, this.ctx);
+  updateMeta = this.bound(updateMapMeta);
+
+  addPersona = this.bound(personas.addPersona);
+  updatePersona = this.bound(personas.updatePersona);
+  movePersona = this.bound(personas.movePersona);
+  deletePersona = this.bound(personas.deletePersona);
 
   addPhase = (input: phases.NewPhase = {}) => phases.addPhase(this.doc, input, this.ctx);
-  updatePhase = (id: PhaseId, fields: PhaseFields) =>
-    phases.updatePhase(this.doc, id, fields, this.ctx);
-  movePhase = (id: PhaseId, index: number) => phases.movePhase(this.doc, id, index, this.ctx);
-  deletePhase = (id: PhaseId) => phases.deletePhase(this.doc, id, this.ctx);
+  updatePhase = this.bound(phases.updatePhase);
+  movePhase = this.bound(phases.movePhase);
+  deletePhase = this.bound(phases.deletePhase);
 
-  addTouchpoint = (input: touchpoints.NewTouchpoint) =>
-    touchpoints.addTouchpoint(this.doc, input, this.ctx);
-  updateTouchpoint = (id: TouchpointId, fields: TouchpointFields) =>
-    touchpoints.updateTouchpoint(this.doc, id, fields, this.ctx);
-  moveTouchpoint = (id: TouchpointId, phaseId: PhaseId, index: number) =>
-    touchpoints.moveTouchpoint(this.doc, id, phaseId, index, this.ctx);
-  deleteTouchpoint = (id: TouchpointId) => touchpoints.deleteTouchpoint(this.doc, id, this.ctx);
+  addTouchpoint = this.bound(touchpoints.addTouchpoint);
+  updateTouchpoint = this.bound(touchpoints.updateTouchpoint);
+  moveTouchpoint = this.bound(touchpoints.moveTouchpoint);
+  deleteTouchpoint = this.bound(touchpoints.deleteTouchpoint);
 
-  addLane = (input: lanes.NewLane) => lanes.addLane(this.doc, input, this.ctx);
-  updateLane = (id: LaneId, fields: LaneFields) => lanes.updateLane(this.doc, id, fields, this.ctx);
-  moveLane = (id: LaneId, index: number) => lanes.moveLane(this.doc, id, index, this.ctx);
-  deleteLane = (id: LaneId) => lanes.deleteLane(this.doc, id, this.ctx);
+  addLane = this.bound(lanes.addLane);
+  updateLane = this.bound(lanes.updateLane);
+  moveLane = this.bound(lanes.moveLane);
+  deleteLane = this.bound(lanes.deleteLane);
 
   cellFragment = (laneId: LaneId, touchpointId: TouchpointId) =>
     cells.cellFragment(this.doc, laneId, touchpointId);
-  setCellText = (laneId: LaneId, touchpointId: TouchpointId, text: string) =>
-    cells.setCellText(this.doc, laneId, touchpointId, text, this.ctx);
+  setCellText = this.bound(cells.setCellText);
 
   setEmotion = (personaId: PersonaId, touchpointId: TouchpointId, score: number, note?: string) =>
     emotions.setEmotion(
@@ -74,21 +67,17 @@ export class MapEditor {
       note === undefined ? { score } : { score, note },
       this.ctx,
     );
-  clearEmotion = (personaId: PersonaId, touchpointId: TouchpointId) =>
-    emotions.clearEmotion(this.doc, personaId, touchpointId, this.ctx);
+  clearEmotion = this.bound(emotions.clearEmotion);
 
-  addCard = (input: cards.NewCard) => cards.addCard(this.doc, input, this.ctx);
-  updateCard = (id: CardId, fields: CardFields) => cards.updateCard(this.doc, id, fields, this.ctx);
-  moveCard = (id: CardId, touchpointId: TouchpointId, index: number) =>
-    cards.moveCard(this.doc, id, touchpointId, index, this.ctx);
-  deleteCard = (id: CardId) => cards.deleteCard(this.doc, id, this.ctx);
+  addCard = this.bound(cards.addCard);
+  updateCard = this.bound(cards.updateCard);
+  moveCard = this.bound(cards.moveCard);
+  deleteCard = this.bound(cards.deleteCard);
 
-  addEvidence = (input: evidence.NewEvidence) => evidence.addEvidence(this.doc, input, this.ctx);
-  updateEvidence = (id: EvidenceId, fields: EvidenceFields) =>
-    evidence.updateEvidence(this.doc, id, fields, this.ctx);
-  retargetEvidence = (id: EvidenceId, target: EvidenceTarget) =>
-    evidence.retargetEvidence(this.doc, id, target, this.ctx);
-  deleteEvidence = (id: EvidenceId) => evidence.deleteEvidence(this.doc, id, this.ctx);
+  addEvidence = this.bound(evidence.addEvidence);
+  updateEvidence = this.bound(evidence.updateEvidence);
+  retargetEvidence = this.bound(evidence.retargetEvidence);
+  deleteEvidence = this.bound(evidence.deleteEvidence);
 }
 
 /**

@@ -7,6 +7,7 @@ export * from "./origin.ts";
 export * from "./vocabulary.ts";
 export { compareOrder, keyAt, sortByOrder } from "./order.ts";
 export { cellRootName, emotionKey } from "./layout.ts";
+export * from "./elementRef/index.ts";
 
 export type {
   Persona,
@@ -63,6 +64,14 @@ export type {
 } from "./insights/journeyInsights.ts";
 export { channelPhaseMatrix, journeyInsights } from "./insights/journeyInsights.ts";
 export type * from "./exchange/MapSnapshot.ts";
+// The import vocabulary without the file format's validators (zod), for HTTP payloads.
+export {
+  describeIssue,
+  IMPORT_KINDS,
+  type ImportIssue,
+  type ImportKind,
+} from "./format/ImportPreview.ts";
+export { mapFileName, mapFileStem } from "./format/fileNames.ts";
 export { snapshotMap } from "./exchange/snapshotMap.ts";
 export { importSnapshot } from "./exchange/importSnapshot.ts";
 export { readRichText, writeRichText, plainTextOf } from "./read/richText.ts";

@@ -13,6 +13,13 @@ export const EMOTION_LABELS: Readonly<Record<number, string>> = {
   3: "Very positive",
 };
 
+/** A score as people write it: "+2", "0", "−3" (a real minus sign, as screen readers read it). */
+export function formatScore(score: number): string {
+  if (score > 0) return `+${score}`;
+  if (score < 0) return `\u2212${-score}`;
+  return "0";
+}
+
 export const CHANNELS = [
   "website",
   "mobileApp",

@@ -1,33 +1,11 @@
-/**
- * Evidence in the journey insights: counts per step and pain point, steps resting on
- * assumptions, and the customers' sentiment beside each persona's assumed score.
- */
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import {
-  createMapFromTemplate,
-  evidenceOverview,
-  LOCAL_ORIGIN,
-  MapEditor,
-  readJourneyMap,
-  SENTIMENT_GAP,
-  sequentialIds,
-} from "../src/index.ts";
-
-function seeded() {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const editor = new MapEditor(doc, {
-    origin: LOCAL_ORIGIN,
-    ids: sequentialIds("e"),
-    now: () => 2,
-  });
-  return { doc, editor, map: readJourneyMap(doc) };
-}
+import { evidenceOverview, readJourneyMap, SENTIMENT_GAP } from "../src/index.ts";
+import { seededMap } from "./support/seededMap.ts";
 
 describe("evidence overview", () => {
   it("counts evidence per step and pain point, most first; the rest are assumptions", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map: read } = seededMap(() => 2);
+    const map = read();
     const [first, second, third] = map.touchpoints;
     const pains = map.touchpoints.flatMap((t) =>
       (map.cardsByTouchpoint.get(t.id) ?? []).filter((c) => c.kind === "painPoint"),
@@ -63,7 +41,8 @@ describe("evidence overview", () => {
   });
 
   it("sets the customers' sentiment beside each persona's assumed score", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map: read } = seededMap(() => 2);
+    const map = read();
     const persona = map.personas[0];
     const step = map.touchpoints[0];
     if (!persona || !step) throw new Error("template changed");
@@ -87,7 +66,8 @@ describe("evidence overview", () => {
   });
 
   it("counts evidence whose step was deleted as unassigned, not on any step", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map: read } = seededMap(() => 2);
+    const map = read();
     const step = map.touchpoints[0];
     if (!step) throw new Error("template changed");
     editor.addEvidence({ kind: "metric", text: "m", target: { kind: "touchpoint", id: step.id } });

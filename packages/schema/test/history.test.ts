@@ -11,9 +11,9 @@ import {
   createBoardUndoManager,
   createMapFromTemplate,
   decodeRowFrames,
-  encodeRowFrames,
   diffMaps,
   emotionKey,
+  encodeRowFrames,
   groupBursts,
   LOCAL_ORIGIN,
   MapEditor,
@@ -24,26 +24,13 @@ import {
   sequentialIds,
   type TouchpointId,
 } from "../src/index.ts";
-
-function seeded() {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const editor = new MapEditor(doc, { origin: LOCAL_ORIGIN, ids: sequentialIds("e") });
-  return { doc, editor, map: () => readJourneyMap(doc) };
-}
-
-/** A separate document holding the state `doc` has now (what the server's /state returns). */
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
+import { copyOf, seededMap } from "./support/seededMap.ts";
 
 const actions = builtInLaneId("actions");
 
 describe("diffMaps", () => {
   it("reports added, removed, renamed, moved and re-scored things", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const before = map();
     const [p0, p1] = before.phases;
     const [t0, t1] = before.touchpoints;
@@ -82,7 +69,7 @@ describe("diffMaps", () => {
   it("does not report every later phase as moved when one is inserted or one is moved", () => {
     expect([...movedIds(["a", "b", "c", "d"], ["x", "a", "b", "c", "d"])]).toEqual([]);
     expect([...movedIds(["a", "b", "c", "d"], ["b", "c", "d", "a"])]).toEqual(["a"]);
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const before = map();
     editor.addPhase({ name: "First", index: 0 });
     const changes = diffMaps(before, readJourneyMap(doc));
@@ -90,14 +77,14 @@ describe("diffMaps", () => {
   });
 
   it("finds nothing between equal states", () => {
-    const { doc } = seeded();
+    const { doc } = seededMap();
     expect(diffMaps(readJourneyMap(doc), readJourneyMap(copyOf(doc)))).toEqual([]);
   });
 });
 
 describe("restoreMap", () => {
   it("makes the live map equal to the old state in one transaction that undo reverts", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const old = copyOf(doc);
     const [p0] = map().phases;
     const [t0, t1] = map().touchpoints;
@@ -119,7 +106,7 @@ describe("restoreMap", () => {
   });
 
   it("writes nothing when the content is already equal", () => {
-    const { doc } = seeded();
+    const { doc } = seededMap();
     let updates = 0;
     doc.on("update", () => updates++);
     expect(restoreMap(doc, copyOf(doc), { origin: LOCAL_ORIGIN })).toBe(0);
@@ -127,7 +114,7 @@ describe("restoreMap", () => {
   });
 
   it("merges with an offline client's concurrent edit instead of erasing it", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const old = copyOf(doc);
     const [p0, p1] = map().phases;
     editor.updatePhase(p0!.id, { name: "Changed later" });
@@ -146,7 +133,7 @@ describe("restoreMap", () => {
 
 describe("restoreEntity", () => {
   it("brings back a deleted phase with its steps, cards, curve and cells, in place, leaving later edits alone", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const phase = map().phases[1]!;
     const steps = map().touchpointsByPhase.get(phase.id)!;
     const step = steps[0]!.id as TouchpointId;
@@ -171,7 +158,7 @@ describe("restoreEntity", () => {
   });
 
   it("restores one deleted card or touchpoint and can be undone", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const step = map().touchpoints[2]!;
     const old = copyOf(doc);
     editor.deleteTouchpoint(step.id);
@@ -190,7 +177,7 @@ describe("restoreEntity", () => {
   });
 
   it("refuses a thing that did not exist at that moment, writing nothing", () => {
-    const { doc } = seeded();
+    const { doc } = seededMap();
     let updates = 0;
     doc.on("update", () => updates++);
     expect(

@@ -1,12 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import {
-  channelPhaseMatrix,
-  createMapFromTemplate,
-  journeyInsights,
-  readJourneyMap,
-  sequentialIds,
-} from "../src/index.ts";
+import { createMapFromTemplate, readJourneyMap, sequentialIds } from "../src/index.ts";
+import { channelPhaseMatrix, journeyInsights } from "../src/insights/journeyInsights.ts";
 
 function templateMap(id: string) {
   const doc = new Y.Doc();

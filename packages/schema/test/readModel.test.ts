@@ -3,26 +3,16 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
   cellRootName,
-  createMapFromTemplate,
   EMOTION_MAX,
   EMOTION_MIN,
   emotionKey,
   MapEditor,
   MapReader,
   readJourneyMap,
-  sequentialIds,
   UNASSIGNED_PHASE_ID,
   type PhaseId,
 } from "../src/index.ts";
-
-function seeded(): { doc: Y.Doc; editor: MapEditor } {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  return {
-    doc,
-    editor: new MapEditor(doc, { origin: { kind: "local" }, ids: sequentialIds("e") }),
-  };
-}
+import { seededMap } from "./support/seededMap.ts";
 
 describe("read model repairs untrusted content", () => {
   it("INV-R4: clamps scores, fills missing names, fixes colours and kinds", () => {
@@ -129,7 +119,7 @@ describe("read model repairs untrusted content", () => {
 
 describe("dangling references", () => {
   it("INV-R1: a touchpoint whose phase is gone is shown in the Unassigned phase", () => {
-    const { doc, editor } = seeded();
+    const { doc, editor } = seededMap();
     const phaseId = readJourneyMap(doc).phases[0]!.id;
     // Simulate the concurrent case: the phase disappears without its touchpoints' cascade.
     const remote = new Y.Doc();
@@ -144,7 +134,7 @@ describe("dangling references", () => {
   });
 
   it("INV-R2: a card whose touchpoint is gone is listed as unassigned", () => {
-    const { doc, editor } = seeded();
+    const { doc, editor } = seededMap();
     const tp = readJourneyMap(doc).touchpoints[0]!;
     const remote = new Y.Doc();
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
@@ -156,7 +146,7 @@ describe("dangling references", () => {
   });
 
   it("INV-R3: evidence on a deleted touchpoint is kept as unassigned", () => {
-    const { doc, editor } = seeded();
+    const { doc, editor } = seededMap();
     const tp = readJourneyMap(doc).touchpoints[0]!;
     const ev = editor.addEvidence({ target: { kind: "touchpoint", id: tp.id }, text: "Quote" });
     expect(
@@ -169,7 +159,7 @@ describe("dangling references", () => {
   });
 
   it("INV-R1: moving an unassigned touchpoint into a phase brings it back", () => {
-    const { doc, editor } = seeded();
+    const { doc, editor } = seededMap();
     const phases = readJourneyMap(doc).phases;
     const tp = editor.addTouchpoint({ phaseId: "ghost" as PhaseId, name: "Lost" });
     expect(readJourneyMap(doc).touchpointsByPhase.get(UNASSIGNED_PHASE_ID)).toHaveLength(1);

@@ -1,36 +1,11 @@
-/**
- * Restore one thing, for the two kinds the other history tests leave out: a custom lane with
- * its cells and a persona with its curve come back in place, later edits elsewhere survive.
- */
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import {
-  cellRootName,
-  createMapFromTemplate,
-  emotionKey,
-  LOCAL_ORIGIN,
-  MapEditor,
-  readJourneyMap,
-  restoreEntity,
-  sequentialIds,
-} from "../src/index.ts";
-
-function seeded() {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const editor = new MapEditor(doc, { origin: LOCAL_ORIGIN, ids: sequentialIds("e") });
-  return { doc, editor, map: () => readJourneyMap(doc) };
-}
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
+import { cellRootName, emotionKey, LOCAL_ORIGIN, readJourneyMap } from "../src/index.ts";
+import { restoreEntity } from "../src/history/restoreEntity.ts";
+import { copyOf, seededMap } from "./support/seededMap.ts";
 
 describe("restoreEntity for lanes and personas", () => {
   it("brings back a deleted custom lane with its cells, at its place among the lanes", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const lane = editor.addLane({ name: "Backstage", index: 2 });
     const step = map().touchpoints[1]!.id;
     editor.setCellText(lane, step, "Coupon service");
@@ -50,7 +25,7 @@ describe("restoreEntity for lanes and personas", () => {
   });
 
   it("brings back a deleted persona with its curve and profile, leaving other personas alone", () => {
-    const { doc, editor, map } = seeded();
+    const { doc, editor, map } = seededMap();
     const persona = editor.addPersona({ name: "Ben, reseller" });
     editor.updatePersona(persona, { quote: "I sell it for you" });
     const steps = map()

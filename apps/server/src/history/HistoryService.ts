@@ -1,6 +1,6 @@
 /**
- * Replay from the update log: the list of edits (who, when, how big) and the exact state of a
- * map at any sequence number or time. Server receipt times: offline work shows up when it
+ * Replay from the update log of a map's document (`map:<id>`): the list of edits (who, when,
+ * how big) and the exact state of a map at any sequence number or time. Server receipt times: offline work shows up when it
  * was synced.
  *
  * Seeking is made cheap by history checkpoints: the state after row k for k a multiple of
@@ -23,10 +23,12 @@
  * concurrent seeks neither race on the map's replay document nor multiply its memory).
  */
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import { type Attribution, AttributionIndex, type Burst, groupBursts } from "@journeymap/schema";
+import type { Timeline } from "@journeymap/protocol/http";
+import { type Attribution, AttributionIndex, groupBursts } from "@journeymap/schema";
 import { LRUCache } from "lru-cache";
 import * as Y from "yjs";
-import type { LogEntry, LoggedUpdate, MapStore } from "../store/MapStore.ts";
+import { mapDocumentName } from "@journeymap/protocol";
+import type { DocumentLog, LogBounds, LogEntry, LoggedUpdate } from "@journeymap/storage";
 
 export const HISTORY_CHECKPOINT_EVERY = 500;
 /** Checkpoints kept for moments passed on the way (not asked for): one every this many rows. */
@@ -49,12 +51,6 @@ const READ_PAGE_BYTES = 8 * 1024 * 1024;
 const ENTRY_OVERHEAD = 64;
 
 export type HistoryEntry = LogEntry;
-
-export interface Timeline {
-  /** The last logged sequence number. */
-  readonly seq: number;
-  readonly bursts: readonly Burst[];
-}
 
 export interface HistoryServiceOptions {
   /** Bytes of cached states and replay documents (default HISTORY_CACHE_BYTES). */
@@ -79,7 +75,7 @@ interface Cursor {
 const NO_STORED: CachedState = { seq: 0, state: new Uint8Array(0) };
 
 export class HistoryService {
-  private readonly store: MapStore;
+  private readonly store: DocumentLog;
   /**
    * `mapId k` → state after row k (k a multiple of HISTORY_CHECKPOINT_EVERY), and
    * `mapId stored` → the persisted checkpoint if it is exact for its sequence number.
@@ -91,7 +87,10 @@ export class HistoryService {
   /** mapId → attribution replayed up to its `seq`, extended on each request. */
   private readonly attributions = new Map<string, AttributionIndex>();
 
-  constructor(store: MapStore, { cacheBytes = HISTORY_CACHE_BYTES }: HistoryServiceOptions = {}) {
+  constructor(
+    store: DocumentLog,
+    { cacheBytes = HISTORY_CACHE_BYTES }: HistoryServiceOptions = {},
+  ) {
     this.store = store;
     const cursorBytes = Math.floor(cacheBytes * CURSOR_SHARE);
     this.cursors = new LRUCache<string, Cursor>({
@@ -111,12 +110,21 @@ export class HistoryService {
   }
 
   async entries(mapId: string, fromSeq: number, toSeq: number): Promise<HistoryEntry[]> {
-    return this.store.readLogEntries(mapId, fromSeq, toSeq);
+    return this.store.readLogEntries(mapDocumentName(mapId), fromSeq, toSeq);
+  }
+
+  /** The first and last sequence numbers of the map's log. */
+  bounds(mapId: string): Promise<LogBounds> {
+    return this.store.logBounds(mapDocumentName(mapId));
   }
 
   /** The whole log grouped into bursts (who, when, how much): what the timeline shows. */
   async timeline(mapId: string): Promise<Timeline> {
-    const entries = await this.store.readLogEntries(mapId, 1, Number.MAX_SAFE_INTEGER);
+    const entries = await this.store.readLogEntries(
+      mapDocumentName(mapId),
+      1,
+      Number.MAX_SAFE_INTEGER,
+    );
     return { seq: entries.at(-1)?.seq ?? 0, bursts: groupBursts(entries) };
   }
 
@@ -131,7 +139,7 @@ export class HistoryService {
     maxBytes: number,
   ): Promise<LoggedUpdate[]> {
     if (toSeq < fromSeq) return [];
-    return this.store.readUpdatesWithin(mapId, fromSeq, toSeq, maxBytes);
+    return this.store.readUpdatesWithin(mapDocumentName(mapId), fromSeq, toSeq, maxBytes);
   }
 
   /**
@@ -170,10 +178,10 @@ export class HistoryService {
     // Rows are in receipt order, so ts is non-decreasing in seq: binary search over the log.
     // Rows compacted by retention are missing: a time among them maps before the first row.
     let lo = 0;
-    let hi = (await this.store.logBounds(mapId)).last;
+    let hi = (await this.bounds(mapId)).last;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const [row] = await this.store.readLogEntries(mapId, mid, mid);
+      const [row] = await this.store.readLogEntries(mapDocumentName(mapId), mid, mid);
       if (row && row.ts <= ts) lo = mid;
       else hi = mid - 1;
     }
@@ -186,7 +194,7 @@ export class HistoryService {
    */
   stateAt(mapId: string, seq: number): Promise<Uint8Array> {
     return this.oneAtATime(mapId, async () => {
-      const { last } = await this.store.logBounds(mapId);
+      const { last } = await this.bounds(mapId);
       if (!Number.isSafeInteger(seq) || seq < 0 || seq > last) {
         throw new RangeError(`seq ${seq} is outside the map's log (0..${last})`);
       }
@@ -194,11 +202,14 @@ export class HistoryService {
       const stored = await this.storedCheckpoint(mapId);
       if (stored && stored.seq <= seq && stored.seq > base) {
         if (stored.seq === seq) return stored.state;
-        return merge(stored.state, await this.store.readUpdates(mapId, stored.seq + 1, seq));
+        return merge(
+          stored.state,
+          await this.store.readUpdates(mapDocumentName(mapId), stored.seq + 1, seq),
+        );
       }
       const state = await this.checkpointAt(mapId, base);
       if (seq === base) return state;
-      return merge(state, await this.store.readUpdates(mapId, base + 1, seq));
+      return merge(state, await this.store.readUpdates(mapDocumentName(mapId), base + 1, seq));
     });
   }
 
@@ -275,7 +286,7 @@ export class HistoryService {
   }
 
   private async loadStoredCheckpoint(mapId: string): Promise<CachedState | null> {
-    const loaded = await this.store.loadMap(mapId);
+    const loaded = await this.store.loadDocument(mapDocumentName(mapId));
     if (loaded.checkpointSeq === 0 || loaded.updates.length === 0) return null;
     const state = loaded.updates[0]!;
     const doc = new Y.Doc();

@@ -1,79 +1,29 @@
 /**
- * The HTTP side: health, the map list API, and the built web app (with a fallback to
- * index.html so client-side routes such as /maps/<id> load the app).
+ * The HTTP side: health, the API (maps, history, files, talk and its OpenAPI document), and
+ * the built web app (with a fallback to index.html so client-side routes such as /maps/<id>
+ * load the app).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createMapFromTemplate, findTemplate, randomId, TEMPLATES } from "@journeymap/schema";
-import { API_ACTIONS, ROLES, SYNC_PATH } from "@journeymap/protocol";
-import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { AccessService } from "@journeymap/access";
+import { SYNC_PATH } from "@journeymap/protocol";
+import { ROUTES } from "@journeymap/protocol/http";
+import type { MapStore } from "@journeymap/storage";
+import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import * as Y from "yjs";
-import { z } from "zod";
-import type { Logger } from "../logger.ts";
-import type { AccessService } from "../auth/AccessService.ts";
-import { grantFor } from "./grants.ts";
 import { HistoryService } from "../history/HistoryService.ts";
-import { createHistoryRoutes } from "./historyRoutes.ts";
-import { createFormatRoutes } from "./formatRoutes.ts";
 import type { ImportPool } from "../import/importPool.ts";
+import type { Logger } from "../logger.ts";
 import type { Metrics } from "../Metrics.ts";
-import { createMetricsRoute } from "./metricsRoute.ts";
-import { securityHeaders } from "./securityHeaders.ts";
-import type { MapRecord, MapStore } from "../store/MapStore.ts";
 import type { StoreHealth } from "../quota/StoreHealth.ts";
-
-/** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
-const MAX_API_BODY_BYTES = 16 * 1024;
-
-const CreateMapBody = z
-  .object({
-    title: z.string().trim().max(200).optional(),
-    template: z.string().max(64).optional(),
-  })
-  .strict();
-
-const LookupBody = z
-  .object({
-    maps: z
-      .array(z.object({ mapId: z.string().max(64), token: z.string().max(2048) }).strict())
-      .max(500),
-  })
-  .strict();
-
-const CreateLinkBody = z
-  .object({
-    role: z.enum(ROLES).optional(),
-    actions: z.array(z.enum(API_ACTIONS)).min(1).optional(),
-    label: z.string().trim().max(100).optional(),
-    expiresInDays: z.number().positive().max(3650).optional(),
-  })
-  .strict();
-
-const INVALID_JSON = Symbol("invalid JSON");
-
-/** The JSON body ({} when empty), or INVALID_JSON. */
-async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return INVALID_JSON;
-  }
-}
-
-function badRequest(c: Context, error: z.ZodError) {
-  const message = error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
-  return c.json({ error: message.join("; ") }, 400);
-}
-
-const limitBody = bodyLimit({
-  maxSize: MAX_API_BODY_BYTES,
-  onError: (c) => c.json({ error: `Body larger than ${MAX_API_BODY_BYTES} bytes` }, 413),
-});
+import { createFormatRoutes } from "./formatRoutes.ts";
+import { createHistoryRoutes } from "./historyRoutes.ts";
+import { createMapRoutes } from "./mapRoutes.ts";
+import { createMetricsRoute } from "./metricsRoute.ts";
+import { mount } from "./mount.ts";
+import { openApiDocument } from "./openapi.ts";
+import { securityHeaders } from "./securityHeaders.ts";
 
 export interface HttpAppOptions {
   readonly store: MapStore;
@@ -86,7 +36,7 @@ export interface HttpAppOptions {
   readonly webDist: string;
   readonly log: Logger;
   readonly now?: () => number;
-  /** More routes mounted before the API's 404 (the contribution API). */
+  /** More routes mounted before the API's 404 (the talk API). */
   readonly routes?: readonly Hono[];
   /** The worker that reads uploaded files (closed by the server on shutdown). */
   readonly imports?: ImportPool;
@@ -96,6 +46,8 @@ export interface HttpAppOptions {
   readonly bus?: { status(): Promise<{ ok: true } | { ok: false; reason: string }> };
   /** Runs before a map is created or imported (quota/creationQuota.ts). */
   readonly guardCreation?: MiddlewareHandler;
+  /** The server's public URL for the OpenAPI document; null or absent: relative ("/"). */
+  readonly publicUrl?: string | null;
 }
 
 export function createHttpApp({
@@ -112,6 +64,7 @@ export function createHttpApp({
   health,
   bus,
   guardCreation = async (_c, next) => next(),
+  publicUrl = null,
 }: HttpAppOptions): Hono {
   const app = new Hono();
   const history = new HistoryService(store);
@@ -147,122 +100,10 @@ export function createHttpApp({
   });
   app.route("/", createMetricsRoute(metrics, metricsToken));
 
-  app.get("/api/templates", (c) =>
-    c.json(TEMPLATES.map(({ id, name, summary }) => ({ id, name, summary }))),
-  );
-
-  /** The maps the caller holds tokens for (the browser keeps them), with the role each gives. */
-  app.post("/api/maps/lookup", limitBody, async (c) => {
-    const parsed = LookupBody.safeParse(await readJson(c));
-    if (!parsed.success) return badRequest(c, parsed.error);
-    // Only the asked maps: the map list calls this on every visit, whatever the store holds.
-    const asked = [...new Set(parsed.data.maps.map((m) => m.mapId))];
-    const maps = new Map((await store.getMaps(asked)).map((m) => [m.id, m]));
-    const found: Array<MapRecord & { role: string }> = [];
-    for (const { mapId, token } of parsed.data.maps) {
-      const map = maps.get(mapId);
-      if (!map) continue;
-      try {
-        const grant = await access.authorize(token, mapId);
-        if (grant.kind === "share") found.push({ ...map, role: grant.role });
-      } catch {
-        // A revoked or foreign token simply does not list the map.
-      }
-    }
-    found.sort((a, b) => b.updatedAt - a.updatedAt);
-    return c.json(found);
-  });
-
-  /** The owner of a map manages its links. */
-  const requireOwner = async (c: Context, mapId: string) => {
-    const grant = await grantFor(access, c, mapId);
-    if (grant instanceof Response) return grant;
-    if (grant.kind !== "share" || grant.role !== "owner") {
-      return c.json({ error: "Only the map's owner can manage its links" }, 403);
-    }
-    return null;
-  };
-
-  app.get("/api/maps/:id/links", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
-    return c.json(await store.listLinks(mapId));
-  });
-
-  app.post("/api/maps/:id/links", limitBody, async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
-    const parsed = CreateLinkBody.safeParse(await readJson(c));
-    if (!parsed.success) return badRequest(c, parsed.error);
-    const { role, actions, label, expiresInDays } = parsed.data;
-    if (!role === !actions) return c.json({ error: "Give either a role or API actions" }, 400);
-    const issued = await access.issue(
-      mapId,
-      role ? { role } : { actions: actions ?? [] },
-      label ?? "",
-      expiresInDays === undefined ? null : expiresInDays * 24 * 3600 * 1000,
-    );
-    return c.json(issued, 201);
-  });
-
-  app.delete("/api/maps/:id/links/:linkId", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
-    const linkId = c.req.param("linkId");
-    if (!(await store.revokeLink(mapId, linkId, now())))
-      return c.json({ error: "No such live link" }, 404);
-    onRevoke(mapId, linkId);
-    return c.body(null, 204);
-  });
-
-  app.post(
-    "/api/maps",
-    guardCreation,
-    bodyLimit({
-      maxSize: MAX_API_BODY_BYTES,
-      onError: (c) => c.json({ error: `Body larger than ${MAX_API_BODY_BYTES} bytes` }, 413),
-    }),
-    async (c) => {
-      let raw: unknown = {};
-      const text = await c.req.text();
-      if (text.trim() !== "") {
-        try {
-          raw = JSON.parse(text);
-        } catch {
-          return c.json({ error: "Body is not valid JSON" }, 400);
-        }
-      }
-      const parsed = CreateMapBody.safeParse(raw);
-      if (!parsed.success) {
-        const message = parsed.error.issues.map(
-          (i) => `${i.path.join(".") || "body"}: ${i.message}`,
-        );
-        return c.json({ error: message.join("; ") }, 400);
-      }
-      const template = findTemplate(parsed.data.template);
-      if (!template) return c.json({ error: `Unknown template: ${parsed.data.template}` }, 400);
-      const id = randomId();
-      const doc = new Y.Doc();
-      const created = now();
-      createMapFromTemplate(doc, template, {
-        now: () => created,
-        ...(parsed.data.title ? { title: parsed.data.title } : {}),
-      });
-      const title = parsed.data.title || template.title;
-      await store.createMap(id, title, created, Y.encodeStateAsUpdate(doc));
-      doc.destroy();
-      const owner = await access.issue(id, { role: "owner" }, "Owner", null);
-      log.info({ mapId: id, template: template.id }, "map created");
-      return c.json(
-        { id, title, createdAt: created, updatedAt: created, role: "owner", token: owner.token },
-        201,
-      );
-    },
-  );
-
+  app.route("/", createMapRoutes({ store, access, onRevoke, log, now, guardCreation }));
+  // Never the request's Host: anyone can send one, and clients would follow it elsewhere.
+  const openApi = openApiDocument(publicUrl ?? "/");
+  mount(app, ROUTES.getOpenApi, (c) => c.json(openApi));
   app.route("/", createHistoryRoutes({ store, access, history, now }));
   app.route(
     "/",
@@ -273,7 +114,7 @@ export function createHttpApp({
   app.all("/api/*", (c) => c.json({ error: "Not found" }, 404));
   // Upgrades on /sync never reach Hono (the gate takes them); a plain request there is a
   // misconfigured proxy or client, not a client-side route of the web app.
-  app.all(SYNC_PATH, (c) => c.json({ error: "Use a WebSocket to connect to /sync" }, 426));
+  app.all(SYNC_PATH, (c) => c.json({ error: `Use a WebSocket to connect to ${SYNC_PATH}` }, 426));
 
   const index = path.join(webDist, "index.html");
   if (existsSync(index)) {

@@ -4,7 +4,6 @@
  * (Journeymap JSON with or without comments, CSV of touchpoints, Mermaid journeys) with a
  * preview that changes nothing. A file with any error creates nothing.
  */
-import { randomId } from "@journeymap/schema";
 import {
   IMPORT_KINDS,
   type ImportKind,
@@ -15,10 +14,19 @@ import {
   serializeMapFile,
 } from "@journeymap/schema/format";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import type { AccessService } from "../auth/AccessService.ts";
+import { type AccessService, createOwnedMap } from "@journeymap/access";
+import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
+import {
+  type ImportedMap,
+  type ImportPreviewResult,
+  MAX_IMPORT_BYTES,
+  MAX_MAP_TITLE,
+  ROUTES,
+} from "@journeymap/protocol/http";
+import { createdMapAnswer } from "./createdMapAnswer.ts";
 import { grantFor, refuseNonReader } from "./grants.ts";
-import { storeKeyOf } from "../documentName.ts";
+import { limitBody } from "./jsonBody.ts";
+import { mount } from "./mount.ts";
 import {
   createImportPool,
   IMPORT_RETRY_AFTER_S,
@@ -28,15 +36,7 @@ import {
 } from "../import/importPool.ts";
 import type { ImportResult } from "../import/readImport.ts";
 import type { Logger } from "../logger.ts";
-import type { MapStore } from "../store/MapStore.ts";
-
-/**
- * Largest file accepted. A map's seed is stored and synced as one update, and updates over
- * 6 MiB are refused on the socket (limits.ts); 4 MiB of JSON seeds well under that.
- */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
-const MAX_TITLE = 200;
-const talkKey = (mapId: string) => storeKeyOf({ kind: "talk", mapId });
+import type { MapStore } from "@journeymap/storage";
 
 export interface FormatRoutesOptions {
   readonly store: MapStore;
@@ -59,12 +59,9 @@ export function createFormatRoutes({
 }: FormatRoutesOptions): Hono {
   const app = new Hono();
   const schemaText = `${JSON.stringify(mapFileJsonSchema(), null, 2)}\n`;
-  const limitFile = bodyLimit({
-    maxSize: MAX_IMPORT_BYTES,
-    onError: (c) => c.json({ error: `File larger than ${MAX_IMPORT_BYTES} bytes` }, 413),
-  });
+  const limitFile = limitBody(MAX_IMPORT_BYTES, "File");
 
-  app.get("/api/format/schema.json", (c) =>
+  mount(app, ROUTES.getFormatSchema, (c) =>
     c.body(schemaText, 200, {
       "content-type": "application/schema+json; charset=utf-8",
       "cache-control": "public, max-age=3600",
@@ -79,16 +76,18 @@ export function createFormatRoutes({
     return refuseNonReader(c, grant, "export the map");
   };
 
-  app.get("/api/maps/:id/export", async (c) => {
-    const mapId = c.req.param("id");
+  mount(app, ROUTES.exportMap, async (c) => {
+    const mapId = c.req.param("mapId") ?? "";
     const denied = await requireReader(c, mapId);
     if (denied) return denied;
     if (!(await store.hasMap(mapId))) return c.json({ error: "No such map" }, 404);
-    const { updates } = await store.loadMap(mapId);
-    // Comments live in the map's talk document, stored under its own key (Persistence.ts);
+    const { updates } = await store.loadDocument(mapDocumentName(mapId));
+    // Comments live in the map's talk document, which has its own log (Persistence.ts);
     // confirmed comments are in the log before their authors see them saved.
     const withComments = ["1", "true"].includes(c.req.query("comments") ?? "");
-    const talk = withComments ? (await store.loadMap(talkKey(mapId))).updates : undefined;
+    const talk = withComments
+      ? (await store.loadDocument(talkDocumentName(mapId))).updates
+      : undefined;
     const file = mapFileFromUpdates(updates, new Date(now()), talk);
     const name = mapFileName(file.map.title, "journeymap.json");
     return c.body(serializeMapFile(file), 200, {
@@ -109,7 +108,7 @@ export function createFormatRoutes({
       return c.json({ error: `kind must be one of ${IMPORT_KINDS.join(", ")}` }, 400);
     }
     if (text.trim() === "") return c.json({ error: "The file is empty" }, 400);
-    const title = c.req.query("title")?.trim().slice(0, MAX_TITLE);
+    const title = c.req.query("title")?.trim().slice(0, MAX_MAP_TITLE);
     const fileName = c.req.query("filename");
     try {
       return await imports.read({
@@ -130,13 +129,17 @@ export function createFormatRoutes({
   };
 
   /** What the file would create, with every problem; writes nothing. */
-  app.post("/api/import/preview", limitFile, async (c) => {
+  mount(app, ROUTES.previewImport, limitFile, async (c) => {
     const read = await readUpload(c);
     if (read instanceof Response) return read;
-    return c.json({ ...read.preview, importable: isImportable(read.preview) });
+    const preview: ImportPreviewResult = {
+      ...read.preview,
+      importable: isImportable(read.preview),
+    };
+    return c.json(preview);
   });
 
-  app.post("/api/maps/import", guardCreation, limitFile, async (c) => {
+  mount(app, ROUTES.importMap, guardCreation, limitFile, async (c) => {
     const created = now();
     const read = await readUpload(c, created);
     if (read instanceof Response) return read;
@@ -150,27 +153,16 @@ export function createFormatRoutes({
         422,
       );
     }
-    const id = randomId();
     const title = preview.snapshot.title.trim() || "Imported journey";
-    await store.createMap(id, title, created, seed);
-    if (talkSeed) {
-      // The talk document's first row, as Persistence would create it on a first comment.
-      await store.createMap(talkKey(id), "", created, talkSeed);
-    }
-    const owner = await access.issue(id, { role: "owner" }, "Owner", null);
-    log.info({ mapId: id, kind: preview.kind }, "map imported");
-    return c.json(
-      {
-        id,
-        title,
-        createdAt: created,
-        updatedAt: created,
-        role: "owner",
-        token: owner.token,
-        notes: preview.notes,
-      },
-      201,
-    );
+    const map = await createOwnedMap(store, access, {
+      title,
+      createdAt: created,
+      seed,
+      talkSeed,
+    });
+    log.info({ mapId: map.id, kind: preview.kind }, "map imported");
+    const imported: ImportedMap = { ...createdMapAnswer(map), notes: [...preview.notes] };
+    return c.json(imported, 201);
   });
 
   return app;

@@ -3,7 +3,8 @@
  * 401 refusing it), and the rule for who may read a map over HTTP. Shared by every route file.
  */
 import type { Context } from "hono";
-import type { AccessService, Grant } from "../auth/AccessService.ts";
+import type { AccessService, Grant } from "@journeymap/access";
+import { allows, READERS } from "@journeymap/protocol/http";
 
 /** The token of `Authorization: Bearer <token>`, or "" without one. */
 export function bearerToken(c: Context): string {
@@ -25,11 +26,8 @@ export async function grantFor(
  * null when `grant` may, else the 403 saying why (`what`: "export the map", …).
  */
 export function refuseNonReader(c: Context, grant: Grant, what: string): Response | null {
-  if (grant.kind === "api" && !grant.actions.includes("map:read")) {
-    return c.json({ error: "This API token may not read the map" }, 403);
-  }
-  if (grant.kind === "share" && grant.role === "contributor") {
-    return c.json({ error: `A contributor link cannot ${what}` }, 403);
-  }
-  return null;
+  if (allows(READERS, grant)) return null;
+  return grant.kind === "api"
+    ? c.json({ error: "This API token may not read the map" }, 403)
+    : c.json({ error: `A ${grant.role} link cannot ${what}` }, 403);
 }

@@ -7,15 +7,26 @@
  * server route on purpose: a restore is a forward edit made by a client on the live document,
  * so it syncs, merges with offline work and can be undone like any other edit.
  */
+import type { AccessService } from "@journeymap/access";
+import {
+  type AttributionTable,
+  allows,
+  CreateVersionBody,
+  type HistoryEntry,
+  type RenamedVersion,
+  RenameVersionBody,
+  ROUTES,
+  SEQ_HEADER,
+  type Timeline,
+  type Version,
+} from "@journeymap/protocol/http";
 import { encodeRowFrames, randomId } from "@journeymap/schema";
+import type { MapStore } from "@journeymap/storage";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { z } from "zod";
-import type { AccessService } from "../auth/AccessService.ts";
-import { grantFor, refuseNonReader } from "./grants.ts";
-import { canEdit } from "../auth/tokens.ts";
 import type { HistoryService } from "../history/HistoryService.ts";
-import type { MapStore } from "../store/MapStore.ts";
+import { grantFor, refuseNonReader } from "./grants.ts";
+import { limitBody, readBody } from "./jsonBody.ts";
+import { mount } from "./mount.ts";
 
 /** Most history entries one request returns; page with `from`. */
 const MAX_HISTORY_ROWS = 5000;
@@ -28,38 +39,12 @@ const MAX_ROW_RANGE = 2000;
  */
 export const MAX_ROWS_PAGE_BYTES = 1024 * 1024;
 const MAX_BODY_BYTES = 4 * 1024;
-const MAX_VERSION_NAME = 120;
-
-const VersionName = z.string().trim().min(1, "name must not be empty").max(MAX_VERSION_NAME);
-const CreateVersionBody = z
-  .object({
-    name: VersionName,
-    seq: z.number().int().min(0).optional(),
-    /** The caller's display name (self-declared, as in presence); the link's label otherwise. */
-    by: z.string().trim().max(100).optional(),
-  })
-  .strict();
-const RenameVersionBody = z.object({ name: VersionName }).strict();
 
 export interface HistoryRoutesOptions {
   readonly store: MapStore;
   readonly access: AccessService;
   readonly history: HistoryService;
   readonly now: () => number;
-}
-
-function errorOf(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-}
-
-async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return Symbol("invalid");
-  }
 }
 
 /** A non-negative integer query parameter, the fallback when absent, null when malformed. */
@@ -71,58 +56,50 @@ function seqParam(value: string | undefined, fallback: number): number | null {
 
 export function createHistoryRoutes({ store, access, history, now }: HistoryRoutesOptions): Hono {
   const app = new Hono();
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json({ error: `Body larger than ${MAX_BODY_BYTES} bytes` }, 413),
-  });
-
-  const grantOf = (c: Context, mapId: string) => grantFor(access, c, mapId);
+  const limit = limitBody(MAX_BODY_BYTES);
+  const mapIdOf = (c: Context) => c.req.param("mapId") ?? "";
 
   /** Any share link of the map may read its history (viewers included). */
-  const requireReader = async (c: Context, mapId: string): Promise<Response | null> => {
-    const grant = await grantOf(c, mapId);
+  const requireReader = async (c: Context): Promise<Response | null> => {
+    const grant = await grantFor(access, c, mapIdOf(c));
     if (grant instanceof Response) return grant;
     return refuseNonReader(c, grant, "read the map's history");
   };
 
   /** Editors and owners name versions; returns the link's label for attribution. */
-  const requireEditor = async (c: Context, mapId: string): Promise<Response | string> => {
-    const grant = await grantOf(c, mapId);
+  const requireEditor = async (c: Context): Promise<Response | string> => {
+    const grant = await grantFor(access, c, mapIdOf(c));
     if (grant instanceof Response) return grant;
-    if (grant.kind !== "share" || !canEdit(grant.role)) {
+    if (grant.kind !== "share" || !allows(ROUTES.createVersion.access, grant)) {
       return c.json({ error: "Only editors and owners can change the map's versions" }, 403);
     }
     const link = await store.getLink(grant.linkId);
     return link?.label || grant.role;
   };
 
-  app.get("/api/maps/:id/history", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.listHistory, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
     const from = seqParam(c.req.query("from"), 1);
     const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
     if (from === null || to === null)
       return c.json({ error: "from and to must be sequence numbers" }, 400);
     const limit = Math.min(to, from + MAX_HISTORY_ROWS - 1);
-    return c.json(await history.entries(mapId, from, limit));
+    return c.json((await history.entries(mapIdOf(c), from, limit)) satisfies HistoryEntry[]);
   });
 
-  /** The timeline: the whole log grouped into bursts (who, when, how much). */
-  app.get("/api/maps/:id/timeline", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.getTimeline, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
-    return c.json(await history.timeline(mapId));
+    return c.json((await history.timeline(mapIdOf(c))) satisfies Timeline);
   });
 
-  /** The exact state after row `seq` (or at time `at`), as a Yjs update. */
-  app.get("/api/maps/:id/state", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.getState, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
+    const mapId = mapIdOf(c);
     const at = c.req.query("at");
-    const bounds = await store.logBounds(mapId);
+    const bounds = await history.bounds(mapId);
     let seq = seqParam(c.req.query("seq"), bounds.last);
     if (at !== undefined) {
       const ts = Number(at);
@@ -140,7 +117,7 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
     return c.body(new Uint8Array(state).buffer as ArrayBuffer, 200, {
       "content-type": "application/octet-stream",
-      "x-journeymap-seq": String(seq),
+      [SEQ_HEADER]: String(seq),
     });
   });
 
@@ -149,9 +126,8 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
    * of at most MAX_ROW_RANGE rows and MAX_ROWS_PAGE_BYTES of updates (one larger row comes
    * alone); the caller pages on from the last row it got. A range past the end is empty.
    */
-  app.get("/api/maps/:id/updates", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.getUpdates, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
     const from = seqParam(c.req.query("from"), 1);
     const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
@@ -159,7 +135,7 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
       return c.json({ error: "from and to must be sequence numbers (from ≥ 1)" }, 400);
     if (to < from) return c.json({ error: "to must not be before from" }, 400);
     const rows = await history.rows(
-      mapId,
+      mapIdOf(c),
       from,
       Math.min(to, from + MAX_ROW_RANGE - 1),
       MAX_ROWS_PAGE_BYTES,
@@ -170,63 +146,59 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     });
   });
 
-  /** Who created and who last changed each phase, touchpoint, card, lane, persona, cell, point. */
-  app.get("/api/maps/:id/attribution", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.getAttribution, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
-    const { seq, targets } = await history.attribution(mapId);
-    return c.json({ seq, targets: Object.fromEntries(targets) });
+    const { seq, targets } = await history.attribution(mapIdOf(c));
+    return c.json({ seq, targets: Object.fromEntries(targets) } satisfies AttributionTable);
   });
 
-  app.get("/api/maps/:id/versions", async (c) => {
-    const mapId = c.req.param("id");
-    const denied = await requireReader(c, mapId);
+  mount(app, ROUTES.listVersions, async (c) => {
+    const denied = await requireReader(c);
     if (denied) return denied;
-    return c.json(await store.listVersions(mapId));
+    return c.json((await store.listVersions(mapIdOf(c))) satisfies Version[]);
   });
 
-  app.post("/api/maps/:id/versions", limitBody, async (c) => {
-    const mapId = c.req.param("id");
-    const label = await requireEditor(c, mapId);
+  mount(app, ROUTES.createVersion, limit, async (c) => {
+    const label = await requireEditor(c);
     if (label instanceof Response) return label;
-    const parsed = CreateVersionBody.safeParse(await readJson(c));
-    if (!parsed.success) return c.json({ error: errorOf(parsed.error) }, 400);
-    const { first, last } = await store.logBounds(mapId);
-    const seq = parsed.data.seq ?? last;
+    const body = await readBody(c, CreateVersionBody);
+    if (body instanceof Response) return body;
+    const mapId = mapIdOf(c);
+    const { first, last } = await history.bounds(mapId);
+    const seq = body.seq ?? last;
     if (seq > last) {
       return c.json({ error: `seq ${seq} is after the map's last edit (${last})` }, 400);
     }
     if (first > 1 && seq < first) return c.json(compacted(first), 410);
-    const version = {
+    const version: Version = {
       id: randomId(),
       mapId,
       seq,
-      name: parsed.data.name,
+      name: body.name,
       createdAt: now(),
-      createdBy: parsed.data.by || label,
+      createdBy: body.by || label,
     };
     await store.createVersion(version);
     return c.json(version, 201);
   });
 
-  app.patch("/api/maps/:id/versions/:versionId", limitBody, async (c) => {
-    const mapId = c.req.param("id");
-    const label = await requireEditor(c, mapId);
+  mount(app, ROUTES.renameVersion, limit, async (c) => {
+    const label = await requireEditor(c);
     if (label instanceof Response) return label;
-    const parsed = RenameVersionBody.safeParse(await readJson(c));
-    if (!parsed.success) return c.json({ error: errorOf(parsed.error) }, 400);
-    if (!(await store.renameVersion(mapId, c.req.param("versionId"), parsed.data.name))) {
+    const body = await readBody(c, RenameVersionBody);
+    if (body instanceof Response) return body;
+    const id = c.req.param("versionId") ?? "";
+    if (!(await store.renameVersion(mapIdOf(c), id, body.name))) {
       return c.json({ error: "No such version of this map" }, 404);
     }
-    return c.json({ id: c.req.param("versionId"), name: parsed.data.name });
+    return c.json({ id, name: body.name } satisfies RenamedVersion);
   });
 
-  app.delete("/api/maps/:id/versions/:versionId", async (c) => {
-    const mapId = c.req.param("id");
-    const label = await requireEditor(c, mapId);
+  mount(app, ROUTES.deleteVersion, async (c) => {
+    const label = await requireEditor(c);
     if (label instanceof Response) return label;
-    if (!(await store.deleteVersion(mapId, c.req.param("versionId")))) {
+    if (!(await store.deleteVersion(mapIdOf(c), c.req.param("versionId") ?? ""))) {
       return c.json({ error: "No such version of this map" }, 404);
     }
     return c.body(null, 204);

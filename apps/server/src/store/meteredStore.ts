@@ -1,5 +1,5 @@
 import type { Metrics } from "../Metrics.ts";
-import type { MapStore, UpdateRow } from "./MapStore.ts";
+import type { MapStore, UpdateRow } from "@journeymap/storage";
 
 /** The same store, with append latency and counts recorded. */
 export function meteredStore(store: MapStore, metrics: Metrics): MapStore {

@@ -18,12 +18,10 @@
  */
 import type { connectedPayload, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { PALETTE, randomId } from "@journeymap/schema";
-import { AccessError, type AccessService } from "../auth/AccessService.ts";
-import type { KeyedDigest } from "../auth/keyedDigest.ts";
-import { canEdit, canSync, canTalk, type Role } from "../auth/tokens.ts";
-import { parseDocumentName } from "@journeymap/protocol";
+import { AccessError, type AccessService, type KeyedDigest, type Role } from "@journeymap/access";
+import { canEdit, canSync, canTalk, parseDocumentName } from "@journeymap/protocol";
 import { CloseError, type CloseReason } from "../limits.ts";
-import type { MapStore } from "../store/MapStore.ts";
+import type { MapStore } from "@journeymap/storage";
 
 export interface ConnectionContext {
   readonly socketKey?: string;

@@ -11,8 +11,8 @@
  * listener logs them. Updates relayed from another instance (origin "redis") are logged by
  * the instance that received them, not here.
  *
- * A map's talk document (`talk:<id>`: comments and inbox) is persisted the same way under its
- * own store key (see documentName.ts); it has no migrations and no title.
+ * A map's talk document (`talk:<id>`: comments and inbox) is persisted the same way in its
+ * own log (the store keys logs by document name); it has no migrations and no title.
  *
  * Quotas (quota/): an update that would take the map past its size or daily quota, or that
  * arrives while the store has no room, is refused like a failed append: not applied, not
@@ -35,26 +35,27 @@ import type {
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
 import { type DocumentKind, parseDocumentName } from "@journeymap/protocol";
-import { storeKeyOf } from "../documentName.ts";
 import { CloseError, type CloseReason } from "../limits.ts";
 import { DAY_MS, MapUsage, type QuotaRefusal } from "../quota/MapUsage.ts";
 import { DEFAULT_QUOTAS, type Quotas } from "../quota/quotas.ts";
 import { StoreHealth } from "../quota/StoreHealth.ts";
 import type { Logger } from "../logger.ts";
-import {
-  CorruptMapError,
-  type MapStore,
-  type StoredState,
-  type UpdateRow,
-} from "../store/MapStore.ts";
+import type { MapStore, StoredState, UpdateRow } from "@journeymap/storage";
 import type { ConnectionContext } from "./Access.ts";
+
+/** Stored bytes of a document that do not decode: that document refuses to load. */
+export class CorruptMapError extends Error {
+  override name = "CorruptMapError";
+}
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 const SERVER_AUTHOR = "server";
 
 interface LoadedMap {
-  /** The store key: the map id for a map, `talk:<id>` for its talk document. */
+  /** The document's name, which is also the name of its log in the store. */
+  readonly doc: string;
+  /** The map it belongs to (a map document's title is stored on the map). */
   readonly mapId: string;
   readonly kind: DocumentKind;
   /** The sequence number the latest checkpoint covers. */
@@ -110,22 +111,22 @@ export class Persistence implements Extension {
   }: onLoadDocumentPayload): Promise<Uint8Array | null> {
     const parsed = parseDocumentName(documentName);
     if (!parsed) throw new Error(`Not a map document: ${documentName}`);
-    const mapId = storeKeyOf(parsed);
     const now = this.now();
     let stored: StoredState;
     let loggedLastDay: number;
     try {
-      stored = await this.store.loadMap(mapId);
-      loggedLastDay = await this.store.logBytesSince(mapId, now - DAY_MS);
+      stored = await this.store.loadDocument(documentName);
+      loggedLastDay = await this.store.logBytesSince(documentName, now - DAY_MS);
     } catch (error) {
       // Hocuspocus answers a failed load with a refusal, after which a provider never retries;
       // closing the socket makes it reconnect, so a store back from a restart is found again.
-      this.log.error({ err: error, mapId }, "loading a map failed");
+      this.log.error({ err: error, documentName }, "loading a map failed");
       this.refuse((context as Partial<ConnectionContext>).socketKey, "storeUnavailable");
     }
     const storedBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.maps.set(documentName, {
-      mapId,
+      doc: documentName,
+      mapId: parsed.mapId,
       kind: parsed.kind,
       checkpointSeq: stored.checkpointSeq,
       writes: Promise.resolve(),
@@ -139,8 +140,8 @@ export class Persistence implements Extension {
       return merged;
     } catch (error) {
       this.maps.delete(documentName);
-      this.log.error({ mapId, err: String(error) }, "stored map is corrupt");
-      throw new CorruptMapError(`Map ${mapId} cannot be loaded: its stored updates are corrupt`);
+      this.log.error({ documentName, err: String(error) }, "stored map is corrupt");
+      throw new CorruptMapError(`${documentName} cannot be loaded: its stored updates are corrupt`);
     }
   }
 
@@ -160,7 +161,7 @@ export class Persistence implements Extension {
           ? (origin.context as { author?: unknown } | undefined)?.author
           : undefined;
       const row: UpdateRow = {
-        mapId: state.mapId,
+        doc: state.doc,
         ts: this.now(),
         author: typeof named === "string" && named !== "" ? named : SERVER_AUTHOR,
         clientIds: [...Y.parseUpdateMeta(update).from.keys()],
@@ -170,7 +171,7 @@ export class Persistence implements Extension {
       state.writes = state.writes
         .then(() => this.append(state, row))
         .catch((error: unknown) =>
-          this.log.error({ err: error, mapId: state.mapId }, "logging a server edit failed"),
+          this.log.error({ err: error, documentName: state.doc }, "logging a server edit failed"),
         );
     };
     document.on("update", state.onUpdate);
@@ -202,7 +203,7 @@ export class Persistence implements Extension {
     }
     try {
       await this.append(state, {
-        mapId: state.mapId,
+        doc: state.doc,
         ts: this.now(),
         author: context.author ?? "anonymous",
         clientIds: [...Y.parseUpdateMeta(update).from.keys()],
@@ -233,37 +234,15 @@ export class Persistence implements Extension {
     throw error;
   }
 
-  /**
-   * Appends a row. The PostgreSQL store counts sequence numbers on the `maps` row of the key
-   * (and references it), so a talk document gets such a row, with no title, on its first
-   * write; the SQLite store needs none. Without store schema changes this is the one way to
-   * keep one log table for both documents: a talk row never matches a share token, so it is
-   * never listed as a map.
-   */
   private async append(state: LoadedMap, row: UpdateRow): Promise<number> {
     try {
-      const seq = await this.appendRow(state, row);
+      const seq = await this.store.appendUpdate(row);
       state.usage.logged(row.bytes.length, row.ts);
       this.health.writeSucceeded();
       return seq;
     } catch (error) {
       this.health.writeFailed(`Could not save an update: ${String(error)}`.slice(0, 200));
       throw error;
-    }
-  }
-
-  private async appendRow(state: LoadedMap, row: UpdateRow): Promise<number> {
-    if (state.kind === "map") return this.store.appendUpdate(row);
-    try {
-      return await this.store.appendUpdate(row);
-    } catch (error) {
-      if (await this.store.hasMap(state.mapId)) throw error;
-      await this.store
-        .createMap(state.mapId, "", row.ts, Y.encodeStateAsUpdate(new Y.Doc()))
-        .catch(async (raced: unknown) => {
-          if (!(await this.store.hasMap(state.mapId))) throw raced; // another instance won
-        });
-      return this.store.appendUpdate(row);
     }
   }
 
@@ -281,7 +260,7 @@ export class Persistence implements Extension {
     const title = state.kind === "map" ? readMapMetaFromDoc(document).title : null;
     await state.writes;
     const rows = await this.store.readUpdates(
-      state.mapId,
+      state.doc,
       state.checkpointSeq + 1,
       Number.MAX_SAFE_INTEGER,
     );
@@ -292,7 +271,7 @@ export class Persistence implements Extension {
     }
     state.usage.measured(encoded.length);
     if (upto > state.checkpointSeq) {
-      await this.store.writeCheckpoint(state.mapId, upto, encoded, this.now());
+      await this.store.writeCheckpoint(state.doc, upto, encoded, this.now());
       state.checkpointSeq = upto;
     }
     if (title !== null) await this.store.setTitle(state.mapId, title);

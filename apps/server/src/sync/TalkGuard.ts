@@ -12,8 +12,7 @@ import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { TALK_ROOT } from "@journeymap/schema";
 import type * as Y from "yjs";
 import { rootsTouchedBy } from "./rootsTouched.ts";
-import type { Role } from "../auth/tokens.ts";
-import { parseDocumentName } from "@journeymap/protocol";
+import { parseDocumentName, ROLE, type Role } from "@journeymap/protocol";
 import type { ConnectionContext } from "./Access.ts";
 import { CLOSE } from "../limits.ts";
 import { refuseCommentUpdate } from "./commentAuthorship.ts";
@@ -45,7 +44,7 @@ export class TalkWriteRefused extends Error {
  * update is refused rather than left waiting in the live document.
  */
 export function disallowedRoots(doc: Y.Doc, update: Uint8Array, role: Role): string[] {
-  if (role !== "commenter") return [];
+  if (role !== ROLE.commenter) return [];
   return [...rootsTouchedBy(doc, update)].filter((root) => !COMMENTER_ROOTS.has(root));
 }
 
@@ -62,7 +61,8 @@ export class TalkGuard implements Extension {
     context,
   }: beforeSyncPayload<ConnectionContext>): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
-    if (context?.role !== "commenter" || parseDocumentName(documentName)?.kind !== "talk") return;
+    if (context?.role !== ROLE.commenter || parseDocumentName(documentName)?.kind !== "talk")
+      return;
     const refused = disallowedRoots(document, payload, context.role);
     if (refused.length > 0) throw new TalkWriteRefused(refused);
     // Comments are bound to the connection's identity (H15: see commentAuthorship.ts).

@@ -15,14 +15,18 @@ import {
   TALK_ROOT,
 } from "@journeymap/schema";
 import * as Y from "yjs";
-import type { z } from "zod";
-import type { KeyedDigest } from "../auth/keyedDigest.ts";
+import type { KeyedDigest } from "@journeymap/access";
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import type { LiveDocuments } from "../sync/LiveDocuments.ts";
-import { formatIssues, type Outline, SubmissionBody } from "./schemas.ts";
-
-/** Most rows one CSV import may hold (split bigger files). */
-export const MAX_IMPORT_ROWS = 1000;
+import {
+  formatIssues,
+  type InboxImportResult,
+  type InboxItemView,
+  MAX_INBOX_IMPORT_ROWS,
+  type Outline,
+  SubmissionBody,
+  type SubmitResult,
+} from "@journeymap/protocol/http";
 
 const ORIGIN = { kind: "server", reason: "contribution" } as const;
 
@@ -49,15 +53,13 @@ export interface Submitter {
  */
 const KEY_SCOPE = "hmac";
 
-export type ItemView = Omit<InboxItem, "decision">;
-
-function view(item: InboxItem): ItemView {
+function view(item: InboxItem): InboxItemView {
   const { decision: _, ...rest } = item;
   return rest;
 }
 
 /** One item by id (not a read of the whole talk document: an import looks up every row). */
-function findItem(doc: Y.Doc, id: string): ItemView {
+function findItem(doc: Y.Doc, id: string): InboxItemView {
   const fields = doc.getMap(TALK_ROOT.inbox).get(id);
   if (!(fields instanceof Y.Map)) throw new Error(`Inbox item ${id} vanished`);
   return view(readInboxItem(id, fields));
@@ -86,7 +88,7 @@ export class InboxService {
     };
   }
 
-  outline(mapId: string): Promise<z.infer<typeof Outline>> {
+  outline(mapId: string): Promise<Outline> {
     return this.live.read(mapDocumentName(mapId), (doc) => {
       const map = readJourneyMap(doc);
       return {
@@ -105,7 +107,7 @@ export class InboxService {
     });
   }
 
-  list(mapId: string): Promise<ItemView[]> {
+  list(mapId: string): Promise<InboxItemView[]> {
     return this.live.read(talkDocumentName(mapId), (doc) => readTalk(doc).inbox.map(view));
   }
 
@@ -127,7 +129,7 @@ export class InboxService {
     body: SubmissionBody,
     who: Submitter,
     idempotencyKey: string | null,
-  ): Promise<{ item: ItemView; created: boolean }> {
+  ): Promise<SubmitResult> {
     if (body.touchpointId) {
       const known = await this.touchpointIds(mapId);
       if (!known.has(body.touchpointId))
@@ -156,11 +158,16 @@ export class InboxService {
    * written, so a file is imported whole or not at all and can simply be fixed and re-sent.
    * A row's `key` column is its idempotency key: re-sending a file adds nothing twice.
    */
-  async importCsv(mapId: string, text: string, who: Submitter, dryRun: boolean) {
+  async importCsv(
+    mapId: string,
+    text: string,
+    who: Submitter,
+    dryRun: boolean,
+  ): Promise<InboxImportResult> {
     const table = csvTable(text);
-    if (table.rows.length > MAX_IMPORT_ROWS)
+    if (table.rows.length > MAX_INBOX_IMPORT_ROWS)
       throw new BadSubmission(
-        `At most ${MAX_IMPORT_ROWS} rows per import (got ${table.rows.length})`,
+        `At most ${MAX_INBOX_IMPORT_ROWS} rows per import (got ${table.rows.length})`,
       );
     const touchpoints = await this.touchpointIds(mapId);
     const checked = table.rows.map(({ row, values }) => {

@@ -14,11 +14,16 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS as DndCss } from "@dnd-kit/utilities";
-import type { JourneyMap, Lane, Persona, PhaseId, TouchpointId } from "@journeymap/schema";
+import {
+  elementKey,
+  type Lane,
+  type Persona,
+  type PhaseId,
+  type TouchpointId,
+} from "@journeymap/schema";
 import {
   Activity,
   EyeOff,
-  GripVertical,
   Footprints,
   Lightbulb,
   ListChecks,
@@ -39,27 +44,24 @@ import {
   useState,
 } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import { type Peer, presenceKey, presencePublisher } from "../sync/presence.ts";
-import type { CommandTarget, TargetKind } from "../commands/CommandRegistry.ts";
+import { isSelectable, type Peer } from "../sync/presence/presenceState.ts";
+import { presenceWriter } from "../sync/presence/presenceWriter.ts";
+import { type CommandTarget, isCommandTarget } from "../commands/CommandRegistry.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { initials } from "../ui/initials.ts";
 import { Minimap } from "./Minimap.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { boardColumns, COLUMN_WIDTH, columnKey } from "./columns.ts";
-import { columnOfPresenceKey, renderedColumns } from "./columnWindow.ts";
+import { columnOfElement, renderedColumns, stepOfCard } from "./columnWindow.ts";
+import { DragHandle } from "./DragHandle.tsx";
+import { dragId } from "./dragIds.ts";
+import { elementAt, elementSelector } from "./elementDom.ts";
 import { useColumnWindow, useStableList } from "./useColumnWindow.ts";
 import { EMOTION_LANE_HEIGHT, EmotionLane } from "./EmotionLane.tsx";
 import { EmptyPhaseColumn, GridCell, StepCell } from "./BoardCells.tsx";
 import { PhaseBand } from "./PhaseBand.tsx";
 import { useMoves } from "./useMoves.ts";
-
-/** The step a card is on, if the card exists. */
-function cardStep(map: JourneyMap, cardId: string): string | undefined {
-  for (const [touchpointId, cards] of map.cardsByTouchpoint)
-    if (cards.some((c) => c.id === cardId)) return touchpointId;
-  return undefined;
-}
 
 // Sensor options as constants: dnd-kit memoizes sensors on their options object, and new
 // sensors give every draggable a new context value, re-rendering all steps, phases and cards
@@ -100,7 +102,7 @@ function LaneHeader({
 }) {
   const editor = useEditor();
   const Icon = LANE_ICONS[lane.kind];
-  const sortable = useSortable({ id: `lane:${lane.id}` });
+  const sortable = useSortable({ id: dragId({ kind: "lane", id: lane.id }) });
   return (
     <div
       ref={sortable.setNodeRef}
@@ -114,15 +116,12 @@ function LaneHeader({
       data-lane-id={lane.id}
       data-testid="board.lane"
     >
-      <button
-        type="button"
-        className="icon-btn drag-handle lane-handle"
-        aria-label={`Reorder lane ${lane.name}`}
-        {...sortable.attributes}
-        {...sortable.listeners}
-      >
-        <GripVertical size={12} />
-      </button>
+      <DragHandle
+        sortable={sortable}
+        label={`Reorder lane ${lane.name}`}
+        size={12}
+        className="lane-handle"
+      />
       <Icon size={14} aria-hidden="true" />
       <span className="lane-name">
         <InlineText
@@ -163,17 +162,10 @@ export interface BoardProps {
   readonly overlay?: ReactNode;
 }
 
-const MENU_KINDS: readonly TargetKind[] = ["phase", "touchpoint", "lane"];
-
 /** The phase, step or lane an event happened on, for its context menu. */
 function menuTarget(target: EventTarget): { target: CommandTarget; el: HTMLElement } | null {
-  const el = (target as Element).closest?.<HTMLElement>("[data-lane-id],[data-presence]");
-  if (!el) return null;
-  const lane = el.getAttribute("data-lane-id");
-  if (lane) return { target: { kind: "lane", id: lane }, el };
-  const key = el.getAttribute("data-presence") ?? "";
-  const kind = MENU_KINDS.find((k) => key.startsWith(`${k}:`));
-  return kind ? { target: { kind, id: key.slice(kind.length + 1) }, el } : null;
+  const hit = elementAt(target);
+  return hit && isCommandTarget(hit.ref) ? { target: hit.ref, el: hit.el } : null;
 }
 
 /** The journey map grid: phases as column bands, steps, then one row per lane. */
@@ -237,22 +229,20 @@ export function Board({
   // steps. dnd-kit's list strategies skip items without a measured rect, and only rendered
   // steps register one.
   const stepIds = useStableList(
-    columns.flatMap((c) => (c.kind === "touchpoint" ? [`tp:${c.touchpoint.id}`] : [])),
+    columns.flatMap((c) =>
+      c.kind === "touchpoint" ? [dragId({ kind: "touchpoint", id: c.touchpoint.id })] : [],
+    ),
   );
-  const phaseIds = useStableList(phases.filter((p) => !p.synthetic).map((p) => `phase:${p.id}`));
-  const laneIds = useStableList(visibleLanes.map((l) => `lane:${l.id}`));
-  const publish = useMemo(() => presencePublisher(awareness), [awareness]);
+  const phaseIds = useStableList(
+    phases.filter((p) => !p.synthetic).map((p) => dragId({ kind: "phase", id: p.id })),
+  );
+  const laneIds = useStableList(visibleLanes.map((l) => dragId({ kind: "lane", id: l.id })));
+  const publish = useMemo(() => presenceWriter(awareness), [awareness]);
   const select = (target: EventTarget) => {
-    const el = (target as Element).closest?.("[data-presence]");
-    if (!el || !awareness) return;
-    const key = el.getAttribute("data-presence") ?? "";
-    const split = key.indexOf(":");
+    const hit = elementAt(target);
+    if (!hit || !isSelectable(hit.ref)) return;
     const editing = !!(target as Element).closest?.("[contenteditable=true], input, textarea");
-    awareness.setLocalStateField("selection", {
-      kind: key.slice(0, split),
-      id: key.slice(split + 1),
-      editing,
-    });
+    publish.select({ ref: hit.ref, editing });
   };
   // Follow mode: scroll to the followed person's viewport; our own scrolling ends it.
   const following_left = following?.viewport?.left;
@@ -266,27 +256,28 @@ export function Board({
     });
   }, [following_left, following_top, zoom]);
   // ...and keep what they have selected in view (our window may be smaller than theirs).
-  const followedKey = following?.selection
-    ? presenceKey(following.selection.kind, following.selection.id)
-    : null;
+  const followed = following?.selection?.ref ?? null;
+  const followedKey = followed ? elementKey(followed) : null;
   const { reader, readOnly } = useMapSession();
-  const latest = useRef({ indexOfKey, spans, zoom, reader });
-  latest.current = { indexOfKey, spans, zoom, reader };
+  const latest = useRef({ indexOfKey, spans, zoom, reader, followed });
+  latest.current = { indexOfKey, spans, zoom, reader, followed };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `followedKey` stands for `followed`
   useEffect(() => {
-    if (!followedKey) return;
+    const { indexOfKey, spans, zoom, reader, followed } = latest.current;
+    if (!followed) return;
     const scroller = scrollRef.current;
-    const target = scroller?.querySelector(`[data-presence="${CSS.escape(followedKey)}"]`);
+    const selector = elementSelector(followed);
+    const target = selector ? scroller?.querySelector(selector) : null;
     if (target) {
       target.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "smooth" });
       return;
     }
     // Not rendered (its column is outside the window): scroll its column into view, which
     // renders it.
-    const { indexOfKey, spans, zoom, reader } = latest.current;
-    const column = columnOfPresenceKey(
-      followedKey,
+    const column = columnOfElement(
+      followed,
       (id) => indexOfKey.get(id) ?? -1,
-      (id) => cardStep(reader.read(), id),
+      (id) => stepOfCard(reader.read(), id),
       (id) => spans.find((s) => s.phase.id === id)?.start ?? -1,
     );
     if (!scroller || column < 0) return;
@@ -362,11 +353,7 @@ export function Board({
               ?.getAttribute("data-column-id");
             if (key) setFocusedColumn(key);
           }}
-          onBlurCapture={() => {
-            const current = awareness?.getLocalState()?.selection as { editing?: boolean } | null;
-            if (current?.editing)
-              awareness?.setLocalStateField("selection", { ...current, editing: false });
-          }}
+          onBlurCapture={publish.stopEditing}
           onPointerDownCapture={(e) => select(e.target)}
           onPointerMove={(e) => {
             const box = gridRef.current?.getBoundingClientRect();

@@ -5,7 +5,7 @@
  */
 import { useDroppable } from "@dnd-kit/core";
 import {
-  cellRootName,
+  elementKey,
   type Lane,
   type Phase,
   type PhaseId,
@@ -14,6 +14,7 @@ import {
 } from "@journeymap/schema";
 import { Plus } from "lucide-react";
 import { type CSSProperties, memo } from "react";
+import { emptyPhaseSlotId } from "./dragIds.ts";
 import { LaneCell } from "./LaneCell.tsx";
 import { TouchpointCard } from "./TouchpointCard.tsx";
 
@@ -28,7 +29,7 @@ export const EmptyPhaseColumn = memo(function EmptyPhaseColumn({
   column: number;
   onAdd: (phaseId: PhaseId) => void;
 }) {
-  const { setNodeRef } = useDroppable({ id: `drop:${phase.id}` });
+  const { setNodeRef } = useDroppable({ id: emptyPhaseSlotId(phase.id) });
   return (
     <div
       ref={setNodeRef}
@@ -89,7 +90,11 @@ export const GridCell = memo(function GridCell({
     <div
       className="cell"
       data-column-id={touchpoint?.id}
-      data-presence={touchpoint ? `cell:${cellRootName(lane.id, touchpoint.id)}` : undefined}
+      data-presence={
+        touchpoint
+          ? elementKey({ kind: "cell", laneId: lane.id, touchpointId: touchpoint.id })
+          : undefined
+      }
       style={{ gridRow: row, gridColumn: column + 2, "--phase-colour": colour } as CSSProperties}
     >
       {touchpoint && <LaneCell lane={lane} touchpoint={touchpoint} />}

@@ -1,3 +1,4 @@
+import { ROLE } from "@journeymap/protocol";
 import type { Persona } from "@journeymap/schema";
 import type { ReactNode } from "react";
 import {
@@ -192,7 +193,7 @@ export function BoardHeader({
         >
           <Presentation size={14} /> Present
         </a>
-        {role === "owner" && <SharePanel mapId={mapId} />}
+        {role === ROLE.owner && <SharePanel mapId={mapId} />}
         {connection.offlineCopy === "unavailable" && (
           <span
             className="view-only"

@@ -9,7 +9,8 @@ import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
-import { usePeers } from "../sync/presence.ts";
+import { readOwnSelection, readPeers } from "../sync/presence/presenceState.ts";
+import { usePresence } from "../sync/presence/usePresence.ts";
 import { Board } from "./Board.tsx";
 import { ChangedSince } from "../history/ChangedSince.tsx";
 import { PeopleHere } from "./PeopleHere.tsx";
@@ -18,12 +19,10 @@ import { BoardHeader } from "./BoardHeader.tsx";
 import { PersonaEditor } from "./PersonaEditor.tsx";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { zoomToFit } from "./zoom.ts";
-import type { TalkTarget } from "@journeymap/schema";
+import { type TalkTarget, talkTargetOf } from "@journeymap/schema";
 import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
 import { TalkButtons, TalkPanel, type TalkTab } from "../talk/comments/TalkPanel.tsx";
 import { useSeen } from "../talk/comments/seen.ts";
-import { targetOfSelection } from "../talk/comments/targets.ts";
-import { useLocalSelection } from "../talk/comments/useLocalSelection.ts";
 import { TalkContext, useTalkConnection } from "../talk/useTalk.ts";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
 
@@ -68,7 +67,7 @@ function SyncedBoard({
   const session = useMapSessionFor(doc, connection.readOnly);
   const registry = useMemo(() => new CommandRegistry(), []);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const peers = usePeers(connection.awareness);
+  const peers = usePresence(connection.awareness, readPeers);
   const [followingId, setFollowing] = useState<number | null>(null);
   const following = peers.find((p) => p.clientId === followingId) ?? null;
   const [zoom, setZoomState] = useState(storedZoom);
@@ -85,7 +84,9 @@ function SyncedBoard({
   const [evidenceLayer, setEvidenceLayer] = useState(false);
   const [pinned, setPinned] = useState<TalkTarget | null>(null);
   const { seen, markSeen } = useSeen(mapId);
-  const selectedTarget = targetOfSelection(useLocalSelection(connection.awareness)) ?? pinned;
+  // What we have selected on the board is what a new comment is about.
+  const selection = usePresence(connection.awareness, readOwnSelection);
+  const selectedTarget = (selection && talkTargetOf(selection.ref)) ?? pinned;
 
   const togglePersona = useCallback((personaId: string) => {
     setHidden((current) => {

@@ -7,16 +7,18 @@ import {
   type Card,
   CARD_STATUSES,
   type CardStatus,
+  elementKey,
   RATING_MAX,
   RATING_MIN,
-  type TouchpointId,
 } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { GripVertical, Trash2, User } from "lucide-react";
+import { Trash2, User } from "lucide-react";
 import type { CSSProperties, KeyboardEvent } from "react";
 import { useEditor, useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { DragHandle } from "./DragHandle.tsx";
+import { dragId } from "./dragIds.ts";
 
 export const STATUS_LABELS: Record<CardStatus, string> = {
   open: "Open",
@@ -30,7 +32,8 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
   const { reader, readOnly } = useMapSession();
   const noun = card.kind === "painPoint" ? "pain point" : "opportunity";
   const scale = card.kind === "painPoint" ? "Severity" : "Impact";
-  const sortable = useSortable({ id: `card:${card.id}`, disabled: readOnly });
+  const ref = { kind: "card", id: card.id } as const;
+  const sortable = useSortable({ id: dragId(ref), disabled: readOnly });
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
@@ -50,7 +53,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
       const at = steps.findIndex((t) => t.id === card.touchpointId);
       const to = steps[at + (event.key === "ArrowLeft" ? -1 : 1)];
       if (!to) return;
-      editor.moveCard(card.id, to.id as TouchpointId, 0);
+      editor.moveCard(card.id, to.id, 0);
     } else return;
     event.preventDefault();
   };
@@ -62,20 +65,17 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
       style={style}
       className={`card card--${card.kind} card--${card.status} ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.card"
-      data-presence={`card:${card.id}`}
+      data-presence={elementKey(ref)}
       data-rating={card.rating}
       data-status={card.status}
       onKeyDown={handleKey}
     >
-      <button
-        type="button"
-        className="icon-btn drag-handle card-handle"
-        aria-label={`Move ${noun} ${card.title} (or Alt+Arrow keys)`}
-        {...sortable.attributes}
-        {...sortable.listeners}
-      >
-        <GripVertical size={12} />
-      </button>
+      <DragHandle
+        sortable={sortable}
+        label={`Move ${noun} ${card.title} (or Alt+Arrow keys)`}
+        size={12}
+        className="card-handle"
+      />
       <InlineText
         value={card.title}
         label={`${noun} title`}

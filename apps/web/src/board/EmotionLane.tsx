@@ -2,6 +2,7 @@ import {
   EMOTION_LABELS,
   EMOTION_MAX,
   EMOTION_MIN,
+  elementKey,
   emotionKey,
   type EmotionPoint,
   type Persona,
@@ -17,7 +18,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { Peer, PointDrag } from "../sync/presence.ts";
+import type { Peer, PointDrag } from "../sync/presence/presenceState.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import type { Column } from "./columns.ts";
 import { columnRuns, curvePathOverRuns, scoreToY, sentimentColour, yToScore } from "./curve.ts";
@@ -98,7 +99,7 @@ const CurvePointMark = memo(function CurvePointMark({
       aria-valuemax={EMOTION_MAX}
       aria-valuenow={score}
       aria-valuetext={label(shown)}
-      data-presence={`point:${emotionKey(persona.id, touchpointId)}`}
+      data-presence={elementKey({ kind: "emotion", personaId: persona.id, touchpointId })}
       data-column-id={touchpointId}
       data-testid="board.emotion-point"
       onKeyDown={(e) => on.key(touchpointId, shown, e)}
@@ -122,6 +123,12 @@ const CurvePointMark = memo(function CurvePointMark({
     </g>
   );
 });
+
+/** The +/− buttons under a step: one point up to the top of the scale, or down to its bottom. */
+const NUDGES = [
+  { by: 1, verb: "Raise", testId: "board.emotion-up", limit: EMOTION_MAX, Icon: ChevronUp },
+  { by: -1, verb: "Lower", testId: "board.emotion-down", limit: EMOTION_MIN, Icon: ChevronDown },
+] as const;
 
 /** The label and +/− buttons under one step. */
 const EmotionControl = memo(function EmotionControl({
@@ -150,26 +157,19 @@ const EmotionControl = memo(function EmotionControl({
     >
       <span className="emotion-label">{score === undefined ? "Not scored" : label(score)}</span>
       <span className="emotion-buttons">
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={`Raise ${personaName}'s feeling at ${stepName}`}
-          data-testid="board.emotion-up"
-          disabled={score === EMOTION_MAX}
-          onClick={() => onSet(touchpointId, (score ?? 0) + 1)}
-        >
-          <ChevronUp size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={`Lower ${personaName}'s feeling at ${stepName}`}
-          data-testid="board.emotion-down"
-          disabled={score === EMOTION_MIN}
-          onClick={() => onSet(touchpointId, (score ?? 0) - 1)}
-        >
-          <ChevronDown size={14} />
-        </button>
+        {NUDGES.map(({ by, verb, testId, limit, Icon }) => (
+          <button
+            key={testId}
+            type="button"
+            className="icon-btn"
+            aria-label={`${verb} ${personaName}'s feeling at ${stepName}`}
+            data-testid={testId}
+            disabled={score === limit}
+            onClick={() => onSet(touchpointId, (score ?? 0) + by)}
+          >
+            <Icon size={14} />
+          </button>
+        ))}
       </span>
     </div>
   );
@@ -180,11 +180,11 @@ const EmotionControl = memo(function EmotionControl({
  * selection or drag changes, not on every cursor move, so the memoized points stay put.
  */
 function usePointPeers(peers: readonly Peer[], personaId: string | undefined) {
-  const relevant = peers.filter(
-    (p) =>
-      (p.selection?.kind === "point" && personaId && p.selection.id.startsWith(`${personaId}/`)) ||
-      p.drag,
-  );
+  const pointOf = (p: Peer) =>
+    p.selection?.ref.kind === "emotion" && p.selection.ref.personaId === personaId
+      ? p.selection.ref
+      : null;
+  const relevant = peers.filter((p) => pointOf(p) || p.drag);
   const key = JSON.stringify(
     relevant.map((p) => [p.clientId, p.name, p.colour, p.selection, p.drag]),
   );
@@ -194,16 +194,10 @@ function usePointPeers(peers: readonly Peer[], personaId: string | undefined) {
     const drags = new Map<string, number>();
     for (const peer of relevant) {
       if (peer.drag)
-        drags.set(
-          emotionKey(peer.drag.personaId, peer.drag.touchpointId as TouchpointId),
-          peer.drag.score,
-        );
+        drags.set(emotionKey(peer.drag.personaId, peer.drag.touchpointId), peer.drag.score);
       const ringed =
-        peer.selection?.kind === "point"
-          ? peer.selection.id.slice(peer.selection.id.indexOf("/") + 1)
-          : peer.drag?.personaId === personaId
-            ? peer.drag?.touchpointId
-            : undefined;
+        pointOf(peer)?.touchpointId ??
+        (peer.drag?.personaId === personaId ? peer.drag?.touchpointId : undefined);
       if (ringed) rings.set(ringed, [...(rings.get(ringed) ?? []), peer]);
     }
     return { rings, drags };

@@ -14,20 +14,31 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CardItem } from "./CardItem.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
+import { dragId } from "./dragIds.ts";
 
 const NO_CARDS: readonly Card[] = [];
 
-function CardList({ touchpoint, kind }: { touchpoint: Touchpoint; kind: CardKind }) {
+function CardList({
+  lane,
+  touchpoint,
+  kind,
+}: {
+  lane: Lane;
+  touchpoint: Touchpoint;
+  kind: CardKind;
+}) {
   const editor = useEditor();
   const cards = useJourneyMap((m) => m.cardsByTouchpoint.get(touchpoint.id) ?? NO_CARDS);
   const shown = cards.filter((c) => c.kind === kind);
   const noun = kind === "painPoint" ? "pain point" : "opportunity";
   // The whole cell takes drops, so a card can be dragged into a step that has none yet.
-  const { setNodeRef } = useDroppable({ id: `cards:${touchpoint.id}` });
+  const { setNodeRef } = useDroppable({
+    id: dragId({ kind: "cell", laneId: lane.id, touchpointId: touchpoint.id }),
+  });
   return (
     <div ref={setNodeRef} className="card-list">
       <SortableContext
-        items={shown.map((c) => `card:${c.id}`)}
+        items={shown.map((c) => dragId({ kind: "card", id: c.id }))}
         strategy={verticalListSortingStrategy}
       >
         {shown.map((card) => (
@@ -133,9 +144,9 @@ export const LaneCell = memo(function LaneCell({
       );
     }
     case "painPoints":
-      return <CardList touchpoint={touchpoint} kind="painPoint" />;
+      return <CardList lane={lane} touchpoint={touchpoint} kind="painPoint" />;
     case "opportunities":
-      return <CardList touchpoint={touchpoint} kind="opportunity" />;
+      return <CardList lane={lane} touchpoint={touchpoint} kind="opportunity" />;
     case "emotions":
       return null;
     default:

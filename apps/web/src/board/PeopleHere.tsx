@@ -1,5 +1,5 @@
 import { History } from "lucide-react";
-import type { Peer } from "../sync/presence.ts";
+import type { Peer } from "../sync/presence/presenceState.ts";
 import { initials } from "../ui/initials.ts";
 
 export interface PeopleHereProps {

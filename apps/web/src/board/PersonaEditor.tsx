@@ -8,7 +8,6 @@ import {
   type DemographicField,
   PALETTE,
   type Persona,
-  type PersonaId,
   PSYCHOGRAPHIC_FIELDS,
   type PsychographicField,
 } from "@journeymap/schema";
@@ -190,7 +189,7 @@ export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: Pers
   };
   const move = (persona: Persona, step: -1 | 1) => {
     const index = personas.indexOf(persona) + step;
-    if (index >= 0 && index < personas.length) editor.movePersona(persona.id as PersonaId, index);
+    if (index >= 0 && index < personas.length) editor.movePersona(persona.id, index);
   };
   return (
     <dialog

@@ -1,10 +1,12 @@
-import { PALETTE, type Phase, type PhaseId } from "@journeymap/schema";
+import { elementKey, PALETTE, type Phase, type PhaseId } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { GripVertical, Palette, Plus, Trash2 } from "lucide-react";
+import { Palette, Plus, Trash2 } from "lucide-react";
 import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { DragHandle } from "./DragHandle.tsx";
+import { dragId } from "./dragIds.ts";
 
 export interface PhaseBandProps {
   readonly phase: Phase;
@@ -26,7 +28,8 @@ export const PhaseBand = memo(function PhaseBand({
 }: PhaseBandProps) {
   const editor = useEditor();
   const [colours, setColours] = useState(false);
-  const sortable = useSortable({ id: `phase:${phase.id}`, disabled: phase.synthetic });
+  const ref = { kind: "phase", id: phase.id } as const;
+  const sortable = useSortable({ id: dragId(ref), disabled: phase.synthetic });
   const style = {
     gridColumn: `${column + 2} / span ${span}`,
     gridRow: 1,
@@ -57,22 +60,14 @@ export const PhaseBand = memo(function PhaseBand({
       className={`phase-band ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.phase"
       data-phase-id={phase.id}
-      data-presence={`phase:${phase.id}`}
+      data-presence={elementKey(ref)}
       data-synthetic={phase.synthetic}
       role="group"
       aria-label={`Phase ${phase.name}, ${steps} steps`}
       onKeyDown={handleKey}
     >
       {!phase.synthetic && (
-        <button
-          type="button"
-          className="icon-btn drag-handle"
-          aria-label={`Reorder phase ${phase.name} (or Alt+Arrow keys)`}
-          {...sortable.attributes}
-          {...sortable.listeners}
-        >
-          <GripVertical size={14} />
-        </button>
+        <DragHandle sortable={sortable} label={`Reorder phase ${phase.name} (or Alt+Arrow keys)`} />
       )}
       <span className="phase-name">
         {phase.synthetic ? (

@@ -1,12 +1,13 @@
-import { type Peer, presenceKey } from "../sync/presence.ts";
+import type { Peer } from "../sync/presence/presenceState.ts";
+import { keySelector } from "./elementDom.ts";
 
 /** CSS that outlines each peer's selection in their colour, with their name on it. */
 export function selectionRules(peers: readonly Peer[]): string {
   return peers
-    .filter((p) => p.selection && p.selection.kind !== "point")
+    .filter((p) => p.selection && p.selection.ref.kind !== "emotion")
     .map((p) => {
       const sel = p.selection!;
-      const target = `[data-presence=${JSON.stringify(presenceKey(sel.kind, sel.id))}]`;
+      const target = keySelector(sel.ref);
       const label = sel.editing ? `${p.name} is editing` : p.name;
       return `${target}{outline:2px solid ${p.colour};outline-offset:2px}
 ${target}::after{content:${JSON.stringify(label)};position:absolute;top:-10px;right:6px;background:${p.colour};color:#fff;font-size:11px;font-weight:600;padding:0 6px;border-radius:4px;z-index:5;pointer-events:none;white-space:nowrap}`;

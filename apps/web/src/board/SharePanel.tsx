@@ -1,17 +1,19 @@
 import { Link2, Share2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useDismiss } from "../ui/useDismiss.ts";
-import { createLink, listLinks, revokeLink, type ShareLink } from "../api/mapsApi.ts";
+import { ROLE, type Role } from "@journeymap/protocol";
+import type { ShareLink } from "@journeymap/protocol/http";
+import { createLink, listLinks, revokeLink } from "../api/mapsApi.ts";
 import { shareUrl, tokenFor } from "../sync/tokens.ts";
 import { contributeUrl } from "../talk/contribute/contributorToken.ts";
 
-const ROLE_LABELS: Record<string, string> = {
-  editor: "Can edit",
+const ROLE_LABELS: Readonly<Record<string, string>> = {
+  [ROLE.editor]: "Can edit",
   // Recovery: an owner can always make another owner link (for another browser or device).
-  owner: "Owner (full control)",
-  commenter: "Can comment",
-  viewer: "Can view",
-  contributor: "Can send evidence (form only)",
+  [ROLE.owner]: "Owner (full control)",
+  [ROLE.commenter]: "Can comment",
+  [ROLE.viewer]: "Can view",
+  [ROLE.contributor]: "Can send evidence (form only)",
 };
 
 /** The owner's share menu: create role-scoped links, see them, revoke them. */
@@ -20,8 +22,8 @@ export function SharePanel({ mapId }: { mapId: string }) {
   const ref = useRef<HTMLSpanElement>(null);
   const closePanel = useCallback(() => setOpen(false), []);
   useDismiss(open, ref, closePanel);
-  const [role, setRole] = useState("editor");
-  const [links, setLinks] = useState<ShareLink[]>([]);
+  const [role, setRole] = useState<Role>(ROLE.editor);
+  const [links, setLinks] = useState<readonly ShareLink[]>([]);
   const [latest, setLatest] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const token = tokenFor(mapId);
@@ -38,7 +40,9 @@ export function SharePanel({ mapId }: { mapId: string }) {
       const issued = await createLink(mapId, token, role);
       // A contributor link opens the evidence form, not the board.
       setLatest(
-        role === "contributor" ? contributeUrl(mapId, issued.token) : shareUrl(mapId, issued.token),
+        role === ROLE.contributor
+          ? contributeUrl(mapId, issued.token)
+          : shareUrl(mapId, issued.token),
       );
       refresh();
     } catch (e) {
@@ -60,7 +64,11 @@ export function SharePanel({ mapId }: { mapId: string }) {
       {open && (
         <div className="popover-panel share-panel" role="dialog" aria-label="Share this map">
           <div className="share-row">
-            <select aria-label="Access" value={role} onChange={(e) => setRole(e.target.value)}>
+            <select
+              aria-label="Access"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
               {Object.entries(ROLE_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -97,7 +105,7 @@ export function SharePanel({ mapId }: { mapId: string }) {
           {error && <p role="alert">{error}</p>}
           <ul className="share-links" aria-label="Links">
             {links
-              .filter((l) => l.role !== "owner" && l.revokedAt === null)
+              .filter((l) => l.role !== ROLE.owner && l.revokedAt === null)
               .map((l) => (
                 <li key={l.id}>
                   <span>

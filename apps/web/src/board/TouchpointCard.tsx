@@ -2,17 +2,20 @@ import {
   CHANNEL_LABELS,
   CHANNELS,
   type Channel,
+  elementKey,
   type PhaseId,
   type Touchpoint,
   type TouchpointId,
 } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { GripVertical, Trash2, Users } from "lucide-react";
+import { Trash2, Users } from "lucide-react";
 import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
+import { DragHandle } from "./DragHandle.tsx";
+import { dragId } from "./dragIds.ts";
 
 export interface TouchpointCardProps {
   readonly touchpoint: Touchpoint;
@@ -27,7 +30,8 @@ export const TouchpointCard = memo(function TouchpointCard({
   autoEdit,
 }: TouchpointCardProps) {
   const editor = useEditor();
-  const sortable = useSortable({ id: `tp:${touchpoint.id}` });
+  const ref = { kind: "touchpoint", id: touchpoint.id } as const;
+  const sortable = useSortable({ id: dragId(ref) });
   const [choosing, setChoosing] = useState(false);
   const Icon = CHANNEL_ICONS[touchpoint.channel];
   const style: CSSProperties = {
@@ -47,20 +51,15 @@ export const TouchpointCard = memo(function TouchpointCard({
       className={`touchpoint ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.touchpoint"
       data-touchpoint-id={touchpoint.id}
-      data-presence={`touchpoint:${touchpoint.id}`}
+      data-presence={elementKey(ref)}
       aria-label={`Step ${touchpoint.name}`}
       onKeyDown={handleKey}
     >
       <div className="touchpoint-top">
-        <button
-          type="button"
-          className="icon-btn drag-handle"
-          aria-label={`Reorder step ${touchpoint.name} (or Alt+Arrow keys)`}
-          {...sortable.attributes}
-          {...sortable.listeners}
-        >
-          <GripVertical size={14} />
-        </button>
+        <DragHandle
+          sortable={sortable}
+          label={`Reorder step ${touchpoint.name} (or Alt+Arrow keys)`}
+        />
         <Icon size={14} aria-hidden="true" />
         <select
           className="channel-select"

@@ -7,6 +7,7 @@
  * columns left out are empty tracks of the right width and no spacer is needed.
  * Pure logic: no DOM, no React.
  */
+import { type ElementRef, type JourneyMap, stepOf, type TouchpointId } from "@journeymap/schema";
 
 /** Boards with at most this many columns render them all (a few thousand elements at most). */
 export const WINDOW_MIN_COLUMNS = 48;
@@ -87,34 +88,32 @@ export function sameRange(a: ColumnRange, b: ColumnRange): boolean {
   return a.first === b.first && a.last === b.last;
 }
 
+/** The step a card is on, if the card exists. */
+export function stepOfCard(
+  map: Pick<JourneyMap, "cardsByTouchpoint">,
+  cardId: string,
+): TouchpointId | undefined {
+  for (const [touchpointId, cards] of map.cardsByTouchpoint)
+    if (cards.some((c) => c.id === cardId)) return touchpointId;
+  return undefined;
+}
+
 /**
- * The column a presence key (`touchpoint:…`, `cell:cell/<lane>/<step>`, `point:<persona>/<step>`,
- * `card:…`, `phase:…`) is drawn in, or -1. `columnOf` maps a step id to its column; `cardStep`
- * a card id to its step; `phaseStart` a phase id to its first column.
+ * The column an element is drawn in, or -1: a step's, a cell's or a curve point's step column, a
+ * card's step column, a phase's first column. `columnOf` maps a step id to its column;
+ * `cardStep` a card id to its step; `phaseStart` a phase id to its first column.
  */
-export function columnOfPresenceKey(
-  key: string,
+export function columnOfElement(
+  ref: ElementRef,
   columnOf: (touchpointId: string) => number,
   cardStep: (cardId: string) => string | undefined,
   phaseStart: (phaseId: string) => number,
 ): number {
-  const split = key.indexOf(":");
-  if (split < 0) return -1;
-  const kind = key.slice(0, split);
-  const id = key.slice(split + 1);
-  switch (kind) {
-    case "touchpoint":
-      return columnOf(id);
-    case "cell":
-    case "point":
-      return columnOf(id.slice(id.lastIndexOf("/") + 1));
-    case "card": {
-      const step = cardStep(id);
-      return step === undefined ? -1 : columnOf(step);
-    }
-    case "phase":
-      return phaseStart(id);
-    default:
-      return -1;
+  const step = stepOf(ref);
+  if (step) return columnOf(step);
+  if (ref.kind === "card") {
+    const onStep = cardStep(ref.id);
+    return onStep === undefined ? -1 : columnOf(onStep);
   }
+  return ref.kind === "phase" ? phaseStart(ref.id) : -1;
 }

@@ -2,7 +2,7 @@
  * The board's columns: one per touchpoint, phase by phase, plus one placeholder column for a
  * phase with no touchpoints (so it can be seen, named and filled). Pure layout logic.
  */
-import type { JourneyMap, Phase, PhaseId, Touchpoint } from "@journeymap/schema";
+import type { JourneyMap, Phase, Touchpoint } from "@journeymap/schema";
 
 /** Width of one step column, in unzoomed CSS pixels. */
 export const COLUMN_WIDTH = 220;
@@ -33,7 +33,7 @@ export function boardColumns(map: Pick<JourneyMap, "phases" | "touchpointsByPhas
   const columns: Column[] = [];
   const spans: PhaseSpan[] = [];
   for (const phase of map.phases) {
-    const touchpoints = map.touchpointsByPhase.get(phase.id as PhaseId) ?? [];
+    const touchpoints = map.touchpointsByPhase.get(phase.id) ?? [];
     const start = columns.length;
     if (touchpoints.length === 0) columns.push({ kind: "empty", phase });
     touchpoints.forEach((touchpoint, indexInPhase) => {

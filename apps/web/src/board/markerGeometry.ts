@@ -5,6 +5,7 @@
  * getBoundingClientRect cost 631 ms of a 300-step board's first render and a forced layout
  * after every edit. Pure logic: boxes in unzoomed board pixels, relative to the grid.
  */
+import type { ElementRef } from "@journeymap/schema";
 
 /** A step card's inset in its column (the step cell's margin and padding). */
 const CARD_INSET_X = 8;
@@ -40,18 +41,14 @@ export interface Lookups {
 }
 
 /**
- * The box of a step card, a lane cell or a phase band from its presence key, or null for what
- * geometry cannot place (cards stack in their cell, curve points move with their score): those
- * are measured, and only while their column is rendered.
+ * The box of a step card, a lane cell or a phase band, or null for what geometry cannot place
+ * (cards stack in their cell, curve points move with their score): those are measured, and only
+ * while their column is rendered.
  */
-export function geometryBox(key: string, m: GridMetrics, at: Lookups): Box | null {
-  const split = key.indexOf(":");
-  if (split < 0) return null;
-  const kind = key.slice(0, split);
-  const id = key.slice(split + 1);
+export function geometryBox(ref: ElementRef, m: GridMetrics, at: Lookups): Box | null {
   const x = (column: number) => m.leading + column * m.columnWidth;
-  if (kind === "touchpoint") {
-    const column = at.columnOf(id);
+  if (ref.kind === "touchpoint") {
+    const column = at.columnOf(ref.id);
     if (column < 0) return null;
     return {
       left: x(column) + CARD_INSET_X,
@@ -60,16 +57,14 @@ export function geometryBox(key: string, m: GridMetrics, at: Lookups): Box | nul
       height: Math.max(0, m.stepRow.height - 2 * CARD_INSET_Y),
     };
   }
-  if (kind === "cell") {
-    // cell:cell/<lane>/<step>
-    const parts = id.split("/");
-    const row = m.laneRows.get(parts[1] ?? "");
-    const column = at.columnOf(parts[2] ?? "");
+  if (ref.kind === "cell") {
+    const row = m.laneRows.get(ref.laneId);
+    const column = at.columnOf(ref.touchpointId);
     if (!row || column < 0) return null;
     return { left: x(column), width: m.columnWidth, top: row.top, height: row.height };
   }
-  if (kind === "phase") {
-    const span = at.phaseSpan(id);
+  if (ref.kind === "phase") {
+    const span = at.phaseSpan(ref.id);
     if (!span) return null;
     return {
       left: x(span.start),

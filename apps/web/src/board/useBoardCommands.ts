@@ -3,13 +3,14 @@
  * Map-dependent ones (go to a phase, show a hidden lane, toggle a persona) are rebuilt when
  * those parts of the map change.
  */
-import type { LaneId, PersonaId, PhaseId, TouchpointId } from "@journeymap/schema";
+import type { RefOf } from "@journeymap/schema";
 import { useMemo } from "react";
-import type { Command, CommandTarget } from "../commands/CommandRegistry.ts";
+import type { Command, CommandTarget, TargetKind } from "../commands/CommandRegistry.ts";
 import { useCommands } from "../commands/useCommands.ts";
 import { navigate } from "../router.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { applyTheme } from "../ui/theme.ts";
+import { keySelector } from "./elementDom.ts";
 import { useMoves } from "./useMoves.ts";
 import { zoomIn, zoomOut } from "./zoom.ts";
 
@@ -29,6 +30,14 @@ const laneIndex = (ids: readonly string[], id: string, step: -1 | 1) => {
   return at < 0 || next < 0 || next >= ids.length ? null : next;
 };
 
+/** A targeted command's run: does `run` on the target when it is of `kind`. */
+function on<K extends TargetKind>(kind: K, run: (target: RefOf<K>) => void) {
+  const isKind = (target: CommandTarget): target is RefOf<K> => target.kind === kind;
+  return (target?: CommandTarget) => {
+    if (target && isKind(target)) run(target);
+  };
+}
+
 export function useBoardCommands(ui: BoardUi): void {
   const { editor, reader, undo } = useMapSession();
   const { movePhase, moveTouchpoint } = useMoves();
@@ -38,10 +47,7 @@ export function useBoardCommands(ui: BoardUi): void {
 
   const fixed = useMemo((): Command[] => {
     const phaseOf = (id: string) => reader.read().touchpoints.find((t) => t.id === id)?.phaseId;
-    const on = (target: CommandTarget | undefined, run: (id: string) => void) => {
-      if (target) run(target.id);
-    };
-    const laneIds = () => reader.read().lanes.map((l) => l.id as string);
+    const laneIds = () => reader.read().lanes.map((l) => l.id);
     return [
       {
         id: "palette.open",
@@ -171,10 +177,9 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["phase"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) =>
-            editor.addTouchpoint({ phaseId: id as PhaseId, name: "New step", channel: "website" }),
-          ),
+        run: on("phase", ({ id }) =>
+          editor.addTouchpoint({ phaseId: id, name: "New step", channel: "website" }),
+        ),
       },
       {
         id: "phase.moveLeft",
@@ -183,7 +188,7 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["phase"],
         needsTarget: true,
-        run: (t) => on(t, (id) => movePhase(id as PhaseId, -1)),
+        run: on("phase", ({ id }) => movePhase(id, -1)),
       },
       {
         id: "phase.moveRight",
@@ -192,7 +197,7 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["phase"],
         needsTarget: true,
-        run: (t) => on(t, (id) => movePhase(id as PhaseId, 1)),
+        run: on("phase", ({ id }) => movePhase(id, 1)),
       },
       {
         id: "phase.delete",
@@ -201,18 +206,17 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["phase"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const phase = reader.read().phases.find((p) => p.id === id);
-            const steps = reader.read().touchpointsByPhase.get(id as PhaseId)?.length ?? 0;
-            if (
-              phase &&
-              window.confirm(
-                `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`,
-              )
+        run: on("phase", ({ id }) => {
+          const phase = reader.read().phases.find((p) => p.id === id);
+          const steps = reader.read().touchpointsByPhase.get(id)?.length ?? 0;
+          if (
+            phase &&
+            window.confirm(
+              `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`,
             )
-              editor.deletePhase(phase.id);
-          }),
+          )
+            editor.deletePhase(phase.id);
+        }),
       },
       {
         id: "touchpoint.addPain",
@@ -221,14 +225,13 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["touchpoint"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) =>
-            editor.addCard({
-              kind: "painPoint",
-              touchpointId: id as TouchpointId,
-              title: "New pain point",
-            }),
-          ),
+        run: on("touchpoint", ({ id }) =>
+          editor.addCard({
+            kind: "painPoint",
+            touchpointId: id,
+            title: "New pain point",
+          }),
+        ),
       },
       {
         id: "touchpoint.addOpportunity",
@@ -237,14 +240,13 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["touchpoint"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) =>
-            editor.addCard({
-              kind: "opportunity",
-              touchpointId: id as TouchpointId,
-              title: "New opportunity",
-            }),
-          ),
+        run: on("touchpoint", ({ id }) =>
+          editor.addCard({
+            kind: "opportunity",
+            touchpointId: id,
+            title: "New opportunity",
+          }),
+        ),
       },
       {
         id: "touchpoint.moveLeft",
@@ -253,11 +255,10 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["touchpoint"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const p = phaseOf(id);
-            if (p) moveTouchpoint(id as TouchpointId, p, -1);
-          }),
+        run: on("touchpoint", ({ id }) => {
+          const p = phaseOf(id);
+          if (p) moveTouchpoint(id, p, -1);
+        }),
       },
       {
         id: "touchpoint.moveRight",
@@ -266,11 +267,10 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["touchpoint"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const p = phaseOf(id);
-            if (p) moveTouchpoint(id as TouchpointId, p, 1);
-          }),
+        run: on("touchpoint", ({ id }) => {
+          const p = phaseOf(id);
+          if (p) moveTouchpoint(id, p, 1);
+        }),
       },
       {
         id: "touchpoint.delete",
@@ -279,7 +279,7 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["touchpoint"],
         needsTarget: true,
-        run: (t) => on(t, (id) => editor.deleteTouchpoint(id as TouchpointId)),
+        run: on("touchpoint", ({ id }) => editor.deleteTouchpoint(id)),
       },
       {
         id: "lane.moveUp",
@@ -288,11 +288,10 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["lane"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const i = laneIndex(laneIds(), id, -1);
-            if (i !== null) editor.moveLane(id as LaneId, i);
-          }),
+        run: on("lane", ({ id }) => {
+          const i = laneIndex(laneIds(), id, -1);
+          if (i !== null) editor.moveLane(id, i);
+        }),
       },
       {
         id: "lane.moveDown",
@@ -301,11 +300,10 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["lane"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const i = laneIndex(laneIds(), id, 1);
-            if (i !== null) editor.moveLane(id as LaneId, i);
-          }),
+        run: on("lane", ({ id }) => {
+          const i = laneIndex(laneIds(), id, 1);
+          if (i !== null) editor.moveLane(id, i);
+        }),
       },
       {
         id: "lane.hide",
@@ -314,7 +312,7 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["lane"],
         needsTarget: true,
-        run: (t) => on(t, (id) => editor.updateLane(id as LaneId, { hidden: true })),
+        run: on("lane", ({ id }) => editor.updateLane(id, { hidden: true })),
       },
       {
         id: "lane.delete",
@@ -323,21 +321,18 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["lane"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const lane = reader.read().lanes.find((l) => l.id === id);
-            if (!lane) return;
-            if (lane.kind !== "text") {
-              window.alert(`"${lane.name}" is one of the standard lanes: hide it instead.`);
-              return;
-            }
-            if (
-              window.confirm(
-                `Delete the lane "${lane.name}" and its text? You can undo with Ctrl+Z.`,
-              )
-            )
-              editor.deleteLane(lane.id);
-          }),
+        run: on("lane", ({ id }) => {
+          const lane = reader.read().lanes.find((l) => l.id === id);
+          if (!lane) return;
+          if (lane.kind !== "text") {
+            window.alert(`"${lane.name}" is one of the standard lanes: hide it instead.`);
+            return;
+          }
+          if (
+            window.confirm(`Delete the lane "${lane.name}" and its text? You can undo with Ctrl+Z.`)
+          )
+            editor.deleteLane(lane.id);
+        }),
       },
       {
         id: "persona.editOne",
@@ -345,7 +340,7 @@ export function useBoardCommands(ui: BoardUi): void {
         group: "Map",
         targets: ["persona"],
         needsTarget: true,
-        run: (t) => on(t, (id) => ui.openPersonas(id)),
+        run: on("persona", ({ id }) => ui.openPersonas(id)),
       },
       {
         id: "persona.toggleOne",
@@ -353,7 +348,7 @@ export function useBoardCommands(ui: BoardUi): void {
         group: "View",
         targets: ["persona"],
         needsTarget: true,
-        run: (t) => on(t, ui.togglePersona),
+        run: on("persona", ({ id }) => ui.togglePersona(id)),
       },
       {
         id: "persona.delete",
@@ -362,17 +357,16 @@ export function useBoardCommands(ui: BoardUi): void {
         edits: true,
         targets: ["persona"],
         needsTarget: true,
-        run: (t) =>
-          on(t, (id) => {
-            const persona = reader.read().personas.find((p) => p.id === id);
-            if (
-              persona &&
-              window.confirm(
-                `Delete the persona "${persona.name}" and their emotion curve? You can undo with Ctrl+Z.`,
-              )
+        run: on("persona", ({ id }) => {
+          const persona = reader.read().personas.find((p) => p.id === id);
+          if (
+            persona &&
+            window.confirm(
+              `Delete the persona "${persona.name}" and their emotion curve? You can undo with Ctrl+Z.`,
             )
-              editor.deletePersona(persona.id);
-          }),
+          )
+            editor.deletePersona(persona.id);
+        }),
       },
     ];
   }, [editor, reader, undo, movePhase, moveTouchpoint, ui]);
@@ -387,7 +381,7 @@ export function useBoardCommands(ui: BoardUi): void {
           group: "Go to",
           run: () =>
             document
-              .querySelector(`[data-presence="phase:${CSS.escape(phase.id)}"]`)
+              .querySelector(keySelector({ kind: "phase", id: phase.id }))
               ?.scrollIntoView({ behavior: "smooth", inline: "start", block: "nearest" }),
         }),
       ),
@@ -408,7 +402,7 @@ export function useBoardCommands(ui: BoardUi): void {
           title: `${ui.hiddenPersonas.has(persona.id) ? "Show" : "Hide"} ${persona.name}'s curve`,
           group: "View",
           keywords: ["persona", "overlay"],
-          run: () => ui.togglePersona(persona.id as PersonaId),
+          run: () => ui.togglePersona(persona.id),
         }),
       ),
     ],

@@ -3,13 +3,17 @@
  * command palette, so a command has one title, one shortcut and one implementation. Parts of
  * the UI add their commands while they are mounted and remove them when they unmount.
  */
+import type { ElementRef, RefOf } from "@journeymap/schema";
+
 export type CommandGroup = "Edit" | "Map" | "View" | "Go to";
 
-/** What a context menu was opened on. */
-export type TargetKind = "phase" | "touchpoint" | "lane" | "persona";
-export interface CommandTarget {
-  readonly kind: TargetKind;
-  readonly id: string;
+/** What a context menu can be opened on. */
+export const TARGET_KINDS = ["phase", "touchpoint", "lane", "persona"] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export type CommandTarget = RefOf<TargetKind>;
+
+export function isCommandTarget(ref: ElementRef): ref is CommandTarget {
+  return (TARGET_KINDS as readonly string[]).includes(ref.kind);
 }
 
 export interface Command {

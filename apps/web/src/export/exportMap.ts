@@ -2,7 +2,7 @@
  * Export entry point, loaded lazily from the board header (pdf-lib and the renderer stay
  * out of the initial bundle). Each format gives a Blob and a file name; the caller saves it.
  */
-import type { JourneyMap } from "@journeymap/schema";
+import { type JourneyMap, mapFileStem } from "@journeymap/schema";
 import { buildPdf } from "./buildPdf.ts";
 import type { Paper } from "./PdfFlow.ts";
 import { rasterizeSvg } from "./rasterize.ts";
@@ -21,23 +21,12 @@ const PNG_SCALE = 2;
 /** Map pages in the PDF are drawn sharper: they are printed at up to ~0.9 pt per px. */
 const PDF_SCALE = 3;
 
-function baseName(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .replace(/\s+/g, "-")
-    .toLowerCase()
-    .slice(0, 60);
-  return base || "journey-map";
-}
-
 export async function exportMap(
   map: JourneyMap,
   format: ExportFormat,
   options: { paper?: Paper; now?: Date } = {},
 ): Promise<ExportedFile> {
-  const name = baseName(map.meta.title);
+  const name = mapFileStem(map.meta.title);
   if (format === "svg") {
     const { svg } = renderMapSvg(map);
     return {

@@ -1,9 +1,9 @@
-import type { Attribution } from "@journeymap/schema";
+import { type Attribution, parseElementKey } from "@journeymap/schema";
 import { RotateCcw, X } from "lucide-react";
 import { formatWhen } from "./format.ts";
 
 export interface AttributionCardProps {
-  /** e.g. "phase:abc", as the board's data-presence key. */
+  /** The selected element's key, e.g. "phase:abc". */
   readonly target: string;
   readonly label: string;
   readonly attribution: Attribution | null | undefined;
@@ -22,6 +22,7 @@ export function AttributionCard({
   onRestore,
   onClose,
 }: AttributionCardProps) {
+  const kind = parseElementKey(target)?.kind;
   return (
     <section
       className="history-section attribution"
@@ -59,8 +60,7 @@ export function AttributionCard({
           data-testid="history.restore-selected"
           onClick={onRestore}
         >
-          <RotateCcw size={13} /> Restore{" "}
-          {target.split(":")[0] === "touchpoint" ? "step" : target.split(":")[0]} as shown here
+          <RotateCcw size={13} /> Restore {kind === "touchpoint" ? "step" : kind} as shown here
         </button>
       )}
     </section>

@@ -5,50 +5,26 @@
  * that it is in the history, never a selection, pointer or viewport.
  */
 import { History } from "lucide-react";
-import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import { usePeers } from "../sync/presence.ts";
+import { readPeers } from "../sync/presence/presenceState.ts";
+import { presenceWriter } from "../sync/presence/presenceWriter.ts";
+import { usePresence } from "../sync/presence/usePresence.ts";
 import { initials } from "../ui/initials.ts";
-import { describePlace, PLACE_FIELD, type Place, placesOf } from "./places.ts";
-
-const NO_PLACES: ReadonlyMap<number, Place> = new Map();
+import { describePlace } from "./places.ts";
 
 /** Marks this page's presence as being in the history, for as long as it is mounted. */
 export function useInHistory(awareness: Awareness | null): void {
   useEffect(() => {
-    if (!awareness) return;
-    awareness.setLocalStateField("selection", null);
-    awareness.setLocalStateField(PLACE_FIELD, "history");
-    return () => awareness.setLocalStateField(PLACE_FIELD, null);
+    const publish = presenceWriter(awareness);
+    publish.select(null);
+    publish.place("history");
+    return () => publish.place("board");
   }, [awareness]);
 }
 
-function usePlaces(awareness: Awareness | null): ReadonlyMap<number, Place> {
-  const last = useRef<{ key: string; places: ReadonlyMap<number, Place> }>({
-    key: "",
-    places: NO_PLACES,
-  });
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      if (!awareness) return () => {};
-      awareness.on("change", listener);
-      return () => awareness.off("change", listener);
-    },
-    [awareness],
-  );
-  return useSyncExternalStore(subscribe, () => {
-    if (!awareness) return NO_PLACES;
-    const places = placesOf(awareness.getStates() as Map<number, Record<string, unknown>>);
-    // A stable snapshot while nothing changed (useSyncExternalStore compares by identity).
-    const key = JSON.stringify([...places]);
-    if (key !== last.current.key) last.current = { key, places };
-    return last.current.places;
-  });
-}
-
 export function HistoryPeople({ awareness }: { awareness: Awareness | null }) {
-  const peers = usePeers(awareness);
-  const places = usePlaces(awareness);
+  const peers = usePresence(awareness, readPeers);
   if (peers.length === 0) return null;
   return (
     <ul
@@ -57,7 +33,7 @@ export function HistoryPeople({ awareness }: { awareness: Awareness | null }) {
       data-testid="history.people"
     >
       {peers.map((p) => {
-        const place = places.get(p.clientId) ?? "board";
+        const place = p.place;
         const label = describePlace(p.name, place);
         return (
           <li

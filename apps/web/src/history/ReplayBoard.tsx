@@ -1,7 +1,14 @@
-import { diffMaps, type JourneyMap, type MapChange, mirrorMap } from "@journeymap/schema";
+import {
+  diffMaps,
+  elementKey,
+  type JourneyMap,
+  type MapChange,
+  mirrorMap,
+} from "@journeymap/schema";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
+import { elementAt } from "../board/elementDom.ts";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 
@@ -16,7 +23,7 @@ export interface ReplayBoardProps {
   readonly css: string;
   /** Called after each move with what changed since the previous position, and the map now. */
   readonly onStep: (changes: readonly MapChange[], map: JourneyMap, fromSeq: number) => void;
-  /** A click on a board element: its data-presence key, or `lane:<id>`. */
+  /** A click on a board element (a lane header included): its element key. */
   readonly onSelect: (target: string) => void;
 }
 
@@ -71,10 +78,8 @@ export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProp
           className="board-page board--readonly history-board"
           data-testid="history.board"
           onClickCapture={(e) => {
-            const el = (e.target as Element).closest?.("[data-presence],[data-lane-id]");
-            if (!el) return;
-            const lane = el.getAttribute("data-lane-id");
-            onSelect(lane ? `lane:${lane}` : (el.getAttribute("data-presence") ?? ""));
+            const hit = elementAt(e.target);
+            if (hit) onSelect(elementKey(hit.ref));
           }}
         >
           <style>{css}</style>

@@ -1,10 +1,7 @@
 import type { Burst } from "@journeymap/schema";
 import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
 import { formatWhen } from "./format.ts";
-
-export const SPEEDS = [1, 2, 4, 8] as const;
-/** Time per step at 1×: long enough to see what each step highlights. */
-export const STEP_MS = 1200;
+import { SPEEDS } from "./playback.ts";
 
 export interface ScrubberProps {
   readonly seq: number;

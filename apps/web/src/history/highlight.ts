@@ -1,10 +1,17 @@
 /**
  * Highlights on the board without touching board components: the board already names its
- * elements (`data-presence="phase:<id>"`, `touchpoint:`, `card:`, `cell:`, `point:`, and
- * `data-lane-id` on lane headers), so a generated stylesheet can outline exactly the changed
- * ones. One class of change, one colour; a label is never the only cue (the list says it too).
+ * elements in the DOM (board/elementDom.ts), so a generated stylesheet can outline exactly the
+ * changed ones. One class of change, one colour; a label is never the only cue (the list says
+ * it too).
  */
-import type { ChangeKind, JourneyMap, MapChange } from "@journeymap/schema";
+import {
+  type ChangeKind,
+  type JourneyMap,
+  type MapChange,
+  parseElementKey,
+  stepOf,
+} from "@journeymap/schema";
+import { elementSelector } from "../board/elementDom.ts";
 
 const TONE: Record<ChangeKind, string> = {
   added: "var(--history-added)",
@@ -17,13 +24,8 @@ const TONE: Record<ChangeKind, string> = {
 
 /** The CSS selector of a change's board element, or null when the board does not show it. */
 export function selectorOf(target: string): string | null {
-  if (target.startsWith("lane:")) {
-    return `[data-lane-id=${JSON.stringify(target.slice("lane:".length))}]`;
-  }
-  if (/^(phase|touchpoint|card|cell|point):/.test(target)) {
-    return `[data-presence=${JSON.stringify(target)}]`;
-  }
-  return null;
+  const ref = parseElementKey(target);
+  return ref && elementSelector(ref);
 }
 
 /** A stylesheet outlining each changed element on the board (the first change of each wins). */
@@ -50,25 +52,17 @@ export function changesInPhase(
   const steps = new Set<string>();
   const cards = new Set<string>();
   for (const map of maps) {
-    for (const tp of map.touchpointsByPhase.get(phaseId as never) ?? []) {
+    for (const tp of map.touchpoints) {
+      if (tp.phaseId !== phaseId) continue;
       steps.add(tp.id);
       for (const card of map.cardsByTouchpoint.get(tp.id) ?? []) cards.add(card.id);
     }
   }
   return changes.filter((c) => {
-    switch (c.entity) {
-      case "phase":
-        return c.id === phaseId;
-      case "touchpoint":
-        return steps.has(c.id);
-      case "card":
-        return cards.has(c.id);
-      case "emotion":
-        return steps.has(c.id.slice(c.id.indexOf("/") + 1));
-      case "cell":
-        return steps.has(c.id.slice(c.id.lastIndexOf("/") + 1));
-      default:
-        return false;
-    }
+    const ref = parseElementKey(c.target);
+    if (ref?.kind === "phase") return ref.id === phaseId;
+    if (ref?.kind === "card") return cards.has(ref.id);
+    const step = ref && stepOf(ref);
+    return !!step && steps.has(step);
   });
 }

@@ -7,7 +7,8 @@
 import { FileUp, LoaderCircle, TriangleAlert } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import { navigate } from "../router.ts";
-import { fetchPreview, ImportRefused, type ImportRequest, importMap } from "./importApi.ts";
+import { ApiError } from "../api/apiClient.ts";
+import { fetchPreview, type ImportRequest, importMap } from "./importApi.ts";
 import {
   issueText,
   KIND_LABELS,
@@ -66,7 +67,7 @@ export default function ImportPanel({ onClose }: { onClose: () => void }) {
       navigate(`/maps/${map.id}`);
     } catch (e) {
       setProblem((e as Error).message);
-      if (e instanceof ImportRefused && e.issues.length > 0) {
+      if (e instanceof ApiError && e.issues.length > 0) {
         setPreview({ ...preview, errors: e.issues, importable: false });
       }
       setBusy(null);

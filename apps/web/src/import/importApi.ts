@@ -1,7 +1,7 @@
-/** The server's import endpoints: a preview that writes nothing, and the import itself. */
-import type { ImportIssue } from "@journeymap/schema/format";
+/** The server's import calls: a preview that writes nothing, and the import itself. */
+import { ROLE } from "@journeymap/protocol";
+import { ApiError, callApi } from "../api/apiClient.ts";
 import { rememberToken } from "../sync/tokens.ts";
-import type { PreviewResponse } from "./importSummary.ts";
 
 export interface ImportRequest {
   readonly text: string;
@@ -10,51 +10,31 @@ export interface ImportRequest {
   readonly title?: string;
 }
 
-function query({ fileName, title }: ImportRequest): string {
-  const q = new URLSearchParams({ filename: fileName });
-  if (title?.trim()) q.set("title", title.trim());
-  return q.toString();
+function upload({ text, fileName, title }: ImportRequest) {
+  return {
+    body: text,
+    query: { filename: fileName, ...(title?.trim() ? { title: title.trim() } : {}) },
+  };
 }
 
-/** Refused by the server before reading the file (size, kind, empty body). */
-export class ImportRefused extends Error {
-  readonly issues: readonly ImportIssue[];
-  constructor(message: string, issues: readonly ImportIssue[] = []) {
-    super(message);
-    this.issues = issues;
+/** A refusal says what the server said, or that it refused the file. */
+async function refusedAs<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiError && error.reason === null) {
+      throw new ApiError(error.status, `The server refused the file (${error.status})`);
+    }
+    throw error;
   }
 }
 
-async function refusal(res: Response): Promise<ImportRefused> {
-  const body = (await res.json().catch(() => ({}))) as {
-    error?: string;
-    errors?: ImportIssue[];
-  };
-  return new ImportRefused(
-    body.error ?? `The server refused the file (${res.status})`,
-    body.errors,
-  );
-}
-
-export async function fetchPreview(request: ImportRequest): Promise<PreviewResponse> {
-  const res = await fetch(`/api/import/preview?${query(request)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain; charset=utf-8" },
-    body: request.text,
-  });
-  if (!res.ok) throw await refusal(res);
-  return (await res.json()) as PreviewResponse;
-}
+export const fetchPreview = (request: ImportRequest) =>
+  refusedAs(callApi("previewImport", upload(request)));
 
 /** Creates the map; this browser becomes its owner. */
-export async function importMap(request: ImportRequest): Promise<{ id: string }> {
-  const res = await fetch(`/api/maps/import?${query(request)}`, {
-    method: "POST",
-    headers: { "content-type": "text/plain; charset=utf-8" },
-    body: request.text,
-  });
-  if (res.status !== 201) throw await refusal(res);
-  const created = (await res.json()) as { id: string; token: string };
-  rememberToken(created.id, created.token, "owner");
+export async function importMap(request: ImportRequest) {
+  const created = await refusedAs(callApi("importMap", upload(request)));
+  rememberToken(created.id, created.token, ROLE.owner);
   return created;
 }

@@ -1,20 +1,20 @@
 /**
  * What the import preview shows, from the server's preview of a file (pure, tested without a
  * browser): the phases and steps the map would get, each step's channel, emotion scores and
- * pain points, and every problem located by row or line. Types only from the schema package,
- * so nothing of zod reaches the map list's bundle.
+ * pain points, and every problem located by row or line.
  */
-import { CHANNEL_LABELS, type Channel, type MapSnapshot } from "@journeymap/schema";
+import {
+  CHANNEL_LABELS,
+  type Channel,
+  describeIssue,
+  formatScore,
+  type MapSnapshot,
+} from "@journeymap/schema";
 import type { ImportIssue, ImportKind } from "@journeymap/schema/format";
+import type { ImportPreviewResult } from "@journeymap/protocol/http";
 
 /** The body of POST /api/import/preview. */
-export interface PreviewResponse {
-  readonly kind: ImportKind;
-  readonly snapshot: MapSnapshot | null;
-  readonly errors: readonly ImportIssue[];
-  readonly notes: readonly string[];
-  readonly importable: boolean;
-}
+export type PreviewResponse = ImportPreviewResult;
 
 export interface PreviewStep {
   readonly id: string;
@@ -46,8 +46,6 @@ export const KIND_LABELS: Readonly<Record<ImportKind, string>> = {
   mermaid: "Mermaid journey",
 };
 
-const signed = (score: number) => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : "0");
-
 export function summarize(snapshot: MapSnapshot): ImportSummary {
   const persona = new Map(snapshot.personas.map((p) => [p.id, p.name]));
   const phases = snapshot.phases.map((phase) => {
@@ -60,7 +58,7 @@ export function summarize(snapshot: MapSnapshot): ImportSummary {
           channel: CHANNEL_LABELS[t.channel as Channel] ?? t.channel,
           emotions: snapshot.emotions
             .filter((e) => e.touchpointId === t.id && persona.has(e.personaId))
-            .map((e) => `${persona.get(e.personaId)} ${signed(e.score)}`)
+            .map((e) => `${persona.get(e.personaId)} ${formatScore(e.score)}`)
             .join(", "),
           painPoints: snapshot.cards
             .filter((c) => c.touchpointId === t.id && c.kind === "painPoint")
@@ -81,13 +79,10 @@ export function summarize(snapshot: MapSnapshot): ImportSummary {
 
 /** "Row 3: unknown channel …", "Line 4: …", "map.phases[0].name: …", or the bare message. */
 export function issueText(issue: ImportIssue): string {
-  const where =
-    issue.row !== undefined
-      ? `Row ${issue.row}`
-      : issue.line !== undefined
-        ? `Line ${issue.line}`
-        : issue.path;
-  return where ? `${where}: ${issue.message}` : issue.message;
+  const text = describeIssue(issue);
+  // A row or line starts the sentence; a JSON path is shown as written.
+  const located = issue.row !== undefined || issue.line !== undefined;
+  return located ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -103,5 +98,5 @@ export function verdict(preview: PreviewResponse): string {
   return `Ready to import: ${count(s.phases.length, "phase")}, ${count(s.touchpoints.length, "step")}, ${count(s.personas.length, "persona")}.`;
 }
 
-/** The same cap as the server (formatRoutes.ts): refuse before uploading. */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+/** The server's cap: refuse before uploading. */
+export { MAX_IMPORT_BYTES } from "@journeymap/protocol/http";

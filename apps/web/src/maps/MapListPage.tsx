@@ -1,12 +1,7 @@
 import { Map as MapIcon, Plus } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
-import {
-  createMap,
-  listMaps,
-  listTemplates,
-  type MapSummary,
-  type TemplateSummary,
-} from "../api/mapsApi.ts";
+import type { MapSummary, TemplateSummary } from "@journeymap/protocol/http";
+import { createMap, listMaps, listTemplates } from "../api/mapsApi.ts";
 import { ImportButton } from "../import/ImportButton.tsx";
 import { navigate } from "../router.ts";
 import { displayName, setDisplayName } from "../sync/tokens.ts";

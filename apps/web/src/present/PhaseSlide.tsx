@@ -1,9 +1,9 @@
 /** The two kinds of slide: the overview (title, scenario, personas, agenda) and one phase. */
-import type { JourneyMap } from "@journeymap/schema";
+import { formatScore, type JourneyMap } from "@journeymap/schema";
 import { CircleAlert, Lightbulb, MessageCircleMore } from "lucide-react";
 import { CHANNEL_ICONS } from "../board/channelIcons.tsx";
 import { initials } from "../ui/initials.ts";
-import { formatScore, type PhaseSlideContent, type SlideStep } from "./slideContent.ts";
+import type { PhaseSlideContent, SlideStep } from "./slideContent.ts";
 
 const stepCount = (n: number) => (n === 1 ? "1 step" : `${n} steps`);
 

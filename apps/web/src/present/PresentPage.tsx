@@ -9,6 +9,9 @@ import { ChevronLeft, ChevronRight, Maximize, Minimize, Radio, X } from "lucide-
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { navigate } from "../router.ts";
+import { countWatchers, readPresenters } from "../sync/presence/presenceState.ts";
+import { presenceWriter } from "../sync/presence/presenceWriter.ts";
+import { usePresence } from "../sync/presence/usePresence.ts";
 import { MapSessionContext, useJourneyMap, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { initials } from "../ui/initials.ts";
@@ -18,15 +21,12 @@ import {
   type Move,
   moveForKey,
   moveSlide,
-  PRESENTING_FIELD,
   slideIndex,
   slideLabel,
   slidesOf,
   TITLE_SLIDE,
-  WATCHING_FIELD,
 } from "./presenting.ts";
 import { phaseSlideContent } from "./slideContent.ts";
-import { usePresenters, useWatcherCount } from "./usePresenters.ts";
 import "./present.css";
 
 type Mode = "present" | "follow" | "browse";
@@ -63,8 +63,8 @@ function Presentation({ mapId, awareness }: { mapId: string; awareness: Awarenes
   const [ownKey, setOwnKey] = useState<string>(TITLE_SLIDE);
   // Where we were, for when the slide on screen disappears (its phase deleted mid-talk).
   const lastIndex = useRef(0);
-  const presenters = usePresenters(awareness);
-  const watchers = useWatcherCount(awareness);
+  const presenters = usePresence(awareness, readPresenters);
+  const watchers = usePresence(awareness, countWatchers);
   const presenter =
     presenters.find((p) => p.clientId === followId) ??
     (followId === null ? (presenters[0] ?? null) : null);
@@ -81,20 +81,17 @@ function Presentation({ mapId, awareness }: { mapId: string; awareness: Awarenes
   }, [following]);
 
   // What others see of us: the slide we present, or whom we follow.
+  const publish = useMemo(() => presenceWriter(awareness), [awareness]);
   useEffect(() => {
-    if (!awareness) return;
-    awareness.setLocalStateField(
-      PRESENTING_FIELD,
-      mode === "present" ? { slide: slide.key } : null,
-    );
-    awareness.setLocalStateField(WATCHING_FIELD, following ? following.clientId : null);
-  }, [awareness, mode, slide.key, following]);
+    publish.presenting(mode === "present" ? slide.key : null);
+    publish.watching(following ? following.clientId : null);
+  }, [publish, mode, slide.key, following]);
   useEffect(
     () => () => {
-      awareness?.setLocalStateField(PRESENTING_FIELD, null);
-      awareness?.setLocalStateField(WATCHING_FIELD, null);
+      publish.presenting(null);
+      publish.watching(null);
     },
-    [awareness],
+    [publish],
   );
 
   const go = useCallback(

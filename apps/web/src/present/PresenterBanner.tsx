@@ -6,7 +6,8 @@ import { Radio } from "lucide-react";
 import type { Awareness } from "y-protocols/awareness";
 import { navigate } from "../router.ts";
 import { initials } from "../ui/initials.ts";
-import { usePresenters } from "./usePresenters.ts";
+import { readPresenters } from "../sync/presence/presenceState.ts";
+import { usePresence } from "../sync/presence/usePresence.ts";
 import "./present.css";
 
 export function PresenterBanner({
@@ -16,7 +17,7 @@ export function PresenterBanner({
   mapId: string;
   awareness: Awareness | null;
 }) {
-  const presenter = usePresenters(awareness)[0];
+  const presenter = usePresence(awareness, readPresenters)[0];
   if (!presenter) return null;
   const href = `/maps/${mapId}/present?follow=${presenter.clientId}`;
   return (

@@ -1,16 +1,11 @@
 /**
  * Presentation mode, the logic without React: which slides a map has (a title slide, then one
- * per phase), moving between them, and presenter following through awareness. The presenter
- * publishes the slide they show under `presenting`; followers publish whom they follow under
- * `watching`, so the presenter can see how many people are with them. Slides are named by
- * phase id, not index, so a phase added or moved during the talk does not shift followers.
+ * per phase) and moving between them. Presenter following goes through presence
+ * (sync/presence): the presenter publishes the key of the slide they show, followers whom they
+ * follow, so the presenter can see how many people are with them. Slides are named by phase
+ * id, not index, so a phase added or moved during the talk does not shift followers.
  */
 import type { JourneyMap } from "@journeymap/schema";
-
-/** The awareness field a presenter writes: the slide on their screen. */
-export const PRESENTING_FIELD = "presenting";
-/** The awareness field a follower writes: the Yjs client id of the presenter followed. */
-export const WATCHING_FIELD = "watching";
 
 /** The title slide's key; every other slide is keyed by its phase id. */
 export const TITLE_SLIDE = "title";
@@ -73,56 +68,6 @@ export function moveForKey(key: string, shift = false): Move | null {
     default:
       return null;
   }
-}
-
-export interface Presenter {
-  readonly clientId: number;
-  readonly name: string;
-  readonly colour: string;
-  /** The key of the slide on the presenter's screen. */
-  readonly slide: string;
-}
-
-const HEX = /^#[0-9a-f]{6}$/i;
-const MAX_KEY = 200;
-
-/**
- * Everyone presenting, other than ourselves, lowest client id first (so two browsers agree on
- * whom to follow when two people present at once). Only states the server has stamped with a
- * user (name, colour) count: the name is the server's, never the presenter's claim.
- */
-export function readPresenters(
-  states: ReadonlyMap<number, Record<string, unknown>>,
-  selfId: number,
-): readonly Presenter[] {
-  const out: Presenter[] = [];
-  for (const [clientId, state] of states) {
-    if (clientId === selfId) continue;
-    const user = state.user as { name?: unknown; colour?: unknown } | undefined;
-    const presenting = state[PRESENTING_FIELD] as { slide?: unknown } | null | undefined;
-    if (!user || typeof user.name !== "string") continue;
-    if (!presenting || typeof presenting.slide !== "string") continue;
-    if (presenting.slide.length === 0 || presenting.slide.length > MAX_KEY) continue;
-    out.push({
-      clientId,
-      name: user.name.slice(0, 40),
-      colour: typeof user.colour === "string" && HEX.test(user.colour) ? user.colour : "#666666",
-      slide: presenting.slide,
-    });
-  }
-  return out.sort((a, b) => a.clientId - b.clientId);
-}
-
-/** How many other people follow `presenterId`. */
-export function countWatchers(
-  states: ReadonlyMap<number, Record<string, unknown>>,
-  presenterId: number,
-): number {
-  let count = 0;
-  for (const [clientId, state] of states) {
-    if (clientId !== presenterId && state[WATCHING_FIELD] === presenterId) count++;
-  }
-  return count;
 }
 
 /** "Phase 2 of 6" style position, the title slide not counted. */

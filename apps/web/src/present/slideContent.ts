@@ -102,10 +102,3 @@ export function phaseSlideContent(
   });
   return { phase, steps };
 }
-
-/** A score as people write it: "+2", "0", "−3" (a real minus sign). */
-export function formatScore(score: number): string {
-  if (score > 0) return `+${score}`;
-  if (score < 0) return `−${-score}`;
-  return "0";
-}

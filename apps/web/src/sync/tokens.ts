@@ -2,6 +2,8 @@
  * The share tokens this browser holds, by map id, kept in localStorage. A share link carries
  * its token in the URL fragment (`/maps/<id>#token=…`), which browsers never send to servers.
  */
+import { isRole, opensReadOnly } from "@journeymap/protocol";
+
 const KEY = "journeymap.tokens";
 const NAME_KEY = "journeymap.name";
 
@@ -35,7 +37,7 @@ export function tokenFor(mapId: string): string {
 
 export function heldReadOnly(mapId: string): boolean {
   const held = readAll()[mapId];
-  return held?.readOnly === true || held?.role === "viewer" || held?.role === "commenter";
+  return held?.readOnly === true || (isRole(held?.role) && opensReadOnly(held.role));
 }
 
 export function rememberReadOnly(mapId: string, readOnly: boolean): void {

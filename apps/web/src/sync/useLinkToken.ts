@@ -4,6 +4,7 @@
  * would lower our access the person chooses: keep the current access or switch to the link.
  */
 import { useEffect, useState } from "react";
+import { callApi } from "../api/apiClient.ts";
 import { chooseLinkToken, type TokenRole } from "./linkToken.ts";
 import {
   clearLinkTokenFromUrl,
@@ -15,13 +16,7 @@ import {
 
 /** The role `token` grants on `mapId`, null if none; throws when the server cannot be asked. */
 async function roleOf(mapId: string, token: string): Promise<string | null> {
-  const res = await fetch("/api/maps/lookup", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ maps: [{ mapId, token }] }),
-  });
-  if (!res.ok) throw new Error(`lookup failed (${res.status})`);
-  const found = (await res.json()) as Array<{ id: string; role: string }>;
+  const found = await callApi("lookupMaps", { body: { maps: [{ mapId, token }] } });
   return found.find((m) => m.id === mapId)?.role ?? null;
 }
 

@@ -10,6 +10,7 @@
  * and the UI says so.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { CLOSE, mapDocumentName, syncUrl } from "@journeymap/protocol";
 import { isEmptyMap } from "@journeymap/schema";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
@@ -17,6 +18,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { displayName, heldReadOnly, heldRole, rememberReadOnly, tokenFor } from "./tokens.ts";
 import { browserKey } from "./browserKey.ts";
+import { presenceWriter } from "./presence/presenceWriter.ts";
 import { useLinkToken } from "./useLinkToken.ts";
 
 /**
@@ -59,20 +61,16 @@ export interface MapConnection {
 }
 
 /**
- * The server closes the socket with this code when it could not save an edit
- * (apps/server/src/limits.ts CLOSE.storeFailed); the edit stays unsaved here. Reconnecting at
- * once re-sends it, so a store that is back (PostgreSQL restarted) saves it within a moment.
+ * The server closes the socket with this code when it could not save an edit; the edit stays
+ * unsaved here. Reconnecting at once re-sends it, so a store that is back (PostgreSQL
+ * restarted) saves it within a moment.
  */
-const STORE_FAILED_CODE = 4503;
+const STORE_FAILED_CODE = CLOSE.storeFailed.code;
 /** At most one immediate reconnect per this long (ms); after that the provider's backoff applies. */
 const FAST_RETRY_INTERVAL_MS = 5000;
 
 /** How long to wait for IndexedDB before working online only. */
 const LOCAL_OPEN_TIMEOUT_MS = 4000;
-
-export function syncUrl(location: Pick<Location, "protocol" | "host">): string {
-  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/sync`;
-}
 
 export function useMapConnection(mapId: string): MapConnection | null {
   const [connection, setConnection] = useState<MapConnection | null>(null);
@@ -127,7 +125,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
     });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
-      name: `map:${mapId}`,
+      name: mapDocumentName(mapId),
       document: doc,
       token: tokenFor(mapId),
       onAuthenticated: ({ scope }) => {
@@ -157,7 +155,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
     update({ awareness: provider.awareness, provider });
     // Announce ourselves at once (the initial empty state is not sent until it changes); the
     // server stamps our name and colour on it.
-    provider.on("synced", () => provider.awareness?.setLocalStateField("selection", null));
+    provider.on("synced", () => presenceWriter(provider.awareness).select(null));
     // Follow the browser's own network state: an open socket can outlive the network, and
     // waiting for it to time out would leave "online" on screen while nothing gets through.
     const goOffline = () => {

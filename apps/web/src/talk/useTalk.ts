@@ -5,6 +5,7 @@
  * the map document. Not kept offline: comments are a conversation, not the map.
  */
 import { HocuspocusProvider } from "@hocuspocus/provider";
+import { canEdit, isRole, talkDocumentName } from "@journeymap/protocol";
 import { type Author, readTalk, type Talk } from "@journeymap/schema";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
@@ -64,7 +65,7 @@ export function useTalkConnection(
       setState({ doc, synced, canWrite, me: author.name, author, canModerate, ...store });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
-      name: `talk:${mapId}`,
+      name: talkDocumentName(mapId),
       document: doc,
       token: tokenFor(mapId),
       onAuthenticated: ({ scope }) => {
@@ -75,7 +76,7 @@ export function useTalkConnection(
         const message = readIdentity(payload);
         if (!message) return;
         author = { name: message.name, id: message.authorId };
-        canModerate = message.role === "owner" || message.role === "editor";
+        canModerate = isRole(message.role) && canEdit(message.role);
         publish();
       },
       onSynced: () => {

@@ -1,6 +1,7 @@
+import { parseElementKey } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
 import {
-  columnOfPresenceKey,
+  columnOfElement,
   columnRange,
   fitRange,
   renderedColumns,
@@ -95,7 +96,10 @@ describe("column window", () => {
     const columnOf = (id: string) => ({ a: 0, b: 7 })[id] ?? -1;
     const cardStep = (id: string) => (id === "c1" ? "b" : undefined);
     const phaseStart = (id: string) => (id === "p1" ? 3 : -1);
-    const of = (key: string) => columnOfPresenceKey(key, columnOf, cardStep, phaseStart);
+    const of = (key: string) => {
+      const ref = parseElementKey(key);
+      return ref ? columnOfElement(ref, columnOf, cardStep, phaseStart) : -1;
+    };
     expect(of("touchpoint:b")).toBe(7);
     expect(of("cell:cell/lane-actions/b")).toBe(7);
     expect(of("point:persona-1/a")).toBe(0);

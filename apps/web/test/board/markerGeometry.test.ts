@@ -1,5 +1,17 @@
+import { parseElementKey } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
-import { geometryBox, type GridMetrics, rowsFrom } from "../../src/board/markerGeometry.ts";
+import {
+  geometryBox as boxOf,
+  type GridMetrics,
+  type Lookups,
+  rowsFrom,
+} from "../../src/board/markerGeometry.ts";
+
+/** The box of the element a key names (null for what is not an element key). */
+function geometryBox(key: string, m: GridMetrics, at: Lookups) {
+  const ref = parseElementKey(key);
+  return ref ? boxOf(ref, m, at) : null;
+}
 
 const metrics: GridMetrics = {
   leading: 184,

@@ -1,3 +1,4 @@
+import type { PhaseId } from "@journeymap/schema";
 import { describe, expect, it, vi } from "vitest";
 import { type Command, CommandRegistry, formatKeys } from "../../src/commands/CommandRegistry.ts";
 
@@ -39,7 +40,7 @@ describe("CommandRegistry", () => {
       command("phase.delete", { run, targets: ["phase"], needsTarget: true }),
       command("phase.add", { targets: ["phase"] }),
     ]);
-    expect(registry.run("phase.delete", { kind: "phase", id: "p1" })).toBe(true);
+    expect(registry.run("phase.delete", { kind: "phase", id: "p1" as PhaseId })).toBe(true);
     expect(run).toHaveBeenCalledWith({ kind: "phase", id: "p1" });
     expect(registry.run("missing")).toBe(false);
     expect(registry.forPalette().map((c) => c.id)).toEqual(["phase.add"]);

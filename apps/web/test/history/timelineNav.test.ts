@@ -1,19 +1,6 @@
-import type { Burst } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
 import { burstAt, nextStop, previousStop, visibleBursts } from "../../src/history/timelineNav.ts";
-
-const burst = (fromSeq: number, toSeq: number, author: string): Burst => ({
-  fromSeq,
-  toSeq,
-  author,
-  origin: author === "server" ? "server" : "connection",
-  startTs: fromSeq,
-  endTs: toSeq,
-  count: toSeq - fromSeq + 1,
-  bytes: 10,
-});
-
-const bursts = [burst(1, 1, "server"), burst(2, 5, "Ana"), burst(6, 6, "Ben"), burst(7, 9, "Ana")];
+import { BURSTS as bursts } from "./burstFixture.ts";
 
 describe("timeline navigation", () => {
   it("finds the burst holding a row", () => {

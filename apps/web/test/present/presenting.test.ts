@@ -1,6 +1,7 @@
 import {
   builtInLaneId,
   createMapFromTemplate,
+  formatScore,
   MapEditor,
   readJourneyMap,
   sequentialIds,
@@ -9,15 +10,14 @@ import {
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
-  countWatchers,
   moveForKey,
   moveSlide,
-  readPresenters,
   slideIndex,
   slideLabel,
   slidesOf,
 } from "../../src/present/presenting.ts";
-import { formatScore, phaseSlideContent } from "../../src/present/slideContent.ts";
+import { phaseSlideContent } from "../../src/present/slideContent.ts";
+import { countWatchers, readPresenters } from "../../src/sync/presence/presenceState.ts";
 import { STRIP, stripGeometry } from "../../src/present/strip.ts";
 
 const TEMPLATE: Template = {

@@ -1,7 +1,10 @@
-import type { CardKind, CardStatus, Channel, EvidenceKind, LaneKind } from "../vocabulary.ts";
-import type { EvidenceTarget } from "../records/Evidence.ts";
-import type { DemographicField, PsychographicField } from "../records/Persona.ts";
 import type { RichTextNode } from "../read/richText.ts";
+import type { Card } from "../records/Card.ts";
+import type { Evidence } from "../records/Evidence.ts";
+import type { Lane } from "../records/Lane.ts";
+import type { Persona } from "../records/Persona.ts";
+import type { Phase } from "../records/Phase.ts";
+import type { Touchpoint } from "../records/Touchpoint.ts";
 
 /**
  * A whole map as plain data: what the open file format carries and what imports write.
@@ -22,39 +25,27 @@ export interface MapSnapshot {
   readonly evidence: readonly EvidenceSnapshot[];
 }
 
-export interface PersonaSnapshot {
-  readonly id: string;
-  readonly name: string;
-  readonly role: string;
-  readonly quote: string;
-  readonly colour: string;
-  readonly demographics: Readonly<Record<DemographicField, string>>;
-  readonly psychographics: Readonly<Record<PsychographicField, string>>;
-}
+/**
+ * A record as plain data: ids are strings (a file may name an element the map lacks) and
+ * there is no order key. `K` lists further fields the snapshot leaves out or retypes.
+ */
+type Plain<T, K extends keyof T = never> = Omit<T, "id" | "key" | K> & { readonly id: string };
 
-export interface PhaseSnapshot {
-  readonly id: string;
-  readonly name: string;
-  readonly colour: string;
-  readonly description: string;
-}
+export type PersonaSnapshot = Plain<Persona>;
+export type PhaseSnapshot = Plain<Phase, "synthetic">;
+export type LaneSnapshot = Plain<Lane>;
+export type EvidenceSnapshot = Plain<Evidence>;
 
-export interface TouchpointSnapshot {
-  readonly id: string;
+/** The description as rich text, where the read model has its plain text. */
+export type TouchpointSnapshot = Plain<Touchpoint, "phaseId" | "descriptionText"> & {
   readonly phaseId: string;
-  readonly name: string;
-  readonly channel: Channel;
-  readonly action: string;
-  readonly team: string;
   readonly description: readonly RichTextNode[];
-}
+};
 
-export interface LaneSnapshot {
-  readonly id: string;
-  readonly kind: LaneKind;
-  readonly name: string;
-  readonly hidden: boolean;
-}
+export type CardSnapshot = Plain<Card, "touchpointId"> & {
+  /** May name no touchpoint (an orphan shown in unassigned cards). */
+  readonly touchpointId: string;
+};
 
 export interface CellSnapshot {
   readonly laneId: string;
@@ -67,29 +58,4 @@ export interface EmotionSnapshot {
   readonly touchpointId: string;
   readonly score: number;
   readonly note: string;
-}
-
-export interface CardSnapshot {
-  readonly id: string;
-  readonly kind: CardKind;
-  /** May name no touchpoint (an orphan shown in unassigned cards). */
-  readonly touchpointId: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly rating: number;
-  readonly status: CardStatus;
-  readonly owner: string;
-}
-
-export interface EvidenceSnapshot {
-  readonly id: string;
-  readonly target: EvidenceTarget | null;
-  readonly kind: EvidenceKind;
-  readonly text: string;
-  readonly source: string;
-  readonly url: string;
-  readonly contributor: string;
-  readonly team: string;
-  readonly sentiment: number | null;
-  readonly createdAt: number;
 }

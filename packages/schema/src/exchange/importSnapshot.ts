@@ -18,7 +18,15 @@ import { keysAfter } from "../order.ts";
 import type { MapOrigin } from "../origin.ts";
 import { writeRichText } from "../read/richText.ts";
 import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "../records/Persona.ts";
-import type { MapSnapshot } from "./MapSnapshot.ts";
+import type {
+  CardSnapshot,
+  EvidenceSnapshot,
+  LaneSnapshot,
+  MapSnapshot,
+  PersonaSnapshot,
+  PhaseSnapshot,
+  TouchpointSnapshot,
+} from "./MapSnapshot.ts";
 
 /** Keys in array order, per parent, so the imported order is the snapshot's order. */
 function positions<T>(
@@ -38,16 +46,65 @@ function positions<T>(
   return out;
 }
 
-function insert(
+/**
+ * Inserts one collection with its fields, keeping ids and, when `parentOf` is given, the
+ * snapshot's order under each parent. `then` runs on each inserted entity (rich text is
+ * written into a fragment once it is in the document).
+ */
+function insertAll<T extends { readonly id: string }>(
   doc: Y.Doc,
   root: EntityRoot,
-  id: string,
-  fields: Record<string, unknown>,
-): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) map.set(key, value);
-  doc.getMap(ROOT[root]).set(id, map);
-  return map;
+  items: readonly T[],
+  fields: (item: T) => Record<string, unknown>,
+  parentOf?: (item: T) => string,
+  then?: (item: T, entity: Y.Map<unknown>) => void,
+): void {
+  const pos = parentOf ? positions(items, parentOf) : null;
+  const entities = doc.getMap(ROOT[root]);
+  for (const item of items) {
+    const entity = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(fields(item))) entity.set(key, value);
+    if (pos) entity.set(POS, pos.get(item));
+    entities.set(item.id, entity);
+    then?.(item, entity);
+  }
+}
+
+const TOP = () => "";
+
+/** The listed fields of a snapshot item under the entity's field keys, in that order. */
+function fieldsOf<T, K extends keyof T & string>(
+  item: T,
+  layout: Readonly<Record<K, string>>,
+  keys: readonly K[],
+): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [layout[key], item[key]]));
+}
+
+function personaFields(p: PersonaSnapshot): Record<string, unknown> {
+  const fields = fieldsOf(p, PERSONA, ["name", "role", "quote", "colour"]);
+  for (const f of DEMOGRAPHIC_FIELDS) fields[PERSONA[f]] = p.demographics[f];
+  for (const f of PSYCHOGRAPHIC_FIELDS) fields[PERSONA[f]] = p.psychographics[f];
+  return fields;
+}
+
+const phaseFields = (p: PhaseSnapshot) => fieldsOf(p, PHASE, ["name", "colour", "description"]);
+const laneFields = (l: LaneSnapshot) => fieldsOf(l, LANE, ["kind", "name", "hidden"]);
+
+/** Nested types are created with their entity (INV-D3); the text is written once it is in. */
+const touchpointFields = (t: TouchpointSnapshot) => ({
+  ...fieldsOf(t, TOUCHPOINT, ["name", "channel", "action", "team"]),
+  [TOUCHPOINT.description]: new Y.XmlFragment(),
+});
+
+const cardFields = (c: CardSnapshot) =>
+  fieldsOf(c, CARD, ["kind", "title", "detail", "rating", "status", "owner"]);
+
+/** Every evidence field is stored under its own name; the target is copied. */
+function evidenceFields(e: EvidenceSnapshot): Record<string, unknown> {
+  const fields = fieldsOf(e, EVIDENCE, Object.keys(EVIDENCE) as (keyof typeof EVIDENCE)[]);
+  fields[EVIDENCE.target] = e.target ? { kind: e.target.kind, id: e.target.id } : null;
+  return fields;
 }
 
 /**
@@ -69,50 +126,19 @@ export function importSnapshot(
     meta.set(META.schemaVersion, CURRENT_SCHEMA_VERSION);
     meta.set(META.createdAt, now());
 
-    const personaPos = positions(snapshot.personas, () => "");
-    for (const p of snapshot.personas) {
-      const fields: Record<string, unknown> = {
-        [PERSONA.name]: p.name,
-        [PERSONA.role]: p.role,
-        [PERSONA.quote]: p.quote,
-        [PERSONA.colour]: p.colour,
-        [POS]: personaPos.get(p),
-      };
-      for (const f of DEMOGRAPHIC_FIELDS) fields[PERSONA[f]] = p.demographics[f];
-      for (const f of PSYCHOGRAPHIC_FIELDS) fields[PERSONA[f]] = p.psychographics[f];
-      insert(doc, "personas", p.id, fields);
-    }
-    const phasePos = positions(snapshot.phases, () => "");
-    for (const p of snapshot.phases) {
-      insert(doc, "phases", p.id, {
-        [PHASE.name]: p.name,
-        [PHASE.colour]: p.colour,
-        [PHASE.description]: p.description,
-        [POS]: phasePos.get(p),
-      });
-    }
-    const tpPos = positions(snapshot.touchpoints, (t) => t.phaseId);
-    for (const t of snapshot.touchpoints) {
-      const description = new Y.XmlFragment();
-      insert(doc, "touchpoints", t.id, {
-        [TOUCHPOINT.name]: t.name,
-        [TOUCHPOINT.channel]: t.channel,
-        [TOUCHPOINT.action]: t.action,
-        [TOUCHPOINT.team]: t.team,
-        [TOUCHPOINT.description]: description,
-        [POS]: tpPos.get(t),
-      });
-      writeRichText(description, t.description);
-    }
-    const lanePos = positions(snapshot.lanes, () => "");
-    for (const l of snapshot.lanes) {
-      insert(doc, "lanes", l.id, {
-        [LANE.kind]: l.kind,
-        [LANE.name]: l.name,
-        [LANE.hidden]: l.hidden,
-        [POS]: lanePos.get(l),
-      });
-    }
+    insertAll(doc, "personas", snapshot.personas, personaFields, TOP);
+    insertAll(doc, "phases", snapshot.phases, phaseFields, TOP);
+    const description = (entity: Y.Map<unknown>) =>
+      entity.get(TOUCHPOINT.description) as Y.XmlFragment;
+    insertAll(
+      doc,
+      "touchpoints",
+      snapshot.touchpoints,
+      touchpointFields,
+      (t) => t.phaseId,
+      (t, entity) => writeRichText(description(entity), t.description),
+    );
+    insertAll(doc, "lanes", snapshot.lanes, laneFields, TOP);
     for (const c of snapshot.cells) {
       writeRichText(doc.getXmlFragment(cellRootName(c.laneId, c.touchpointId)), c.content);
     }
@@ -120,31 +146,8 @@ export function importSnapshot(
     for (const e of snapshot.emotions) {
       emotions.set(emotionKey(e.personaId, e.touchpointId), { score: e.score, note: e.note });
     }
-    const cardPos = positions(snapshot.cards, (c) => c.touchpointId);
-    for (const c of snapshot.cards) {
-      insert(doc, "cards", c.id, {
-        [CARD.kind]: c.kind,
-        [CARD.title]: c.title,
-        [CARD.detail]: c.detail,
-        [CARD.rating]: c.rating,
-        [CARD.status]: c.status,
-        [CARD.owner]: c.owner,
-        [POS]: cardPos.get(c),
-      });
-    }
-    for (const e of snapshot.evidence) {
-      insert(doc, "evidence", e.id, {
-        [EVIDENCE.target]: e.target ? { kind: e.target.kind, id: e.target.id } : null,
-        [EVIDENCE.kind]: e.kind,
-        [EVIDENCE.text]: e.text,
-        [EVIDENCE.source]: e.source,
-        [EVIDENCE.url]: e.url,
-        [EVIDENCE.contributor]: e.contributor,
-        [EVIDENCE.team]: e.team,
-        [EVIDENCE.sentiment]: e.sentiment,
-        [EVIDENCE.createdAt]: e.createdAt,
-      });
-    }
+    insertAll(doc, "cards", snapshot.cards, cardFields, (c) => c.touchpointId);
+    insertAll(doc, "evidence", snapshot.evidence, evidenceFields);
   }, origin);
   return true;
 }

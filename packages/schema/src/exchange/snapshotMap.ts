@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { TOUCHPOINT } from "../layout.ts";
+import { cardsInBoardOrder } from "../read/JourneyMap.ts";
 import { readJourneyMap } from "../read/readJourneyMap.ts";
 import { readRichText } from "../read/richText.ts";
 import { rootMap } from "../read/rootTypes.ts";
@@ -15,10 +16,7 @@ export function snapshotMap(doc: Y.Doc): MapSnapshot {
     const fragment = entity instanceof Y.Map ? entity.get(TOUCHPOINT.description) : undefined;
     return fragment instanceof Y.XmlFragment ? readRichText(fragment) : [];
   };
-  const cards = [
-    ...map.touchpoints.flatMap((t) => map.cardsByTouchpoint.get(t.id) ?? []),
-    ...map.unassignedCards,
-  ];
+  const cards = cardsInBoardOrder(map);
   return {
     title: map.meta.title,
     description: map.meta.description,

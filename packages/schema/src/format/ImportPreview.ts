@@ -35,6 +35,7 @@ export function isImportable(
   return preview.snapshot !== null && preview.errors.length === 0;
 }
 
+/** "row 3: …", "line 4: …", "map.phases[0].name: …", or the bare message for the whole file. */
 export function describeIssue(issue: ImportIssue): string {
   const where =
     issue.row !== undefined

@@ -13,7 +13,8 @@ export {
 } from "./mapFileSchema.ts";
 export { mapFileJsonSchema } from "./jsonSchema.ts";
 export { formatPath, MAX_JSON_DEPTH, readMapFile } from "./readMapFile.ts";
-export { mapFileName, serializeMapFile, toMapFile } from "./writeMapFile.ts";
+export { serializeMapFile, toMapFile } from "./writeMapFile.ts";
+export { mapFileName } from "./fileNames.ts";
 export { type MapFileV0, mapFileV0Schema } from "./legacyV0.ts";
 export { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
 export { channelFromText } from "./channels.ts";

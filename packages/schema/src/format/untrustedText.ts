@@ -23,30 +23,23 @@ export function capIssues(issues: readonly ImportIssue[]): ImportIssue[] {
   return [...issues.slice(0, MAX_ISSUES), { path: "", message: `and ${more} more problems` }];
 }
 
-const QUOTE_MARK = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-
 /**
  * Whether JSON text nests arrays and objects deeper than `max` (the outermost counts as 1).
- * Linear and allocation-free; brackets inside strings do not count. On text that is not JSON
- * the answer is meaningless, but JSON.parse refuses such text anyway.
+ * One linear pass that builds nothing; brackets inside strings do not count. On text that is
+ * not JSON the answer is meaningless, but JSON.parse refuses such text anyway.
  */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i];
     if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE_MARK) inString = false;
-    } else if (c === QUOTE_MARK) inString = true;
-    else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
       if (++depth > max) return true;
-    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth--;
+    } else if (c === "]" || c === "}") depth--;
   }
   return false;
 }

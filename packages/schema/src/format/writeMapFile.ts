@@ -25,15 +25,3 @@ export function toMapFile(
 export function serializeMapFile(file: MapFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
-
-/** A file name for a map title: readable, safe on every OS. */
-export function mapFileName(title: string, extension: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .replace(/\s+/g, "-")
-    .toLowerCase()
-    .slice(0, 60);
-  return `${base || "journey-map"}.${extension}`;
-}

@@ -1,7 +1,9 @@
 /** Edit history: diffs of read models, forward restores, bursts and attribution. */
-export * from "./attribution.ts";
+export * from "./AttributionIndex.ts";
 export * from "./bursts.ts";
+export { type ChangedEntity, type ChangeKind, countChanges, type MapChange } from "./changes.ts";
 export * from "./diffMaps.ts";
+export { movedIds } from "./movedIds.ts";
 export { differingCells, mirrorMap, type RestoreOptions, restoreMap } from "./restoreMap.ts";
 export * from "./restoreEntity.ts";
 export * from "./rowFrames.ts";

@@ -3,23 +3,17 @@ import type { CardId, TouchpointId } from "../ids.ts";
 import { CARD } from "../layout.ts";
 import type { CardFields } from "../records/Card.ts";
 import { CARD_KINDS, CARD_STATUSES, type CardKind, RATING_MAX, RATING_MIN } from "../vocabulary.ts";
+import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { clampInt, longText, oneOf, shortText, withDefaults } from "./input.ts";
-import {
-  entityMap,
-  insertEntity,
-  moveEntity,
-  type MutationContext,
-  newId,
-  positionAt,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { type MutationContext, transact } from "./transact.ts";
 
 export interface NewCard extends CardFields {
   readonly kind: CardKind;
   readonly touchpointId: TouchpointId;
   readonly index?: number;
 }
+
+const DEFAULTS = { title: "", detail: "", rating: 3, status: "open", owner: "" };
 
 function validFields(fields: CardFields) {
   return {
@@ -32,28 +26,16 @@ function validFields(fields: CardFields) {
 }
 
 export function addCard(doc: Y.Doc, input: NewCard, ctx: MutationContext): CardId {
-  return transact(doc, ctx, () => {
-    const id = newId(ctx) as CardId;
-    insertEntity(doc, "cards", id, {
-      ...withDefaults(
-        {
-          title: "",
-          detail: "",
-          rating: 3,
-          status: "open",
-          owner: "",
-        },
-        validFields(input),
-      ),
-      [CARD.kind]: oneOf(input.kind, CARD_KINDS, "card kind"),
-      [CARD.pos]: positionAt(doc, "cards", input.touchpointId, input.index),
-    });
-    return id;
+  const fields = () => ({
+    ...withDefaults(DEFAULTS, validFields(input)),
+    [CARD.kind]: oneOf(input.kind, CARD_KINDS, "card kind"),
   });
+  const at = { parent: input.touchpointId, index: input.index };
+  return addEntity(doc, "cards", fields, at, ctx) as CardId;
 }
 
 export function updateCard(doc: Y.Doc, id: CardId, fields: CardFields, ctx: MutationContext) {
-  return transact(doc, ctx, () => setFields(doc, "cards", id, validFields(fields)));
+  return updateEntity(doc, "cards", id, () => validFields(fields), ctx);
 }
 
 export function moveCard(
@@ -63,7 +45,7 @@ export function moveCard(
   index: number,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () => moveEntity(doc, "cards", id, touchpointId, index));
+  return moveEntityTo(doc, "cards", id, touchpointId, index, ctx);
 }
 
 /** Deletes a card; evidence attached to it is kept and shows as unassigned. */
@@ -72,8 +54,5 @@ export function deleteCard(doc: Y.Doc, id: CardId, ctx: MutationContext): boolea
 }
 
 export function deleteCardCascade(doc: Y.Doc, id: string): boolean {
-  const map = entityMap(doc, "cards");
-  if (!map.has(id)) return false;
-  map.delete(id);
-  return true;
+  return removeEntity(doc, "cards", id);
 }

@@ -3,19 +3,23 @@ import type { EvidenceId } from "../ids.ts";
 import { EVIDENCE } from "../layout.ts";
 import type { EvidenceFields, EvidenceTarget } from "../records/Evidence.ts";
 import { EMOTION_MAX, EMOTION_MIN, EVIDENCE_KINDS } from "../vocabulary.ts";
+import { addEntity, removeEntity, updateEntity } from "./entities.ts";
 import { clampInt, longText, oneOf, shortText, withDefaults } from "./input.ts";
-import {
-  entityMap,
-  insertEntity,
-  type MutationContext,
-  newId,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { type MutationContext, transact } from "./transact.ts";
 
 export interface NewEvidence extends EvidenceFields {
   readonly target: EvidenceTarget;
 }
+
+const DEFAULTS = {
+  kind: "other",
+  text: "",
+  source: "",
+  url: "",
+  contributor: "",
+  team: "",
+  sentiment: null,
+};
 
 function validFields(fields: EvidenceFields) {
   return {
@@ -30,27 +34,17 @@ function validFields(fields: EvidenceFields) {
   };
 }
 
+/** A copy of the target (the caller's object may carry more than the two fields). */
+const targetValue = (target: EvidenceTarget) => ({ kind: target.kind, id: target.id });
+
+/** Evidence is not ordered: it sorts by when it was added. */
 export function addEvidence(doc: Y.Doc, input: NewEvidence, ctx: MutationContext): EvidenceId {
-  return transact(doc, ctx, () => {
-    const id = newId(ctx) as EvidenceId;
-    insertEntity(doc, "evidence", id, {
-      ...withDefaults(
-        {
-          kind: "other",
-          text: "",
-          source: "",
-          url: "",
-          contributor: "",
-          team: "",
-          sentiment: null,
-        },
-        validFields(input),
-      ),
-      [EVIDENCE.target]: { kind: input.target.kind, id: input.target.id },
-      [EVIDENCE.createdAt]: (ctx.now ?? Date.now)(),
-    });
-    return id;
+  const fields = () => ({
+    ...withDefaults(DEFAULTS, validFields(input)),
+    [EVIDENCE.target]: targetValue(input.target),
+    [EVIDENCE.createdAt]: (ctx.now ?? Date.now)(),
   });
+  return addEntity(doc, "evidence", fields, null, ctx) as EvidenceId;
 }
 
 export function updateEvidence(
@@ -59,7 +53,7 @@ export function updateEvidence(
   fields: EvidenceFields,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () => setFields(doc, "evidence", id, validFields(fields)));
+  return updateEntity(doc, "evidence", id, () => validFields(fields), ctx);
 }
 
 /** Re-attaches evidence to another touchpoint or card (one value, like a move). */
@@ -69,16 +63,9 @@ export function retargetEvidence(
   target: EvidenceTarget,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () =>
-    setFields(doc, "evidence", id, { [EVIDENCE.target]: { kind: target.kind, id: target.id } }),
-  );
+  return updateEntity(doc, "evidence", id, () => ({ [EVIDENCE.target]: targetValue(target) }), ctx);
 }
 
 export function deleteEvidence(doc: Y.Doc, id: EvidenceId, ctx: MutationContext): boolean {
-  return transact(doc, ctx, () => {
-    const map = entityMap(doc, "evidence");
-    if (!map.has(id)) return false;
-    map.delete(id);
-    return true;
-  });
+  return transact(doc, ctx, () => removeEntity(doc, "evidence", id));
 }

@@ -3,18 +3,9 @@ import type { LaneId } from "../ids.ts";
 import { LANE } from "../layout.ts";
 import { type LaneFields, readLane } from "../records/Lane.ts";
 import { clearCells } from "./cells.ts";
+import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { shortText } from "./input.ts";
-import {
-  entityMap,
-  getEntity,
-  insertEntity,
-  moveEntity,
-  type MutationContext,
-  newId,
-  positionAt,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { getEntity, type MutationContext, transact } from "./transact.ts";
 
 export interface NewLane {
   readonly name: string;
@@ -23,29 +14,21 @@ export interface NewLane {
 
 /** Adds a custom text lane (built-in lanes come from templates and migrations). */
 export function addLane(doc: Y.Doc, input: NewLane, ctx: MutationContext): LaneId {
-  return transact(doc, ctx, () => {
-    const id = newId(ctx) as LaneId;
-    insertEntity(doc, "lanes", id, {
-      [LANE.kind]: "text",
-      [LANE.name]: shortText(input.name) ?? "",
-      [LANE.hidden]: false,
-      [LANE.pos]: positionAt(doc, "lanes", "", input.index),
-    });
-    return id;
+  const fields = () => ({
+    [LANE.kind]: "text",
+    [LANE.name]: shortText(input.name) ?? "",
+    [LANE.hidden]: false,
   });
+  return addEntity(doc, "lanes", fields, { parent: "", index: input.index }, ctx) as LaneId;
 }
 
 export function updateLane(doc: Y.Doc, id: LaneId, fields: LaneFields, ctx: MutationContext) {
-  return transact(doc, ctx, () =>
-    setFields(doc, "lanes", id, {
-      [LANE.name]: shortText(fields.name),
-      [LANE.hidden]: fields.hidden,
-    }),
-  );
+  const valid = () => ({ [LANE.name]: shortText(fields.name), [LANE.hidden]: fields.hidden });
+  return updateEntity(doc, "lanes", id, valid, ctx);
 }
 
 export function moveLane(doc: Y.Doc, id: LaneId, index: number, ctx: MutationContext): boolean {
-  return transact(doc, ctx, () => moveEntity(doc, "lanes", id, "", index));
+  return moveEntityTo(doc, "lanes", id, "", index, ctx);
 }
 
 /**
@@ -56,8 +39,6 @@ export function deleteLane(doc: Y.Doc, id: LaneId, ctx: MutationContext): boolea
   return transact(doc, ctx, () => {
     const map = getEntity(doc, "lanes", id);
     if (!map || readLane(id, map).kind !== "text") return false;
-    entityMap(doc, "lanes").delete(id);
-    clearCells(doc, (laneId) => laneId === id);
-    return true;
+    return removeEntity(doc, "lanes", id, () => clearCells(doc, (laneId) => laneId === id));
   });
 }

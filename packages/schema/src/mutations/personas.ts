@@ -7,17 +7,9 @@ import {
   type PersonaFields,
 } from "../records/Persona.ts";
 import { deleteEmotionsWhere } from "./emotions.ts";
+import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { colour, longText, shortText } from "./input.ts";
-import {
-  entityMap,
-  insertEntity,
-  moveEntity,
-  type MutationContext,
-  newId,
-  positionAt,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { type MutationContext, transact } from "./transact.ts";
 
 export interface NewPersona extends PersonaFields {
   readonly index?: number;
@@ -36,14 +28,8 @@ function validFields(fields: PersonaFields): Record<string, unknown> {
 }
 
 export function addPersona(doc: Y.Doc, input: NewPersona, ctx: MutationContext): PersonaId {
-  return transact(doc, ctx, () => {
-    const id = newId(ctx) as PersonaId;
-    insertEntity(doc, "personas", id, {
-      ...validFields(input),
-      [PERSONA.pos]: positionAt(doc, "personas", "", input.index),
-    });
-    return id;
-  });
+  const at = { parent: "", index: input.index };
+  return addEntity(doc, "personas", () => validFields(input), at, ctx) as PersonaId;
 }
 
 export function updatePersona(
@@ -52,20 +38,18 @@ export function updatePersona(
   fields: PersonaFields,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () => setFields(doc, "personas", id, validFields(fields)));
+  return updateEntity(doc, "personas", id, () => validFields(fields), ctx);
 }
 
 export function movePersona(doc: Y.Doc, id: PersonaId, index: number, ctx: MutationContext) {
-  return transact(doc, ctx, () => moveEntity(doc, "personas", id, "", index));
+  return moveEntityTo(doc, "personas", id, "", index, ctx);
 }
 
 /** Deletes a persona and its emotion curve. */
 export function deletePersona(doc: Y.Doc, id: PersonaId, ctx: MutationContext): boolean {
-  return transact(doc, ctx, () => {
-    const map = entityMap(doc, "personas");
-    if (!map.has(id)) return false;
-    map.delete(id);
-    deleteEmotionsWhere(doc, (personaId) => personaId === id);
-    return true;
-  });
+  return transact(doc, ctx, () =>
+    removeEntity(doc, "personas", id, () =>
+      deleteEmotionsWhere(doc, (personaId) => personaId === id),
+    ),
+  );
 }

@@ -2,23 +2,16 @@ import type * as Y from "yjs";
 import type { PhaseId } from "../ids.ts";
 import { PHASE } from "../layout.ts";
 import type { PhaseFields } from "../records/Phase.ts";
+import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { colour, longText, shortText, withDefaults } from "./input.ts";
 import { deleteTouchpointCascade } from "./touchpoints.ts";
-import {
-  childrenOf,
-  entityMap,
-  insertEntity,
-  moveEntity,
-  type MutationContext,
-  newId,
-  positionAt,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { childrenOf, type MutationContext, transact } from "./transact.ts";
 
 export interface NewPhase extends PhaseFields {
   readonly index?: number;
 }
+
+const DEFAULTS = { name: "", description: "" };
 
 function validFields(fields: PhaseFields) {
   return {
@@ -29,28 +22,16 @@ function validFields(fields: PhaseFields) {
 }
 
 export function addPhase(doc: Y.Doc, input: NewPhase, ctx: MutationContext): PhaseId {
-  return transact(doc, ctx, () => {
-    const id = newId(ctx) as PhaseId;
-    insertEntity(doc, "phases", id, {
-      ...withDefaults(
-        {
-          name: "",
-          description: "",
-        },
-        validFields(input),
-      ),
-      [PHASE.pos]: positionAt(doc, "phases", "", input.index),
-    });
-    return id;
-  });
+  const fields = () => withDefaults(DEFAULTS, validFields(input));
+  return addEntity(doc, "phases", fields, { parent: "", index: input.index }, ctx) as PhaseId;
 }
 
 export function updatePhase(doc: Y.Doc, id: PhaseId, fields: PhaseFields, ctx: MutationContext) {
-  return transact(doc, ctx, () => setFields(doc, "phases", id, validFields(fields)));
+  return updateEntity(doc, "phases", id, () => validFields(fields), ctx);
 }
 
 export function movePhase(doc: Y.Doc, id: PhaseId, index: number, ctx: MutationContext): boolean {
-  return transact(doc, ctx, () => moveEntity(doc, "phases", id, "", index));
+  return moveEntityTo(doc, "phases", id, "", index, ctx);
 }
 
 /**
@@ -59,13 +40,11 @@ export function movePhase(doc: Y.Doc, id: PhaseId, index: number, ctx: MutationC
  * Unassigned phase (INV-R1).
  */
 export function deletePhase(doc: Y.Doc, id: PhaseId, ctx: MutationContext): boolean {
-  return transact(doc, ctx, () => {
-    const map = entityMap(doc, "phases");
-    if (!map.has(id)) return false;
-    for (const touchpointId of childrenOf(doc, "touchpoints", id)) {
-      deleteTouchpointCascade(doc, touchpointId);
-    }
-    map.delete(id);
-    return true;
-  });
+  return transact(doc, ctx, () =>
+    removeEntity(doc, "phases", id, () => {
+      for (const touchpointId of childrenOf(doc, "touchpoints", id)) {
+        deleteTouchpointCascade(doc, touchpointId);
+      }
+    }),
+  );
 }

@@ -7,18 +7,9 @@ import { CHANNELS } from "../vocabulary.ts";
 import { deleteCardCascade } from "./cards.ts";
 import { clearCells } from "./cells.ts";
 import { deleteEmotionsWhere } from "./emotions.ts";
+import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { oneOf, shortText, withDefaults } from "./input.ts";
-import {
-  childrenOf,
-  entityMap,
-  insertEntity,
-  moveEntity,
-  type MutationContext,
-  newId,
-  positionAt,
-  setFields,
-  transact,
-} from "./transact.ts";
+import { childrenOf, type MutationContext, transact } from "./transact.ts";
 
 export interface NewTouchpoint extends TouchpointFields {
   readonly phaseId: PhaseId;
@@ -27,6 +18,8 @@ export interface NewTouchpoint extends TouchpointFields {
   /** Plain text seeded into the rich-text description (templates and imports). */
   readonly descriptionText?: string;
 }
+
+const DEFAULTS = { name: "", channel: "website", action: "", team: "" };
 
 function validFields(fields: TouchpointFields) {
   return {
@@ -42,23 +35,16 @@ export function addTouchpoint(
   input: NewTouchpoint,
   ctx: MutationContext,
 ): TouchpointId {
+  const description = new Y.XmlFragment();
+  const fields = () => ({
+    ...withDefaults(DEFAULTS, validFields(input)),
+    // Nested types are created with their entity, never lazily (INV-D3).
+    [TOUCHPOINT.description]: description,
+  });
+  const at = { parent: input.phaseId, index: input.index };
+  // One transaction: the description's text is written with the step (nested transact joins).
   return transact(doc, ctx, () => {
-    const id = newId(ctx) as TouchpointId;
-    const description = new Y.XmlFragment();
-    insertEntity(doc, "touchpoints", id, {
-      ...withDefaults(
-        {
-          name: "",
-          channel: "website",
-          action: "",
-          team: "",
-        },
-        validFields(input),
-      ),
-      [TOUCHPOINT.pos]: positionAt(doc, "touchpoints", input.phaseId, input.index),
-      // Nested types are created with their entity, never lazily (INV-D3).
-      [TOUCHPOINT.description]: description,
-    });
+    const id = addEntity(doc, "touchpoints", fields, at, ctx) as TouchpointId;
     if (input.descriptionText) writePlainText(description, input.descriptionText);
     return id;
   });
@@ -70,7 +56,7 @@ export function updateTouchpoint(
   fields: TouchpointFields,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () => setFields(doc, "touchpoints", id, validFields(fields)));
+  return updateEntity(doc, "touchpoints", id, () => validFields(fields), ctx);
 }
 
 /** Moves a touchpoint to `index` within `phaseId` (which may be its current phase). */
@@ -81,7 +67,7 @@ export function moveTouchpoint(
   index: number,
   ctx: MutationContext,
 ): boolean {
-  return transact(doc, ctx, () => moveEntity(doc, "touchpoints", id, phaseId, index));
+  return moveEntityTo(doc, "touchpoints", id, phaseId, index, ctx);
 }
 
 /**
@@ -93,11 +79,11 @@ export function deleteTouchpoint(doc: Y.Doc, id: TouchpointId, ctx: MutationCont
 }
 
 export function deleteTouchpointCascade(doc: Y.Doc, id: string): boolean {
-  const map = entityMap(doc, "touchpoints");
-  if (!map.has(id)) return false;
-  map.delete(id);
-  for (const cardId of childrenOf(doc, "cards", id)) deleteCardCascade(doc, cardId);
-  deleteEmotionsWhere(doc, (_persona, touchpointId) => touchpointId === id);
-  clearCells(doc, (_lane, touchpointId) => touchpointId === id);
-  return true;
+  return removeEntity(doc, "touchpoints", id, () => {
+    for (const cardId of childrenOf(doc, "cards", id)) {
+      deleteCardCascade(doc, cardId);
+    }
+    deleteEmotionsWhere(doc, (_persona, touchpointId) => touchpointId === id);
+    clearCells(doc, (_lane, touchpointId) => touchpointId === id);
+  });
 }

@@ -47,3 +47,11 @@ export interface JourneyMap {
   /** Non-empty text cells of shown text lanes × shown touchpoints, keyed by cellRootName. */
   readonly cells: ReadonlyMap<string, Cell>;
 }
+
+/** Every card in board order: by step, then the unassigned ones. */
+export function cardsInBoardOrder(map: JourneyMap): Card[] {
+  return [
+    ...map.touchpoints.flatMap((t) => map.cardsByTouchpoint.get(t.id) ?? []),
+    ...map.unassignedCards,
+  ];
+}

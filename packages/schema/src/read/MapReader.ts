@@ -6,7 +6,7 @@
  */
 import type * as Y from "yjs";
 import { type EntityRoot, ENTITY_ROOTS, ROOT, parseCellRootName } from "../layout.ts";
-import { Assembler, type Collection, type RecordSet } from "./assemble.ts";
+import { Assembler, type Collection, type RecordSet } from "./Assembler.ts";
 import type { JourneyMap } from "./JourneyMap.ts";
 import { emptyRecordSet } from "./readJourneyMap.ts";
 import { readAllInto, readCell, readEmotionEntry, readEntity, readMeta } from "./records.ts";

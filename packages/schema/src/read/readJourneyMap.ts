@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { readMapMeta } from "../records/MapMeta.ts";
-import { Assembler, emptyCollection, type RecordSet } from "./assemble.ts";
+import { Assembler, emptyCollection, type RecordSet } from "./Assembler.ts";
 import type { JourneyMap } from "./JourneyMap.ts";
 import { readAllInto } from "./records.ts";
 

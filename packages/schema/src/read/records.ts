@@ -15,7 +15,7 @@ import { readPersona } from "../records/Persona.ts";
 import { readPhase } from "../records/Phase.ts";
 import { readTouchpoint } from "../records/Touchpoint.ts";
 import type { Cell } from "./JourneyMap.ts";
-import type { RecordSet } from "./assemble.ts";
+import type { RecordSet } from "./Assembler.ts";
 import { plainTextOf, readRichText } from "./richText.ts";
 import { rootMap } from "./rootTypes.ts";
 

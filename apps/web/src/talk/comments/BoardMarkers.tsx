@@ -5,32 +5,42 @@
  * no evidence backs. Only marks whose column is near the viewport are drawn (the board renders
  * only those columns). Steps, cells and phases are placed from the grid's geometry
  * (board/markerGeometry.ts: columns have a fixed width, rows are measured once per row); cards
- * and curve points, whose place inside a column depends on their content, are measured by
- * their `data-presence` keys, in view only. Map changes, zoom, resizes and scrolling update
- * the marks.
+ * and the contributors' sentiment beside a curve point, whose place inside a column depends on
+ * their content, are measured in the DOM, in view only. Map changes, zoom, resizes and
+ * scrolling update the marks.
  */
 import {
   describeTally,
+  type ElementRef,
+  elementKey,
+  elementOfTalkTarget,
   type EvidenceTally,
   evidenceInsights,
+  readEntityRef,
   type TalkTarget,
+  type TouchpointId,
 } from "@journeymap/schema";
 import { FileText, MessageSquare } from "lucide-react";
 import { type RefObject, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { boardColumns, COLUMN_WIDTH, columnKey } from "../../board/columns.ts";
-import { columnOfPresenceKey } from "../../board/columnWindow.ts";
+import { columnOfElement, stepOfCard } from "../../board/columnWindow.ts";
+import { keySelector } from "../../board/elementDom.ts";
 import { type Box, type GridMetrics, geometryBox, rowsFrom } from "../../board/markerGeometry.ts";
 import { useColumnWindow } from "../../board/useColumnWindow.ts";
 import { useTalk } from "../useTalk.ts";
 import { sentimentClass, signed } from "../inbox/labels.ts";
 import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
-import { presenceKeyOf } from "./targets.ts";
 import "./talk.css";
 
 interface Mark {
+  /** Unique among the marks: its element's key (`voice:` before it for the sentiment chip). */
   readonly key: string;
-  /** Finds the element the mark belongs to. */
+  /** The element the mark is drawn at: its column, and its box when geometry can place it. */
+  readonly ref: ElementRef;
+  /** Finds the element in the DOM, for the marks measured there. */
   readonly selector: string;
+  /** Cards stack in their cell and curve points move with their score: those are measured. */
+  readonly measured: boolean;
   /** Contributors' mean sentiment, drawn beside the persona's point on the curve. */
   readonly voice?: number;
   readonly comments: number;
@@ -93,20 +103,23 @@ export function BoardMarkers({
 
   const marks = useMemo(() => {
     const byKey = new Map<string, Mark>();
-    const mark = (key: string): Mark =>
-      byKey.get(key) ?? {
-        key,
-        selector: `[data-presence="${CSS.escape(key)}"]`,
-        comments: 0,
-        target: null,
-        evidence: null,
-        assumed: false,
-      };
+    const fresh = (ref: ElementRef, key = elementKey(ref)): Mark => ({
+      key,
+      ref,
+      selector: keySelector(ref),
+      measured: ref.kind === "card",
+      comments: 0,
+      target: null,
+      evidence: null,
+      assumed: false,
+    });
+    const mark = (ref: ElementRef): Mark => byKey.get(elementKey(ref)) ?? fresh(ref);
+    const step = (id: TouchpointId): ElementRef => ({ kind: "touchpoint", id });
     for (const thread of talk.threads) {
-      if (thread.resolved) continue;
-      const key = presenceKeyOf(thread.target);
-      const m = mark(key);
-      byKey.set(key, { ...m, comments: m.comments + 1, target: thread.target });
+      const ref = thread.resolved ? null : elementOfTalkTarget(thread.target);
+      if (!ref) continue;
+      const m = mark(ref);
+      byKey.set(m.key, { ...m, comments: m.comments + 1, target: thread.target });
     }
     const insights = evidenceInsights(map);
     const evidence = (t: EvidenceTally) => ({
@@ -115,53 +128,52 @@ export function BoardMarkers({
       title: `${describeTally(t)}${t.sentiment === null ? "" : ` · contributors' mean sentiment ${signed(t.sentiment)}`}`,
     });
     for (const [id, t] of insights.byTouchpoint) {
-      const key = `touchpoint:${id}`;
-      byKey.set(key, { ...mark(key), evidence: evidence(t) });
+      const m = mark(step(id));
+      byKey.set(m.key, { ...m, evidence: evidence(t) });
       // Beside the shown persona's point at this step (if it has one): what customers said.
       if (t.sentiment !== null)
-        byKey.set(`voice:${id}`, {
-          ...mark(`voice:${id}`),
-          selector: `[data-presence^="point:"][data-presence$="/${CSS.escape(id)}"]`,
+        byKey.set(`voice:${m.key}`, {
+          ...fresh(m.ref, `voice:${m.key}`),
+          selector: `.emotion-point[data-column-id=${JSON.stringify(id)}]`,
+          measured: true,
           voice: t.sentiment,
         });
     }
     for (const [id, t] of insights.byCard) {
-      const key = `card:${id}`;
-      byKey.set(key, { ...mark(key), evidence: evidence(t) });
+      const ref = readEntityRef("card", id);
+      if (!ref) continue;
+      const m = mark(ref);
+      byKey.set(m.key, { ...m, evidence: evidence(t) });
     }
     if (showAssumptions)
       for (const id of insights.assumed) {
-        const key = `touchpoint:${id}`;
-        byKey.set(key, { ...mark(key), assumed: true });
+        const m = mark(step(id));
+        byKey.set(m.key, { ...m, assumed: true });
       }
     return [...byKey.values()];
   }, [talk.threads, map, showAssumptions]);
 
   // Each mark's column; marks outside the rendered window are not drawn.
+  const cardsByTouchpoint = map.cardsByTouchpoint;
   const lookups = useMemo(() => {
     const index = new Map(columns.map((c, i) => [columnKey(c), i]));
     const columnOf = (id: string) => index.get(id) ?? -1;
-    const cardStep = (id: string) => {
-      for (const [step, cards] of map.cardsByTouchpoint)
-        if (cards.some((c) => c.id === id)) return step;
-      return undefined;
-    };
     const phaseSpan = (id: string) => spans.find((s) => s.phase.id === id) ?? null;
-    const columnOfMark = (key: string) =>
-      columnOfPresenceKey(
-        key.startsWith("voice:") ? `touchpoint:${key.slice(6)}` : key,
+    const columnOfMark = (ref: ElementRef) =>
+      columnOfElement(
+        ref,
         columnOf,
-        cardStep,
+        (id) => stepOfCard({ cardsByTouchpoint }, id),
         (id) => phaseSpan(id)?.start ?? -1,
       );
     return { columnOf, phaseSpan, columnOfMark };
-  }, [columns, spans, map.cardsByTouchpoint]);
+  }, [columns, spans, cardsByTouchpoint]);
   const inView = useMemo(
     () =>
       marks.filter((m) => {
-        const column = lookups.columnOfMark(m.key);
+        const column = lookups.columnOfMark(m.ref);
         // A phase band is drawn whole: keep its mark if any of its columns is in view.
-        const span = m.key.startsWith("phase:") ? lookups.phaseSpan(m.key.slice(6)) : null;
+        const span = m.ref.kind === "phase" ? lookups.phaseSpan(m.ref.id) : null;
         const end = span ? span.start + span.span - 1 : column;
         return column >= 0 && end >= range.first && column <= range.last;
       }),
@@ -194,7 +206,7 @@ export function BoardMarkers({
     const origin = grid.getBoundingClientRect();
     const next = new Map<string, Box>();
     for (const m of inView) {
-      if (!m.key.startsWith("card:") && !m.key.startsWith("voice:")) continue;
+      if (!m.measured) continue;
       const el = grid.querySelector(m.selector);
       if (!el) continue;
       const r = el.getBoundingClientRect();
@@ -209,13 +221,13 @@ export function BoardMarkers({
     setMetrics(measureRows(grid, zoom));
   }, [inView, zoom, tick]);
 
-  const boxOf = (key: string): Box | null | undefined =>
-    measured.get(key) ?? (metrics ? geometryBox(key, metrics, lookups) : null);
+  const boxOf = (m: Mark): Box | null | undefined =>
+    m.measured ? measured.get(m.key) : metrics && geometryBox(m.ref, metrics, lookups);
 
   return (
     <div ref={ref} className="board-markers" aria-hidden="false">
       {inView.map((m) => {
-        const box = boxOf(m.key);
+        const box = boxOf(m);
         if (!box) return null;
         return (
           <div key={m.key}>

@@ -5,8 +5,11 @@
  * document, so commenters can take part while the map stays read-only for them.
  */
 import {
+  elementLabel,
+  elementOfTalkTarget,
   filterThreads,
   findMentions,
+  type JourneyMap,
   LOCAL_ORIGIN,
   peopleIn,
   reopenThread,
@@ -24,9 +27,14 @@ import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { useTalk, useTalkSession } from "../useTalk.ts";
 import { initials } from "../../ui/initials.ts";
 import { completeMention, mentionSuggestions } from "./mentionInput.ts";
-import { targetLabel } from "./targets.ts";
 
 const CTX = { origin: LOCAL_ORIGIN };
+
+/** What a thread is about, named for people (readTalk drops threads with malformed targets). */
+function targetLabel(map: JourneyMap, target: TalkTarget): string {
+  const ref = elementOfTalkTarget(target);
+  return ref ? elementLabel(map, ref) : `${target.kind} (deleted)`;
+}
 
 function when(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

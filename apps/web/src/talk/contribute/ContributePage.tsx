@@ -14,7 +14,8 @@ import {
 } from "@journeymap/schema";
 import { CheckCircle2, Send } from "lucide-react";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import { fetchOutline, type Outline, submitContribution } from "../inbox/contribApi.ts";
+import type { Outline } from "@journeymap/protocol/http";
+import { fetchOutline, submitContribution } from "../inbox/contribApi.ts";
 import { KIND_LABELS } from "../inbox/labels.ts";
 import { adoptContributorToken, loadProfile, saveProfile } from "./contributorToken.ts";
 import "./contribute.css";

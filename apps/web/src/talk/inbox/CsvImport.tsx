@@ -7,7 +7,8 @@ import { CsvError, csvTable } from "@journeymap/schema";
 import { AlertCircle, CheckCircle2 } from "lucide-react";
 import { useState } from "react";
 import { tokenFor } from "../../sync/tokens.ts";
-import { type ImportResult, importCsv } from "./contribApi.ts";
+import type { InboxImportResult } from "@journeymap/protocol/http";
+import { importCsv } from "./contribApi.ts";
 import { previewRows } from "./csvPreview.ts";
 
 /** Rows drawn in the preview table; the summary still counts them all. */
@@ -15,7 +16,7 @@ const SHOWN_ROWS = 50;
 
 export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void }) {
   const [csv, setCsv] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [preview, setPreview] = useState<InboxImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

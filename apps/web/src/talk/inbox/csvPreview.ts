@@ -3,7 +3,7 @@
  * beside the server's verdict for the same row (its dry run is the one validator). Pure.
  */
 import { csvTable } from "@journeymap/schema";
-import type { ImportResult } from "./contribApi.ts";
+import type { InboxImportResult } from "@journeymap/protocol/http";
 
 export interface PreviewRow {
   /** Line in the file; the header is row 1 (as the server numbers them). */
@@ -17,7 +17,7 @@ export interface PreviewRow {
 
 const MAX_TEXT = 140;
 
-export function previewRows(csv: string, result: ImportResult): PreviewRow[] {
+export function previewRows(csv: string, result: InboxImportResult): PreviewRow[] {
   const verdicts = new Map(result.rows.map((r) => [r.row, r]));
   return csvTable(csv).rows.map(({ row, values }) => {
     const verdict = verdicts.get(row);

@@ -5,7 +5,7 @@
  * Enter or F2 edits, Escape cancels, Enter commits; typing over a cell starts editing.
  * Values come from the live read model, so others' edits appear as they happen.
  */
-import type { Phase, Touchpoint, TouchpointId } from "@journeymap/schema";
+import { elementKey, type Phase, type Touchpoint, type TouchpointId } from "@journeymap/schema";
 import {
   type KeyboardEvent,
   useCallback,
@@ -16,7 +16,9 @@ import {
   useState,
 } from "react";
 import { ProviderContext } from "../../board/ProviderContext.ts";
-import { usePeers } from "../../sync/presence.ts";
+import { readPeers } from "../../sync/presence/presenceState.ts";
+import { presenceWriter } from "../../sync/presence/presenceWriter.ts";
+import { usePresence } from "../../sync/presence/usePresence.ts";
 import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
 import { CellEditor, type Move } from "./CellEditors.tsx";
 import { curveSummary } from "./curveText.ts";
@@ -80,7 +82,7 @@ export function TableView({ hiddenPersonas }: { hiddenPersonas: ReadonlySet<stri
   const [focused, setFocused] = useState(false);
   const gridRef = useRef<HTMLTableElement>(null);
   const awareness = useContext(ProviderContext)?.awareness ?? null;
-  const peers = usePeers(awareness);
+  const peers = usePresence(awareness, readPeers);
 
   const position = useCallback((): GridPosition => {
     const rowIndex = rows.findIndex((r) => r.tp.id === active.rowId);
@@ -96,20 +98,16 @@ export function TableView({ hiddenPersonas }: { hiddenPersonas: ReadonlySet<stri
   // Where we are, for others: the same selection the board publishes.
   const activeRow = rows[at.row];
   const activeColumn = columns[at.col];
-  const selection =
+  const selected =
     focused && activeRow && activeColumn ? selectionOf(activeColumn, activeRow.tp) : null;
-  const selectionKind = selection?.kind;
-  const selectionId = selection?.id;
+  const selectedKey = selected && elementKey(selected);
   const isEditingNow = editing !== null;
+  const publish = useMemo(() => presenceWriter(awareness), [awareness]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `selectedKey` stands for `selected`
   useEffect(() => {
-    if (!awareness || !selectionKind || !selectionId) return;
-    awareness.setLocalStateField("selection", {
-      kind: selectionKind,
-      id: selectionId,
-      editing: isEditingNow,
-    });
-  }, [awareness, selectionKind, selectionId, isEditingNow]);
-  useEffect(() => () => awareness?.setLocalStateField("selection", null), [awareness]);
+    if (selected) publish.select({ ref: selected, editing: isEditingNow });
+  }, [publish, selectedKey, isEditingNow]);
+  useEffect(() => () => publish.select(null), [publish]);
 
   const moveTo = (pos: GridPosition, focus = true) => {
     const row = rows[pos.row];

@@ -3,22 +3,18 @@
  * (a step, a text cell or a curve point), so people on the board see where someone in the
  * table works, and the other way round.
  */
-import { cellRootName, emotionKey, type Touchpoint } from "@journeymap/schema";
-import { type Peer, presenceKey, type SelectionKind } from "../../sync/presence.ts";
+import { elementKey, type Touchpoint } from "@journeymap/schema";
+import { keySelector } from "../../board/elementDom.ts";
+import type { Peer, SelectableRef } from "../../sync/presence/presenceState.ts";
 import type { TableColumn } from "./tableColumns.ts";
 
-export interface TableSelection {
-  readonly kind: SelectionKind;
-  readonly id: string;
-}
-
 /** The board selection a table cell stands for (a step's fields all select the step). */
-export function selectionOf(column: TableColumn, tp: Touchpoint): TableSelection {
+export function selectionOf(column: TableColumn, tp: Touchpoint): SelectableRef {
   switch (column.kind) {
     case "cell":
-      return { kind: "cell", id: cellRootName(column.laneId, tp.id) };
+      return { kind: "cell", laneId: column.laneId, touchpointId: tp.id };
     case "emotion":
-      return { kind: "point", id: emotionKey(column.personaId, tp.id) };
+      return { kind: "emotion", personaId: column.personaId, touchpointId: tp.id };
     case "phase":
       return { kind: "phase", id: tp.phaseId };
     default:
@@ -28,11 +24,9 @@ export function selectionOf(column: TableColumn, tp: Touchpoint): TableSelection
 
 /** The `data-presence` a table cell carries: steps are marked on their name cell only. */
 export function presenceAttribute(column: TableColumn, tp: Touchpoint): string | undefined {
-  if (column.kind === "name") return presenceKey("touchpoint", tp.id);
-  if (column.kind === "cell" || column.kind === "emotion") {
-    const sel = selectionOf(column, tp);
-    return presenceKey(sel.kind, sel.id);
-  }
+  if (column.kind === "name") return elementKey({ kind: "touchpoint", id: tp.id });
+  if (column.kind === "cell" || column.kind === "emotion")
+    return elementKey(selectionOf(column, tp));
   return undefined;
 }
 
@@ -41,8 +35,8 @@ export function tablePresenceRules(peers: readonly Peer[]): string {
   return peers
     .flatMap((p) => {
       const sel = p.selection;
-      if (!sel || sel.kind === "phase" || sel.kind === "card") return [];
-      const target = `.tv-grid [data-presence=${JSON.stringify(presenceKey(sel.kind, sel.id))}]`;
+      if (!sel || sel.ref.kind === "phase" || sel.ref.kind === "card") return [];
+      const target = `.tv-grid ${keySelector(sel.ref)}`;
       const label = sel.editing ? `${p.name} is editing` : p.name;
       return [
         `${target}{box-shadow:inset 0 0 0 2px ${p.colour}}`,

@@ -9,7 +9,12 @@ import {
   type TouchpointId,
 } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
-import type { Peer } from "../../../src/sync/presence.ts";
+import {
+  type Peer,
+  readSelection,
+  type SelectableRef,
+  toWireSelection,
+} from "../../../src/sync/presence/presenceState.ts";
 import {
   presenceAttribute,
   selectionOf,
@@ -43,9 +48,22 @@ const peer = (selection: Peer["selection"]): Peer => ({
 
 describe("table presence", () => {
   it("publishes the board's selection for each kind of cell", () => {
-    expect(selectionOf(cellCol, tp)).toEqual({ kind: "cell", id: cellRootName(lane, "t1") });
-    expect(selectionOf(scoreCol, tp)).toEqual({ kind: "point", id: emotionKey("p1", "t1") });
-    expect(selectionOf(teamCol, tp)).toEqual({ kind: "touchpoint", id: "t1" });
+    const published = (ref: SelectableRef) => toWireSelection({ ref, editing: false });
+    expect(published(selectionOf(cellCol, tp))).toEqual({
+      kind: "cell",
+      id: cellRootName(lane, "t1"),
+      editing: false,
+    });
+    expect(published(selectionOf(scoreCol, tp))).toEqual({
+      kind: "point",
+      id: emotionKey("p1", "t1"),
+      editing: false,
+    });
+    expect(published(selectionOf(teamCol, tp))).toEqual({
+      kind: "touchpoint",
+      id: "t1",
+      editing: false,
+    });
   });
 
   it("marks a step on its name cell only", () => {
@@ -56,7 +74,7 @@ describe("table presence", () => {
 
   it("outlines others' selections in their colour and says who is editing", () => {
     const rules = tablePresenceRules([
-      peer({ kind: "cell", id: cellRootName(lane, "t1"), editing: true }),
+      peer(readSelection({ kind: "cell", id: cellRootName(lane, "t1"), editing: true })),
     ]);
     expect(rules).toContain(`.tv-grid [data-presence="cell:${cellRootName(lane, "t1")}"]`);
     expect(rules).toContain("#cc79a7");

@@ -1,0 +1,28 @@
+import type { useSortable } from "@dnd-kit/sortable";
+import { GripVertical } from "lucide-react";
+
+/** The grip that drags a sortable phase, step, lane or card (dnd-kit's keyboard sensor too). */
+export function DragHandle({
+  sortable,
+  label,
+  size = 14,
+  className,
+}: {
+  sortable: ReturnType<typeof useSortable>;
+  label: string;
+  size?: number;
+  /** Added to `icon-btn drag-handle`. */
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `icon-btn drag-handle ${className}` : "icon-btn drag-handle"}
+      aria-label={label}
+      {...sortable.attributes}
+      {...sortable.listeners}
+    >
+      <GripVertical size={size} />
+    </button>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Issues and checks access to maps: share links (owner, editor, commenter, viewer) and API
+ * tokens, each a signed token naming a stored link, so the owner can list and revoke them.
+ */
+import { ROLE } from "@journeymap/protocol";
+import { randomId } from "@journeymap/schema";
+import type { LinkRecord, LinkStore, Secrets } from "@journeymap/storage";
+import {
+  type ApiAction,
+  issueToken,
+  type KeyRing,
+  keyRing,
+  type Role,
+  type SigningKey,
+  type TokenClaims,
+  TokenError,
+  verifyToken,
+} from "./tokens.ts";
+
+/**
+ * What a checked token grants on its map: the claims it carries, with `expiresAt` the earlier
+ * of the token's and its link's end (ms since the epoch), null for never.
+ */
+export type Grant = TokenClaims;
+
+export class AccessError extends Error {
+  override name = "AccessError";
+}
+
+export interface IssuedLink {
+  readonly link: LinkRecord;
+  readonly token: string;
+}
+
+/** What a link grants: a role (share links) or HTTP actions (API tokens). */
+export type LinkAccess = { role: Role } | { actions: readonly ApiAction[] };
+
+/** The store AccessService reads: links and the stored signing secret. */
+export type AccessStore = LinkStore & Secrets;
+
+export class AccessService {
+  private readonly store: AccessStore;
+  private readonly keys: KeyRing;
+  private readonly now: () => number;
+
+  private constructor(store: AccessStore, keys: KeyRing, now: () => number) {
+    this.store = store;
+    this.keys = keys;
+    this.now = now;
+  }
+
+  /** `keys` come from SIGNING_SECRET(S); without them tokens are signed with the stored secret. */
+  static async create(
+    store: AccessStore,
+    now: () => number = Date.now,
+    keys: readonly SigningKey[] = [],
+  ): Promise<AccessService> {
+    return new AccessService(store, keyRing(await store.getSecret(), keys), now);
+  }
+
+  /** Creates a link and returns it with its token. */
+  async issue(
+    mapId: string,
+    access: LinkAccess,
+    label: string,
+    expiresInMs: number | null,
+  ): Promise<IssuedLink> {
+    const link = this.newLink(mapId, access, label, expiresInMs);
+    await this.store.createLink(link);
+    return { link, token: this.sign(link, access) };
+  }
+
+  /**
+   * The owner's link of a map about to be created, and its token: the store writes the link
+   * with the map (MapCatalog.createMap), so a map never exists without its owner.
+   */
+  ownerLink(mapId: string): IssuedLink {
+    const access = { role: ROLE.owner };
+    const link = this.newLink(mapId, access, "Owner", null);
+    return { link, token: this.sign(link, access) };
+  }
+
+  private newLink(
+    mapId: string,
+    access: LinkAccess,
+    label: string,
+    expiresInMs: number | null,
+  ): LinkRecord {
+    const createdAt = this.now();
+    return {
+      id: randomId(),
+      mapId,
+      role: "role" in access ? access.role : "api",
+      label,
+      createdAt,
+      expiresAt: expiresInMs === null ? null : createdAt + expiresInMs,
+      revokedAt: null,
+    };
+  }
+
+  private sign(link: LinkRecord, access: LinkAccess): string {
+    const { mapId, id: linkId, expiresAt } = link;
+    return issueToken(
+      "role" in access
+        ? { kind: "share", mapId, linkId, role: access.role, expiresAt }
+        : { kind: "api", mapId, linkId, actions: access.actions, expiresAt },
+      this.keys.signing,
+    );
+  }
+
+  /** The grant a token gives on `mapId`; throws AccessError with a reason a user can act on. */
+  async authorize(token: string, mapId: string): Promise<Grant> {
+    let claims: ReturnType<typeof verifyToken>;
+    try {
+      claims = verifyToken(token, this.keys, this.now());
+    } catch (error) {
+      throw new AccessError(error instanceof TokenError ? error.message : "Invalid token");
+    }
+    if (claims.mapId !== mapId) throw new AccessError("This link is for another map");
+    const link = await this.store.getLink(claims.linkId);
+    if (!link || link.mapId !== mapId) throw new AccessError("Unknown link");
+    if (link.revokedAt !== null) throw new AccessError("This link was revoked");
+    if (link.expiresAt !== null && link.expiresAt <= this.now())
+      throw new AccessError("Token expired");
+    const expiresAt = earliest(claims.expiresAt, link.expiresAt);
+    return claims.kind === "share"
+      ? { kind: "share", mapId, linkId: link.id, role: claims.role, expiresAt }
+      : { kind: "api", mapId, linkId: link.id, actions: claims.actions, expiresAt };
+  }
+
+  /** Whether a link still grants access (exists, not revoked, not expired): for live sockets. */
+  async isLive(linkId: string): Promise<boolean> {
+    const link = await this.store.getLink(linkId);
+    return (
+      link !== null &&
+      link.revokedAt === null &&
+      (link.expiresAt === null || link.expiresAt > this.now())
+    );
+  }
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}

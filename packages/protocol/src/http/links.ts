@@ -1,0 +1,32 @@
+/** Share links and API tokens, which the owner of a map lists, creates and revokes. */
+import * as z from "zod/mini";
+import type { Payload } from "./route.ts";
+import { API_ACTIONS, ROLES } from "../roles.ts";
+import { described } from "./described.ts";
+
+export const CreateLinkBody = z.strictObject({
+  role: z.optional(z.enum(ROLES)),
+  actions: described(
+    z.optional(z.array(z.enum(API_ACTIONS)).check(z.minLength(1))),
+    "An API token's actions instead of a role.",
+  ),
+  label: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  expiresInDays: z.optional(z.number().check(z.positive(), z.maximum(3650))),
+});
+export type CreateLinkBody = z.infer<typeof CreateLinkBody>;
+
+export const ShareLink = z.object({
+  id: z.string(),
+  mapId: z.string(),
+  role: described(z.string(), 'A role, or "api" for an API token.'),
+  label: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.nullable(z.number()),
+  revokedAt: z.nullable(z.number()),
+});
+export type ShareLink = Payload<typeof ShareLink>;
+export const ShareLinkList = z.array(ShareLink);
+
+/** A new link and its token (shown once: only the link is listed afterwards). */
+export const IssuedLink = z.object({ link: ShareLink, token: z.string() });
+export type IssuedLink = Payload<typeof IssuedLink>;

@@ -1,0 +1,19 @@
+/** Share links and API tokens of a map; tokens name their link so it can be revoked. */
+export interface LinkRecord {
+  readonly id: string;
+  readonly mapId: string;
+  /** owner, editor, commenter, viewer, contributor, or api. */
+  readonly role: string;
+  readonly label: string;
+  readonly createdAt: number;
+  readonly expiresAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+export interface LinkStore {
+  createLink(link: LinkRecord): Promise<void>;
+  getLink(id: string): Promise<LinkRecord | null>;
+  listLinks(mapId: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; false if there was no such live link. */
+  revokeLink(mapId: string, id: string, now: number): Promise<boolean>;
+}

@@ -1,0 +1,71 @@
+/**
+ * The SQLite store's schema, as migrations run at open in order (PRAGMA user_version counts
+ * those applied). Each runs in one transaction with its version bump, so a process killed
+ * mid-migration leaves the previous version, and the next open runs it again.
+ */
+import type Database from "better-sqlite3";
+import { DROP_TALK_MAP_ROWS, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
+
+const STORE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE maps (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE updates (
+     doc TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     ts INTEGER NOT NULL,
+     author TEXT NOT NULL,
+     client_ids TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     PRIMARY KEY (doc, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE checkpoints (
+     doc TEXT NOT NULL,
+     upto_seq INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (doc, upto_seq)
+   ) WITHOUT ROWID;`,
+  `CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+   CREATE TABLE links (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     label TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX links_by_map ON links (map_id);`,
+  `CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     map_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_map ON versions (map_id, seq);`,
+  // 4: logs keyed by document name; `maps` holds maps only.
+  `${RENAME_LEGACY_LOG_KEYS}
+   ${DROP_TALK_MAP_ROWS}`,
+];
+
+/**
+ * Runs the migrations this file lacks. The version is read inside each write transaction
+ * (IMMEDIATE), so a server and the CLI opening one file at once never run a step twice.
+ */
+export function migrateSqlite(db: Database.Database): void {
+  const step = db.transaction((): boolean => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    const migration = STORE_MIGRATIONS[version];
+    if (migration === undefined) return false;
+    db.exec(migration);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (step.immediate()) {}
+}

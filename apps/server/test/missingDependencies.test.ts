@@ -7,7 +7,7 @@
 import { MapEditor } from "@journeymap/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { CLOSE, mapDocumentName, talkDocumentName } from "@journeymap/protocol";
+import { CLOSE, DOCUMENT_KINDS, documentName } from "@journeymap/protocol";
 import { missingDependency } from "../src/sync/missingDependencies.ts";
 import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
 import { startServer, type TestServer } from "./support/server.ts";
@@ -96,14 +96,14 @@ describe("H7: missing dependencies", () => {
     });
     afterAll(() => server.dispose());
 
-    for (const kind of ["map", "talk"] as const) {
+    for (const kind of DOCUMENT_KINDS) {
       it(
         `H7: a ${kind} document refuses an update with a missing dependency (4422): not applied, not logged`,
         NETWORK,
         async () => {
           const canary = await startCanary(server);
           const mapId = await createMap(server);
-          const name = kind === "map" ? mapDocumentName(mapId) : talkDocumentName(mapId);
+          const name = documentName(kind, mapId);
           const attacker = await RawClient.open(server.wsUrl);
           await attacker.authenticate(name, ownerToken(mapId));
           await attacker.handshake(name);

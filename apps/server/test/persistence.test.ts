@@ -2,28 +2,15 @@
  * Checkpoints and corrupt rows, with real providers on a real server.
  */
 import { MapEditor, readJourneyMap } from "@journeymap/schema";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mapDocumentName } from "@journeymap/protocol";
-import { startServer, type TestServer } from "./support/server.ts";
+import { serverForTest } from "./support/server.ts";
 import { createMap } from "./support/maps.ts";
 import { connect, until } from "./support/clients.ts";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    await s.dispose();
-  }
-});
-
-async function server(): Promise<TestServer> {
-  const s = await startServer();
-  servers.push(s);
-  return s;
-}
-
 describe("persistence", () => {
   it("checkpoints cover only rows contained in the stored state, and loading from them is exact", async () => {
-    const s = await server();
+    const s = await serverForTest();
     const mapId = await createMap(s);
     const a = await connect(s, mapDocumentName(mapId));
     const editor = new MapEditor(a.doc);
@@ -46,7 +33,7 @@ describe("persistence", () => {
   });
 
   it("answers a corrupt stored row with a clear refusal for that map only", async () => {
-    const s = await server();
+    const s = await serverForTest();
     const broken = await createMap(s);
     const healthy = await createMap(s);
     await s.store.appendUpdate({

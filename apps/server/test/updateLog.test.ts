@@ -11,7 +11,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { mapDocumentName } from "@journeymap/protocol";
-import { startServer, type TestServer } from "./support/server.ts";
+import { serverForTest, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken } from "./support/maps.ts";
 import { connect, until } from "./support/clients.ts";
 import { MESSAGE, RawClient, SYNC } from "./support/rawClient.ts";
@@ -20,12 +20,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
-
-async function server(): Promise<TestServer> {
-  const s = await startServer();
-  cleanups.push(() => s.dispose());
-  return s;
-}
 
 async function rawClient(s: TestServer, mapId: string): Promise<RawClient> {
   const raw = await RawClient.open(s.wsUrl);
@@ -62,7 +56,7 @@ async function sendSync(raw: RawClient, mapId: string, type: number, update: Uin
 
 describe("update log", () => {
   it("logs nothing when a client re-sends state the server already has", async () => {
-    const s = await server();
+    const s = await serverForTest();
     const mapId = await createMap(s);
     const a = await connect(s, mapDocumentName(mapId));
     cleanups.push(() => a.destroy());
@@ -79,7 +73,7 @@ describe("update log", () => {
   });
 
   it("logs only the new part of an update that overlaps known state", async () => {
-    const s = await server();
+    const s = await serverForTest();
     const mapId = await createMap(s);
     const a = await connect(s, mapDocumentName(mapId));
     cleanups.push(() => a.destroy());

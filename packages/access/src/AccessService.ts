@@ -2,7 +2,7 @@
  * Issues and checks access to maps: share links (owner, editor, commenter, viewer) and API
  * tokens, each a signed token naming a stored link, so the owner can list and revoke them.
  */
-import { ROLE } from "@journeymap/protocol";
+import { API_LINK_ROLE, ROLE } from "@journeymap/protocol";
 import { randomId } from "@journeymap/schema";
 import type { LinkRecord, LinkStore, Secrets } from "@journeymap/storage";
 import {
@@ -90,7 +90,7 @@ export class AccessService {
     return {
       id: randomId(),
       mapId,
-      role: "role" in access ? access.role : "api",
+      role: "role" in access ? access.role : API_LINK_ROLE,
       label,
       createdAt,
       expiresAt: expiresInMs === null ? null : createdAt + expiresInMs,

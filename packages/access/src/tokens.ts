@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-import { API_ACTIONS, type ApiAction, ROLES, type Role } from "@journeymap/protocol";
+import { API_ACTIONS, API_LINK_ROLE, type ApiAction, ROLES, type Role } from "@journeymap/protocol";
 
 export type { ApiAction, Role };
 
@@ -61,7 +61,13 @@ export function issueToken(claims: TokenClaims, key: SigningKey): string {
   const body =
     claims.kind === "share"
       ? { m: claims.mapId, l: claims.linkId, r: claims.role, e: claims.expiresAt }
-      : { m: claims.mapId, l: claims.linkId, r: "api", a: claims.actions, e: claims.expiresAt };
+      : {
+          m: claims.mapId,
+          l: claims.linkId,
+          r: API_LINK_ROLE,
+          a: claims.actions,
+          e: claims.expiresAt,
+        };
   const payload = Buffer.from(
     JSON.stringify(key.id === null ? body : { ...body, k: key.id }),
   ).toString("base64url");
@@ -102,7 +108,7 @@ export function verifyToken(token: string, keys: KeyRing, now: number): TokenCla
   if (expiresAt !== null && expiresAt <= now) throw new TokenError("Token expired");
   if (typeof body.m !== "string" || typeof body.l !== "string")
     throw new TokenError("Malformed token");
-  if (body.r === "api") {
+  if (body.r === API_LINK_ROLE) {
     const actions = Array.isArray(body.a)
       ? body.a.filter((a): a is ApiAction => API_ACTIONS.includes(a))
       : [];

@@ -48,3 +48,6 @@ export function canSync(role: Role): boolean {
 export function opensReadOnly(role: Role): boolean {
   return canSync(role) && !canEdit(role);
 }
+
+/** The role stored on the link behind an API token (it has actions, not a share role). */
+export const API_LINK_ROLE = "api";

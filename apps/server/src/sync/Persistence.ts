@@ -42,14 +42,13 @@ import { StoreHealth } from "../quota/StoreHealth.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore, StoredState, UpdateRow } from "@journeymap/storage";
 import type { ConnectionContext } from "./Access.ts";
+import { carriesUpdate } from "./messageHeader.ts";
 
 /** Stored bytes of a document that do not decode: that document refuses to load. */
 export class CorruptMapError extends Error {
   override name = "CorruptMapError";
 }
 
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 const SERVER_AUTHOR = "server";
 
 interface LoadedMap {
@@ -188,7 +187,7 @@ export class Persistence implements Extension {
     connection,
     context,
   }: beforeSyncPayload<ConnectionContext>): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    if (!carriesUpdate(type)) return;
     if (connection.readOnly) return; // Hocuspocus rejects it; it must not reach the log.
     const state = this.maps.get(documentName);
     if (!state) throw new Error(`Document ${documentName} is not loaded`);

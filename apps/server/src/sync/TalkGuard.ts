@@ -16,9 +16,7 @@ import { parseDocumentName, ROLE, type Role } from "@journeymap/protocol";
 import type { ConnectionContext } from "./Access.ts";
 import { CLOSE } from "../limits.ts";
 import { refuseCommentUpdate } from "./commentAuthorship.ts";
-
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+import { carriesUpdate } from "./messageHeader.ts";
 
 /** Roots of the talk document each talking role may change. Editors and owners: all. */
 const COMMENTER_ROOTS: ReadonlySet<string> = new Set([TALK_ROOT.threads, TALK_ROOT.comments]);
@@ -60,7 +58,7 @@ export class TalkGuard implements Extension {
     documentName,
     context,
   }: beforeSyncPayload<ConnectionContext>): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    if (!carriesUpdate(type)) return;
     if (context?.role !== ROLE.commenter || parseDocumentName(documentName)?.kind !== "talk")
       return;
     const refused = disallowedRoots(document, payload, context.role);

@@ -9,14 +9,12 @@ import * as decoding from "lib0/decoding";
 import { CloseError, type CloseReason } from "../limits.ts";
 import type { Limits } from "../limits.ts";
 import { missingDependency } from "./missingDependencies.ts";
+import { carriesUpdate } from "./messageHeader.ts";
 import { validateUpdate } from "./validateUpdate.ts";
 
 interface SocketContext {
   readonly socketKey?: string;
 }
-
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 /**
  * Message types a client may send (Hocuspocus' MessageType): Sync, Awareness, Auth,
@@ -63,7 +61,7 @@ export class UpdateGuard implements Extension {
     document,
     context,
   }: beforeSyncPayload<SocketContext>): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    if (!carriesUpdate(type)) return;
     let missing: string | null;
     try {
       missing = missingDependency(document, payload, validateUpdate(payload, this.limits));

@@ -6,6 +6,15 @@ import * as decoding from "lib0/decoding";
 
 /** Hocuspocus' MessageType.Auth and its AuthMessageType values. */
 export const AUTH_MESSAGE = 2;
+
+/** y-protocols' sync message types that carry document content (SyncStep2 and Update). */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** True for the sync messages that carry changes (what beforeSync hooks check and log). */
+export function carriesUpdate(syncType: number): boolean {
+  return syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE;
+}
 export const AUTH = { permissionDenied: 1, authenticated: 2 } as const;
 
 export interface MessageHeader {

@@ -12,22 +12,22 @@ import {
   type Touchpoint,
   type TouchpointId,
 } from "@journeymap/schema";
-import { Plus } from "lucide-react";
 import { type CSSProperties, memo } from "react";
+import { AddButton } from "./AddButton.tsx";
 import { emptyPhaseSlotId } from "./dragIds.ts";
 import { LaneCell } from "./LaneCell.tsx";
 import { TouchpointCard } from "./TouchpointCard.tsx";
+import "./BoardCells.css";
 
 export type MoveTouchpoint = (id: TouchpointId, phaseId: PhaseId, step: -1 | 1) => void;
 
+/** The step slot of a phase without steps: a drop target, and "Add the first step". */
 export const EmptyPhaseColumn = memo(function EmptyPhaseColumn({
   phase,
   column,
-  onAdd,
 }: {
   phase: Phase;
   column: number;
-  onAdd: (phaseId: PhaseId) => void;
 }) {
   const { setNodeRef } = useDroppable({ id: emptyPhaseSlotId(phase.id) });
   return (
@@ -40,9 +40,13 @@ export const EmptyPhaseColumn = memo(function EmptyPhaseColumn({
       }
     >
       {!phase.synthetic && (
-        <button type="button" className="btn add-step" onClick={() => onAdd(phase.id)}>
-          <Plus size={14} /> Add the first step
-        </button>
+        <AddButton
+          command="phase.addStep"
+          target={{ kind: "phase", id: phase.id }}
+          className="btn add-step"
+        >
+          Add the first step
+        </AddButton>
       )}
     </div>
   );

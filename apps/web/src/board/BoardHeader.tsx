@@ -22,6 +22,8 @@ import { HistoryButton } from "../history/HistoryButton.tsx";
 import { initials } from "../ui/initials.ts";
 import { ExportMenu } from "../export/ExportMenu.tsx";
 import { navigate } from "../router.ts";
+import "../ui/avatar.css";
+import "./BoardHeader.css";
 
 export interface BoardHeaderProps {
   readonly mapId: string;

@@ -4,7 +4,6 @@ import { ContextMenu, type OpenMenu } from "../commands/ContextMenu.tsx";
 import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
 import { listMaps } from "../api/mapsApi.ts";
 import type * as Y from "yjs";
-import "../styles/board.css";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
@@ -19,7 +18,7 @@ import { BoardHeader } from "./BoardHeader.tsx";
 import { PersonaEditor } from "./PersonaEditor.tsx";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { zoomToFit } from "./zoom.ts";
-import { type TalkTarget, talkTargetOf } from "@journeymap/schema";
+import { type TalkTarget, type TouchpointId, talkTargetOf } from "@journeymap/schema";
 import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
 import { TalkButtons, TalkPanel, type TalkTab } from "../talk/comments/TalkPanel.tsx";
 import { useSeen } from "../talk/comments/seen.ts";
@@ -73,6 +72,8 @@ function SyncedBoard({
   const [zoom, setZoomState] = useState(storedZoom);
   const [minimap, setMinimap] = useState(true);
   const [palette, setPalette] = useState(false);
+  // A step added here, by its phase's + or a command: the board opens its name for editing.
+  const [freshStep, setFreshStep] = useState<TouchpointId | null>(null);
   const [personas, setPersonas] = useState<{ open: boolean; id: string | null }>({
     open: false,
     id: null,
@@ -116,6 +117,7 @@ function SyncedBoard({
       toggleMinimap: () => setMinimap((m) => !m),
       togglePersona,
       hiddenPersonas: hidden,
+      stepAdded: setFreshStep,
     }),
     [setZoom, togglePersona, hidden],
   );
@@ -171,6 +173,7 @@ function SyncedBoard({
                 zoom={zoom}
                 showMinimap={minimap}
                 onMenu={openMenu}
+                freshStep={freshStep}
                 overlay={
                   <TalkContext.Provider value={talk}>
                     <BoardMarkers

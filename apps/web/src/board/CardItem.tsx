@@ -19,6 +19,7 @@ import { useEditor, useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
+import "./CardItem.css";
 
 export const STATUS_LABELS: Record<CardStatus, string> = {
   open: "Open",

@@ -9,6 +9,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import type * as Y from "yjs";
+import "./CellEditor.css";
 
 export interface CellEditorProps {
   readonly fragment: Y.XmlFragment;

@@ -1,5 +1,6 @@
 import type { useSortable } from "@dnd-kit/sortable";
 import { GripVertical } from "lucide-react";
+import "./DragHandle.css";
 
 /** The grip that drags a sortable phase, step, lane or card (dnd-kit's keyboard sensor too). */
 export function DragHandle({

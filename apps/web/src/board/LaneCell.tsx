@@ -15,6 +15,7 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import { CardItem } from "./CardItem.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 import { dragId } from "./dragIds.ts";
+import "./LaneCell.css";
 
 const NO_CARDS: readonly Card[] = [];
 

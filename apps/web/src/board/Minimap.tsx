@@ -7,6 +7,7 @@ import { emotionKey, type EmotionPoint, type Persona } from "@journeymap/schema"
 import { memo, type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
 import type { Column, PhaseSpan } from "./columns.ts";
 import { curvePath, scoreToY } from "./curve.ts";
+import "./Minimap.css";
 
 const WIDTH = 240;
 const HEIGHT = 64;

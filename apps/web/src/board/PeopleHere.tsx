@@ -1,6 +1,8 @@
 import { History } from "lucide-react";
 import type { Peer } from "../sync/presence/presenceState.ts";
 import { initials } from "../ui/initials.ts";
+import "../ui/avatar.css";
+import "./PeopleHere.css";
 
 export interface PeopleHereProps {
   readonly peers: readonly Peer[];

@@ -15,6 +15,9 @@ import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { initials } from "../ui/initials.ts";
+import "../ui/avatar.css";
+import "./colourSwatch.css";
+import "./PersonaEditor.css";
 
 const DEMOGRAPHIC_LABELS: Record<DemographicField, string> = {
   ageRange: "Age",

@@ -3,10 +3,13 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { Palette, Plus, Trash2 } from "lucide-react";
 import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
+import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
+import "./colourSwatch.css";
+import "./PhaseBand.css";
 
 export interface PhaseBandProps {
   readonly phase: Phase;
@@ -14,19 +17,21 @@ export interface PhaseBandProps {
   readonly span: number;
   readonly steps: number;
   readonly onMove: (id: PhaseId, step: -1 | 1) => void;
-  readonly onAddTouchpoint: (id: PhaseId) => void;
 }
 
-/** A phase: a coloured band spanning its steps' columns. Rename, recolour, reorder, delete. */
+/**
+ * A phase: a coloured band spanning its steps' columns. Rename, recolour, reorder; adding a
+ * step and deleting run the registry's commands (the context menu's too).
+ */
 export const PhaseBand = memo(function PhaseBand({
   phase,
   column,
   span,
   steps,
   onMove,
-  onAddTouchpoint,
 }: PhaseBandProps) {
   const editor = useEditor();
+  const registry = useCommandRegistry();
   const [colours, setColours] = useState(false);
   const ref = { kind: "phase", id: phase.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: phase.synthetic });
@@ -44,14 +49,6 @@ export const PhaseBand = memo(function PhaseBand({
       onMove(phase.id, event.key === "ArrowLeft" ? -1 : 1);
     }
   };
-  const remove = () => {
-    const message =
-      steps > 0
-        ? `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`
-        : `Delete the phase "${phase.name}"?`;
-    if (window.confirm(message)) editor.deletePhase(phase.id);
-  };
-
   return (
     // biome-ignore lint/a11y/useSemanticElements: a grid-placed band; a fieldset cannot span grid columns cleanly
     <div
@@ -93,7 +90,7 @@ export const PhaseBand = memo(function PhaseBand({
             className="icon-btn"
             aria-label={`Add a step to ${phase.name}`}
             data-testid="board.add-touchpoint"
-            onClick={() => onAddTouchpoint(phase.id)}
+            onClick={() => registry.run("phase.addStep", ref)}
           >
             <Plus size={14} />
           </button>
@@ -111,7 +108,7 @@ export const PhaseBand = memo(function PhaseBand({
             className="icon-btn icon-btn--danger"
             aria-label={`Delete phase ${phase.name}`}
             data-testid="board.phase-delete"
-            onClick={remove}
+            onClick={() => registry.run("phase.delete", ref)}
           >
             <Trash2 size={14} />
           </button>

@@ -1,5 +1,6 @@
 import type { Peer } from "../sync/presence/presenceState.ts";
 import { keySelector } from "./elementDom.ts";
+import "./PresenceLayer.css";
 
 /** CSS that outlines each peer's selection in their colour, with their name on it. */
 export function selectionRules(peers: readonly Peer[]): string {

@@ -6,6 +6,7 @@ import type { ShareLink } from "@journeymap/protocol/http";
 import { createLink, listLinks, revokeLink } from "../api/mapsApi.ts";
 import { shareUrl, tokenFor } from "../sync/tokens.ts";
 import { contributeUrl } from "../talk/contribute/contributorToken.ts";
+import "./SharePanel.css";
 
 const ROLE_LABELS: Readonly<Record<string, string>> = {
   [ROLE.editor]: "Can edit",

@@ -16,6 +16,7 @@ import { InlineText } from "../ui/InlineText.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
+import "./TouchpointCard.css";
 
 export interface TouchpointCardProps {
   readonly touchpoint: Touchpoint;

@@ -3,10 +3,10 @@
  * searchable by title, group and keywords, with its shortcut. Loaded lazily.
  */
 import { Command as Cmdk } from "cmdk";
-import "../styles/commands.css";
 import type { CommandGroup } from "./CommandRegistry.ts";
 import { formatKeys } from "./CommandRegistry.ts";
 import { APPLE, useCommandList, useCommandRegistry } from "./useCommands.ts";
+import "./CommandPalette.css";
 
 const GROUPS: readonly CommandGroup[] = ["Edit", "Map", "View", "Go to"];
 

@@ -6,6 +6,7 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { type CommandTarget, formatKeys } from "./CommandRegistry.ts";
 import { APPLE, useCommandList } from "./useCommands.ts";
+import "./ContextMenu.css";
 
 export interface OpenMenu {
   readonly target: CommandTarget;

@@ -4,20 +4,14 @@
  * The map images come from a function (rasterizing is the browser's job), so this module
  * only lays out pages.
  */
-import {
-  CHANNEL_LABELS,
-  DEMOGRAPHIC_FIELDS,
-  EMOTION_LABELS,
-  type EVIDENCE_KINDS,
-  type Evidence,
-  type JourneyMap,
-  journeyInsights,
-  PSYCHOGRAPHIC_FIELDS,
-} from "@journeymap/schema";
+import type { JourneyMap } from "@journeymap/schema";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { boardColumns } from "../board/columns.ts";
 import { INK, type Paper, PdfFlow, toWinAnsi } from "./PdfFlow.ts";
-import { MAP_LAYOUT } from "./renderMapSvg.ts";
+import { MAP_LAYOUT } from "./mapSvgStyle.ts";
+import { writeInsights } from "./pdfInsights.ts";
+import { writePainPoints } from "./pdfPainPoints.ts";
+import { writePersonas } from "./pdfPersonas.ts";
 
 /**
  * Smallest print scale in points per board pixel: 13 px cell text prints at ≥ 7.5 pt,
@@ -46,26 +40,6 @@ export function pageColumns(columnCount: number, pageWidth: number): [number, nu
   }
   return out;
 }
-
-const DEMOGRAPHIC_LABELS: Record<(typeof DEMOGRAPHIC_FIELDS)[number], string> = {
-  ageRange: "Age",
-  gender: "Gender",
-  occupation: "Occupation",
-  education: "Education",
-  income: "Income",
-  location: "Location",
-};
-
-const KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
-  quote: "Quote",
-  ticket: "Ticket",
-  callNote: "Call note",
-  metric: "Metric",
-  other: "Evidence",
-};
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-const signed = (score: number) => `${score > 0 ? "+" : ""}${score}`;
 
 export async function buildPdf(
   map: JourneyMap,
@@ -129,130 +103,8 @@ export async function buildPdf(
     });
   }
 
-  // Personas.
-  if (map.personas.length > 0) {
-    flow.section("Personas", `${map.personas.length} persona(s)`);
-    for (const persona of map.personas) {
-      flow.heading(persona.name);
-      if (persona.role) flow.paragraph(persona.role, { colour: INK.muted });
-      if (persona.quote) flow.paragraph(`"${persona.quote}"`, { font: "italic", after: 6 });
-      for (const field of DEMOGRAPHIC_FIELDS) {
-        const value = persona.demographics[field];
-        if (value)
-          flow.paragraph(`${DEMOGRAPHIC_LABELS[field]}: ${value}`, { size: 9.5, after: 1 });
-      }
-      for (const field of PSYCHOGRAPHIC_FIELDS) {
-        const items = persona.psychographics[field].split("\n").filter((l) => l.trim() !== "");
-        if (items.length === 0) continue;
-        flow.paragraph(field[0]!.toUpperCase() + field.slice(1), {
-          font: "bold",
-          size: 9.5,
-          after: 1,
-        });
-        for (const item of items) flow.paragraph(`• ${item}`, { size: 9.5, indent: 8, after: 1 });
-      }
-      flow.space(10);
-    }
-  }
-
-  // Insights.
-  const insights = journeyInsights(map);
-  flow.section(
-    "Insights",
-    `${insights.totalSteps} steps across ${insights.stepsPerPhase.length} phases`,
-  );
-  flow.heading("Steps per phase");
-  for (const p of insights.stepsPerPhase) flow.paragraph(`${p.name}: ${p.steps}`, { after: 1 });
-  flow.heading(`Channel switches (${insights.channelSwitches.length})`);
-  for (const s of insights.channelSwitches) {
-    flow.paragraph(
-      `${touchpointName.get(s.from) ?? ""} (${CHANNEL_LABELS[s.before as keyof typeof CHANNEL_LABELS] ?? s.before}) -> ${touchpointName.get(s.to) ?? ""} (${CHANNEL_LABELS[s.after as keyof typeof CHANNEL_LABELS] ?? s.after})`,
-      { size: 9.5, after: 1 },
-    );
-  }
-  flow.heading(`Hand-offs between teams (${insights.handOffs.length})`);
-  for (const h of insights.handOffs) {
-    flow.paragraph(
-      `${h.before} -> ${h.after}: ${touchpointName.get(h.from) ?? ""} -> ${touchpointName.get(h.to) ?? ""}`,
-      {
-        size: 9.5,
-        after: 1,
-      },
-    );
-  }
-  flow.heading("Lowest points");
-  for (const low of insights.lowPoints) {
-    const persona = map.personas.find((p) => p.id === low.personaId)?.name ?? "";
-    const where = low.touchpointIds.map((id) => touchpointName.get(id) ?? "").join(", ");
-    flow.paragraph(
-      `${persona}: ${signed(low.score)} ${EMOTION_LABELS[low.score] ?? ""} at ${where}`,
-      { after: 2 },
-    );
-  }
-  if (insights.lowPoints.length === 0)
-    flow.paragraph("No emotion scores yet.", { colour: INK.muted });
-  const channelLabel = (label: string) =>
-    CHANNEL_LABELS[label as keyof typeof CHANNEL_LABELS] ?? label;
-  for (const [title, spots, name] of [
-    ["Pain-point hotspots by phase", insights.hotspotsByPhase, (label: string) => label],
-    // Channel hotspots are keyed by channel id ("mobileApp"): print the label people know.
-    ["Pain-point hotspots by channel", insights.hotspotsByChannel, channelLabel],
-  ] as const) {
-    flow.heading(title);
-    if (spots.length === 0) flow.paragraph("No pain points yet.", { colour: INK.muted });
-    for (const spot of spots) {
-      flow.paragraph(
-        `${name(spot.label)}: ${plural(spot.painPoints, "pain point")}, severity ${spot.severity}, ${spot.evidence} evidence`,
-        { size: 9.5, after: 1 },
-      );
-    }
-  }
-
-  // Pain points with their evidence, in board order.
-  const painPoints = map.touchpoints.flatMap((t) =>
-    (map.cardsByTouchpoint.get(t.id) ?? []).filter((c) => c.kind === "painPoint"),
-  );
-  flow.section(
-    "Pain points and evidence",
-    `${painPoints.length} pain point(s), ${map.evidence.length} evidence item(s)`,
-  );
-  const writeEvidence = (items: readonly Evidence[]) => {
-    for (const e of items) {
-      const by = [KIND_LABELS[e.kind], e.source, e.contributor, e.team].filter(Boolean).join(" · ");
-      flow.paragraph(`"${e.text}"`, { size: 9.5, font: "italic", indent: 10, after: 0 });
-      flow.paragraph(`${by}${e.sentiment !== null ? ` · sentiment ${signed(e.sentiment)}` : ""}`, {
-        size: 8.5,
-        colour: INK.muted,
-        indent: 10,
-        after: 4,
-      });
-    }
-  };
-  for (const card of painPoints) {
-    flow.heading(card.title);
-    flow.paragraph(
-      [
-        `${phaseOf.get(card.touchpointId) ?? ""} > ${touchpointName.get(card.touchpointId) ?? ""}`,
-        `severity ${card.rating}/5`,
-        card.status === "inProgress" ? "in progress" : card.status,
-        card.owner,
-      ]
-        .filter(Boolean)
-        .join(" · "),
-      { size: 9, colour: INK.muted },
-    );
-    if (card.detail) flow.paragraph(card.detail);
-    writeEvidence(map.evidenceByTarget.get(card.id) ?? []);
-    flow.space(6);
-  }
-  if (painPoints.length === 0) flow.paragraph("No pain points yet.", { colour: INK.muted });
-  const onSteps = map.touchpoints.filter((t) => (map.evidenceByTarget.get(t.id) ?? []).length > 0);
-  if (onSteps.length > 0) {
-    flow.heading("Evidence on steps");
-    for (const t of onSteps) {
-      flow.paragraph(`${phaseOf.get(t.id) ?? ""} > ${t.name}`, { font: "bold", size: 10 });
-      writeEvidence(map.evidenceByTarget.get(t.id) ?? []);
-    }
-  }
+  writePersonas(flow, map);
+  writeInsights(flow, map, touchpointName);
+  writePainPoints(flow, map, { touchpointName, phaseOf });
   return doc.save();
 }

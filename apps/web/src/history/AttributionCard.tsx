@@ -1,6 +1,8 @@
 import { type Attribution, parseElementKey } from "@journeymap/schema";
 import { RotateCcw, X } from "lucide-react";
 import { formatWhen } from "./format.ts";
+import "./historySections.css";
+import "./AttributionCard.css";
 
 export interface AttributionCardProps {
   /** The selected element's key, e.g. "phase:abc". */

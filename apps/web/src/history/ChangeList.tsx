@@ -1,5 +1,7 @@
 import type { ChangedEntity, ChangeKind, MapChange } from "@journeymap/schema";
 import { ArrowRightLeft, Gauge, Minus, PencilLine, Plus, RotateCcw, Type } from "lucide-react";
+import "./historySections.css";
+import "./ChangeList.css";
 
 const ENTITY_WORD: Record<ChangedEntity, string> = {
   meta: "map",

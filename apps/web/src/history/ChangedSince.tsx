@@ -16,7 +16,7 @@ import { formatWhen, plural } from "./format.ts";
 import { highlightCss } from "./highlight.ts";
 import { HistoryApi } from "./historyApi.ts";
 import { lastSeenSeq, rememberSeen } from "./lastSeen.ts";
-import "./history.css";
+import "./ChangedSince.css";
 
 /** Quiet time after a live edit before the log's end is remembered as seen. */
 const SEEN_SETTLE_MS = 2000;

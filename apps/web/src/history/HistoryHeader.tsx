@@ -3,6 +3,7 @@ import { ArrowLeft, Info } from "lucide-react";
 import type { Awareness } from "y-protocols/awareness";
 import { navigate } from "../router.ts";
 import { HistoryPeople } from "./HistoryPeople.tsx";
+import "./HistoryHeader.css";
 
 export interface HistoryHeaderProps {
   readonly mapId: string;
@@ -15,6 +16,34 @@ export interface HistoryHeaderProps {
   readonly phases: readonly Phase[];
   readonly phase: string | null;
   readonly onPhase: (phase: string | null) => void;
+}
+
+/** One filter: a labelled select whose first option, `all`, means no filter (null). */
+function Filter(props: {
+  label: string;
+  all: string;
+  options: readonly { value: string; label: string }[];
+  value: string | null;
+  testId: string;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select
+        value={props.value ?? ""}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value || null)}
+      >
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** The history view's header: back to the board, the map's title, who is here, the filters. */
@@ -40,36 +69,22 @@ export function HistoryHeader(props: HistoryHeaderProps) {
       </div>
       <HistoryPeople awareness={props.awareness} />
       <div className="history-filters">
-        <label>
-          <span>Person</span>
-          <select
-            value={author ?? ""}
-            data-testid="history.filter-person"
-            onChange={(e) => props.onAuthor(e.target.value || null)}
-          >
-            <option value="">Everyone</option>
-            {props.authors.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Phase</span>
-          <select
-            value={phase ?? ""}
-            data-testid="history.filter-phase"
-            onChange={(e) => props.onPhase(e.target.value || null)}
-          >
-            <option value="">All phases</option>
-            {props.phases.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Filter
+          label="Person"
+          all="Everyone"
+          options={props.authors.map((a) => ({ value: a, label: a }))}
+          value={author}
+          testId="history.filter-person"
+          onChange={props.onAuthor}
+        />
+        <Filter
+          label="Phase"
+          all="All phases"
+          options={props.phases.map((p) => ({ value: p.id, label: p.name }))}
+          value={phase}
+          testId="history.filter-phase"
+          onChange={props.onPhase}
+        />
       </div>
       <p className="history-note">
         <Info size={14} aria-hidden="true" /> Times are when the server received each edit: work

@@ -21,8 +21,6 @@ import {
   readJourneyMap,
 } from "@journeymap/schema";
 import { useCallback, useMemo, useState } from "react";
-import "../styles/board.css";
-import "./history.css";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { RESTORABLE } from "./ChangeList.tsx";
 import { HistoryHeader } from "./HistoryHeader.tsx";
@@ -40,6 +38,7 @@ import { useAttribution } from "./useAttribution.ts";
 import { usePlayback } from "./usePlayback.ts";
 import { useRestore } from "./useRestore.ts";
 import { useVersions } from "./useVersions.ts";
+import "./HistoryPage.css";
 
 const NO_BURSTS: readonly Burst[] = [];
 

@@ -12,6 +12,9 @@ import { presenceWriter } from "../sync/presence/presenceWriter.ts";
 import { usePresence } from "../sync/presence/usePresence.ts";
 import { initials } from "../ui/initials.ts";
 import { describePlace } from "./places.ts";
+import "../ui/avatar.css";
+import "../board/PeopleHere.css";
+import "./HistoryPeople.css";
 
 /** Marks this page's presence as being in the history, for as long as it is mounted. */
 export function useInHistory(awareness: Awareness | null): void {

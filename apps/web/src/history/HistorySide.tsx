@@ -5,6 +5,7 @@ import type { Version } from "./historyApi.ts";
 import { Timeline } from "./Timeline.tsx";
 import type { Versions } from "./useVersions.ts";
 import { VersionsPanel } from "./VersionsPanel.tsx";
+import "./historySections.css";
 
 export interface HistorySideProps {
   /** The selected thing (see useAttribution), its label and its attribution (undefined: loading). */

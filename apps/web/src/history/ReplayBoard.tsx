@@ -66,6 +66,7 @@ export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProp
         zoom={0.85}
         showMinimap={false}
         onMenu={noop}
+        freshStep={null}
       />
     ),
     [],

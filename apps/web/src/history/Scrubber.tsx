@@ -2,6 +2,7 @@ import type { Burst } from "@journeymap/schema";
 import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
 import { formatWhen } from "./format.ts";
 import { SPEEDS } from "./playback.ts";
+import "./Scrubber.css";
 
 export interface ScrubberProps {
   readonly seq: number;

@@ -3,6 +3,9 @@ import { Server } from "lucide-react";
 import { memo } from "react";
 import { initials } from "../ui/initials.ts";
 import { formatBytes, formatWhen, plural } from "./format.ts";
+import "../ui/avatar.css";
+import "./historySections.css";
+import "./Timeline.css";
 
 export interface TimelineProps {
   readonly bursts: readonly Burst[];

@@ -5,6 +5,8 @@ import { InlineText } from "../ui/InlineText.tsx";
 import { ChangeList } from "./ChangeList.tsx";
 import { formatWhen } from "./format.ts";
 import type { Version } from "./historyApi.ts";
+import "./historySections.css";
+import "./VersionsPanel.css";
 
 export interface Comparison {
   readonly version: Version;

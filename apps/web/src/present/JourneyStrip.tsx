@@ -3,6 +3,7 @@ import type { JourneyMap } from "@journeymap/schema";
 import { useMemo } from "react";
 import { curvePath } from "../board/curve.ts";
 import { stripGeometry } from "./strip.ts";
+import "./JourneyStrip.css";
 
 export function JourneyStrip({ map, phaseId }: { map: JourneyMap; phaseId: string | null }) {
   const strip = useMemo(() => stripGeometry(map), [map]);

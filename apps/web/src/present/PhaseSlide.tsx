@@ -4,6 +4,7 @@ import { CircleAlert, Lightbulb, MessageCircleMore } from "lucide-react";
 import { CHANNEL_ICONS } from "../board/channelIcons.tsx";
 import { initials } from "../ui/initials.ts";
 import type { PhaseSlideContent, SlideStep } from "./slideContent.ts";
+import "./PhaseSlide.css";
 
 const stepCount = (n: number) => (n === 1 ? "1 step" : `${n} steps`);
 

@@ -27,7 +27,7 @@ import {
   TITLE_SLIDE,
 } from "./presenting.ts";
 import { phaseSlideContent } from "./slideContent.ts";
-import "./present.css";
+import "./PresentPage.css";
 
 type Mode = "present" | "follow" | "browse";
 

@@ -8,7 +8,7 @@ import { navigate } from "../router.ts";
 import { initials } from "../ui/initials.ts";
 import { readPresenters } from "../sync/presence/presenceState.ts";
 import { usePresence } from "../sync/presence/usePresence.ts";
-import "./present.css";
+import "./PresenterBanner.css";
 
 export function PresenterBanner({
   mapId,

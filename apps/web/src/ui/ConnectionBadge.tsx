@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from "../sync/useMapConnection.ts";
+import "./ConnectionBadge.css";
 
 const LABELS: Record<ConnectionStatus, string> = {
   online: "Online",

@@ -6,7 +6,7 @@
 import { type ComponentType, lazy, Suspense } from "react";
 import { useView } from "./useView.ts";
 import { VIEW_PANEL_ID, ViewSwitcher, viewTabId } from "./ViewSwitcher.tsx";
-import "../styles/views.css";
+import "./BoardViews.css";
 
 const TableView = lazy(() =>
   import("./table/TableView.tsx").then((m) => ({ default: m.TableView })),

@@ -1,7 +1,7 @@
 import { ChartColumn, type LucideIcon, SquareKanban, Table2 } from "lucide-react";
 import { type KeyboardEvent, useRef } from "react";
-import "../styles/views.css";
 import { VIEWS, type View } from "./viewParam.ts";
+import "./ViewSwitcher.css";
 
 const LABELS: Readonly<Record<View, { label: string; Icon: LucideIcon }>> = {
   board: { label: "Board", Icon: SquareKanban },

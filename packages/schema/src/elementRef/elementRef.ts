@@ -42,7 +42,8 @@ export type RefOf<K extends ElementKind> = Extract<ElementRef, { readonly kind: 
 export const ENTITY_KINDS = ["phase", "touchpoint", "card", "lane", "persona", "evidence"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-const META_KEY = "meta";
+/** The key of the map's own fields (title and scenario). */
+export const META_KEY = "meta";
 const META_REF: RefOf<"meta"> = { kind: "meta" };
 /** Emotion points keep the key prefix they had before they had a type (see above). */
 const POINT_PREFIX = "point";
@@ -79,14 +80,32 @@ export function emotionRef(personaId: string, touchpointId: string): RefOf<"emot
 export function elementKey(ref: ElementRef): string {
   switch (ref.kind) {
     case "cell":
-      return `cell:${cellRootName(ref.laneId, ref.touchpointId)}`;
+      return cellKey(cellRootName(ref.laneId, ref.touchpointId));
     case "emotion":
-      return `${POINT_PREFIX}:${emotionKey(ref.personaId, ref.touchpointId)}`;
+      return pointKey(emotionKey(ref.personaId, ref.touchpointId));
     case "meta":
       return META_KEY;
     default:
-      return `${ref.kind}:${ref.id}`;
+      return entityKey(ref.kind, ref.id);
   }
+}
+
+/**
+ * The key of an entity, a cell or a point from the names the document stores them under, for
+ * code that reads the document's roots (history, attribution) and has no typed ids at hand.
+ */
+export function entityKey(kind: EntityKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** The key of a cell from its root fragment's name (`cell/<lane>/<step>`). */
+export function cellKey(cellRoot: string): string {
+  return `cell:${cellRoot}`;
+}
+
+/** The key of an emotion point from its key in the `emotions` map (`<persona>/<step>`). */
+export function pointKey(emotionMapKey: string): string {
+  return `${POINT_PREFIX}:${emotionMapKey}`;
 }
 
 /** The element a key names, or null for anything `elementKey` does not produce. */

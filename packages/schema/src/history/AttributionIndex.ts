@@ -10,9 +10,16 @@
 import * as Y from "yjs";
 import { CELL_ROOT_PREFIX, type EntityRoot, ENTITY_ROOTS, ROOT } from "../layout.ts";
 import { rootOf } from "../read/rootTypes.ts";
+import {
+  cellKey,
+  type EntityKind,
+  entityKey,
+  META_KEY,
+  pointKey,
+} from "../elementRef/elementRef.ts";
 
 /** Board targets, named like the board's data-presence keys; lanes, personas, evidence too. */
-const KIND_OF_ROOT: Record<EntityRoot, string> = {
+const KIND_OF_ROOT: Record<EntityRoot, EntityKind> = {
   personas: "persona",
   phases: "phase",
   touchpoints: "touchpoint",
@@ -39,7 +46,7 @@ type AnyType = Y.AbstractType<any>;
 export function touchedTargets(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
   const names = new Map<AnyType, string>();
   for (const [name, type] of doc.share) names.set(type, name);
-  const entityKind = new Map<string, string>(
+  const entityKind = new Map<string, EntityKind>(
     ENTITY_ROOTS.map((root) => [ROOT[root], KIND_OF_ROOT[root]]),
   );
   const out = new Set<string>();
@@ -48,19 +55,19 @@ export function touchedTargets(doc: Y.Doc, transaction: Y.Transaction): Set<stri
     const name = names.get(root);
     if (name === undefined) continue;
     if (name.startsWith(CELL_ROOT_PREFIX)) {
-      out.add(`cell:${name}`);
+      out.add(cellKey(name));
     } else if (name === ROOT.meta) {
-      out.add("meta");
+      out.add(META_KEY);
     } else if (name === ROOT.emotions) {
-      for (const key of keys) if (key !== null) out.add(`point:${key}`);
+      for (const key of keys) if (key !== null) out.add(pointKey(key));
     } else {
       const kind = entityKind.get(name);
       if (!kind) continue;
       if (child === null) {
-        for (const key of keys) if (key !== null) out.add(`${kind}:${key}`);
+        for (const key of keys) if (key !== null) out.add(entityKey(kind, key));
       } else {
         const id = child._item?.parentSub;
-        if (id) out.add(`${kind}:${id}`);
+        if (id) out.add(entityKey(kind, id));
       }
     }
   }

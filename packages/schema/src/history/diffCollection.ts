@@ -4,6 +4,7 @@
  * collections (phases, steps, lanes, personas, cards) are keyed by id; emotion points and
  * cells by their place on the board.
  */
+import { type EntityKind, entityKey } from "../elementRef/elementRef.ts";
 import type { JourneyMap } from "../read/JourneyMap.ts";
 import { type ChangedEntity, type ChangeKind, type MapChange, mapChange } from "./changes.ts";
 import { movedIds } from "./movedIds.ts";
@@ -20,7 +21,7 @@ export interface Edit {
 
 export interface CollectionDiff<T extends Keyed> {
   /** Also the prefix of the board target: `phase:<id>`, `card:<id>`… */
-  readonly entity: ChangedEntity;
+  readonly entity: ChangedEntity & EntityKind;
   readonly items: (map: JourneyMap) => readonly T[];
   readonly label: (item: T) => string;
   /** What differs in an item present in both states, in the order it is reported. */
@@ -63,7 +64,14 @@ export function diffCollection<T extends Keyed>(
   const wasById = byId(was);
   const nowById = byId(now);
   const change = (item: T, kind: ChangeKind, detail?: string) =>
-    mapChange(spec.entity, kind, item.id, spec.label(item), `${spec.entity}:${item.id}`, detail);
+    mapChange(
+      spec.entity,
+      kind,
+      item.id,
+      spec.label(item),
+      entityKey(spec.entity, item.id),
+      detail,
+    );
 
   const out: MapChange[] = [];
   for (const item of now) {
@@ -102,8 +110,8 @@ export function diffCollection<T extends Keyed>(
  */
 export interface PlaceDiff<T> {
   readonly entity: "emotion" | "cell";
-  /** Prefix of the board target: `point:<key>`, `cell:<key>`. */
-  readonly prefix: string;
+  /** The board target of a place: pointKey or cellKey. */
+  readonly target: (key: string) => string;
   readonly label: (item: T) => string;
   readonly edit: (was: T, now: T) => Edit | null;
   /** Said of a point that appears or goes. */
@@ -116,7 +124,7 @@ export function diffPlaces<T>(
   after: ReadonlyMap<string, T>,
 ): MapChange[] {
   const change = (key: string, item: T, kind: ChangeKind, detail?: string) =>
-    mapChange(spec.entity, kind, key, spec.label(item), `${spec.prefix}:${key}`, detail);
+    mapChange(spec.entity, kind, key, spec.label(item), spec.target(key), detail);
   const out: MapChange[] = [];
   for (const [key, now] of after) {
     const was = before.get(key);

@@ -4,6 +4,7 @@
  * looked" and the per-step highlight of the history view. The ordered collections share one
  * diff (diffCollection.ts); emotion points and cells are keyed by their place on the board.
  */
+import { cellKey, META_KEY, pointKey } from "../elementRef/elementRef.ts";
 import { cardsInBoardOrder, type Cell, type JourneyMap } from "../read/JourneyMap.ts";
 import type { Card } from "../records/Card.ts";
 import type { EmotionPoint } from "../records/EmotionPoint.ts";
@@ -104,9 +105,10 @@ function namesOf(items: readonly { id: string; name: string }[]): Map<string, st
 function diffMeta(before: JourneyMap, after: JourneyMap): MapChange[] {
   const out: MapChange[] = [];
   const title = renamed(before.meta.title, after.meta.title);
-  if (title) out.push(mapChange("meta", "renamed", "meta", after.meta.title, "meta", title.detail));
+  if (title)
+    out.push(mapChange("meta", "renamed", META_KEY, after.meta.title, META_KEY, title.detail));
   if (before.meta.description !== after.meta.description) {
-    out.push(mapChange("meta", "edited", "meta", "Scenario", "meta"));
+    out.push(mapChange("meta", "edited", META_KEY, "Scenario", META_KEY));
   }
   return out;
 }
@@ -114,7 +116,7 @@ function diffMeta(before: JourneyMap, after: JourneyMap): MapChange[] {
 function points(label: (point: EmotionPoint) => string): PlaceDiff<EmotionPoint> {
   return {
     entity: "emotion",
-    prefix: "point",
+    target: pointKey,
     label,
     edit: (was, now) => {
       if (was.score !== now.score) {
@@ -132,7 +134,7 @@ function points(label: (point: EmotionPoint) => string): PlaceDiff<EmotionPoint>
 function cells(label: (cell: Cell) => string): PlaceDiff<Cell> {
   return {
     entity: "cell",
-    prefix: "cell",
+    target: cellKey,
     label,
     edit: (was, now) => edited(JSON.stringify(was.content) !== JSON.stringify(now.content)),
   };

@@ -1,3 +1,4 @@
+import { entityKey } from "../elementRef/elementRef.ts";
 import { type JourneyMap, cardsInBoardOrder } from "../read/JourneyMap.ts";
 import type { MapChange } from "./changes.ts";
 
@@ -13,22 +14,23 @@ export function withoutCascades(changes: MapChange[], before: JourneyMap): MapCh
   );
   const goneTp = (tp: string | undefined) =>
     tp !== undefined &&
-    (removed.has(`touchpoint:${tp}`) || removed.has(`phase:${tpPhase.get(tp)}`));
+    (removed.has(entityKey("touchpoint", tp)) ||
+      removed.has(entityKey("phase", tpPhase.get(tp) ?? "")));
   return changes.filter((c) => {
     if (c.change !== "removed") return true;
     switch (c.entity) {
       case "touchpoint":
-        return !removed.has(`phase:${tpPhase.get(c.id)}`);
+        return !removed.has(entityKey("phase", tpPhase.get(c.id) ?? ""));
       case "card":
         return !goneTp(cardTp.get(c.id));
       case "emotion":
         return (
           !goneTp(before.emotions.get(c.id)?.touchpointId) &&
-          !removed.has(`persona:${before.emotions.get(c.id)?.personaId}`)
+          !removed.has(entityKey("persona", before.emotions.get(c.id)?.personaId ?? ""))
         );
       case "cell": {
         const cell = before.cells.get(c.id);
-        return !goneTp(cell?.touchpointId) && !removed.has(`lane:${cell?.laneId}`);
+        return !goneTp(cell?.touchpointId) && !removed.has(entityKey("lane", cell?.laneId ?? ""));
       }
       default:
         return true;

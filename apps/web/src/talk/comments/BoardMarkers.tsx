@@ -30,7 +30,8 @@ import { useColumnWindow } from "../../board/useColumnWindow.ts";
 import { useTalk } from "../useTalk.ts";
 import { sentimentClass, signed } from "../inbox/labels.ts";
 import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
-import "./talk.css";
+import "../inbox/sentiment.css";
+import "./BoardMarkers.css";
 
 interface Mark {
   /** Unique among the marks: its element's key (`voice:` before it for the sentiment chip). */

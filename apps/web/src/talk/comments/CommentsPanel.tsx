@@ -27,6 +27,9 @@ import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { useTalk, useTalkSession } from "../useTalk.ts";
 import { initials } from "../../ui/initials.ts";
 import { completeMention, mentionSuggestions } from "./mentionInput.ts";
+import "../../ui/avatar.css";
+import "./TalkPanel.css";
+import "./CommentsPanel.css";
 
 const CTX = { origin: LOCAL_ORIGIN };
 

@@ -8,7 +8,7 @@ import { InboxPanel, effectiveStatus } from "../inbox/InboxPanel.tsx";
 import { useTalk, useTalkSession } from "../useTalk.ts";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { CommentsPanel } from "./CommentsPanel.tsx";
-import "./talk.css";
+import "./TalkPanel.css";
 
 export type TalkTab = "comments" | "inbox";
 

@@ -10,6 +10,8 @@ import { tokenFor } from "../../sync/tokens.ts";
 import type { InboxImportResult } from "@journeymap/protocol/http";
 import { importCsv } from "./contribApi.ts";
 import { previewRows } from "./csvPreview.ts";
+import "../comments/TalkPanel.css";
+import "./CsvImport.css";
 
 /** Rows drawn in the preview table; the summary still counts them all. */
 const SHOWN_ROWS = 50;

@@ -20,6 +20,9 @@ import { useJourneyMap, useMapSession } from "../../sync/useJourneyMap.ts";
 import { useTalk, useTalkSession } from "../useTalk.ts";
 import { CsvImport } from "./CsvImport.tsx";
 import { KIND_LABELS, sentimentClass, sentimentLabel } from "./labels.ts";
+import "../comments/TalkPanel.css";
+import "./sentiment.css";
+import "./InboxPanel.css";
 
 const CTX = { origin: LOCAL_ORIGIN };
 type Tab = "new" | "accepted" | "dismissed";

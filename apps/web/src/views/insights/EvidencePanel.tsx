@@ -12,18 +12,12 @@ import {
   type Touchpoint,
 } from "@journeymap/schema";
 import { FileText, TriangleAlert } from "lucide-react";
-import { initials } from "../../ui/initials.ts";
 import { formatScore } from "../scores.ts";
-import "./evidence.css";
-
-/** A chip for a score that may be a mean (−1.5): the colour of the nearest whole score. */
-function Score({ value, testId }: { value: number; testId?: string }) {
-  return (
-    <span className="tv-score-value" data-score={Math.round(value)} data-testid={testId}>
-      {formatScore(value)}
-    </span>
-  );
-}
+import { ScoreChip } from "../ScoreChip.tsx";
+import { PersonaAvatar } from "./PersonaAvatar.tsx";
+import "../shared.css";
+import "./InsightsView.css";
+import "./EvidencePanel.css";
 
 export function EvidencePanel({
   overview,
@@ -77,7 +71,7 @@ export function EvidencePanel({
                       <span className="iv-zero">no sentiment given</span>
                     ) : (
                       <>
-                        <Score value={s.tally.sentiment} />{" "}
+                        <ScoreChip score={s.tally.sentiment} />{" "}
                         <span className="iv-count">({s.tally.rated} rated)</span>
                       </>
                     )}
@@ -96,15 +90,9 @@ export function EvidencePanel({
                               className={far ? "ev-gap" : undefined}
                               data-testid="views.evidence-assumed"
                             >
-                              <span
-                                className="avatar avatar--sm"
-                                style={{ background: persona?.colour }}
-                                aria-hidden="true"
-                              >
-                                {initials(persona?.name ?? "?")}
-                              </span>
+                              <PersonaAvatar persona={persona} small />
                               <span className="visually-hidden">{persona?.name}: </span>
-                              <Score value={a.score} />
+                              <ScoreChip score={a.score} />
                               {far && (
                                 <span className="ev-gap-note" data-testid="views.evidence-gap">
                                   <TriangleAlert size={12} aria-hidden="true" />

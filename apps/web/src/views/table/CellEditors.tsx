@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, CHANNELS, EMOTION_MAX, EMOTION_MIN } from "@journeymap/
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { parseScore, SCORE_HINT } from "../scores.ts";
 import type { EditKind } from "./tableColumns.ts";
+import "./CellEditors.css";
 
 /** Where focus goes after the edit: the next or previous cell (Tab), or elsewhere (a click away). */
 export type Move = "next" | "previous" | "away";

@@ -10,8 +10,10 @@ import {
   type Touchpoint,
 } from "@journeymap/schema";
 import { CHANNEL_ICONS } from "../../board/channelIcons.tsx";
-import { formatScore } from "../scores.ts";
+import { ScoreChip } from "../ScoreChip.tsx";
 import type { TableColumn } from "./tableColumns.ts";
+import "../shared.css";
+import "./TableCellContent.css";
 
 const NO_CARDS: readonly Card[] = [];
 
@@ -72,9 +74,7 @@ export function TableCellContent({
       if (!point) return <span className="tv-empty">Not scored</span>;
       return (
         <span className="tv-score">
-          <span className="tv-score-value" data-score={point.score}>
-            {formatScore(point.score)}
-          </span>
+          <ScoreChip score={point.score} />
           {EMOTION_LABELS[point.score]}
         </span>
       );

@@ -1,0 +1,128 @@
+import {
+  createBoardUndoManager,
+  createMapFromTemplate,
+  MapEditor,
+  MapReader,
+  sequentialIds,
+  type TouchpointId,
+} from "@journeymap/schema";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { CommandRegistry } from "../../../src/commands/CommandRegistry.ts";
+import type {
+  BoardCommandContext,
+  BoardUi,
+} from "../../../src/board/commands/boardCommandContext.ts";
+import { boardCommands } from "../../../src/board/commands/boardCommands.ts";
+import { NEW_STEP } from "../../../src/board/commands/phaseCommands.ts";
+
+function board() {
+  const doc = new Y.Doc();
+  createMapFromTemplate(doc, "default", { ids: sequentialIds("t") });
+  const added: TouchpointId[] = [];
+  const ui: BoardUi = {
+    openPalette: vi.fn(),
+    openPersonas: vi.fn(),
+    setZoom: vi.fn(),
+    fitToWindow: vi.fn(),
+    toggleMinimap: vi.fn(),
+    togglePersona: vi.fn(),
+    hiddenPersonas: new Set(),
+    stepAdded: (id) => added.push(id),
+  };
+  const context: BoardCommandContext = {
+    editor: new MapEditor(doc),
+    reader: new MapReader(doc),
+    undo: createBoardUndoManager(doc),
+    movePhase: vi.fn(),
+    moveTouchpoint: vi.fn(),
+    ui,
+  };
+  const registry = new CommandRegistry();
+  registry.add(boardCommands(context));
+  return { context, registry, added };
+}
+
+const confirm = vi.fn(() => true);
+vi.stubGlobal("window", { confirm, alert: vi.fn() });
+afterEach(() => confirm.mockClear());
+
+describe("the board's commands", () => {
+  it("list in the palette by group and in each context menu in the order people know", () => {
+    const { registry } = board();
+    const inGroup = (group: string) =>
+      registry
+        .forPalette()
+        .filter((c) => c.group === group)
+        .map((c) => c.id);
+    expect(inGroup("Edit")).toEqual(["undo", "redo", "phase.add", "persona.add", "lane.add"]);
+    expect(inGroup("View")).toEqual([
+      "palette.open",
+      "zoom.in",
+      "zoom.out",
+      "zoom.reset",
+      "zoom.fit",
+      "minimap.toggle",
+      "theme.light",
+      "theme.dark",
+      "theme.system",
+    ]);
+    expect(inGroup("Map")).toEqual(["personas.edit"]);
+    expect(inGroup("Go to")).toEqual(["maps.all"]);
+    const menu = (kind: "phase" | "touchpoint" | "lane" | "persona") =>
+      registry.forTarget(kind).map((c) => c.id);
+    expect(menu("phase")).toEqual([
+      "phase.addStep",
+      "phase.moveLeft",
+      "phase.moveRight",
+      "phase.delete",
+    ]);
+    expect(menu("touchpoint")).toEqual([
+      "touchpoint.addPain",
+      "touchpoint.addOpportunity",
+      "touchpoint.moveLeft",
+      "touchpoint.moveRight",
+      "touchpoint.delete",
+    ]);
+    expect(menu("lane")).toEqual(["lane.moveUp", "lane.moveDown", "lane.hide", "lane.delete"]);
+    expect(menu("persona")).toEqual(["persona.editOne", "persona.toggleOne", "persona.delete"]);
+    const viewOnly = registry
+      .list()
+      .filter((c) => c.needsTarget && !c.edits)
+      .map((c) => c.id);
+    expect(viewOnly).toEqual(["persona.editOne", "persona.toggleOne"]);
+  });
+
+  it("adds a step with the defaults and tells the board, which opens its name", () => {
+    const { context, registry, added } = board();
+    const phase = context.reader.read().phases[0]!;
+    const before = context.reader.read().touchpointsByPhase.get(phase.id)?.length ?? 0;
+    registry.run("phase.addStep", { kind: "phase", id: phase.id });
+    const steps = context.reader.read().touchpointsByPhase.get(phase.id) ?? [];
+    expect(steps).toHaveLength(before + 1);
+    const step = steps.find((t) => t.id === added[0]);
+    expect(step).toMatchObject(NEW_STEP);
+  });
+
+  it("asks before deleting a phase, naming its steps, and keeps it when the answer is no", () => {
+    const { context, registry } = board();
+    const map = context.reader.read();
+    const phase = map.phases[0]!;
+    const steps = map.touchpointsByPhase.get(phase.id)?.length ?? 0;
+    confirm.mockReturnValueOnce(false);
+    registry.run("phase.delete", { kind: "phase", id: phase.id });
+    expect(confirm).toHaveBeenCalledWith(
+      `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`,
+    );
+    expect(context.reader.read().phases.some((p) => p.id === phase.id)).toBe(true);
+    registry.run("phase.delete", { kind: "phase", id: phase.id });
+    expect(context.reader.read().phases.some((p) => p.id === phase.id)).toBe(false);
+  });
+
+  it("asks a shorter question for a phase without steps", () => {
+    const { context, registry } = board();
+    const id = context.editor.addPhase({ name: "Empty" });
+    registry.run("phase.delete", { kind: "phase", id });
+    expect(confirm).toHaveBeenCalledWith('Delete the phase "Empty"?');
+  });
+});

@@ -32,11 +32,14 @@ export function pageColumns(columnCount: number, pageWidth: number): [number, nu
     (pageWidth - 80) / MIN_POINTS_PER_PX - 2 * MAP_LAYOUT.margin - MAP_LAYOUT.laneWidth;
   const perPage = Math.max(1, Math.floor(usable / MAP_LAYOUT.columnWidth));
   const pages = Math.max(1, Math.ceil(columnCount / perPage));
-  // Even pages: 13 columns on 3 pages as 5/4/4, not 6/6/1.
-  const size = Math.ceil(columnCount / pages);
+  // Even pages: 13 columns on 3 pages as 5/4/4, not 6/6/1 (nor 5/5/3). A map with no steps
+  // still gets its one page.
   const out: [number, number][] = [];
-  for (let from = 0; from < Math.max(columnCount, 1); from += size) {
-    out.push([from, Math.min(columnCount, from + size)]);
+  let from = 0;
+  for (let page = 0; page < pages; page++) {
+    const size = Math.floor(columnCount / pages) + (page < columnCount % pages ? 1 : 0);
+    out.push([from, from + size]);
+    from += size;
   }
   return out;
 }

@@ -16,11 +16,17 @@ export type ServerHandle = ServerProcess;
 // E2E_WEB_DIST lets parallel work build the web app into separate folders.
 const WEB_DIST = process.env.E2E_WEB_DIST ?? path.join(REPO_ROOT, "apps/web/dist");
 
-export async function startServer(): Promise<ServerHandle> {
+/** The server on `port` (a free one by default) with more environment (single sign-on…). */
+export async function startServer(
+  options: { readonly env?: Readonly<Record<string, string>>; readonly port?: number } = {},
+): Promise<ServerHandle> {
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
     throw new Error(`${WEB_DIST} is missing: run \`pnpm --filter @journeymap/web build\` first`);
   }
-  return startServerProcess({ env: { WEB_DIST } });
+  return startServerProcess({
+    env: { ...options.env, WEB_DIST },
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
 }
 
 /** The map's document as the server holds it now, read with `token` (GET …/state). */

@@ -11,8 +11,14 @@ import { BoardPage } from "./BoardPage.ts";
 import { chromiumAvailable, launchBrowser } from "./browser.ts";
 import { type ServerHandle, startServer } from "./server.ts";
 
+/**
+ * The name a person opening a board by a link gave (the board asks a guest first): specs that
+ * do not name their people get this one, the server's own default.
+ */
+export const GUEST_NAME = "Guest";
+
 export interface OpenOptions {
-  /** Display name stored before the page loads. */
+  /** Display name stored before the page loads (GUEST_NAME when absent). */
   readonly name?: string;
   readonly viewport?: { width: number; height: number };
 }
@@ -63,8 +69,13 @@ export function browserSession(): Session {
       viewport: options.viewport ?? { width: 1600, height: 1000 },
     });
     contexts.push(context);
-    if (options.name)
-      await context.addInitScript((n) => localStorage.setItem("journeymap.name", n), options.name);
+    await context.addInitScript(
+      ({ name, always }) => {
+        if (always || localStorage.getItem("journeymap.name") === null)
+          localStorage.setItem("journeymap.name", name);
+      },
+      { name: options.name ?? GUEST_NAME, always: options.name !== undefined },
+    );
     return context;
   };
   const shareToken = async (map: CreatedMap, role: Role) =>

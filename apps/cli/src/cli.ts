@@ -7,6 +7,7 @@
  *   journeymap import FILE --data-dir DIR [--kind …] [--title TITLE]
  *   journeymap validate FILE
  *   journeymap schema
+ *   journeymap admin create-user|reset-password|list-users … (admin.ts)
  *
  * `runCli` takes its I/O as arguments (a seam for tests); main.ts passes the process's.
  */
@@ -30,6 +31,7 @@ import type { MapSnapshot } from "@journeymap/schema";
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { AccessService, createOwnedMap } from "@journeymap/access";
 import { SqliteMapStore, storeFileIn } from "@journeymap/storage";
+import { AdminUsageError, runAdmin } from "./admin.ts";
 import { exportFromServer, importOnServer } from "./serverApi.ts";
 
 export interface CliIo {
@@ -37,6 +39,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly now?: () => Date;
   readonly cwd?: string;
+  /** What was piped into standard input, or null for a terminal (admin passwords). */
+  readonly readStdin?: () => Promise<string | null>;
 }
 
 export const USAGE = `Usage:
@@ -47,6 +51,11 @@ export const USAGE = `Usage:
   journeymap import FILE --data-dir DIR [--kind json|csv|mermaid] [--title TITLE]
   journeymap validate FILE
   journeymap schema
+  journeymap admin create-user --data-dir DIR --email EMAIL --name NAME [--admin]
+  journeymap admin reset-password --data-dir DIR --email EMAIL
+  journeymap admin list-users --data-dir DIR
+    (admin: --database-url URL instead of --data-dir for PostgreSQL; a new password is
+     read from standard input when piped, else generated and printed once)
 `;
 
 class UsageError extends Error {}
@@ -104,6 +113,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         output: { type: "string", short: "o" },
         kind: { type: "string" },
         title: { type: "string" },
+        email: { type: "string" },
+        name: { type: "string" },
+        admin: { type: "boolean" },
+        "database-url": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -116,6 +129,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (file) writeFileSync(resolve(file), text);
       else io.out(text);
     };
+
+    if (command === "admin") {
+      return await runAdmin(
+        rest[0],
+        {
+          dataDir: values["data-dir"] === undefined ? undefined : resolve(values["data-dir"]),
+          databaseUrl: values["database-url"],
+          email: values.email,
+          name: values.name,
+          admin: values.admin === true,
+        },
+        { out: io.out, readStdin: io.readStdin ?? (async () => null) },
+      );
+    }
 
     if (command === "schema") {
       io.out(`${JSON.stringify(mapFileJsonSchema(), null, 2)}\n`);
@@ -231,6 +258,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof AdminUsageError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
     ) {
       io.err(`journeymap: ${(error as Error).message}\n\n${USAGE}`);

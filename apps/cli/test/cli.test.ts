@@ -9,10 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { readMapFile } from "@journeymap/schema/format";
-import { createServer, readConfig, type RunningServer } from "@journeymap/server";
+import type { RunningServer } from "@journeymap/server";
 import { copyLegacyDataDir } from "@journeymap/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli.ts";
+import { runCapturing } from "./runCapturing.ts";
+import { serverOn } from "./testServer.ts";
 
 let server: RunningServer;
 let url: string;
@@ -27,35 +28,12 @@ const mapCount = async () => (await server.store.listMaps()).length;
 /** Writes a file into the CLI's working folder. */
 const writeWork = (name: string, text: string) => writeFileSync(path.join(work, name), text);
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    now: () => new Date(0),
-    cwd: work,
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCapturing(argv, { now: () => new Date(0), cwd: work });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "journeymap-cli-"));
   work = mkdtempSync(path.join(os.tmpdir(), "journeymap-cli-work-"));
-  server = await createServer(
-    readConfig({
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      WEB_DIST: "/nonexistent",
-      LOG_LEVEL: "silent",
-    }),
-  );
-  url = `http://127.0.0.1:${server.port}`;
+  ({ server, url } = await serverOn(dataDir));
   const res = await fetch(`${url}/api/maps`, {
     method: "POST",
     headers: { "content-type": "application/json" },

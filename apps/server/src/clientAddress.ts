@@ -30,3 +30,12 @@ export function clientAddressOf(req: http.IncomingMessage, trust: TrustProxy): s
   if (!req.socket.remoteAddress) return "unknown";
   return proxyAddr(req, trust);
 }
+
+/**
+ * The client address of a request Hono got from @hono/node-server (`c.env.incoming`); null
+ * when it was not served that way (tests calling `app.fetch` directly).
+ */
+export function clientAddressOfEnv(env: unknown, trust: TrustProxy): string | null {
+  const incoming = (env as { incoming?: http.IncomingMessage } | undefined)?.incoming;
+  return incoming ? clientAddressOf(incoming, trust) : null;
+}

@@ -8,6 +8,12 @@ import { z } from "zod";
 import { compileTrustProxy, type TrustProxy } from "./clientAddress.ts";
 import { parseSigningKeys, type SigningKey } from "@journeymap/access";
 import {
+  ACCOUNTS_ENV,
+  type AccountsConfig,
+  AccountsConfigError,
+  readAccountsConfig,
+} from "@journeymap/accounts";
+import {
   MAP_CREATIONS_PER_HOUR,
   MAX_MAP_BYTES,
   MAX_MAP_LOG_BYTES_PER_DAY,
@@ -71,6 +77,8 @@ const EnvSchema = z.object({
         return false;
       }
     }, "addresses, CIDR subnets, loopback, linklocal or uniquelocal, separated by commas"),
+  // Accounts: AUTH_SECRET, ALLOW_SIGNUP, SMTP_URL, MAIL_FROM, OIDC_* (packages/accounts).
+  ...ACCOUNTS_ENV.shape,
 });
 
 export interface Config {
@@ -107,6 +115,8 @@ export interface Config {
   readonly metricsToken: string | null;
   /** Storage quotas (defaults in quota/quotas.ts). */
   readonly quotas: Quotas;
+  /** Sign-in: sign-up policy, session secret, mail, single sign-on. */
+  readonly accounts: AccountsConfig;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +139,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       `Invalid configuration:\n  SIGNING_SECRET(S): ${(error as Error).message}`,
     );
+  }
+  let accounts: AccountsConfig;
+  try {
+    accounts = readAccountsConfig(e);
+  } catch (error) {
+    if (!(error instanceof AccountsConfigError)) throw error;
+    throw new ConfigError(`Invalid configuration:\n  ${error.message}`);
   }
   return {
     port: e.PORT,
@@ -157,5 +174,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxStoreBytes: e.MAX_STORE_BYTES ?? null,
       minFreeDiskBytes: e.MIN_FREE_DISK_BYTES,
     },
+    accounts,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Wires the server: one HTTP server for the API and the web app, WebSocket upgrades on /sync
- * passed through the WebSocketGate to Hocuspocus, and the store (SQLite, or PostgreSQL when
- * DATABASE_URL is set), and Redis for scale-out when REDIS_URL is set. main.ts only reads config and handles signals.
+ * passed through the WebSocketGate to Hocuspocus, the store (SQLite, or PostgreSQL when
+ * DATABASE_URL is set) with the accounts in the same database, and Redis for scale-out when
+ * REDIS_URL is set. main.ts only reads config and handles signals.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,7 +15,8 @@ import { BROADCAST_BATCH_BYTES, type CloseReason, DEFAULT_LIMITS, type Limits } 
 import { createLogger, type Logger } from "./logger.ts";
 import { Metrics } from "./Metrics.ts";
 import { meteredStore } from "./store/meteredStore.ts";
-import { AccessService, createKeyedDigest } from "@journeymap/access";
+import { AccessService, AccountAccess, createKeyedDigest } from "@journeymap/access";
+import { type Accounts, createAccounts } from "@journeymap/accounts";
 import {
   type MapStore,
   PostgresMapStore,
@@ -30,6 +32,8 @@ import { LiveDocuments } from "./sync/LiveDocuments.ts";
 import { type ContribLimits, createTalkRoutes } from "./http/talkRoutes.ts";
 import { Access } from "./sync/Access.ts";
 import { LinkGuard } from "./sync/LinkGuard.ts";
+import { AccountGuard } from "./sync/AccountGuard.ts";
+import { authLog } from "./logger.ts";
 import { localRevocations, redisRevocations } from "./sync/revocations.ts";
 import { ScaleOut } from "./sync/ScaleOut.ts";
 import { Presence } from "./sync/Presence.ts";
@@ -47,6 +51,8 @@ export interface RunningServer {
   readonly store: MapStore;
   readonly hocuspocus: Hocuspocus;
   readonly metrics: Metrics;
+  /** People, sessions and workspaces (the CLI's admin commands open their own). */
+  readonly accounts: Accounts;
   /** Stores every loaded document, closes connections and the store. */
   close(): Promise<void>;
 }
@@ -102,12 +108,38 @@ export async function createServer(
     closeSocket,
     log,
   });
+  // Accounts share the store's database (SQLite file or PostgreSQL) on their own connection.
+  const people: { accounts: Accounts | null } = { accounts: null };
+  const roles = new AccountAccess(store, {
+    workspacesOf: (userId) => people.accounts?.workspacesOf(userId) ?? Promise.resolve([]),
+    findUser: (userId) => people.accounts?.findUser(userId) ?? Promise.resolve(null),
+  });
+  // A signed-in person's live connections follow their access (sync/AccountGuard.ts).
+  const accountGuard = new AccountGuard({ roles, closeSocket, log });
   const redis = config.redisUrl
-    ? new ScaleOut(config.redisUrl, config.redisPrefix, log, () => void guard.recheck())
+    ? new ScaleOut(config.redisUrl, config.redisPrefix, log, () => {
+        void guard.recheck();
+        void accountGuard.recheck();
+      })
     : null;
+  const onRevoked = {
+    link: (linkId: string) => guard.revoke(linkId),
+    person: (userId: string) => void accountGuard.accessChanged(userId),
+  };
   const revocations = config.redisUrl
-    ? redisRevocations(config.redisUrl, config.redisPrefix, (id) => guard.revoke(id), log)
-    : localRevocations((id) => guard.revoke(id));
+    ? redisRevocations(config.redisUrl, config.redisPrefix, onRevoked, log)
+    : localRevocations(onRevoked);
+  const accounts = await createAccounts({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    publicUrl: config.publicUrl,
+    config: config.accounts,
+    log: authLog(log),
+    onMembershipChanged: (userIds) => {
+      for (const userId of userIds) revocations.accessChanged(userId);
+    },
+  });
+  people.accounts = accounts;
   if (config.redisUrl && config.databaseUrl === null) {
     log.warn("REDIS_URL without DATABASE_URL: each instance has its own SQLite store");
   }
@@ -140,8 +172,17 @@ export async function createServer(
     extensions: [
       ...(redis ? [redis.extension] : []),
       guard,
+      accountGuard,
       new UpdateGuard(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
-      new Access(store, access, digest, closeSocket),
+      new Access({
+        store,
+        access,
+        digest,
+        accounts,
+        roles,
+        publicUrl: config.publicUrl,
+        closeSocket,
+      }),
       new TalkGuard(),
       new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
       persistence,
@@ -158,7 +199,7 @@ export async function createServer(
     trustProxy: config.trustProxy,
   });
   sockets.gate = gate;
-  const onRevoke = (_mapId: string, linkId: string) => revocations.announce(linkId);
+  const onRevoke = (_mapId: string, linkId: string) => revocations.linkRevoked(linkId);
   const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
   const contrib = createTalkRoutes({
     access,
@@ -171,6 +212,11 @@ export async function createServer(
     store,
     access,
     onRevoke,
+    onAccessChanged: (userId) => revocations.accessChanged(userId),
+    accounts,
+    accountsConfig: config.accounts,
+    roles,
+    trustProxy: config.trustProxy,
     webDist: config.webDist,
     log,
     metrics,
@@ -188,9 +234,12 @@ export async function createServer(
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
   log.info({ port, store: store.kind }, `Journeymap listening on http://${shownHost}:${port}`);
-  const stopRetention = config.historyRetentionDays
-    ? scheduleRetention(rawStore, config.historyRetentionDays * DAY_MS, log)
-    : null;
+  // The sweep purges the trash always, and compacts history when HISTORY_RETENTION_DAYS is set.
+  const stopRetention = scheduleRetention(
+    rawStore,
+    config.historyRetentionDays ? config.historyRetentionDays * DAY_MS : null,
+    log,
+  );
 
   let closing: Promise<void> | null = null;
   return {
@@ -199,6 +248,7 @@ export async function createServer(
     store,
     hocuspocus,
     metrics,
+    accounts,
     close: () => {
       closing ??= (async () => {
         // Stop taking connections, close the open ones, then let Hocuspocus store and unload
@@ -213,10 +263,12 @@ export async function createServer(
         } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
         server.closeAllConnections();
         guard.stop();
+        accountGuard.stop();
         await revocations.close();
         await redis?.close();
-        await stopRetention?.();
+        await stopRetention();
         await imports.close();
+        await accounts.close();
         await store.close();
       })();
       return closing;

@@ -4,6 +4,7 @@
  * newlines, so a client cannot start a line of its own and forge an entry.
  */
 import { format } from "node:util";
+import type { AuthLog } from "@journeymap/accounts";
 import pino, { type Logger } from "pino";
 
 export type { Logger };
@@ -31,4 +32,12 @@ export function routeConsoleToLog(log: Logger): void {
     console[method as keyof typeof CONSOLE_LEVELS] = (...args: unknown[]) =>
       log[level]({ text: format(...args) }, "library output");
   }
+}
+
+/**
+ * Where the accounts library's messages go (better-auth's, and ours about mail and sign-in):
+ * into the log as a field, like library output above, since they may quote what people typed.
+ */
+export function authLog(log: Logger): AuthLog {
+  return (level, message) => log[level]({ text: message }, "accounts");
 }

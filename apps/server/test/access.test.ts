@@ -11,7 +11,8 @@ import { API_ACTION, mapDocumentName, ROLE } from "@journeymap/protocol";
 import { startServer, type TestServer } from "./support/server.ts";
 import { apiLink, createMap, ownerToken, shareLink } from "./support/maps.ts";
 import { type Client, connect, until } from "./support/clients.ts";
-import { MESSAGE, RawClient } from "./support/rawClient.ts";
+import { MESSAGE, RawClient } from "./support/RawClient.ts";
+import { readAuthor } from "@journeymap/protocol";
 
 let server: TestServer;
 let mapId: string;
@@ -64,7 +65,10 @@ describe("access", () => {
     expect(readJourneyMap(watcher.doc).phases[0]?.name).not.toBe("Vandalised");
     expect(readJourneyMap(editor.doc).phases[0]?.name).not.toBe("Vandalised");
     const logged = await server.store.readUpdates(mapDocumentName(mapId), rows + 1, rows + 100);
-    expect(logged.map((r) => r.author)).toEqual(["Eddie"]);
+    // Logged as a guest (came by a link) under the name they gave.
+    expect(logged.map((r) => readAuthor(r.author))).toEqual([
+      { kind: "guest", id: expect.stringMatching(/^guest:/), name: "Eddie" },
+    ]);
   });
 
   it("treats commenters as read-only on the map document", async () => {

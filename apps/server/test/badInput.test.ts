@@ -11,7 +11,7 @@ import { CLOSE, mapDocumentName, SYNC_PATH } from "@journeymap/protocol";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken } from "./support/maps.ts";
 import { type Client, connect, until } from "./support/clients.ts";
-import { MESSAGE, RawClient } from "./support/rawClient.ts";
+import { MESSAGE, RawClient } from "./support/RawClient.ts";
 
 let server: TestServer;
 let mapId: string;

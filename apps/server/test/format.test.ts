@@ -21,7 +21,8 @@ import { mapDocumentName, ROLE, talkDocumentName } from "@journeymap/protocol";
 import { MAX_IMPORT_BYTES } from "@journeymap/protocol/http";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken, shareLink } from "./support/maps.ts";
-import { connect } from "./support/clients.ts";
+import { connect, until } from "./support/clients.ts";
+import { openAsGuest } from "./support/guests.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -244,24 +245,31 @@ describe("comments in the file", () => {
     const token = ownerToken(id);
     const map = await stateOf(id, token);
     const phase = map.phases[0]!;
-    const talk = await connect(server, talkDocumentName(id), token, "Ana");
+    // Two people talk, each as the identity the server gave their connection.
+    const talk = await openAsGuest(server, talkDocumentName(id), token, "Ana", "a".repeat(32));
+    const ben = await openAsGuest(server, talkDocumentName(id), token, "Ben", "b".repeat(32));
     const ctx = { origin: { kind: "local" as const } };
     const { threadId } = startThread(
       talk.doc,
       { kind: "phase", id: phase.id },
-      { author: { name: "Ana", id: "" }, text: "Is this phase too long?", mentions: ["Ben"] },
+      { author: await talk.identity, text: "Is this phase too long?", mentions: ["Ben"] },
       ctx,
     );
+    await talk.confirmed();
+    await until(ben.doc, () => readTalk(ben.doc).threads.length === 1);
     replyToThread(
-      talk.doc,
+      ben.doc,
       threadId,
-      { author: { name: "Ben", id: "" }, text: "Yes: merge the first two steps" },
+      { author: await ben.identity, text: "Yes: merge the first two steps" },
       ctx,
     );
-    resolveThread(talk.doc, threadId, { name: "Ana", id: "" }, ctx);
+    await ben.confirmed();
+    await until(talk.doc, () => readTalk(talk.doc).threads[0]?.comments.length === 2);
+    resolveThread(talk.doc, threadId, await talk.identity, ctx);
     await talk.confirmed();
     const expected = readTalk(talk.doc).threads;
     talk.destroy();
+    ben.destroy();
 
     const plain = JSON.parse(await (await exportMap(id, token)).text());
     expect(plain).not.toHaveProperty("comments");
@@ -281,7 +289,11 @@ describe("comments in the file", () => {
     expect(imported.status).toBe(201);
     const created = (await imported.json()) as { id: string; token: string };
     const copy = await connect(server, talkDocumentName(created.id), created.token, "Cy");
-    expect(readTalk(copy.doc).threads).toEqual(expected);
+    // The file names who wrote what; ids are this map's (guests') or this server's (accounts').
+    const byName = JSON.parse(JSON.stringify(expected), (key, value) =>
+      key === "authorId" || key === "byId" ? "" : value,
+    );
+    expect(readTalk(copy.doc).threads).toEqual(byName);
     copy.destroy();
     // The thread's target is the same phase on the new map (ids are kept).
     expect((await stateOf(created.id, created.token)).phases[0]!.id).toBe(phase.id);

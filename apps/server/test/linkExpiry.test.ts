@@ -10,7 +10,8 @@ import { LINK_SWEEP_INTERVAL_MS } from "../src/limits.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createMap } from "./support/maps.ts";
 import { type Client, connect } from "./support/clients.ts";
-import { RawClient } from "./support/rawClient.ts";
+import { RawClient } from "./support/RawClient.ts";
+import { loggedName } from "./support/authors.ts";
 
 /** Long enough to connect on a loaded machine, short enough for a fast test. */
 const LIFETIME_MS = 2000;
@@ -30,7 +31,7 @@ afterAll(async () => {
 async function rowsBy(mapId: string, author: string) {
   const total = await server.store.countUpdates(mapDocumentName(mapId));
   return (await server.store.readUpdates(mapDocumentName(mapId), 1, total)).filter(
-    (r) => r.author === author,
+    (r) => loggedName(r.author) === author,
   );
 }
 

@@ -6,7 +6,7 @@
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
 import { startServerProcess } from "@journeymap/testkit";
 import { expect, it, onTestFinished } from "vitest";
-import { RawClient } from "./support/rawClient.ts";
+import { RawClient } from "./support/RawClient.ts";
 
 it("H18: a newline in a document name forges no line in the server log", async () => {
   // As an operator runs it (default log level), with everything it writes to stdout and stderr.

@@ -12,7 +12,7 @@ import { missingDependency } from "../src/sync/missingDependencies.ts";
 import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken } from "./support/maps.ts";
-import { RawClient } from "./support/rawClient.ts";
+import { RawClient } from "./support/RawClient.ts";
 import { clientOf } from "./support/replicas.ts";
 
 const NETWORK = { timeout: 60_000 };

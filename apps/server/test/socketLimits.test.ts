@@ -12,7 +12,7 @@ import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken } from "./support/maps.ts";
 import { connect } from "./support/clients.ts";
-import { MESSAGE, RawClient, SYNC } from "./support/rawClient.ts";
+import { MESSAGE, RawClient, SYNC } from "./support/RawClient.ts";
 
 const NETWORK = { timeout: 60_000 };
 

@@ -14,14 +14,14 @@ import {
   startThread,
   submitToInbox,
 } from "@journeymap/schema";
-import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { DOCUMENT_PREFIX, mapDocumentName, ROLE, talkDocumentName } from "@journeymap/protocol";
 import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
 import { startServer, tempDir, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken, shareLink } from "./support/maps.ts";
-import { type Client, confirmedBy, connect, until } from "./support/clients.ts";
+import { type Client, connect, until } from "./support/clients.ts";
+import { openAsGuest } from "./support/guests.ts";
 
 let server: TestServer;
 let mapId: string;
@@ -43,32 +43,10 @@ interface Person extends Client {
 
 /** A talk connection from a browser holding `browserKey`, as the web app makes it. */
 async function person(token: string, name: string, browserKey: string): Promise<Person> {
-  const doc = new Y.Doc();
-  let identity: (me: { name: string; id: string }) => void = () => {};
-  const me = new Promise<{ name: string; id: string }>((r) => (identity = r));
-  const provider = new HocuspocusProvider({
-    url: `${server.wsUrl}?name=${encodeURIComponent(name)}&key=${browserKey}`,
-    name: talkDocumentName(mapId),
-    document: doc,
-    token,
-    onStateless: ({ payload }) => {
-      const message = JSON.parse(payload) as { kind: string; name: string; authorId: string };
-      if (message.kind === "identity") identity({ name: message.name, id: message.authorId });
-    },
-  });
-  await new Promise<void>((resolve) => provider.on("synced", () => resolve()));
-  const client: Person = {
-    doc,
-    provider,
-    me: await me,
-    confirmed: () => confirmedBy(provider),
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  clients.push(client);
-  return client;
+  const guest = await openAsGuest(server, talkDocumentName(mapId), token, name, browserKey);
+  clients.push(guest);
+  const { name: told, id } = await guest.identity;
+  return { ...guest, me: { name: told, id } };
 }
 
 const commentMap = (doc: Y.Doc, id: string) =>
@@ -165,7 +143,8 @@ describe("talk document", () => {
     const again = await person(link, "Alice", "a".repeat(48));
     const other = await person(link, "Alice", "b".repeat(48));
     expect(alice.me.name).toBe("Alice");
-    expect(alice.me.id).toMatch(/^[\w-]{16,}$/);
+    // A guest (no account): a server-made id that can never be an account's.
+    expect(alice.me.id).toMatch(/^guest:[\w-]{16,}$/);
     // The same browser is the same person; another browser with the same name is not.
     expect(again.me.id).toBe(alice.me.id);
     expect(other.me.id).not.toBe(alice.me.id);
@@ -188,7 +167,7 @@ describe("talk document", () => {
     commentMap(alice.doc, commentId)?.set("text", "Alice's point, edited");
     await alice.confirmed();
 
-    const owner = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");
+    const owner = await person(ownerToken(mapId), "Olga", "e".repeat(48));
     await until(owner.doc, () =>
       readTalk(owner.doc).threads.some(
         (t) => t.id === threadId && t.comments[0]?.text === "Alice's point, edited",
@@ -246,7 +225,7 @@ describe("talk document", () => {
       { origin: LOCAL_ORIGIN },
     );
     await mallory.confirmed();
-    resolveThread(owner.doc, threadId, { name: "Olga", id: "olga" }, { origin: LOCAL_ORIGIN });
+    resolveThread(owner.doc, threadId, owner.me, { origin: LOCAL_ORIGIN });
     await owner.confirmed();
     await until(alice.doc, () => readTalk(alice.doc).threads[0]?.resolved?.by === "Olga");
     expect(readTalk(alice.doc).threads.find((t) => t.id === threadId)?.comments).toHaveLength(2);

@@ -14,7 +14,7 @@ import { mapDocumentName } from "@journeymap/protocol";
 import { serverForTest, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken } from "./support/maps.ts";
 import { connect, until } from "./support/clients.ts";
-import { MESSAGE, RawClient, SYNC } from "./support/rawClient.ts";
+import { MESSAGE, RawClient, SYNC } from "./support/RawClient.ts";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
+import { AppHeader } from "./account/AppHeader.tsx";
 import { MapListPage } from "./maps/MapListPage.tsx";
 import { useRoute } from "./router.ts";
 
@@ -10,49 +11,92 @@ const HistoryPage = lazy(() => import("./history/HistoryPage.tsx"));
 const PresentPage = lazy(() => import("./present/PresentPage.tsx"));
 // The contributor form (no board, no provider): a small chunk of its own.
 const ContributePage = lazy(() => import("./talk/contribute/ContributePage.tsx"));
+// Signing in and the admin page: chunks of their own, away from the map list's first load.
+const AccountEntryPage = lazy(() => import("./account/AccountEntryPage.tsx"));
+const ForgotPasswordPage = lazy(() => import("./account/ForgotPasswordPage.tsx"));
+const ResetPasswordPage = lazy(() => import("./account/ResetPasswordPage.tsx"));
+const InvitationPage = lazy(() => import("./account/InvitationPage.tsx"));
+const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="page page-lede">Loading…</p>}>{children}</Suspense>;
+}
+
+/** A page of the app's own (not a map): the header with the account, then the page. */
+function AppPage({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <AppHeader />
+      <main>
+        <Loading>{children}</Loading>
+      </main>
+    </>
+  );
+}
 
 export function App() {
   const route = useRoute();
   switch (route.page) {
     case "maps":
       return (
-        <>
-          <header className="app-header">
-            <a className="brand" href="/">
-              <span className="brand-mark" aria-hidden="true">
-                ∿
-              </span>
-              Journeymap
-            </a>
-          </header>
-          <main>
-            <MapListPage />
-          </main>
-        </>
+        <AppPage>
+          <MapListPage />
+        </AppPage>
+      );
+    case "admin":
+      return (
+        <AppPage>
+          <AdminPage />
+        </AppPage>
+      );
+    case "sign-in":
+    case "sign-up":
+      return (
+        <Loading>
+          <AccountEntryPage key={route.page} signUp={route.page === "sign-up"} />
+        </Loading>
+      );
+    case "invitation":
+      return (
+        <Loading>
+          <InvitationPage invitationId={route.invitationId} />
+        </Loading>
+      );
+    case "forgot-password":
+      return (
+        <Loading>
+          <ForgotPasswordPage />
+        </Loading>
+      );
+    case "reset-password":
+      return (
+        <Loading>
+          <ResetPasswordPage />
+        </Loading>
       );
     case "board":
       return (
-        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+        <Loading>
           <BoardPage key={route.mapId} mapId={route.mapId} />
-        </Suspense>
+        </Loading>
       );
     case "history":
       return (
-        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+        <Loading>
           <HistoryPage key={route.mapId} mapId={route.mapId} />
-        </Suspense>
+        </Loading>
       );
     case "present":
       return (
-        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+        <Loading>
           <PresentPage key={route.mapId} mapId={route.mapId} />
-        </Suspense>
+        </Loading>
       );
     case "contribute":
       return (
-        <Suspense fallback={<p className="page page-lede">Loading…</p>}>
+        <Loading>
           <ContributePage key={route.mapId} mapId={route.mapId} />
-        </Suspense>
+        </Loading>
       );
     default:
       return (

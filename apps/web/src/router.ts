@@ -1,6 +1,6 @@
 /**
- * Two routes do not need a router library: the path is parsed here and navigation uses the
- * History API. `useRoute` re-renders on back/forward and on navigate().
+ * A handful of routes do not need a router library: the path is parsed here and navigation
+ * uses the History API. `useRoute` re-renders on back/forward and on navigate().
  */
 import { useSyncExternalStore } from "react";
 
@@ -10,10 +10,37 @@ export type Route =
   | { readonly page: "history"; readonly mapId: string }
   | { readonly page: "present"; readonly mapId: string }
   | { readonly page: "contribute"; readonly mapId: string }
+  | { readonly page: AccountPage }
+  | { readonly page: "admin" }
+  | { readonly page: "invitation"; readonly invitationId: string }
   | { readonly page: "notFound" };
 
+/** The pages of signing in, each at `/<page>`. */
+export const ACCOUNT_PAGES = ["sign-in", "sign-up", "forgot-password", "reset-password"] as const;
+export type AccountPage = (typeof ACCOUNT_PAGES)[number];
+
+function accountPage(path: string): AccountPage | undefined {
+  return ACCOUNT_PAGES.find((page) => path === `/${page}`);
+}
+
+/** Where to go after signing in: a path of this app only (never another site's address). */
+export function returnPath(next: string | null): string {
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+/** `path?next=…`, carrying where the person was going (nothing when that is the home page). */
+export function withNext(path: string, next: string): string {
+  return next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
+
 export function parseRoute(pathname: string): Route {
-  if (pathname === "/" || pathname === "") return { page: "maps" };
+  if (pathname === "/" || pathname === "" || pathname === "/maps") return { page: "maps" };
+  const path = pathname.replace(/\/$/, "");
+  const account = accountPage(path);
+  if (account) return { page: account };
+  if (path === "/admin") return { page: "admin" };
+  const invitation = /^\/invitations\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (invitation) return { page: "invitation", invitationId: invitation[1]! };
   const match = /^\/maps\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (match) return { page: "board", mapId: match[1]! };
   const history = /^\/maps\/([A-Za-z0-9_-]{1,64})\/history\/?$/.exec(pathname);

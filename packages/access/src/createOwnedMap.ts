@@ -14,6 +14,10 @@ export interface MapToCreate {
   readonly seed: Uint8Array;
   /** The talk document's first row (imported comments), if any. */
   readonly talkSeed?: Uint8Array | null;
+  /** The workspace it goes in; null or absent: none (a links-only map). */
+  readonly workspaceId?: string | null;
+  /** The signed-in person creating it; null or absent: made with no account. */
+  readonly createdBy?: string | null;
 }
 
 export interface OwnedMap {
@@ -30,7 +34,7 @@ export async function createOwnedMap(
   map: MapToCreate,
 ): Promise<OwnedMap> {
   const id = randomId();
-  const owner = access.ownerLink(id);
+  const owner = access.ownerLink(id, map.createdBy ?? null);
   await store.createMap({ ...map, id, owner: owner.link });
   return { id, title: map.title, createdAt: map.createdAt, token: owner.token };
 }

@@ -31,7 +31,16 @@ describe("createOwnedMap", () => {
         talkSeed: seed("talk"),
       });
       expect(await store.listMaps()).toEqual([
-        { id: created.id, title: "Onboarding", createdAt: 42, updatedAt: 42 },
+        {
+          id: created.id,
+          title: "Onboarding",
+          createdAt: 42,
+          updatedAt: 42,
+          updatedBy: null,
+          workspaceId: null,
+          createdBy: null,
+          deletedAt: null,
+        },
       ]);
       expect(await store.countUpdates(mapDocumentName(created.id))).toBe(1);
       expect(await store.countUpdates(talkDocumentName(created.id))).toBe(1);

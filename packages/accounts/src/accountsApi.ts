@@ -6,6 +6,7 @@
 import { APIError } from "better-auth/api";
 import { INSTANCE_ROLE } from "./admission.ts";
 import type { JourneymapAuth } from "./createAuth.ts";
+import { isWorkspaceRole, type WorkspaceRole } from "./workspaceRoles.ts";
 
 export interface AccountUser {
   readonly id: string;
@@ -28,6 +29,13 @@ export interface SessionInfo {
   readonly expiresAt: Date;
   readonly ipAddress: string | null;
   readonly userAgent: string | null;
+}
+
+/** A workspace a person belongs to, with their role in it. */
+export interface Membership {
+  readonly id: string;
+  readonly name: string;
+  readonly role: WorkspaceRole;
 }
 
 export interface NewUser {
@@ -55,6 +63,17 @@ export function accountUserOf(user: UserRow): AccountUser {
   };
 }
 
+/** Passwords set without better-auth's sign-up route meet the same length rule. */
+async function refuseBadPassword(auth: JourneymapAuth, password: string): Promise<void> {
+  const ctx = await auth.$context;
+  const { minPasswordLength, maxPasswordLength } = ctx.password.config;
+  if (password.length < minPasswordLength || password.length > maxPasswordLength)
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_PASSWORD_LENGTH",
+      message: `a password has ${minPasswordLength} to ${maxPasswordLength} characters`,
+    });
+}
+
 export function accountsApi(auth: JourneymapAuth) {
   return {
     /**
@@ -70,8 +89,75 @@ export function accountsApi(auth: JourneymapAuth) {
       };
     },
 
+    /** How many people have an account: none means the first to sign up becomes admin. */
+    async countUsers(): Promise<number> {
+      const ctx = await auth.$context;
+      return ctx.internalAdapter.countTotalUsers();
+    },
+
+    /** A person by id, or null (for names in history and the admin commands). */
+    async findUser(userId: string): Promise<AccountUser | null> {
+      const ctx = await auth.$context;
+      const user = await ctx.internalAdapter.findUserById(userId);
+      return user === null ? null : accountUserOf(user as UserRow);
+    },
+
+    /** A person by email (any case), or null. */
+    async findUserByEmail(email: string): Promise<AccountUser | null> {
+      const ctx = await auth.$context;
+      const found = await ctx.internalAdapter.findUserByEmail(email.toLowerCase());
+      return found === null ? null : accountUserOf(found.user as UserRow);
+    },
+
+    /** Everyone with an account, by email (for `journeymap admin list-users`). */
+    async listUsers(): Promise<AccountUser[]> {
+      const ctx = await auth.$context;
+      const users = await ctx.internalAdapter.listUsers(undefined, undefined, {
+        field: "email",
+        direction: "asc",
+      });
+      return users.map((u) => accountUserOf(u as UserRow));
+    },
+
+    /** The workspaces a person belongs to, by name, with their role in each. */
+    async workspacesOf(userId: string): Promise<Membership[]> {
+      const ctx = await auth.$context;
+      const members = await ctx.adapter.findMany<{ organizationId: string; role: string }>({
+        model: "member",
+        where: [{ field: "userId", value: userId }],
+      });
+      if (members.length === 0) return [];
+      const workspaces = await ctx.adapter.findMany<{ id: string; name: string }>({
+        model: "organization",
+        where: [{ field: "id", operator: "in", value: members.map((m) => m.organizationId) }],
+      });
+      const names = new Map(workspaces.map((w) => [w.id, w.name]));
+      return members
+        .filter((m) => names.has(m.organizationId) && isWorkspaceRole(m.role))
+        .map((m) => ({
+          id: m.organizationId,
+          name: names.get(m.organizationId) ?? "",
+          role: m.role as WorkspaceRole,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /** The people of a workspace with their role in it (whose live access a change concerns). */
+    async membersOf(workspaceId: string): Promise<{ userId: string; role: WorkspaceRole }[]> {
+      const ctx = await auth.$context;
+      const members = await ctx.adapter.findMany<{ userId: string; role: string }>({
+        model: "member",
+        where: [{ field: "organizationId", value: workspaceId }],
+      });
+      return members.flatMap((m) =>
+        isWorkspaceRole(m.role) ? [{ userId: m.userId, role: m.role }] : [],
+      );
+    },
+
     /** For `journeymap admin create-user`: no session needed; the first account is admin anyway. */
     async createUser(input: NewUser): Promise<AccountUser> {
+      // better-auth's admin route does not check the length of the password it is given.
+      await refuseBadPassword(auth, input.password);
       const { user } = await auth.api.createUser({
         body: {
           email: input.email,
@@ -85,13 +171,8 @@ export function accountsApi(auth: JourneymapAuth) {
 
     /** An admin's reset: the new password replaces the old and every session is closed. */
     async setPassword(userId: string, password: string): Promise<void> {
+      await refuseBadPassword(auth, password);
       const ctx = await auth.$context;
-      const { minPasswordLength, maxPasswordLength } = ctx.password.config;
-      if (password.length < minPasswordLength || password.length > maxPasswordLength)
-        throw new APIError("BAD_REQUEST", {
-          code: "INVALID_PASSWORD_LENGTH",
-          message: `a password has ${minPasswordLength} to ${maxPasswordLength} characters`,
-        });
       if ((await ctx.internalAdapter.findUserById(userId)) === null)
         throw new APIError("NOT_FOUND", { code: "USER_NOT_FOUND", message: "no such user" });
       const hash = await ctx.password.hash(password);

@@ -30,6 +30,8 @@ export const ACCOUNTS_ENV = z.object({
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .optional(),
+  /** What the sign-in button calls the provider: "Sign in with <name>". */
+  OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** Comma-separated email domains single sign-on admits; unset admits every domain. */
@@ -56,6 +58,8 @@ export interface OidcConfig {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The provider's name as people know it ("Okta", "Google Workspace"). */
+  readonly name: string;
   /** Lower-case email domains admitted; empty admits all (the provider is then the only gate). */
   readonly allowedDomains: readonly string[];
 }
@@ -100,6 +104,7 @@ export function readAccountsConfig(env: AccountsEnv): AccountsConfig {
             issuer: env.OIDC_ISSUER,
             clientId: env.OIDC_CLIENT_ID,
             clientSecret: env.OIDC_CLIENT_SECRET,
+            name: env.OIDC_NAME,
             allowedDomains: env.OIDC_ALLOWED_DOMAINS ?? [],
           }
         : null,

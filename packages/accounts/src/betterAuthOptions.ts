@@ -11,6 +11,7 @@ import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import type { AccountsConfig } from "./accountsConfig.ts";
 import { admissionPolicy, firstAccountIsAdmin, INSTANCE_ROLE } from "./admission.ts";
 import { type Mailer, passwordResetMail } from "./mailer.ts";
+import { membershipEvents, type OnMembershipChanged } from "./membershipEvents.ts";
 import { hashPassword, verifyPassword } from "./passwordHashing.ts";
 import { signInThrottle } from "./signInThrottle.ts";
 import { singleSignOnPlugin } from "./singleSignOn.ts";
@@ -32,6 +33,12 @@ export const AUTH_BASE_PATH = "/api/auth";
  */
 export const CLIENT_ADDRESS_HEADER = "x-journeymap-client-address";
 
+/** Our cookies' names start with it (better-auth's `cookiePrefix`). */
+export const COOKIE_PREFIX = "journeymap";
+
+/** The session cookie's name (`__Secure-` before it when served over https). */
+export const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token`;
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type AuthLog = (level: LogLevel, message: string) => void;
 
@@ -42,6 +49,7 @@ export interface AuthOptionsInput {
   readonly config: AccountsConfig;
   readonly mailer: Mailer | null;
   readonly log: AuthLog;
+  readonly onMembershipChanged: OnMembershipChanged;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -61,7 +69,7 @@ const adminResetSignsOut = createAuthMiddleware(async (ctx) => {
 });
 
 export function betterAuthOptions(input: AuthOptionsInput) {
-  const { config, mailer, publicUrl, log } = input;
+  const { config, mailer, publicUrl, log, onMembershipChanged } = input;
   return {
     appName: "Journeymap",
     // Without a public URL better-auth takes the origin each request was addressed to.
@@ -116,7 +124,7 @@ export function betterAuthOptions(input: AuthOptionsInput) {
       },
     },
     advanced: {
-      cookiePrefix: "journeymap",
+      cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
       disableCSRFCheck: false,
       disableOriginCheck: false,
@@ -135,7 +143,7 @@ export function betterAuthOptions(input: AuthOptionsInput) {
         roles: workspaceRoles,
         creatorRole: WORKSPACE_ROLE.admin,
         invitationExpiresIn: 7 * DAY_SECONDS,
-        organizationHooks: onlyWorkspaceRoles,
+        organizationHooks: { ...onlyWorkspaceRoles, ...membershipEvents(onMembershipChanged) },
         schema: {
           organization: { modelName: TABLE.workspace },
           member: { modelName: TABLE.member },

@@ -10,6 +10,7 @@ import { type DatabaseLocation, openAccountsDatabase } from "./accountsDatabase.
 import { type AuthLog, CLIENT_ADDRESS_HEADER } from "./betterAuthOptions.ts";
 import { createAuth, type JourneymapAuth, migrateAuthTables } from "./createAuth.ts";
 import { createMailer } from "./mailer.ts";
+import type { OnMembershipChanged } from "./membershipEvents.ts";
 import { isSameOrigin } from "./sameOrigin.ts";
 
 export interface CreateAccountsOptions extends DatabaseLocation {
@@ -18,6 +19,8 @@ export interface CreateAccountsOptions extends DatabaseLocation {
   readonly config: AccountsConfig;
   /** Where better-auth's and our warnings go; default: warnings and errors to stderr. */
   readonly log?: AuthLog;
+  /** Told whose workspace membership changed (removed, role changed, workspace deleted). */
+  readonly onMembershipChanged?: OnMembershipChanged;
 }
 
 export interface RequestClient {
@@ -77,6 +80,13 @@ export async function createAccounts(options: CreateAccountsOptions): Promise<Ac
         config: options.config,
         mailer,
         log,
+        onMembershipChanged: (userIds) => {
+          try {
+            options.onMembershipChanged?.(userIds);
+          } catch (error) {
+            log("error", `announcing a membership change: ${String(error)}`);
+          }
+        },
       });
       await migrateAuthTables(created);
       return created;

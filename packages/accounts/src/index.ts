@@ -4,9 +4,14 @@
  * request and WebSocket upgrade; the CLI creates people and resets passwords.
  */
 export * from "./accountsConfig.ts";
-export type { AccountUser, NewUser, SessionInfo, SignedIn } from "./accountsApi.ts";
+export type { AccountUser, Membership, NewUser, SessionInfo, SignedIn } from "./accountsApi.ts";
 export { INSTANCE_ROLE, type InstanceRole } from "./admission.ts";
-export { AUTH_BASE_PATH, type AuthLog, type LogLevel } from "./betterAuthOptions.ts";
+export {
+  AUTH_BASE_PATH,
+  type AuthLog,
+  type LogLevel,
+  SESSION_COOKIE,
+} from "./betterAuthOptions.ts";
 export type { JourneymapAuth } from "./createAuth.ts";
 export {
   type Accounts,
@@ -14,8 +19,9 @@ export {
   createAccounts,
   type RequestClient,
 } from "./createAccounts.ts";
+export type { OnMembershipChanged } from "./membershipEvents.ts";
 export { ARGON2_OPTIONS } from "./passwordHashing.ts";
-export { expectedOrigin, isSameOrigin } from "./sameOrigin.ts";
+export { carriesSessionCookie, expectedOrigin, isSameOrigin } from "./sameOrigin.ts";
 export {
   FAILED_SIGN_INS_PER_ADDRESS,
   FAILED_SIGN_INS_PER_EMAIL,
@@ -24,3 +30,4 @@ export {
 export { OIDC_CALLBACK_PATH, OIDC_PROVIDER_ID } from "./singleSignOn.ts";
 export { TABLE } from "./tables.ts";
 export { WORKSPACE_ROLE, WORKSPACE_ROLES, type WorkspaceRole } from "./workspaceRoles.ts";
+export { type Invited, inviteGuest } from "./workspaceInvitations.ts";

@@ -8,8 +8,21 @@
  * ambient credential and need no check: call this only when the request is authenticated by
  * the session cookie.
  */
+import { SESSION_COOKIE } from "./betterAuthOptions.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const SESSION_COOKIE_IN_HEADER = new RegExp(
+  `(?:^|;)\\s*(?:__Secure-)?${SESSION_COOKIE.replace(/\W/g, "\\$&")}=`,
+);
+
+/**
+ * Whether a request carries our session cookie (valid or not): the server then holds it to
+ * `isSameOrigin` when it changes state, whatever else authenticates it.
+ */
+export function carriesSessionCookie(headers: Headers): boolean {
+  return SESSION_COOKIE_IN_HEADER.test(headers.get("cookie") ?? "");
+}
 
 /**
  * The origin requests must come from: the public URL's when one is configured, otherwise the

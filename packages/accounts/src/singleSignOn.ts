@@ -45,7 +45,7 @@ export function singleSignOnPlugin(config: OidcConfig) {
     config: [
       {
         providerId: OIDC_PROVIDER_ID,
-        name: "Single sign-on",
+        name: config.name,
         discoveryUrl: `${config.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
         clientId: config.clientId,
         clientSecret: config.clientSecret,

@@ -4,19 +4,18 @@
  * ac); `map` is ours, for stage 2 (maps belong to a workspace): admins manage everything,
  * members create and share maps, guests only see maps shared with them.
  */
+import {
+  isWorkspaceRole,
+  WORKSPACE_ROLE,
+  WORKSPACE_ROLES,
+  type WorkspaceRole,
+} from "@journeymap/protocol";
 import { APIError } from "better-auth/api";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 
-export const WORKSPACE_ROLE = {
-  admin: "admin",
-  member: "member",
-  guest: "guest",
-} as const;
-
-export type WorkspaceRole = (typeof WORKSPACE_ROLE)[keyof typeof WORKSPACE_ROLE];
-
-export const WORKSPACE_ROLES: readonly WorkspaceRole[] = Object.values(WORKSPACE_ROLE);
+// The names are the protocol's: the web app shows and sends them too.
+export { isWorkspaceRole, WORKSPACE_ROLE, WORKSPACE_ROLES, type WorkspaceRole };
 
 export const workspaceStatements = {
   ...defaultStatements,

@@ -17,6 +17,7 @@ describe("the accounts environment", () => {
       OIDC_ISSUER: "https://id.example.com/realms/acme",
       OIDC_CLIENT_ID: "journeymap",
       OIDC_CLIENT_SECRET: "s3cret",
+      OIDC_NAME: " Acme ID ",
       OIDC_ALLOWED_DOMAINS: "Acme.com, acme.co.uk,",
     });
     expect(config).toEqual({
@@ -30,6 +31,7 @@ describe("the accounts environment", () => {
         issuer: "https://id.example.com/realms/acme",
         clientId: "journeymap",
         clientSecret: "s3cret",
+        name: "Acme ID",
         allowedDomains: ["acme.com", "acme.co.uk"],
       },
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isSameOrigin } from "../src/index.ts";
+import { carriesSessionCookie, isSameOrigin } from "../src/index.ts";
 import { APP_URL, openTestAccounts, type TestAccounts } from "./support/testAccounts.ts";
 import { TestBrowser } from "./support/TestBrowser.ts";
 
@@ -86,5 +86,22 @@ describe("isSameOrigin, for our own API's cookie-authenticated requests", () => 
     expect(isSameOrigin(request("POST", { origin: "http://127.0.0.1:9090" }, url), null)).toBe(
       false,
     );
+  });
+});
+
+describe("carriesSessionCookie, which decides when the server applies isSameOrigin", () => {
+  const carries = (cookie: string) => carriesSessionCookie(new Headers({ cookie }));
+
+  it("finds our session cookie among others, with or without the __Secure- prefix", () => {
+    expect(carries("journeymap.session_token=abc")).toBe(true);
+    expect(carries("theme=dark; __Secure-journeymap.session_token=abc")).toBe(true);
+    expect(carries("theme=dark;journeymap.session_token=abc")).toBe(true);
+  });
+
+  it("ignores other cookies, look-alikes and requests without cookies", () => {
+    expect(carriesSessionCookie(new Headers())).toBe(false);
+    expect(carries("journeymapXsession_token=abc")).toBe(false);
+    expect(carries("other.journeymap.session_token=abc")).toBe(false);
+    expect(carries("journeymap.session_data=abc")).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ beforeAll(async () => {
         issuer: provider.issuer,
         clientId: CLIENT_ID,
         clientSecret: CLIENT_SECRET,
+        name: "Acme ID",
         allowedDomains: ["acme.test"],
       },
     },

@@ -27,6 +27,10 @@ export const CLOSE = {
   /** Access ended while connected (sync/LinkGuard.ts): on every instance, nothing more saved. */
   linkRevoked: { code: 4403, reason: "This link was revoked" },
   linkExpired: { code: 4401, reason: "This link expired" },
+  /** A signed-in person's access ended (removed from the workspace, share withdrawn). */
+  accessRemoved: { code: 4410, reason: "Your access to this map was removed" },
+  /** A signed-in person's role changed: the provider reconnects and opens it with the new one. */
+  roleChanged: { code: 4412, reason: "Your role on this map changed" },
   /** A commenter's write outside their own comments (sync/TalkGuard.ts; reason says what). */
   writeRefused: { code: 4403, reason: "Not allowed" },
   /** Storage quotas (quota/quotas.ts): the edit is not saved; the client keeps it as unsaved. */

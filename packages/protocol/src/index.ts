@@ -6,5 +6,6 @@
  */
 export * from "./closeCodes.ts";
 export * from "./documentNames.ts";
+export * from "./people.ts";
 export * from "./roles.ts";
 export * from "./syncPath.ts";

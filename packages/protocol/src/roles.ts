@@ -51,3 +51,20 @@ export function opensReadOnly(role: Role): boolean {
 
 /** The role stored on the link behind an API token (it has actions, not a share role). */
 export const API_LINK_ROLE = "api";
+
+/**
+ * A person's role in a workspace: admins manage it (members, invitations, settings) and own
+ * its maps; members create maps and edit by default; guests see only what is shared with them.
+ */
+export const WORKSPACE_ROLES = ["admin", "member", "guest"] as const;
+export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+
+export const WORKSPACE_ROLE = {
+  admin: "admin",
+  member: "member",
+  guest: "guest",
+} as const satisfies { readonly [R in WorkspaceRole]: R };
+
+export function isWorkspaceRole(value: unknown): value is WorkspaceRole {
+  return typeof value === "string" && (WORKSPACE_ROLES as readonly string[]).includes(value);
+}

@@ -89,6 +89,13 @@ describe("who may call a route", () => {
     expect(allows(ROUTES.createLink.access, api(...API_ACTIONS))).toBe(false);
   });
 
+  it("counts a signed-in person's role on a map as a link with that role", () => {
+    for (const access of [...Object.values(TALK_ACCESS), ROUTES.createLink.access])
+      for (const role of ROLES)
+        expect(allows(access, { kind: "account", role })).toBe(allows(access, share(role)));
+    expect(describeAccess(ROUTES.getMe.access)).toBe("a signed-in person (session cookie)");
+  });
+
   it("says it in words for the OpenAPI document", () => {
     expect(describeAccess(TALK_ACCESS.import)).toBe(
       "owner and editor links; API tokens with evidence:write",

@@ -1,49 +1,62 @@
 /**
- * MapStore on PostgreSQL (node-postgres). Sequence numbers come from a per-document counter
- * row (`documents`) updated in the same statement as the insert: the row lock serialises
- * appends to one document, also across server instances, so seq is gap-free and in commit
- * order. Store-schema migrations run at open (postgresMigrations.ts).
+ * MapStore on PostgreSQL (node-postgres). The logs are PostgresDocumentLog's; this adds the
+ * maps, links, versions, shares and workspace settings. Store-schema migrations run at open
+ * (postgresMigrations.ts).
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
-import {
-  type LogBounds,
-  type LogEntry,
-  type LoggedUpdate,
-  RETENTION_AUTHOR,
-  type StoredState,
-  type UpdateRow,
-} from "./documentLog.ts";
+import pg from "pg";
 import type { LinkRecord } from "./linkStore.ts";
-import { type MapRecord, type NewMap, seedRowsOf } from "./mapCatalog.ts";
+import {
+  documentsOf,
+  type MapQuery,
+  type MapRecord,
+  type NewMap,
+  seedRowsOf,
+} from "./mapCatalog.ts";
 import type { MapStore } from "./mapStore.ts";
+import { type Dialect, findMapsSql, MAP_COLUMNS } from "./mapQuerySql.ts";
+import { PostgresDocumentLog } from "./PostgresDocumentLog.ts";
 import { migratePostgres } from "./postgresMigrations.ts";
 import { inTransaction } from "./postgresTransaction.ts";
+import type { MapShare } from "./shareStore.ts";
 import {
   LINK_COLUMNS,
-  loggedUpdateOf,
-  requireDocumentName,
-  type UpdateRecord,
+  MAP_OWNED_TABLES,
+  type PolicyRecord,
+  POLICY_SQL,
+  policyOf,
+  SHARE_COLUMNS,
   VERSION_COLUMNS,
 } from "./sharedSql.ts";
 import type { VersionRecord } from "./versionStore.ts";
+import {
+  DEFAULT_WORKSPACE_SETTINGS,
+  type MapPolicy,
+  type WorkspaceSettings,
+} from "./workspaceSettings.ts";
 
 // BIGINT columns come back as strings by default; our values fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-/** A map with the time of its map document's latest row; $1 is the map document prefix. */
-const MAPS = `SELECT m.id, m.title, m.created_at AS "createdAt",
-  COALESCE(d.updated_at, m.created_at) AS "updatedAt"
-  FROM maps m LEFT JOIN documents d ON d.name = $1::text || m.id`;
+/** A map with the time of its map document's latest row (the log's counter row keeps it). */
+const MAP_ROW = `${MAP_COLUMNS}, COALESCE(d.updated_at, m.created_at) AS "updatedAt"`;
+const WITH_LOG = `LEFT JOIN documents d ON d.name = '${DOCUMENT_PREFIX.map}' || m.id`;
+const MAPS = `SELECT ${MAP_ROW} FROM maps m ${WITH_LOG}`;
 
-export class PostgresMapStore implements MapStore {
+const POSTGRES: Dialect = {
+  param: (n) => `$${n}`,
+  inList: (column, n) => `${column} = ANY($${n}::text[])`,
+  listValue: (values) => [...values],
+  fold: "lower",
+  position: "strpos",
+};
+
+/** The share of the person a share names (its user id or email), on its map. */
+const SHARE_OF_PERSON = "map_id = $1 AND (user_id = $2 OR email = $3)";
+
+export class PostgresMapStore extends PostgresDocumentLog implements MapStore {
   readonly kind = "postgres";
-  private readonly pool: pg.Pool;
-
-  private constructor(pool: pg.Pool) {
-    this.pool = pool;
-  }
 
   static async open(connectionString: string): Promise<PostgresMapStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
@@ -54,38 +67,13 @@ export class PostgresMapStore implements MapStore {
     return new PostgresMapStore(pool);
   }
 
-  private async appendWith(client: pg.PoolClient | pg.Pool, row: UpdateRow): Promise<number> {
-    requireDocumentName(row.doc);
-    const { rows } = await client.query<{ seq: number }>(
-      `WITH next AS (
-         INSERT INTO documents (name, last_seq, updated_at) VALUES ($1, 1, $2)
-         ON CONFLICT (name) DO UPDATE SET last_seq = documents.last_seq + 1,
-           updated_at = GREATEST(documents.updated_at, EXCLUDED.updated_at)
-         RETURNING last_seq
-       )
-       INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
-       SELECT $1, last_seq, $2, $3, $4, $5, $6 FROM next
-       RETURNING seq`,
-      [
-        row.doc,
-        row.ts,
-        row.author,
-        JSON.stringify(row.clientIds),
-        row.origin,
-        Buffer.from(row.bytes),
-      ],
-    );
-    return rows[0]!.seq;
-  }
-
   async createMap(map: NewMap): Promise<void> {
     const rows = seedRowsOf(map);
     await inTransaction(this.pool, async (client) => {
-      await client.query("INSERT INTO maps (id, title, created_at) VALUES ($1, $2, $3)", [
-        map.id,
-        map.title,
-        map.createdAt,
-      ]);
+      await client.query(
+        "INSERT INTO maps (id, title, created_at, workspace_id, created_by) VALUES ($1, $2, $3, $4, $5)",
+        [map.id, map.title, map.createdAt, map.workspaceId ?? null, map.createdBy ?? null],
+      );
       for (const row of rows) await this.appendWith(client, row);
       await this.insertLink(client, map.owner);
     });
@@ -97,139 +85,70 @@ export class PostgresMapStore implements MapStore {
   }
 
   async listMaps(): Promise<MapRecord[]> {
-    const { rows } = await this.pool.query<MapRecord>(`${MAPS} ORDER BY "updatedAt" DESC, m.id`, [
-      DOCUMENT_PREFIX.map,
-    ]);
-    return rows;
+    return (await this.pool.query<MapRecord>(`${MAPS} ORDER BY "updatedAt" DESC, m.id`)).rows;
   }
 
   async getMaps(ids: readonly string[]): Promise<MapRecord[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<MapRecord>(`${MAPS} WHERE m.id = ANY($2::text[])`, [
-      DOCUMENT_PREFIX.map,
+    const { rows } = await this.pool.query<MapRecord>(`${MAPS} WHERE m.id = ANY($1::text[])`, [
       ids,
     ]);
     return rows;
+  }
+
+  async findMaps(query: MapQuery): Promise<MapRecord[]> {
+    const { sql, params } = findMapsSql(MAP_ROW, WITH_LOG, query, POSTGRES);
+    return (await this.pool.query<MapRecord>(sql, params)).rows;
   }
 
   async setTitle(id: string, title: string): Promise<void> {
     await this.pool.query("UPDATE maps SET title = $2 WHERE id = $1 AND title <> $2", [id, title]);
   }
 
-  async appendUpdate(row: UpdateRow): Promise<number> {
-    // A single statement is its own transaction: the counter's row lock serialises writers.
-    return this.appendWith(this.pool, row);
+  async moveMap(id: string, workspaceId: string): Promise<boolean> {
+    return this.changed("UPDATE maps SET workspace_id = $2 WHERE id = $1", [id, workspaceId]);
   }
 
-  async writeCheckpoint(
-    doc: string,
-    uptoSeq: number,
-    state: Uint8Array,
-    now: number,
-  ): Promise<void> {
-    requireDocumentName(doc);
-    await this.pool.query(
-      `INSERT INTO checkpoints (doc, upto_seq, state, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (doc, upto_seq) DO UPDATE SET state = EXCLUDED.state, created_at = EXCLUDED.created_at`,
-      [doc, uptoSeq, Buffer.from(state), now],
+  async claimMap(id: string, workspaceId: string, claimedBy: string): Promise<boolean> {
+    return this.changed(
+      `UPDATE maps SET workspace_id = $2, created_by = COALESCE(created_by, $3)
+       WHERE id = $1 AND workspace_id IS NULL`,
+      [id, workspaceId, claimedBy],
     );
   }
 
-  async loadDocument(doc: string): Promise<StoredState> {
-    const cp = await this.pool.query<{ seq: number; state: Buffer }>(
-      "SELECT upto_seq AS seq, state FROM checkpoints WHERE doc = $1 ORDER BY upto_seq DESC LIMIT 1",
-      [doc],
-    );
-    const from = cp.rows[0]?.seq ?? 0;
-    const { rows } = await this.pool.query<{ seq: number; bytes: Buffer }>(
-      "SELECT seq, bytes FROM updates WHERE doc = $1 AND seq > $2 ORDER BY seq",
-      [doc, from],
-    );
-    const updates = [...(cp.rows[0] ? [cp.rows[0].state] : []), ...rows.map((r) => r.bytes)].map(
-      (b) => new Uint8Array(b),
-    );
-    return { updates, seq: rows.at(-1)?.seq ?? from, checkpointSeq: from };
+  async trashMap(id: string, now: number): Promise<boolean> {
+    return this.changed("UPDATE maps SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL", [
+      id,
+      now,
+    ]);
   }
 
-  async readUpdates(doc: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
-    const { rows } = await this.pool.query<UpdateRecord>(
-      "SELECT * FROM updates WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
-      [doc, fromSeq, toSeq],
+  async restoreMap(id: string): Promise<boolean> {
+    return this.changed(
+      "UPDATE maps SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL",
+      [id],
     );
-    return rows.map(loggedUpdateOf);
   }
 
-  async readUpdatesWithin(
-    doc: string,
-    fromSeq: number,
-    toSeq: number,
-    maxBytes: number,
-  ): Promise<LoggedUpdate[]> {
-    // octet_length reads a stored value's size without its bytes: rows past the cut stay on disk.
-    const { rows } = await this.pool.query<UpdateRecord>(
-      `SELECT doc, seq, ts, author, client_ids, origin, bytes FROM (
-         SELECT u.*, SUM(octet_length(bytes)) OVER (ORDER BY seq) AS running
-         FROM updates u WHERE doc = $1 AND seq BETWEEN $2 AND $3
-       ) r WHERE running <= $4 OR running = octet_length(bytes) ORDER BY seq`,
-      [doc, fromSeq, toSeq, maxBytes],
+  async trashedBefore(ts: number, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      "SELECT id FROM maps WHERE deleted_at < $1 ORDER BY deleted_at, id LIMIT $2",
+      [ts, limit],
     );
-    return rows.map(loggedUpdateOf);
+    return rows.map((r) => r.id);
   }
 
-  async countUpdates(doc: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>(
-      "SELECT COUNT(*)::int AS n FROM updates WHERE doc = $1",
-      [doc],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
-  async logBounds(doc: string): Promise<LogBounds> {
-    const { rows } = await this.pool.query<LogBounds>(
-      `SELECT COALESCE(MIN(seq), 0)::int AS first, COALESCE(MAX(seq), 0)::int AS last
-       FROM updates WHERE doc = $1`,
-      [doc],
-    );
-    return rows[0] ?? { first: 0, last: 0 };
-  }
-
-  async compactLog(doc: string, uptoSeq: number, state: Uint8Array): Promise<void> {
+  async purgeMap(id: string): Promise<void> {
+    const docs = documentsOf(id);
     await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ ts: number }>(
-        "SELECT ts FROM updates WHERE doc = $1 AND seq = $2",
-        [doc, uptoSeq],
-      );
-      const ts = rows[0]?.ts;
-      if (ts === undefined) throw new Error(`compactLog: ${doc} has no row ${uptoSeq}`);
-      await client.query("DELETE FROM updates WHERE doc = $1 AND seq <= $2", [doc, uptoSeq]);
-      await client.query(
-        `INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
-         VALUES ($1, $2, $3, $4, '[]', 'server', $5)`,
-        [doc, uptoSeq, ts, RETENTION_AUTHOR, Buffer.from(state)],
-      );
-      await client.query(
-        `DELETE FROM checkpoints WHERE doc = $1 AND upto_seq < (
-           SELECT COALESCE(MAX(upto_seq), 0) FROM checkpoints WHERE doc = $1 AND upto_seq <= $2)`,
-        [doc, uptoSeq],
-      );
+      await client.query("DELETE FROM updates WHERE doc = ANY($1::text[])", [docs]);
+      await client.query("DELETE FROM checkpoints WHERE doc = ANY($1::text[])", [docs]);
+      await client.query("DELETE FROM documents WHERE name = ANY($1::text[])", [docs]);
+      for (const table of MAP_OWNED_TABLES)
+        await client.query(`DELETE FROM ${table} WHERE map_id = $1`, [id]);
+      await client.query("DELETE FROM maps WHERE id = $1", [id]);
     });
-  }
-
-  async readLogEntries(doc: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {
-    const { rows } = await this.pool.query<LogEntry>(
-      `SELECT seq, ts, author, origin, octet_length(bytes) AS bytes FROM updates
-       WHERE doc = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
-      [doc, fromSeq, toSeq],
-    );
-    return rows;
-  }
-
-  async logBytesSince(doc: string, sinceTs: number): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>(
-      "SELECT COALESCE(SUM(octet_length(bytes)), 0)::text AS n FROM updates WHERE doc = $1 AND ts >= $2",
-      [doc, sinceTs],
-    );
-    return Number(rows[0]?.n ?? 0);
   }
 
   async listVersions(mapId: string): Promise<VersionRecord[]> {
@@ -272,8 +191,18 @@ export class PostgresMapStore implements MapStore {
 
   private async insertLink(client: pg.PoolClient | pg.Pool, link: LinkRecord): Promise<void> {
     await client.query(
-      "INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [link.id, link.mapId, link.role, link.label, link.createdAt, link.expiresAt, link.revokedAt],
+      `INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        link.id,
+        link.mapId,
+        link.role,
+        link.label,
+        link.createdAt,
+        link.expiresAt,
+        link.revokedAt,
+        link.createdBy,
+      ],
     );
   }
 
@@ -304,10 +233,99 @@ export class PostgresMapStore implements MapStore {
     );
   }
 
-  /** Runs a statement; true if it changed a row. */
-  private async changed(sql: string, values: readonly unknown[]): Promise<boolean> {
-    const { rowCount } = await this.pool.query(sql, [...values]);
-    return (rowCount ?? 0) > 0;
+  async listShares(mapId: string): Promise<MapShare[]> {
+    const { rows } = await this.pool.query<MapShare>(
+      `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE map_id = $1 ORDER BY created_at, id`,
+      [mapId],
+    );
+    return rows;
+  }
+
+  async putShare(share: MapShare): Promise<MapShare> {
+    const person = [share.mapId, share.userId, share.email?.toLowerCase() ?? null];
+    return inTransaction(this.pool, async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO map_shares (id, map_id, user_id, email, role, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [share.id, ...person, share.role, share.createdBy, share.createdAt],
+      );
+      if (inserted.rowCount === 0)
+        await client.query(`UPDATE map_shares SET role = $4 WHERE ${SHARE_OF_PERSON}`, [
+          ...person,
+          share.role,
+        ]);
+      const { rows } = await client.query<MapShare>(
+        `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE ${SHARE_OF_PERSON}`,
+        person,
+      );
+      return rows[0]!;
+    });
+  }
+
+  async deleteShare(mapId: string, id: string): Promise<MapShare | null> {
+    const { rows } = await this.pool.query<MapShare>(
+      `DELETE FROM map_shares WHERE map_id = $1 AND id = $2 RETURNING ${SHARE_COLUMNS}`,
+      [mapId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async deleteShares(mapId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query("DELETE FROM map_shares WHERE map_id = $1 AND id = ANY($2::text[])", [
+      mapId,
+      ids,
+    ]);
+  }
+
+  async sharesWith(userId: string, email: string): Promise<MapShare[]> {
+    const { rows } = await this.pool.query<MapShare>(
+      `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE user_id = $1 OR email = $2 ORDER BY created_at, id`,
+      [userId, email.toLowerCase()],
+    );
+    return rows;
+  }
+
+  async claimShares(email: string, userId: string, mapIds: readonly string[]): Promise<number> {
+    if (mapIds.length === 0) return 0;
+    const values = [email.toLowerCase(), mapIds];
+    return inTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query(
+        `UPDATE map_shares SET user_id = $3, email = NULL
+         WHERE email = $1 AND map_id = ANY($2::text[])
+           AND NOT EXISTS (SELECT 1 FROM map_shares o WHERE o.map_id = map_shares.map_id AND o.user_id = $3)`,
+        [...values, userId],
+      );
+      // Left pending: the account had its own share of those maps already, which stays.
+      await client.query(
+        "DELETE FROM map_shares WHERE email = $1 AND map_id = ANY($2::text[])",
+        values,
+      );
+      return rowCount ?? 0;
+    });
+  }
+
+  async getWorkspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
+    const { rows } = await this.pool.query<Omit<WorkspaceSettings, "workspaceId">>(
+      `SELECT default_map_role AS "defaultMapRole", guest_links AS "guestLinks"
+       FROM workspace_settings WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return { workspaceId, ...(rows[0] ?? DEFAULT_WORKSPACE_SETTINGS) };
+  }
+
+  async putWorkspaceSettings(settings: WorkspaceSettings): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO workspace_settings (workspace_id, default_map_role, guest_links) VALUES ($1, $2, $3)
+       ON CONFLICT (workspace_id) DO UPDATE SET
+         default_map_role = EXCLUDED.default_map_role, guest_links = EXCLUDED.guest_links`,
+      [settings.workspaceId, settings.defaultMapRole, settings.guestLinks],
+    );
+  }
+
+  async mapPolicy(mapId: string): Promise<MapPolicy | null> {
+    const { rows } = await this.pool.query<PolicyRecord>(`${POLICY_SQL} WHERE m.id = $1`, [mapId]);
+    return rows[0] ? policyOf(rows[0]) : null;
   }
 
   async storeBytes(): Promise<number> {
@@ -315,13 +333,5 @@ export class PostgresMapStore implements MapStore {
       "SELECT pg_database_size(current_database())::text AS n",
     );
     return Number(rows[0]?.n ?? 0);
-  }
-
-  async ping(): Promise<void> {
-    await this.pool.query("SELECT 1");
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
   }
 }

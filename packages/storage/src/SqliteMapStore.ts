@@ -2,129 +2,171 @@
  * MapStore on SQLite (better-sqlite3, synchronous under a Promise API). WAL with
  * synchronous=NORMAL: a committed row survives the process being killed (what "confirmed is
  * durable" needs); FULL would be needed for power loss. One process per file: scale-out
- * needs PostgreSQL. Store-schema migrations run at open (sqliteMigrations.ts).
+ * needs PostgreSQL. Store-schema migrations run at open (sqliteMigrations.ts). The logs are
+ * SqliteDocumentLog's; this adds the maps, links, versions, shares and workspace settings.
  */
+import { randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
-import {
-  type LogBounds,
-  type LogEntry,
-  type LoggedUpdate,
-  RETENTION_AUTHOR,
-  type StoredState,
-  type UpdateRow,
-} from "./documentLog.ts";
+import Database from "better-sqlite3";
 import type { LinkRecord } from "./linkStore.ts";
-import { type MapRecord, type NewMap, seedRowsOf } from "./mapCatalog.ts";
+import {
+  documentsOf,
+  type MapQuery,
+  type MapRecord,
+  type NewMap,
+  seedRowsOf,
+} from "./mapCatalog.ts";
 import type { MapStore } from "./mapStore.ts";
-import { migrateSqlite } from "./sqliteMigrations.ts";
+import { type Dialect, findMapsSql, MAP_COLUMNS } from "./mapQuerySql.ts";
+import type { MapShare } from "./shareStore.ts";
 import {
   LINK_COLUMNS,
-  loggedUpdateOf,
-  requireDocumentName,
-  type UpdateRecord,
+  MAP_OWNED_TABLES,
+  type PolicyRecord,
+  POLICY_SQL,
+  policyOf,
+  SHARE_COLUMNS,
   VERSION_COLUMNS,
 } from "./sharedSql.ts";
+import { SqliteDocumentLog } from "./SqliteDocumentLog.ts";
+import { migrateSqlite } from "./sqliteMigrations.ts";
 import type { VersionRecord } from "./versionStore.ts";
+import {
+  DEFAULT_WORKSPACE_SETTINGS,
+  type MapPolicy,
+  type WorkspaceSettings,
+} from "./workspaceSettings.ts";
 
-/** A map with the time of its map document's latest row; `?` is the map document prefix. */
-const MAP_COLUMNS = `m.id, m.title, m.created_at AS "createdAt",
-  COALESCE((SELECT ts FROM updates u WHERE u.doc = ? || m.id ORDER BY seq DESC LIMIT 1), m.created_at) AS "updatedAt"`;
+/** A map with the time of its map document's latest row. */
+const MAP_ROW = `${MAP_COLUMNS}, COALESCE((SELECT ts FROM updates u
+  WHERE u.doc = '${DOCUMENT_PREFIX.map}' || m.id ORDER BY seq DESC LIMIT 1), m.created_at) AS "updatedAt"`;
 
-export class SqliteMapStore implements MapStore {
+const SQLITE: Dialect = {
+  param: () => "?",
+  inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+  listValue: (values) => JSON.stringify(values),
+  // SQLite's lower() folds ASCII only; titles are in any language.
+  fold: "casefold",
+  position: "instr",
+};
+
+function openDatabase(file: string): Database.Database {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  db.function("casefold", { deterministic: true }, (text) => String(text).toLowerCase());
+  migrateSqlite(db);
+  return db;
+}
+
+function statements(db: Database.Database) {
+  const sharesOfPerson = "map_id = ? AND (user_id = ? OR email = ?)";
+  return {
+    createMap: db.prepare(
+      "INSERT INTO maps (id, title, created_at, workspace_id, created_by) VALUES (?, ?, ?, ?, ?)",
+    ),
+    hasMap: db.prepare("SELECT 1 FROM maps WHERE id = ?"),
+    listMaps: db.prepare(`SELECT ${MAP_ROW} FROM maps m ORDER BY "updatedAt" DESC, m.id`),
+    getMaps: db.prepare(
+      `SELECT ${MAP_ROW} FROM maps m WHERE m.id IN (SELECT value FROM json_each(?))`,
+    ),
+    setTitle: db.prepare("UPDATE maps SET title = ? WHERE id = ? AND title <> ?"),
+    moveMap: db.prepare("UPDATE maps SET workspace_id = ? WHERE id = ?"),
+    claimMap: db.prepare(
+      "UPDATE maps SET workspace_id = ?, created_by = COALESCE(created_by, ?) WHERE id = ? AND workspace_id IS NULL",
+    ),
+    trashMap: db.prepare("UPDATE maps SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
+    restoreMap: db.prepare(
+      "UPDATE maps SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+    ),
+    trashedBefore: db.prepare(
+      "SELECT id FROM maps WHERE deleted_at < ? ORDER BY deleted_at, id LIMIT ?",
+    ),
+    purgeLogs: ["updates", "checkpoints"].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE doc IN (?, ?)`),
+    ),
+    purgeRows: [...MAP_OWNED_TABLES.map((t) => `${t} WHERE map_id`), "maps WHERE id"].map((t) =>
+      db.prepare(`DELETE FROM ${t} = ?`),
+    ),
+    listVersions: db.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY seq, created_at, id`,
+    ),
+    createVersion: db.prepare(
+      "INSERT INTO versions (id, map_id, seq, name, created_at, created_by) VALUES (@id, @mapId, @seq, @name, @createdAt, @createdBy)",
+    ),
+    renameVersion: db.prepare("UPDATE versions SET name = ? WHERE map_id = ? AND id = ?"),
+    deleteVersion: db.prepare("DELETE FROM versions WHERE map_id = ? AND id = ?"),
+    getSecret: db.prepare("SELECT value FROM secrets WHERE name = 'signing'"),
+    putSecret: db.prepare("INSERT OR IGNORE INTO secrets (name, value) VALUES ('signing', ?)"),
+    createLink: db.prepare(
+      "INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at, created_by) VALUES (@id, @mapId, @role, @label, @createdAt, @expiresAt, @revokedAt, @createdBy)",
+    ),
+    getLink: db.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE id = ?`),
+    listLinks: db.prepare(
+      `SELECT ${LINK_COLUMNS} FROM links WHERE map_id = ? ORDER BY created_at, id`,
+    ),
+    revokeLink: db.prepare(
+      "UPDATE links SET revoked_at = ? WHERE map_id = ? AND id = ? AND revoked_at IS NULL",
+    ),
+    listShares: db.prepare(
+      `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE map_id = ? ORDER BY created_at, id`,
+    ),
+    insertShare: db.prepare(
+      `INSERT INTO map_shares (id, map_id, user_id, email, role, created_by, created_at)
+       VALUES (@id, @mapId, @userId, @email, @role, @createdBy, @createdAt) ON CONFLICT DO NOTHING`,
+    ),
+    setShareRole: db.prepare(`UPDATE map_shares SET role = ? WHERE ${sharesOfPerson}`),
+    shareOfPerson: db.prepare(`SELECT ${SHARE_COLUMNS} FROM map_shares WHERE ${sharesOfPerson}`),
+    getShare: db.prepare(`SELECT ${SHARE_COLUMNS} FROM map_shares WHERE map_id = ? AND id = ?`),
+    deleteShare: db.prepare("DELETE FROM map_shares WHERE map_id = ? AND id = ?"),
+    deleteShares: db.prepare(
+      "DELETE FROM map_shares WHERE map_id = ? AND id IN (SELECT value FROM json_each(?))",
+    ),
+    sharesWith: db.prepare(
+      `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE user_id = ? OR email = ? ORDER BY created_at, id`,
+    ),
+    claimShares: db.prepare(
+      `UPDATE map_shares SET user_id = @userId, email = NULL
+       WHERE email = @email AND map_id IN (SELECT value FROM json_each(@mapIds))
+         AND NOT EXISTS (SELECT 1 FROM map_shares o WHERE o.map_id = map_shares.map_id AND o.user_id = @userId)`,
+    ),
+    dropPending: db.prepare(
+      "DELETE FROM map_shares WHERE email = ? AND map_id IN (SELECT value FROM json_each(?))",
+    ),
+    getSettings: db.prepare(
+      `SELECT default_map_role AS "defaultMapRole", guest_links AS "guestLinks"
+       FROM workspace_settings WHERE workspace_id = ?`,
+    ),
+    putSettings: db.prepare(
+      `INSERT INTO workspace_settings (workspace_id, default_map_role, guest_links) VALUES (?, ?, ?)
+       ON CONFLICT (workspace_id) DO UPDATE SET
+         default_map_role = excluded.default_map_role, guest_links = excluded.guest_links`,
+    ),
+    mapPolicy: db.prepare(`${POLICY_SQL} WHERE m.id = ?`),
+  };
+}
+
+export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
   readonly kind = "sqlite";
-  private readonly db: Database.Database;
-  private readonly statements;
+  private readonly statements: ReturnType<typeof statements>;
   private readonly file: string;
 
   constructor(file: string) {
+    const db = openDatabase(file);
+    super(db);
     this.file = file;
-    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrateSqlite(this.db);
-    this.statements = {
-      createMap: this.db.prepare("INSERT INTO maps (id, title, created_at) VALUES (?, ?, ?)"),
-      hasMap: this.db.prepare("SELECT 1 FROM maps WHERE id = ?"),
-      listMaps: this.db.prepare(
-        `SELECT ${MAP_COLUMNS} FROM maps m ORDER BY "updatedAt" DESC, m.id`,
-      ),
-      getMaps: this.db.prepare(
-        `SELECT ${MAP_COLUMNS} FROM maps m WHERE m.id IN (SELECT value FROM json_each(?))`,
-      ),
-      setTitle: this.db.prepare("UPDATE maps SET title = ? WHERE id = ? AND title <> ?"),
-      nextSeq: this.db.prepare(
-        "SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM updates WHERE doc = ?",
-      ),
-      append: this.db.prepare(
-        `INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
-         VALUES (@doc, @seq, @ts, @author, @clientIds, @origin, @bytes)`,
-      ),
-      checkpoint: this.db.prepare(
-        "INSERT OR REPLACE INTO checkpoints (doc, upto_seq, state, created_at) VALUES (?, ?, ?, ?)",
-      ),
-      latestCheckpoint: this.db.prepare(
-        "SELECT upto_seq AS seq, state FROM checkpoints WHERE doc = ? ORDER BY upto_seq DESC LIMIT 1",
-      ),
-      rowsAfter: this.db.prepare(
-        "SELECT seq, bytes FROM updates WHERE doc = ? AND seq > ? ORDER BY seq",
-      ),
-      range: this.db.prepare(
-        "SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-      ),
-      count: this.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
-      logBytesSince: this.db.prepare(
-        "SELECT COALESCE(SUM(length(bytes)), 0) AS n FROM updates WHERE doc = ? AND ts >= ?",
-      ),
-      bounds: this.db.prepare(
-        "SELECT COALESCE(MIN(seq), 0) AS first, COALESCE(MAX(seq), 0) AS last FROM updates WHERE doc = ?",
-      ),
-      rowTs: this.db.prepare("SELECT ts FROM updates WHERE doc = ? AND seq = ?"),
-      deleteRows: this.db.prepare("DELETE FROM updates WHERE doc = ? AND seq <= ?"),
-      insertRow: this.db.prepare(
-        "INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes) VALUES (?, ?, ?, ?, '[]', 'server', ?)",
-      ),
-      dropCheckpoints: this.db.prepare(
-        `DELETE FROM checkpoints WHERE doc = @doc AND upto_seq < (
-           SELECT COALESCE(MAX(upto_seq), 0) FROM checkpoints WHERE doc = @doc AND upto_seq <= @upto)`,
-      ),
-      entries: this.db.prepare(
-        "SELECT seq, ts, author, origin, length(bytes) AS bytes FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-      ),
-      listVersions: this.db.prepare(
-        `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY seq, created_at, id`,
-      ),
-      createVersion: this.db.prepare(
-        "INSERT INTO versions (id, map_id, seq, name, created_at, created_by) VALUES (@id, @mapId, @seq, @name, @createdAt, @createdBy)",
-      ),
-      renameVersion: this.db.prepare("UPDATE versions SET name = ? WHERE map_id = ? AND id = ?"),
-      deleteVersion: this.db.prepare("DELETE FROM versions WHERE map_id = ? AND id = ?"),
-      getSecret: this.db.prepare("SELECT value FROM secrets WHERE name = 'signing'"),
-      putSecret: this.db.prepare(
-        "INSERT OR IGNORE INTO secrets (name, value) VALUES ('signing', ?)",
-      ),
-      createLink: this.db.prepare(
-        "INSERT INTO links (id, map_id, role, label, created_at, expires_at, revoked_at) VALUES (@id, @mapId, @role, @label, @createdAt, @expiresAt, @revokedAt)",
-      ),
-      getLink: this.db.prepare(`SELECT ${LINK_COLUMNS} FROM links WHERE id = ?`),
-      listLinks: this.db.prepare(
-        `SELECT ${LINK_COLUMNS} FROM links WHERE map_id = ? ORDER BY created_at, id`,
-      ),
-      revokeLink: this.db.prepare(
-        "UPDATE links SET revoked_at = ? WHERE map_id = ? AND id = ? AND revoked_at IS NULL",
-      ),
-    };
+    this.statements = statements(db);
   }
 
   async createMap(map: NewMap): Promise<void> {
     const rows = seedRowsOf(map);
+    const { id, title, createdAt, workspaceId = null, createdBy = null } = map;
     this.db.transaction(() => {
-      this.statements.createMap.run(map.id, map.title, map.createdAt);
+      this.statements.createMap.run(id, title, createdAt, workspaceId, createdBy);
       for (const row of rows) this.appendSync(row);
       this.statements.createLink.run(map.owner);
     })();
@@ -135,118 +177,48 @@ export class SqliteMapStore implements MapStore {
   }
 
   async listMaps(): Promise<MapRecord[]> {
-    return this.statements.listMaps.all(DOCUMENT_PREFIX.map) as MapRecord[];
+    return this.statements.listMaps.all() as MapRecord[];
   }
 
   async getMaps(ids: readonly string[]): Promise<MapRecord[]> {
     if (ids.length === 0) return [];
-    return this.statements.getMaps.all(DOCUMENT_PREFIX.map, JSON.stringify(ids)) as MapRecord[];
+    return this.statements.getMaps.all(JSON.stringify(ids)) as MapRecord[];
+  }
+
+  async findMaps(query: MapQuery): Promise<MapRecord[]> {
+    const { sql, params } = findMapsSql(MAP_ROW, "", query, SQLITE);
+    return this.db.prepare(sql).all(...params) as MapRecord[];
   }
 
   async setTitle(id: string, title: string): Promise<void> {
     this.statements.setTitle.run(title, id, title);
   }
 
-  /**
-   * Inside a transaction (createMap's, or appendUpdate's own). Not `INSERT … RETURNING` with
-   * `.get()`: better-sqlite3's get() ignores what sqlite3_reset reports, and in autocommit
-   * mode that is where a failed commit (SQLITE_FULL on a full disk) shows, so the append
-   * looked stored when it was not. `.run()` and the transaction's COMMIT both throw.
-   */
-  private appendSync(row: UpdateRow): number {
-    requireDocumentName(row.doc);
-    const { seq } = this.statements.nextSeq.get(row.doc) as { seq: number };
-    this.statements.append.run({
-      doc: row.doc,
-      seq,
-      ts: row.ts,
-      author: row.author,
-      clientIds: JSON.stringify(row.clientIds),
-      origin: row.origin,
-      bytes: row.bytes,
-    });
-    return seq;
+  async moveMap(id: string, workspaceId: string): Promise<boolean> {
+    return this.statements.moveMap.run(workspaceId, id).changes > 0;
   }
 
-  async appendUpdate(row: UpdateRow): Promise<number> {
-    return this.db.transaction(() => this.appendSync(row)).immediate();
+  async claimMap(id: string, workspaceId: string, claimedBy: string): Promise<boolean> {
+    return this.statements.claimMap.run(workspaceId, claimedBy, id).changes > 0;
   }
 
-  async writeCheckpoint(
-    doc: string,
-    uptoSeq: number,
-    state: Uint8Array,
-    now: number,
-  ): Promise<void> {
-    requireDocumentName(doc);
-    this.statements.checkpoint.run(doc, uptoSeq, state, now);
+  async trashMap(id: string, now: number): Promise<boolean> {
+    return this.statements.trashMap.run(now, id).changes > 0;
   }
 
-  async loadDocument(doc: string): Promise<StoredState> {
-    const checkpoint = this.statements.latestCheckpoint.get(doc) as
-      | { seq: number; state: Uint8Array }
-      | undefined;
-    const from = checkpoint?.seq ?? 0;
-    const rows = this.statements.rowsAfter.all(doc, from) as { seq: number; bytes: Uint8Array }[];
-    const updates = checkpoint
-      ? [checkpoint.state, ...rows.map((r) => r.bytes)]
-      : rows.map((r) => r.bytes);
-    return {
-      updates: updates.map((u) => new Uint8Array(u)),
-      seq: rows.at(-1)?.seq ?? from,
-      checkpointSeq: from,
-    };
+  async restoreMap(id: string): Promise<boolean> {
+    return this.statements.restoreMap.run(id).changes > 0;
   }
 
-  async readUpdates(doc: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
-    return (this.statements.range.all(doc, fromSeq, toSeq) as UpdateRecord[]).map(loggedUpdateOf);
+  async trashedBefore(ts: number, limit: number): Promise<string[]> {
+    return (this.statements.trashedBefore.all(ts, limit) as { id: string }[]).map((r) => r.id);
   }
 
-  async readUpdatesWithin(
-    doc: string,
-    fromSeq: number,
-    toSeq: number,
-    maxBytes: number,
-  ): Promise<LoggedUpdate[]> {
-    // Stepping through the rows stops reading at the cut (length(bytes) would read them all).
-    const out: LoggedUpdate[] = [];
-    let bytes = 0;
-    for (const row of this.statements.range.iterate(
-      doc,
-      fromSeq,
-      toSeq,
-    ) as Iterable<UpdateRecord>) {
-      if (out.length > 0 && bytes + row.bytes.length > maxBytes) break;
-      bytes += row.bytes.length;
-      out.push(loggedUpdateOf(row));
-    }
-    return out;
-  }
-
-  async countUpdates(doc: string): Promise<number> {
-    return (this.statements.count.get(doc) as { n: number }).n;
-  }
-
-  async logBounds(doc: string): Promise<LogBounds> {
-    return this.statements.bounds.get(doc) as LogBounds;
-  }
-
-  async compactLog(doc: string, uptoSeq: number, state: Uint8Array): Promise<void> {
+  async purgeMap(id: string): Promise<void> {
     this.db.transaction(() => {
-      const row = this.statements.rowTs.get(doc, uptoSeq) as { ts: number } | undefined;
-      if (!row) throw new Error(`compactLog: ${doc} has no row ${uptoSeq}`);
-      this.statements.deleteRows.run(doc, uptoSeq);
-      this.statements.insertRow.run(doc, uptoSeq, row.ts, RETENTION_AUTHOR, state);
-      this.statements.dropCheckpoints.run({ doc, upto: uptoSeq });
+      for (const statement of this.statements.purgeLogs) statement.run(...documentsOf(id));
+      for (const statement of this.statements.purgeRows) statement.run(id);
     })();
-  }
-
-  async readLogEntries(doc: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {
-    return this.statements.entries.all(doc, fromSeq, toSeq) as LogEntry[];
-  }
-
-  async logBytesSince(doc: string, sinceTs: number): Promise<number> {
-    return (this.statements.logBytesSince.get(doc, sinceTs) as { n: number }).n;
   }
 
   async listVersions(mapId: string): Promise<VersionRecord[]> {
@@ -286,18 +258,71 @@ export class SqliteMapStore implements MapStore {
     return this.statements.revokeLink.run(now, mapId, id).changes > 0;
   }
 
+  async listShares(mapId: string): Promise<MapShare[]> {
+    return this.statements.listShares.all(mapId) as MapShare[];
+  }
+
+  async putShare(given: MapShare): Promise<MapShare> {
+    const share = { ...given, email: given.email?.toLowerCase() ?? null };
+    const person = [share.mapId, share.userId, share.email] as const;
+    return this.db.transaction(() => {
+      if (this.statements.insertShare.run(share).changes === 0)
+        this.statements.setShareRole.run(share.role, ...person);
+      return this.statements.shareOfPerson.get(...person) as MapShare;
+    })();
+  }
+
+  async deleteShare(mapId: string, id: string): Promise<MapShare | null> {
+    return this.db.transaction(() => {
+      const share = this.statements.getShare.get(mapId, id) as MapShare | undefined;
+      this.statements.deleteShare.run(mapId, id);
+      return share ?? null;
+    })();
+  }
+
+  async deleteShares(mapId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) this.statements.deleteShares.run(mapId, JSON.stringify(ids));
+  }
+
+  async sharesWith(userId: string, email: string): Promise<MapShare[]> {
+    return this.statements.sharesWith.all(userId, email.toLowerCase()) as MapShare[];
+  }
+
+  async claimShares(email: string, userId: string, mapIds: readonly string[]): Promise<number> {
+    if (mapIds.length === 0) return 0;
+    const maps = JSON.stringify(mapIds);
+    const lower = email.toLowerCase();
+    return this.db.transaction(() => {
+      const { changes } = this.statements.claimShares.run({ email: lower, userId, mapIds: maps });
+      // Left pending: the account had its own share of those maps already, which stays.
+      this.statements.dropPending.run(lower, maps);
+      return changes;
+    })();
+  }
+
+  async getWorkspaceSettings(workspaceId: string): Promise<WorkspaceSettings> {
+    const row = this.statements.getSettings.get(workspaceId) as
+      | { defaultMapRole: WorkspaceSettings["defaultMapRole"]; guestLinks: number }
+      | undefined;
+    return row
+      ? { workspaceId, defaultMapRole: row.defaultMapRole, guestLinks: row.guestLinks === 1 }
+      : { workspaceId, ...DEFAULT_WORKSPACE_SETTINGS };
+  }
+
+  async putWorkspaceSettings(settings: WorkspaceSettings): Promise<void> {
+    const { workspaceId, defaultMapRole, guestLinks } = settings;
+    this.statements.putSettings.run(workspaceId, defaultMapRole, guestLinks ? 1 : 0);
+  }
+
+  async mapPolicy(mapId: string): Promise<MapPolicy | null> {
+    const row = this.statements.mapPolicy.get(mapId) as PolicyRecord | undefined;
+    return row ? policyOf(row) : null;
+  }
+
   async storeBytes(): Promise<number> {
     if (this.file === ":memory:") return 0;
     const size = (suffix: string) =>
       statSync(this.file + suffix, { throwIfNoEntry: false })?.size ?? 0;
     return size("") + size("-wal");
-  }
-
-  async ping(): Promise<void> {
-    this.db.prepare("SELECT 1").get();
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 }

@@ -1,14 +1,24 @@
 /**
  * The store of maps and their documents' logs: the contract (small interfaces, one object per
- * backend), SQLite and PostgreSQL implementations, and history retention. Node-only; knows
- * nothing of Hocuspocus, HTTP or React.
+ * backend), SQLite and PostgreSQL implementations, history retention and the trash's purge.
+ * Node-only; knows nothing of Hocuspocus, HTTP or React.
  */
 export * from "./dataDir.ts";
 export * from "./documentLog.ts";
 export type * from "./linkStore.ts";
-export type { MapCatalog, MapRecord, NewMap } from "./mapCatalog.ts";
+export {
+  MAP_SORTS,
+  type MapCatalog,
+  type MapQuery,
+  type MapRecord,
+  type MapSort,
+  type NewMap,
+} from "./mapCatalog.ts";
 export type * from "./mapStore.ts";
 export * from "./PostgresMapStore.ts";
 export * from "./retention.ts";
+export type * from "./shareStore.ts";
 export * from "./SqliteMapStore.ts";
+export * from "./trash.ts";
 export type * from "./versionStore.ts";
+export * from "./workspaceSettings.ts";

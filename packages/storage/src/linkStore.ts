@@ -8,6 +8,8 @@ export interface LinkRecord {
   readonly createdAt: number;
   readonly expiresAt: number | null;
   readonly revokedAt: number | null;
+  /** The account that created the link; null when a link's token did (or before accounts). */
+  readonly createdBy: string | null;
 }
 
 export interface LinkStore {

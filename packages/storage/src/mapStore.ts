@@ -1,20 +1,30 @@
 /**
  * The persistence contract, one object per backend: the logs of documents, the maps, their
- * links and named versions, and the server's signing secret. SQLite (SqliteMapStore) and
+ * links, named versions and shares with people, workspaces' settings, and the server's signing
+ * secret. SQLite (SqliteMapStore) and
  * PostgreSQL (PostgresMapStore) implement it; one contract suite (test/storeContract.ts) runs
  * against both.
  */
 import type { DocumentLog } from "./documentLog.ts";
 import type { LinkStore } from "./linkStore.ts";
 import type { MapCatalog } from "./mapCatalog.ts";
+import type { ShareStore } from "./shareStore.ts";
 import type { VersionStore } from "./versionStore.ts";
+import type { WorkspaceSettingsStore } from "./workspaceSettings.ts";
 
 export interface Secrets {
   /** The server's signing secret, created on first use and shared by every instance. */
   getSecret(): Promise<Uint8Array>;
 }
 
-export interface MapStore extends DocumentLog, MapCatalog, LinkStore, VersionStore, Secrets {
+export interface MapStore
+  extends DocumentLog,
+    MapCatalog,
+    LinkStore,
+    VersionStore,
+    ShareStore,
+    WorkspaceSettingsStore,
+    Secrets {
   /** "sqlite" or "postgres", for logs and health. */
   readonly kind: string;
   /** Bytes the store occupies (SQLite: its files; PostgreSQL: the database), for MAX_STORE_BYTES. */

@@ -7,7 +7,7 @@
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
 import type pg from "pg";
 import { inTransaction } from "./postgresTransaction.ts";
-import { DROP_TALK_MAP_ROWS, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
+import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
 
 /** Any constant: the key of the advisory lock migrators take. */
 const MIGRATION_LOCK = 727274;
@@ -75,6 +75,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ALTER TABLE updates ADD CONSTRAINT updates_doc_fkey FOREIGN KEY (doc) REFERENCES documents (name);
    ALTER TABLE checkpoints ADD CONSTRAINT checkpoints_doc_fkey FOREIGN KEY (doc) REFERENCES documents (name);
    ALTER TABLE maps DROP COLUMN last_seq, DROP COLUMN updated_at;`,
+  // 5: maps belong to workspaces; shares with people; workspace settings.
+  MAPS_IN_WORKSPACES,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -3,12 +3,13 @@
  * window are merged into one row per document, so the map's current state and every moment
  * inside the window replay exactly, and storage stops growing with old edits. Named versions
  * pin history: nothing at or after the oldest named version's moment is compacted, so every
- * version can still be compared and restored.
+ * version can still be compared and restored. The same sweep purges the trash (trash.ts).
  */
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import * as Y from "yjs";
 import type { DocumentLog, LogEntry } from "./documentLog.ts";
 import type { MapCatalog } from "./mapCatalog.ts";
+import { purgeTrash } from "./trash.ts";
 import type { VersionStore } from "./versionStore.ts";
 
 /** What retention logs through (the server passes its pino logger). */
@@ -83,18 +84,25 @@ export async function applyRetention(
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 const FIRST_SWEEP_AFTER_MS = 30_000;
 
+/** One sweep: history retention when it is configured (`keepMs`), and the trash's purge. */
+async function sweepOnce(store: RetentionStore, keepMs: number | null, log: RetentionLog) {
+  const now = Date.now();
+  await purgeTrash(store, now, log);
+  if (keepMs !== null) await applyRetention(store, keepMs, now, log);
+}
+
 /**
- * Runs retention soon after start and then every few hours. The returned stop function waits
+ * Runs the sweep soon after start and then every few hours. The returned stop function waits
  * for a pass under way, so the store is not closed beneath it.
  */
 export function scheduleRetention(
   store: RetentionStore,
-  keepMs: number,
+  keepMs: number | null,
   log: RetentionLog,
 ): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const sweep = () => {
-    running ??= applyRetention(store, keepMs, Date.now(), log)
+    running ??= sweepOnce(store, keepMs, log)
       .catch((error) => log.error({ err: error }, "history retention failed"))
       .finally(() => {
         running = null;

@@ -4,7 +4,7 @@
  * mid-migration leaves the previous version, and the next open runs it again.
  */
 import type Database from "better-sqlite3";
-import { DROP_TALK_MAP_ROWS, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
+import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE maps (
@@ -52,6 +52,8 @@ const STORE_MIGRATIONS: readonly string[] = [
   // 4: logs keyed by document name; `maps` holds maps only.
   `${RENAME_LEGACY_LOG_KEYS}
    ${DROP_TALK_MAP_ROWS}`,
+  // 5: maps belong to workspaces; shares with people; workspace settings.
+  MAPS_IN_WORKSPACES,
 ];
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What a store opened on data written before logs were keyed by document must show, whichever
  * backend: each map listed once, its content, comments, versions, links and replayable history
- * intact, and appends that go on from where the old log stopped.
+ * intact, the columns accounts added at their defaults (no workspace, creator or trash), and
+ * appends that go on from where the old log stopped.
  */
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { readJourneyMap, readTalk } from "@journeymap/schema";
@@ -57,7 +58,18 @@ export async function expectMigrated(store: MapStore, expected: LegacyExpectatio
     phasesOf(docOf((await store.loadDocument(mapDocumentName(imported.id))).updates)),
   ).toContain("After the version");
 
-  expect(await store.getLink(editorLink.id)).toEqual(editorLink);
+  // Made before accounts: no workspace (unclaimed), no creator, not trashed, nobody shared.
+  for (const m of listed)
+    expect(m).toMatchObject({ workspaceId: null, createdBy: null, deletedAt: null });
+  expect(await store.mapPolicy(map.id)).toEqual({
+    mapId: map.id,
+    workspaceId: null,
+    deletedAt: null,
+    defaultMapRole: "editor",
+    guestLinks: true,
+  });
+  expect(await store.listShares(map.id)).toEqual([]);
+  expect(await store.getLink(editorLink.id)).toEqual({ ...editorLink, createdBy: null });
   expect((await store.listLinks(map.id)).map((l) => l.role)).toEqual([
     "owner",
     "editor",

@@ -44,7 +44,7 @@ describe("a data folder made by main at 7dfef97", () => {
     await store.close();
 
     const raw = rawState(file);
-    expect(raw.version).toBe(4);
+    expect(raw.version).toBe(5);
     expect(raw.maps).toEqual([map.id, imported.id].sort());
     expect(raw.keys.every((key) => key.includes(":"))).toBe(true);
     // Opening again migrates nothing more.

@@ -48,20 +48,25 @@ const versionOfA = (seq: number, name: string) => ({
   createdBy: "Hana",
 });
 
-export function storeContract(
-  name: string,
-  open: () => Promise<{ store: MapStore; dispose(): Promise<void> }>,
-) {
+/** Opens a fresh store of one backend, and what removes it afterwards. */
+export type OpenStore = () => Promise<{ store: MapStore; dispose(): Promise<void> }>;
+
+/** Runs `fn` on a fresh store, closed and removed afterwards. */
+export function storeRunner(open: OpenStore) {
+  return async (fn: (store: MapStore) => Promise<void>) => {
+    const { store, dispose } = await open();
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+      await dispose();
+    }
+  };
+}
+
+export function storeContract(name: string, open: OpenStore) {
   describe(`MapStore contract: ${name}`, () => {
-    const withStore = async (fn: (store: MapStore) => Promise<void>) => {
-      const { store, dispose } = await open();
-      try {
-        await fn(store);
-      } finally {
-        await store.close();
-        await dispose();
-      }
-    };
+    const withStore = storeRunner(open);
 
     it("creates maps with their seed as row 1 and lists them newest first", () =>
       withStore(async (store) => {
@@ -111,7 +116,16 @@ export function storeContract(
         expect((await store.loadDocument(A)).checkpointSeq).toBe(0);
         // The map's time is its map document's: comments do not reorder the list.
         expect(await store.listMaps()).toEqual([
-          { id: "mapAAAAAAAA", title: "A", createdAt: 100, updatedAt: 300 },
+          {
+            id: "mapAAAAAAAA",
+            title: "A",
+            createdAt: 100,
+            updatedAt: 300,
+            updatedBy: "alice",
+            workspaceId: null,
+            createdBy: null,
+            deletedAt: null,
+          },
         ]);
         expect(await store.logBytesSince(talk, 550)).toBe(update("c2").length);
       }));
@@ -233,6 +247,7 @@ export function storeContract(
           createdAt: 5,
           expiresAt: null,
           revokedAt: null,
+          createdBy: "user-ana",
         };
         await store.createLink(link);
         expect(await store.getLink("link1")).toEqual(link);

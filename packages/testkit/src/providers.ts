@@ -18,6 +18,11 @@ export interface ProviderOptions {
   readonly token: string;
   /** The person's display name, sent as the server expects it (a query parameter). */
   readonly displayName?: string;
+  /**
+   * The WebSocket class to connect with (the global one by default); e.g. one that sends a
+   * signed-in person's session cookie with the upgrade, as a browser does.
+   */
+  readonly webSocket?: unknown;
 }
 
 /** Opens a provider and resolves once it has synced; rejects when authentication fails. */
@@ -30,6 +35,7 @@ export async function connectProvider(options: ProviderOptions): Promise<Provide
     name: options.name,
     document: doc,
     token: options.token,
+    ...(options.webSocket ? { WebSocketPolyfill: options.webSocket } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     provider.on("synced", () => resolve());

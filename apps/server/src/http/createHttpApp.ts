@@ -1,35 +1,56 @@
 /**
- * The HTTP side: health, the API (maps, history, files, talk and its OpenAPI document), and
- * the built web app (with a fallback to index.html so client-side routes such as /maps/<id>
- * load the app).
+ * The HTTP side: health, the API (accounts, maps, history, files, talk and its OpenAPI
+ * document), and the built web app (with a fallback to index.html so client-side routes such
+ * as /maps/<id> load the app). Every API request may be a signed-in person's: their session is
+ * read when a route asks (requestAccount.ts), and holds only from our own pages
+ * (sameOriginSessions.ts).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { AccessService } from "@journeymap/access";
+import type { AccessService, AccountAccess } from "@journeymap/access";
+import type { Accounts, AccountsConfig } from "@journeymap/accounts";
 import { SYNC_PATH } from "@journeymap/protocol";
 import { ROUTES } from "@journeymap/protocol/http";
 import type { MapStore } from "@journeymap/storage";
 import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { HistoryService } from "../history/HistoryService.ts";
+import type { TrustProxy } from "../clientAddress.ts";
 import type { ImportPool } from "../import/importPool.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../Metrics.ts";
+import { AuthorNames } from "../people/AuthorNames.ts";
 import type { StoreHealth } from "../quota/StoreHealth.ts";
+import { createAccountRoutes } from "./accountRoutes.ts";
 import { createFormatRoutes } from "./formatRoutes.ts";
 import { createHistoryRoutes } from "./historyRoutes.ts";
 import { createMapRoutes } from "./mapRoutes.ts";
 import { createMetricsRoute } from "./metricsRoute.ts";
 import { mount } from "./mount.ts";
 import { openApiDocument } from "./openapi.ts";
+import { attachAccount } from "./requestAccount.ts";
+import { sameOriginSessions } from "./sameOriginSessions.ts";
 import { securityHeaders } from "./securityHeaders.ts";
+import { createWorkspaceRoutes } from "./workspaceRoutes.ts";
 
 export interface HttpAppOptions {
   readonly store: MapStore;
   readonly access: AccessService;
   /** Closes the live connections opened with a link that was just revoked. */
   readonly onRevoke: (mapId: string, linkId: string) => void;
+  /**
+   * Re-reads a person's live connections after their access to maps changed (a share
+   * withdrawn or lowered): closed or downgraded on every instance (sync/AccountGuard.ts).
+   */
+  readonly onAccessChanged?: (userId: string) => void;
+  /** People, sessions and workspaces (better-auth). */
+  readonly accounts: Accounts;
+  readonly accountsConfig: AccountsConfig;
+  /** A signed-in person's role on a map. */
+  readonly roles: AccountAccess;
+  /** Which peers are reverse proxies (TRUST_PROXY), for client addresses. */
+  readonly trustProxy: TrustProxy;
   readonly metrics: Metrics;
   /** Bearer token /metrics asks for; null: /metrics answers 404. */
   readonly metricsToken?: string | null;
@@ -54,6 +75,11 @@ export function createHttpApp({
   store,
   access,
   onRevoke,
+  onAccessChanged = () => {},
+  accounts,
+  accountsConfig,
+  roles,
+  trustProxy,
   metrics,
   metricsToken = null,
   webDist,
@@ -100,11 +126,34 @@ export function createHttpApp({
   });
   app.route("/", createMetricsRoute(metrics, metricsToken));
 
-  app.route("/", createMapRoutes({ store, access, onRevoke, log, now, guardCreation }));
+  app.use(
+    "/api/*",
+    sameOriginSessions((request) => accounts.isSameOrigin(request)),
+  );
+  app.use("/api/*", attachAccount(accounts, roles));
+  app.route("/", createAccountRoutes({ accounts, config: accountsConfig, trustProxy }));
+
+  const authors = new AuthorNames((userId) => accounts.findUser(userId));
+  app.route("/", createMapRoutes({ store, access, roles, onRevoke, log, now, guardCreation }));
+  app.route(
+    "/",
+    createWorkspaceRoutes({
+      store,
+      access,
+      roles,
+      accounts,
+      authors,
+      onRevoke,
+      onAccessChanged,
+      log,
+      now,
+      guardCreation,
+    }),
+  );
   // Never the request's Host: anyone can send one, and clients would follow it elsewhere.
   const openApi = openApiDocument(publicUrl ?? "/");
   mount(app, ROUTES.getOpenApi, (c) => c.json(openApi));
-  app.route("/", createHistoryRoutes({ store, access, history, now }));
+  app.route("/", createHistoryRoutes({ store, access, history, authors, now }));
   app.route(
     "/",
     createFormatRoutes({ store, access, log, now, guardCreation, ...(imports ? { imports } : {}) }),

@@ -20,10 +20,12 @@ import {
   type Timeline,
   type Version,
 } from "@journeymap/protocol/http";
+import { guestAuthor, guestId } from "@journeymap/protocol";
 import { encodeRowFrames, randomId } from "@journeymap/schema";
 import type { MapStore } from "@journeymap/storage";
 import { type Context, Hono } from "hono";
 import type { HistoryService } from "../history/HistoryService.ts";
+import type { AuthorNames } from "../people/AuthorNames.ts";
 import { grantFor, refuseNonReader } from "./grants.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
@@ -44,6 +46,8 @@ export interface HistoryRoutesOptions {
   readonly store: MapStore;
   readonly access: AccessService;
   readonly history: HistoryService;
+  /** Names of the recorded authors (account ids, guests) in answers. */
+  readonly authors: AuthorNames;
   readonly now: () => number;
 }
 
@@ -54,7 +58,13 @@ function seqParam(value: string | undefined, fallback: number): number | null {
   return value.trim() !== "" && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-export function createHistoryRoutes({ store, access, history, now }: HistoryRoutesOptions): Hono {
+export function createHistoryRoutes({
+  store,
+  access,
+  history,
+  authors,
+  now,
+}: HistoryRoutesOptions): Hono {
   const app = new Hono();
   const limit = limitBody(MAX_BODY_BYTES);
   const mapIdOf = (c: Context) => c.req.param("mapId") ?? "";
@@ -66,15 +76,24 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     return refuseNonReader(c, grant, "read the map's history");
   };
 
-  /** Editors and owners name versions; returns the link's label for attribution. */
-  const requireEditor = async (c: Context): Promise<Response | string> => {
+  /**
+   * Editors and owners name versions. Returns who a new version is by, from what the caller
+   * says: a signed-in person is themselves (their account id); a link's holder is a guest of
+   * that link, named as they say, else by the link's label (a name they type is never taken
+   * for an id: it could be an account's).
+   */
+  const requireEditor = async (
+    c: Context,
+  ): Promise<Response | ((claimed: string | undefined) => string)> => {
     const grant = await grantFor(access, c, mapIdOf(c));
     if (grant instanceof Response) return grant;
-    if (grant.kind !== "share" || !allows(ROUTES.createVersion.access, grant)) {
+    if (grant.kind === "api" || !allows(ROUTES.createVersion.access, grant)) {
       return c.json({ error: "Only editors and owners can change the map's versions" }, 403);
     }
+    if (grant.kind === "account") return () => grant.userId;
     const link = await store.getLink(grant.linkId);
-    return link?.label || grant.role;
+    const label = link?.label || grant.role;
+    return (claimed) => guestAuthor(guestId(`link-${grant.linkId}`), claimed || label);
   };
 
   mount(app, ROUTES.listHistory, async (c) => {
@@ -85,13 +104,20 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     if (from === null || to === null)
       return c.json({ error: "from and to must be sequence numbers" }, 400);
     const limit = Math.min(to, from + MAX_HISTORY_ROWS - 1);
-    return c.json((await history.entries(mapIdOf(c), from, limit)) satisfies HistoryEntry[]);
+    const entries = await history.entries(mapIdOf(c), from, limit);
+    const shown = await authors.show(entries.map((e) => e.author));
+    return c.json(entries.map((e) => ({ ...e, ...shown(e.author) })) satisfies HistoryEntry[]);
   });
 
   mount(app, ROUTES.getTimeline, async (c) => {
     const denied = await requireReader(c);
     if (denied) return denied;
-    return c.json((await history.timeline(mapIdOf(c))) satisfies Timeline);
+    const { seq, bursts } = await history.timeline(mapIdOf(c));
+    const shown = await authors.show(bursts.map((b) => b.author));
+    return c.json({
+      seq,
+      bursts: bursts.map((b) => ({ ...b, ...shown(b.author) })),
+    } satisfies Timeline);
   });
 
   mount(app, ROUTES.getState, async (c) => {
@@ -150,18 +176,38 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
     const denied = await requireReader(c);
     if (denied) return denied;
     const { seq, targets } = await history.attribution(mapIdOf(c));
-    return c.json({ seq, targets: Object.fromEntries(targets) } satisfies AttributionTable);
+    const shown = await authors.show(
+      targets.flatMap(([, t]) => [t.created.author, t.changed.author]),
+    );
+    const named = targets.map(([target, { created, changed }]) => [
+      target,
+      {
+        created: { ...created, ...shown(created.author) },
+        changed: { ...changed, ...shown(changed.author) },
+      },
+    ]);
+    return c.json({ seq, targets: Object.fromEntries(named) } satisfies AttributionTable);
   });
+
+  /** Versions with their author's name (an account's is looked up; other names are as given). */
+  const showVersions = async (versions: readonly Version[]): Promise<Version[]> => {
+    const shown = await authors.show(versions.map((v) => v.createdBy));
+    return versions.map((v) => ({
+      ...v,
+      createdBy: shown(v.createdBy).author,
+      createdById: v.createdBy,
+    }));
+  };
 
   mount(app, ROUTES.listVersions, async (c) => {
     const denied = await requireReader(c);
     if (denied) return denied;
-    return c.json((await store.listVersions(mapIdOf(c))) satisfies Version[]);
+    return c.json((await showVersions(await store.listVersions(mapIdOf(c)))) satisfies Version[]);
   });
 
   mount(app, ROUTES.createVersion, limit, async (c) => {
-    const label = await requireEditor(c);
-    if (label instanceof Response) return label;
+    const authorOf = await requireEditor(c);
+    if (authorOf instanceof Response) return authorOf;
     const body = await readBody(c, CreateVersionBody);
     if (body instanceof Response) return body;
     const mapId = mapIdOf(c);
@@ -177,15 +223,15 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
       seq,
       name: body.name,
       createdAt: now(),
-      createdBy: body.by || label,
+      createdBy: authorOf(body.by),
     };
     await store.createVersion(version);
-    return c.json(version, 201);
+    return c.json((await showVersions([version]))[0], 201);
   });
 
   mount(app, ROUTES.renameVersion, limit, async (c) => {
-    const label = await requireEditor(c);
-    if (label instanceof Response) return label;
+    const editor = await requireEditor(c);
+    if (editor instanceof Response) return editor;
     const body = await readBody(c, RenameVersionBody);
     if (body instanceof Response) return body;
     const id = c.req.param("versionId") ?? "";
@@ -196,8 +242,8 @@ export function createHistoryRoutes({ store, access, history, now }: HistoryRout
   });
 
   mount(app, ROUTES.deleteVersion, async (c) => {
-    const label = await requireEditor(c);
-    if (label instanceof Response) return label;
+    const editor = await requireEditor(c);
+    if (editor instanceof Response) return editor;
     if (!(await store.deleteVersion(mapIdOf(c), c.req.param("versionId") ?? ""))) {
       return c.json({ error: "No such version of this map" }, 404);
     }

@@ -1,9 +1,15 @@
 /**
- * The map list's API: templates, creating a map (the answer carries its owner's token), the
- * maps a browser holds tokens for, and the owner's share links. Shapes and paths come from the
- * protocol's route table.
+ * The map list's API: templates, creating a map (the answer carries its owner's token; signed
+ * in, in a workspace), the maps a browser holds tokens for, and the owner's share links (with
+ * the owner's link, or signed in with the owner role). A signed-in person's maps are
+ * workspaceRoutes.ts'. Shapes and paths come from the protocol's route table.
  */
-import { createOwnedMap, type AccessService } from "@journeymap/access";
+import {
+  type AccessService,
+  type AccountAccess,
+  createOwnedMap,
+  mayAddMaps,
+} from "@journeymap/access";
 import {
   allows,
   CreateLinkBody,
@@ -21,9 +27,10 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
 import { createdMapAnswer } from "./createdMapAnswer.ts";
-import { grantFor } from "./grants.ts";
+import { grantFor, type RequestGrant } from "./grants.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
+import { accountOf } from "./requestAccount.ts";
 
 /** JSON bodies of the map API are tiny; anything larger is a mistake or an attack. */
 const MAX_API_BODY_BYTES = 16 * 1024;
@@ -32,6 +39,8 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface MapRoutesOptions {
   readonly store: MapStore;
   readonly access: AccessService;
+  /** Workspace roles of signed-in people (who may create a map in a workspace). */
+  readonly roles: AccountAccess;
   /** Closes the live connections opened with a link that was just revoked. */
   readonly onRevoke: (mapId: string, linkId: string) => void;
   readonly log: Logger;
@@ -43,6 +52,7 @@ export interface MapRoutesOptions {
 export function createMapRoutes({
   store,
   access,
+  roles,
   onRevoke,
   log,
   now,
@@ -67,7 +77,9 @@ export function createMapRoutes({
       if (!map) continue;
       try {
         const grant = await access.authorize(token, mapId);
-        if (grant.kind === "share") found.push({ ...map, role: grant.role });
+        const { id, title, createdAt, updatedAt } = map;
+        if (grant.kind === "share")
+          found.push({ id, title, createdAt, updatedAt, role: grant.role });
       } catch {
         // A revoked or foreign token simply does not list the map.
       }
@@ -76,36 +88,43 @@ export function createMapRoutes({
     return c.json(found);
   });
 
-  /** The owner of a map manages its links: null when the caller is it, else the refusal. */
-  const requireOwner = async (c: Context, mapId: string) => {
+  /**
+   * The owner of a map manages its links (by the owner's link, or signed in with the owner
+   * role): the caller's grant when they are it, else the refusal.
+   */
+  const requireOwner = async (c: Context, mapId: string): Promise<RequestGrant | Response> => {
     const grant = await grantFor(access, c, mapId);
     if (grant instanceof Response) return grant;
     if (!allows(ROUTES.listLinks.access, grant)) {
       return c.json({ error: "Only the map's owner can manage its links" }, 403);
     }
-    return null;
+    return grant;
   };
 
   mount(app, ROUTES.listLinks, async (c) => {
     const mapId = c.req.param("mapId") ?? "";
     const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
+    if (denied instanceof Response) return denied;
     return c.json((await store.listLinks(mapId)) satisfies ShareLink[]);
   });
 
   mount(app, ROUTES.createLink, limit, async (c) => {
     const mapId = c.req.param("mapId") ?? "";
-    const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
+    const grant = await requireOwner(c, mapId);
+    if (grant instanceof Response) return grant;
     const body = await readBody(c, CreateLinkBody);
     if (body instanceof Response) return body;
     const { role, actions, label, expiresInDays } = body;
     if (!role === !actions) return c.json({ error: "Give either a role or API actions" }, 400);
+    // Who created it: the signed-in person, whether their role or the owner's link let them.
+    const createdBy =
+      grant.kind === "account" ? grant.userId : ((await accountOf(c).person())?.id ?? null);
     const issued = await access.issue(
       mapId,
       role ? { role } : { actions: actions ?? [] },
       label ?? "",
       expiresInDays === undefined ? null : expiresInDays * DAY_MS,
+      createdBy,
     );
     return c.json(issued satisfies IssuedLink, 201);
   });
@@ -113,7 +132,7 @@ export function createMapRoutes({
   mount(app, ROUTES.revokeLink, async (c) => {
     const mapId = c.req.param("mapId") ?? "";
     const denied = await requireOwner(c, mapId);
-    if (denied) return denied;
+    if (denied instanceof Response) return denied;
     const linkId = c.req.param("linkId") ?? "";
     if (!(await store.revokeLink(mapId, linkId, now())))
       return c.json({ error: "No such live link" }, 404);
@@ -121,11 +140,29 @@ export function createMapRoutes({
     return c.body(null, 204);
   });
 
+  /**
+   * Where a new map goes: no workspace (a links-only map, signed in or not), or the given one,
+   * for a signed-in admin or member of it (else the refusal).
+   */
+  const workspaceCreator = async (c: Context, workspaceId: string | undefined) => {
+    if (workspaceId === undefined) return {};
+    const person = await accountOf(c).person();
+    if (person === null) return c.json({ error: "Sign in to create a map in a workspace" }, 401);
+    if (!mayAddMaps(await roles.workspaceRole(person.id, workspaceId)))
+      return c.json(
+        { error: "You can create maps only in workspaces you are an admin or member of" },
+        403,
+      );
+    return { workspaceId, createdBy: person.id };
+  };
+
   mount(app, ROUTES.createMap, guardCreation, limit, async (c) => {
     const body = await readBody(c, CreateMapBody);
     if (body instanceof Response) return body;
     const template = findTemplate(body.template);
     if (!template) return c.json({ error: `Unknown template: ${body.template}` }, 400);
+    const owner = await workspaceCreator(c, body.workspaceId);
+    if (owner instanceof Response) return owner;
     const doc = new Y.Doc();
     const created = now();
     createMapFromTemplate(doc, template, {
@@ -137,9 +174,10 @@ export function createMapRoutes({
       title,
       createdAt: created,
       seed: Y.encodeStateAsUpdate(doc),
+      ...owner,
     });
     doc.destroy();
-    log.info({ mapId: map.id, template: template.id }, "map created");
+    log.info({ mapId: map.id, template: template.id, ...owner }, "map created");
     return c.json(createdMapAnswer(map), 201);
   });
 

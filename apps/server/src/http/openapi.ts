@@ -5,6 +5,7 @@
  * document cannot drift from what is accepted and answered. A test holds the server's router
  * to the table.
  */
+import { SESSION_COOKIE } from "@journeymap/accounts";
 import * as http from "@journeymap/protocol/http";
 import {
   type Answer,
@@ -143,14 +144,20 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       title: "Journeymap API",
       version: "1",
       description:
-        "Journey maps over HTTP: create and list maps, share links, history and versions, files in and out, and the evidence inbox that CRMs, help desks and people outside the mapping workshop add to (quotes, tickets, call notes, metrics). Authenticate with `Authorization: Bearer <token>`: a share link's token, or an API token created by the map's owner (POST /api/maps/{mapId}/links with actions). Tokens are scoped to one map.",
+        "Journey maps over HTTP: create and list maps, share links, history and versions, files in and out, and the evidence inbox that CRMs, help desks and people outside the mapping workshop add to (quotes, tickets, call notes, metrics). Authenticate with `Authorization: Bearer <token>`: a share link's token, or an API token created by the map's owner (POST /api/maps/{mapId}/links with actions). Tokens are scoped to one map. The web app uses the session cookie of a signed-in person instead (signing in is better-auth's, under /api/auth/*); a state-changing request that carries it must come from the app's own origin.",
     },
     servers: [{ url: serverUrl }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A Journeymap token (jm1.…)." },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description: "A signed-in person's session (`__Secure-` prefixed over https).",
+        },
       },
       schemas: components(names),
     },

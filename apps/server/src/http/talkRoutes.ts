@@ -2,12 +2,13 @@
  * HTTP routes of the talk API (documented in the OpenAPI document, served at
  * /api/openapi.json): the map outline, inbox submissions (JSON, idempotent with a key), the
  * inbox list and CSV import with preview. Each request is authenticated with a bearer token
- * scoped to the map, checked against the route's access in the protocol's route table,
- * rate-limited per link and address, and size-limited. Bad input gets a 4xx naming what is
+ * scoped to the map or a signed-in person's session (grants.ts), checked against the route's
+ * access in the protocol's route table, rate-limited per link (or person) and address, and
+ * size-limited. Bad input gets a 4xx naming what is
  * wrong and changes nothing.
  */
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { AccessService, Grant } from "@journeymap/access";
+import type { AccessService } from "@journeymap/access";
 import { isMapId } from "@journeymap/protocol";
 import {
   allows,
@@ -24,7 +25,7 @@ import {
 import { CsvError } from "@journeymap/schema";
 import { type Context, Hono } from "hono";
 import { BadSubmission, type InboxService, type Submitter } from "../talk/InboxService.ts";
-import { bearerToken } from "./grants.ts";
+import { grantFor, grantHolder, type RequestGrant } from "./grants.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
 import { RateLimiter } from "./RateLimiter.ts";
@@ -66,24 +67,20 @@ export function createTalkRoutes({
   const authorize = async (
     c: Context,
     operation: TalkOperation,
-  ): Promise<{ grant: Grant; mapId: string; address: string } | Response> => {
+  ): Promise<{ grant: RequestGrant; mapId: string; address: string } | Response> => {
     const mapId = c.req.param("mapId") ?? "";
     if (!isMapId(mapId)) return c.json({ error: "mapId: not a map id" }, 400);
-    const token = bearerToken(c);
-    if (token === "") return c.json({ error: "Send a token: Authorization: Bearer <token>" }, 401);
-    const grant = await access.authorize(token, mapId).catch((e: Error) => e);
-    if (grant instanceof Error) return c.json({ error: grant.message }, 401);
-    if (!allows(TALK_ACCESS[operation], grant)) {
-      const what = grant.kind === "share" ? `A ${grant.role} link` : "This API token";
-      return c.json({ error: `${what} may not do this (${operation})` }, 403);
-    }
+    const grant = await grantFor(access, c, mapId);
+    if (grant instanceof Response) return grant;
+    if (!allows(TALK_ACCESS[operation], grant))
+      return c.json({ error: `${grantHolder(grant)} may not do this (${operation})` }, 403);
     let address = "unknown";
     try {
       address = getConnInfo(c).remote.address ?? address;
     } catch {
       // Not served by the node adapter (tests calling app.fetch directly).
     }
-    const decision = rate.take(`${grant.linkId}|${address}`);
+    const decision = rate.take(`${submitterScope(grant)}|${address}`);
     if (!decision.ok) {
       c.header("Retry-After", String(decision.retryAfterSeconds));
       return c.json({ error: `Too many requests; retry in ${decision.retryAfterSeconds} s` }, 429);
@@ -92,18 +89,23 @@ export function createTalkRoutes({
   };
 
   /**
-   * An API token is one integration. A share link is held by many people: the web form sends
-   * a random key its browser keeps (SUBMITTER_HEADER), other clients are told apart by address.
+   * An API token is one integration, a signed-in person one person. A share link is held by
+   * many people: the web form sends a random key its browser keeps (SUBMITTER_HEADER), other
+   * clients are told apart by address.
    */
-  const submitter = (c: Context, auth: { grant: Grant; address: string }): Submitter => {
+  const submitter = (c: Context, auth: { grant: RequestGrant; address: string }): Submitter => {
     const held = c.req.header(SUBMITTER_HEADER) ?? "";
     const person =
-      auth.grant.kind === "api"
+      auth.grant.kind !== "share"
         ? ""
         : held.length >= MIN_SUBMITTER_KEY && held.length <= MAX_KEY
           ? `key:${held}`
           : `address:${auth.address}`;
-    return { linkId: auth.grant.linkId, person, via: auth.grant.kind === "api" ? "api" : "form" };
+    return {
+      linkId: submitterScope(auth.grant),
+      person,
+      via: auth.grant.kind === "api" ? "api" : "form",
+    };
   };
 
   mount(app, ROUTES.getOutline, async (c) => {
@@ -126,8 +128,10 @@ export function createTalkRoutes({
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
     if (key !== null && (key.trim() === "" || key.length > MAX_KEY))
       return c.json({ error: `Idempotency-Key: 1–${MAX_KEY} characters` }, 400);
-    const body = await readBody(c, SubmissionBody, { emptyIsInvalid: true });
-    if (body instanceof Response) return body;
+    const read = await readBody(c, SubmissionBody, { emptyIsInvalid: true });
+    if (read instanceof Response) return read;
+    // A signed-in person contributes as themselves, whatever name the form sent.
+    const body = auth.grant.kind === "account" ? { ...read, contributor: auth.grant.name } : read;
     try {
       const result = await inbox.submit(auth.mapId, body, submitter(c, auth), key);
       return c.json(result satisfies SubmitResult, result.created ? 201 : 200);
@@ -167,4 +171,9 @@ export function createTalkRoutes({
   });
 
   return app;
+}
+
+/** What idempotency keys and the rate limit are scoped to: the link, or the person. */
+function submitterScope(grant: RequestGrant): string {
+  return grant.kind === "account" ? `account:${grant.userId}` : grant.linkId;
 }

@@ -3,9 +3,8 @@
  * `perHour` per client address (TRUST_PROXY decides which address that is), and none while
  * the store has no room. 429 with Retry-After, or 507, each with a message for the person.
  */
-import type http from "node:http";
 import type { MiddlewareHandler } from "hono";
-import { clientAddressOf, type TrustProxy } from "../clientAddress.ts";
+import { clientAddressOfEnv, type TrustProxy } from "../clientAddress.ts";
 import { RateLimiter } from "../http/RateLimiter.ts";
 import type { StoreHealth } from "./StoreHealth.ts";
 
@@ -20,8 +19,7 @@ export function creationQuota(
   return async (c, next) => {
     const room = await health.room();
     if (!room.ok) return c.json({ error: `${room.reason}; no new maps for now` }, 507);
-    const incoming = (c.env as { incoming?: http.IncomingMessage } | undefined)?.incoming;
-    const address = incoming ? clientAddressOf(incoming, trust) : "unknown";
+    const address = clientAddressOfEnv(c.env, trust) ?? "unknown";
     const decision = limiter.take(address);
     if (!decision.ok) {
       c.header("Retry-After", String(decision.retryAfterSeconds));

@@ -1,38 +1,20 @@
 /**
  * Ends live access when a link does: a revoked link (here or, through revocations.ts, on
- * another instance) or an expired one. Authentication checks a link once, when a socket opens
- * a document; this keeps checking while it stays open.
+ * another instance) or an expired one (ConnectionGuard.ts: how a connection is refused and
+ * ended).
  *
  * - `revoke` closes this instance's connections of the link at once and remembers the link for
  *   a while, so a connection that authenticated against a read from just before the revocation
  *   is caught by the next sweep.
- * - Every message of a revoked or expired connection is refused before it is handled, so writes
- *   still queued on the server behind the revocation never reach the log (Hocuspocus handles a
- *   socket's messages one by one, each append awaited).
  * - A sweep closes connections whose link expired or was remembered as revoked; a slower
  *   recheck re-reads the links of live connections from the store, the backstop for a
  *   revocation message this instance never got.
- *
- * Closing sends the document's close message (its reason reaches the provider) and then closes
- * the socket with the close code, so the client's provider reconnects and is refused.
  */
-import type {
-  beforeHandleMessagePayload,
-  beforeSyncPayload,
-  Connection,
-  Extension,
-  Hocuspocus,
-  onConfigurePayload,
-} from "@hocuspocus/server";
-import {
-  CLOSE,
-  CloseError,
-  type CloseReason,
-  LINK_RECHECK_INTERVAL_MS,
-  LINK_SWEEP_INTERVAL_MS,
-} from "../limits.ts";
+import type { Connection } from "@hocuspocus/server";
+import { LINK_RECHECK_INTERVAL_MS, LINK_SWEEP_INTERVAL_MS } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import type { ConnectionContext } from "./Access.ts";
+import { type CloseSocket, ConnectionGuard } from "./ConnectionGuard.ts";
 
 /** How long a revoked link is remembered (ms): far longer than any authentication takes. */
 const REMEMBER_REVOKED_MS = 60_000;
@@ -43,24 +25,22 @@ export interface LinkGuardOptions {
   /** Whether a link still grants access, read from the store (AccessService.isLive). */
   readonly isLive: (linkId: string) => Promise<boolean>;
   /** Closes the socket a connection belongs to (WebSocketGate.closeSocket). */
-  readonly closeSocket: (socketKey: unknown, kind: CloseReason) => void;
+  readonly closeSocket: CloseSocket;
   readonly log: Logger;
   readonly now?: () => number;
 }
 
-export class LinkGuard implements Extension {
+export class LinkGuard extends ConnectionGuard {
   readonly extensionName = "journeymap-link-guard";
-  /** Above the default (100): refuse before persistence appends. */
-  readonly priority = 101;
   private readonly options: LinkGuardOptions;
   private readonly now: () => number;
   /** Revoked link ids and when this instance learned it. */
   private readonly revoked = new Map<string, number>();
-  private instance: Hocuspocus | null = null;
   private readonly timers: NodeJS.Timeout[];
   private rechecking: Promise<void> | null = null;
 
   constructor(options: LinkGuardOptions) {
+    super(options.closeSocket);
     this.options = options;
     this.now = options.now ?? Date.now;
     this.timers = [
@@ -70,27 +50,12 @@ export class LinkGuard implements Extension {
     for (const timer of this.timers) timer.unref();
   }
 
-  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
-    this.instance = instance;
-  }
-
   /** A link was revoked (here or elsewhere): close its connections on this instance now. */
   revoke(linkId: string): void {
     this.revoked.set(linkId, this.now());
     for (const connection of [...this.connections()]) {
-      if (connection.context.linkId === linkId) this.end(connection, "linkRevoked");
+      if (connection.context.linkId === linkId) this.endLink(connection, "linkRevoked");
     }
-  }
-
-  async beforeHandleMessage({
-    connection,
-  }: beforeHandleMessagePayload<ConnectionContext>): Promise<void> {
-    this.refuseEnded(connection);
-  }
-
-  /** Again right before persistence: other hooks may have awaited since the message began. */
-  async beforeSync({ connection }: beforeSyncPayload<ConnectionContext>): Promise<void> {
-    this.refuseEnded(connection);
   }
 
   /**
@@ -125,38 +90,23 @@ export class LinkGuard implements Extension {
       if (now - at > REMEMBER_REVOKED_MS) this.revoked.delete(linkId);
     }
     for (const connection of [...this.connections()]) {
-      const ending = this.endingOf(connection.context, now);
-      if (ending) this.end(connection, ending);
+      const ending = this.endingOf(connection);
+      if (ending) this.endLink(connection, ending);
     }
   };
 
-  private endingOf(context: ConnectionContext, now: number): Ending | null {
+  protected endingOf({ context }: Connection<ConnectionContext>): Ending | null {
     if (context.linkId !== undefined && this.revoked.has(context.linkId)) return "linkRevoked";
-    if (typeof context.expiresAt === "number" && context.expiresAt <= now) return "linkExpired";
+    if (typeof context.expiresAt === "number" && context.expiresAt <= this.now())
+      return "linkExpired";
     return null;
   }
 
-  private refuseEnded(connection: Connection<ConnectionContext>): void {
-    const ending = this.endingOf(connection.context, this.now());
-    if (!ending) return;
-    this.options.closeSocket(connection.context.socketKey, ending);
-    throw new CloseError(ending);
-  }
-
-  private end(connection: Connection<ConnectionContext>, ending: Ending): void {
+  private endLink(connection: Connection<ConnectionContext>, ending: Ending): void {
     this.options.log.info(
       { linkId: connection.context.linkId, document: connection.document.name, reason: ending },
       "closing a connection whose link ended",
     );
-    connection.close(CLOSE[ending]);
-    this.options.closeSocket(connection.context.socketKey, ending);
-  }
-
-  private *connections(): Generator<Connection<ConnectionContext>> {
-    for (const document of this.instance?.documents.values() ?? []) {
-      for (const connection of document.connections.keys()) {
-        yield connection as Connection<ConnectionContext>;
-      }
-    }
+    this.end(connection, ending);
   }
 }

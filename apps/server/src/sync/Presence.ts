@@ -1,8 +1,8 @@
 /**
  * Awareness is bound to connections: the first connection to announce a Yjs client id owns
  * it until it disconnects, so no one can overwrite someone else's presence; and the `user`
- * field (name, colour) of every state is set from the server's view of the connection, so no
- * one can pose as someone else.
+ * field (id, name, whether a guest, colour, role) of every state is set from the connection's
+ * identity (Access.ts), so no one can pose as someone else, and a guest is shown as one.
  *
  * What one connection can pin: each state it announces is kept and relayed to everyone, so a
  * state may be only so large and a connection may announce only a few client ids; past either
@@ -90,7 +90,14 @@ export class Presence implements Extension {
       if (state && typeof state === "object") {
         const colour = context.colour ?? "#666666";
         // `color` too: Tiptap's collaboration carets read that spelling.
-        state.user = { name: context.name ?? "Guest", colour, color: colour, role: context.role };
+        state.user = {
+          id: context.authorId,
+          name: context.name ?? "Guest",
+          guest: context.guest ?? true,
+          colour,
+          color: colour,
+          role: context.role,
+        };
       }
     }
   }

@@ -1,10 +1,12 @@
 /**
- * What a commenter may write in a talk document: comment threads, as themselves, nothing else.
- * The talk document holds both the conversation and the evidence inbox, and Hocuspocus'
- * read-only flag is per document, so without this a commenter's browser could dismiss,
- * re-open or forge inbox items (triage is for editors; submissions come through the HTTP API
- * with its limits and idempotency keys) or write comments under another name. Each update of a
- * commenter's is read without applying it (rootsTouched.ts: which roots it changes;
+ * What each talking role may write in a talk document. A commenter: comment threads, as
+ * themselves, nothing else. The talk document holds both the conversation and the evidence
+ * inbox, and Hocuspocus' read-only flag is per document, so without this a commenter's browser
+ * could dismiss, re-open or forge inbox items (triage is for editors; submissions come through
+ * the HTTP API with its limits and idempotency keys) or write comments under another name.
+ * Editors and owners write anywhere, but comments, resolutions and triage decisions only as
+ * themselves: with accounts a name on the map is a person, whoever's browser wrote it. Each
+ * update is read without applying it (rootsTouched.ts: which roots it changes;
  * commentAuthorship.ts: whose comments) and refused, closing that document's connection with
  * CLOSE.writeRefused, before it reaches the live document, other clients or the log.
  */
@@ -12,7 +14,7 @@ import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
 import { TALK_ROOT } from "@journeymap/schema";
 import type * as Y from "yjs";
 import { rootsTouchedBy } from "./rootsTouched.ts";
-import { parseDocumentName, ROLE, type Role } from "@journeymap/protocol";
+import { canEdit, canTalk, parseDocumentName, ROLE, type Role } from "@journeymap/protocol";
 import type { ConnectionContext } from "./Access.ts";
 import { CLOSE } from "../limits.ts";
 import { refuseCommentUpdate } from "./commentAuthorship.ts";
@@ -29,7 +31,7 @@ export class TalkWriteRefused extends Error {
   constructor(refusal: readonly string[] | string) {
     super(
       typeof refusal === "string"
-        ? `Commenters may not do this: ${refusal}`
+        ? `Not allowed: ${refusal}`
         : `Commenters may write comments only, not: ${refusal.join(", ")}`,
     );
     this.reason = this.message.slice(0, 120);
@@ -59,15 +61,16 @@ export class TalkGuard implements Extension {
     context,
   }: beforeSyncPayload<ConnectionContext>): Promise<void> {
     if (!carriesUpdate(type)) return;
-    if (context?.role !== ROLE.commenter || parseDocumentName(documentName)?.kind !== "talk")
-      return;
-    const refused = disallowedRoots(document, payload, context.role);
+    const role = context?.role;
+    if (!role || !canTalk(role) || parseDocumentName(documentName)?.kind !== "talk") return;
+    const refused = disallowedRoots(document, payload, role);
     if (refused.length > 0) throw new TalkWriteRefused(refused);
     // Comments are bound to the connection's identity (H15: see commentAuthorship.ts).
     if (!context.authorId) throw new TalkWriteRefused("a connection without an identity");
     const why = refuseCommentUpdate(document, payload, {
       name: context.name ?? "Guest",
       authorId: context.authorId,
+      moderator: canEdit(role),
     });
     if (why) throw new TalkWriteRefused(why);
   }

@@ -1,10 +1,11 @@
 /**
- * What a commenter may do to comment threads: start threads and write comments as themselves,
+ * What a connection may do to comment threads: start threads and write comments as themselves,
  * change or delete only their own comments, and reopen a thread by replying. Resolving,
- * retitling or deleting threads, and anything done to other people's comments, is for editors
- * and owners (moderation). "Themselves" is the connection's identity (sync/Access.ts): a
- * comment's `author` must be the connection's display name and its `authorId` the id the
- * server derived for it.
+ * retitling or deleting threads is for editors and owners (moderators), who resolve threads
+ * and triage the inbox as themselves too. No one changes other people's comments.
+ * "Themselves" is the connection's identity (sync/Access.ts): a comment's `author` must be
+ * the connection's display name and its `authorId` the id the server gave it (an account's
+ * id, or a guest's), a resolution's `by`/`byId` and a triage decision's `by` likewise.
  *
  * The update is read without applying it (as rootsTouchedBy does, and for the same reason: the
  * cost follows the update, not the talk document): each item it adds or deletes is traced up
@@ -18,6 +19,8 @@ import { indexUpdateItems } from "./updateItems.ts";
 export interface Identity {
   readonly name: string;
   readonly authorId: string;
+  /** Editors and owners: they resolve threads and triage the inbox. */
+  readonly moderator: boolean;
 }
 
 /** Fields that hold who wrote an entry (the layout's THREAD/COMMENT `author`, `authorId`). */
@@ -25,6 +28,8 @@ const AUTHOR = "author";
 const AUTHOR_ID = "authorId";
 /** A thread's resolution: a commenter may only clear it (a reply reopens the thread). */
 const RESOLVED = "resolved";
+/** An inbox item's triage decision (ITEM.decision): `{ status, by, at, … }` or null. */
+const DECISION = "decision";
 
 /** Where an item lies: the root, the entry item under it, and the entry's field. */
 interface Place {
@@ -115,13 +120,38 @@ export function refuseCommentUpdate(doc: Y.Doc, update: Uint8Array, me: Identity
     item.content instanceof Y.ContentAny &&
     item.content.arr.length === 1 &&
     item.content.arr[0] === expected;
+  /** A plain object value whose fields match `fields` (what a resolution or decision says). */
+  const valueHas = (item: Y.Item, fields: Readonly<Record<string, unknown>>) => {
+    if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return false;
+    const value = item.content.arr[0] as Record<string, unknown> | null;
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      Object.entries(fields).every(([k, v]) => value[k] === v || (v === undefined && !(k in value)))
+    );
+  };
+  /** A resolution (or its clearing) as this connection: a commenter may only clear one. */
+  const resolvesAsMe = (item: Y.Item) =>
+    valueIs(item, null) || (me.moderator && valueHas(item, { by: me.name, byId: me.authorId }));
+  /** A triage decision (or its clearing) as this connection; `byId` when the decision has one. */
+  const decidesAsMe = (item: Y.Item) =>
+    valueIs(item, null) ||
+    valueHas(item, { by: me.name, byId: me.authorId }) ||
+    valueHas(item, { by: me.name, byId: undefined });
 
   /** A change to an entry that was there before this update. */
   const changeToExisting = (place: Place, item: Y.Item | null): string | null => {
+    if (place.root === TALK_ROOT.inbox) {
+      const decides = place.field === DECISION && place.isValue && item !== null;
+      return decides && !decidesAsMe(item) ? "a triage decision is the connection's own" : null;
+    }
     if (place.root === TALK_ROOT.threads) {
-      const reopens =
-        place.field === RESOLVED && place.isValue && (item === null || valueIs(item, null));
-      return reopens ? null : "only editors and owners resolve, change or delete threads";
+      if (place.field === AUTHOR || place.field === AUTHOR_ID) return "a thread's author is fixed";
+      const resolves = place.field === RESOLVED && place.isValue;
+      if (resolves && (item === null || resolvesAsMe(item))) return null;
+      if (me.moderator)
+        return resolves ? "a thread is resolved as the connection's own identity" : null;
+      return "only editors and owners resolve, change or delete threads";
     }
     if (ownerOf(place.entry) !== me.authorId) return "a comment may be changed only by its author";
     if (item && place.isValue && place.field === AUTHOR && !valueIs(item, me.name))
@@ -131,7 +161,9 @@ export function refuseCommentUpdate(doc: Y.Doc, update: Uint8Array, me: Identity
     return null;
   };
 
-  const watched = (root: string) => root === TALK_ROOT.threads || root === TALK_ROOT.comments;
+  /** Roots with written authors: their new entries must name the connection. */
+  const authored = (root: string) => root === TALK_ROOT.threads || root === TALK_ROOT.comments;
+  const watched = (root: string) => authored(root) || root === TALK_ROOT.inbox;
   /** New entries of this update, with the author fields written for them. */
   const created = new Map<Y.Item, Set<string>>();
 
@@ -148,6 +180,7 @@ export function refuseCommentUpdate(doc: Y.Doc, update: Uint8Array, me: Identity
   // Entries first, so that their fields find them whatever order the update holds them in.
   for (const [struct, place] of places) {
     if (place.entry === struct) {
+      if (!authored(place.root)) continue;
       if (place.key === null) return "entries of the comment roots have a key";
       if (!(struct.content instanceof Y.ContentType && struct.content.type instanceof Y.Map))
         return "entries of the comment roots are maps";
@@ -167,15 +200,22 @@ export function refuseCommentUpdate(doc: Y.Doc, update: Uint8Array, me: Identity
       if (why) return why;
       continue;
     }
+    if (!authored(place.root)) {
+      if (place.field === DECISION && !(place.isValue && decidesAsMe(struct)))
+        return "a triage decision is the connection's own";
+      continue;
+    }
     const fields = created.get(place.entry);
     if (!fields) return "an update whose place in the document is not known";
-    if (place.field === AUTHOR || place.field === AUTHOR_ID || place.field === RESOLVED) {
-      const expected =
-        place.field === AUTHOR ? me.name : place.field === AUTHOR_ID ? me.authorId : null;
+    if (place.field === RESOLVED) {
+      if (!(place.isValue && resolvesAsMe(struct)))
+        return me.moderator
+          ? "a thread is resolved as the connection's own identity"
+          : "only editors and owners resolve threads";
+    } else if (place.field === AUTHOR || place.field === AUTHOR_ID) {
+      const expected = place.field === AUTHOR ? me.name : me.authorId;
       if (!(place.isValue && valueIs(struct, expected)))
-        return place.field === RESOLVED
-          ? "only editors and owners resolve threads"
-          : "comments are written as the connection's own identity";
+        return "comments are written as the connection's own identity";
       fields.add(place.field);
     }
   }

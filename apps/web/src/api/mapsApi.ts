@@ -1,5 +1,9 @@
-/** The map list's calls: the maps this browser holds tokens for, templates, new maps, links. */
-import { ROLE, type Role } from "@journeymap/protocol";
+/**
+ * The map list's calls: the maps this browser holds tokens for, templates, new maps, links and
+ * API tokens. Link calls take the owner's token, or "" when a signed-in owner makes them (the
+ * session cookie speaks for them).
+ */
+import { type ApiAction, ROLE, type Role } from "@journeymap/protocol";
 import type { CreateMapBody } from "@journeymap/protocol/http";
 import { heldTokens, rememberToken } from "../sync/tokens.ts";
 import { ApiError, callApi } from "./apiClient.ts";
@@ -9,9 +13,13 @@ export const listMaps = () => callApi("lookupMaps", { body: { maps: heldTokens()
 
 export const listTemplates = () => callApi("listTemplates", {});
 
+/**
+ * A map in a workspace opens by its people's accounts; one made signed out opens only by its
+ * links, so this device keeps its owner's token.
+ */
 export const createMap = async (input: CreateMapBody) => {
   const map = await callApi("createMap", { body: input });
-  rememberToken(map.id, map.token, ROLE.owner);
+  if (input.workspaceId === undefined) rememberToken(map.id, map.token, ROLE.owner);
   return map;
 };
 
@@ -20,6 +28,13 @@ export const listLinks = (mapId: string, token: string) =>
 
 export const createLink = (mapId: string, token: string, role: Role) =>
   callApi("createLink", { params: { mapId }, token, body: { role, label: `${role} link` } });
+
+export const createApiToken = (
+  mapId: string,
+  token: string,
+  label: string,
+  actions: readonly ApiAction[],
+) => callApi("createLink", { params: { mapId }, token, body: { actions: [...actions], label } });
 
 export const revokeLink = async (mapId: string, token: string, linkId: string) => {
   try {

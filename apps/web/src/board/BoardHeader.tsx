@@ -1,4 +1,3 @@
-import { ROLE } from "@journeymap/protocol";
 import type { Persona } from "@journeymap/schema";
 import type { ReactNode } from "react";
 import {
@@ -195,7 +194,7 @@ export function BoardHeader({
         >
           <Presentation size={14} /> Present
         </a>
-        {role === ROLE.owner && <SharePanel mapId={mapId} />}
+        <SharePanel mapId={mapId} role={role} />
         {connection.offlineCopy === "unavailable" && (
           <span
             className="view-only"

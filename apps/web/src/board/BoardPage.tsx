@@ -1,37 +1,32 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { type CommandTarget, CommandRegistry } from "../commands/CommandRegistry.ts";
-import { ContextMenu, type OpenMenu } from "../commands/ContextMenu.tsx";
-import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
-import { listMaps } from "../api/mapsApi.ts";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
+import { GuestNameDialog } from "../account/GuestNameDialog.tsx";
+import { useGuestName } from "../account/useGuestName.ts";
+import { listMaps } from "../api/mapsApi.ts";
+import { type CommandTarget, CommandRegistry } from "../commands/CommandRegistry.ts";
+import type { OpenMenu } from "../commands/ContextMenu.tsx";
+import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
+import { ChangedSince } from "../history/ChangedSince.tsx";
+import { PresenterBanner } from "../present/PresenterBanner.tsx";
+import { readPeers } from "../sync/presence/presenceState.ts";
+import { usePresence } from "../sync/presence/usePresence.ts";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
+import { useLinkToken } from "../sync/useLinkToken.ts";
+import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
+import { TalkButtons } from "../talk/comments/TalkPanel.tsx";
+import { TalkContext } from "../talk/useTalk.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
-import { readOwnSelection, readPeers } from "../sync/presence/presenceState.ts";
-import { usePresence } from "../sync/presence/usePresence.ts";
 import { Board } from "./Board.tsx";
-import { ChangedSince } from "../history/ChangedSince.tsx";
+import { BoardHeader } from "./BoardHeader.tsx";
+import { BoardOverlays } from "./BoardOverlays.tsx";
+import { MapRouteGate } from "./MapRouteGate.tsx";
 import { PeopleHere } from "./PeopleHere.tsx";
 import { ProviderContext } from "./ProviderContext.ts";
-import { BoardHeader } from "./BoardHeader.tsx";
-import { PersonaEditor } from "./PersonaEditor.tsx";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
-import { zoomToFit } from "./zoom.ts";
-import { type TalkTarget, type TouchpointId, talkTargetOf } from "@journeymap/schema";
-import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
-import { TalkButtons, TalkPanel, type TalkTab } from "../talk/comments/TalkPanel.tsx";
-import { useSeen } from "../talk/comments/seen.ts";
-import { TalkContext, useTalkConnection } from "../talk/useTalk.ts";
-import { PresenterBanner } from "../present/PresenterBanner.tsx";
-
-// The palette (cmdk and its dialog) loads on first use.
-const CommandPalette = lazy(() => import("../commands/CommandPalette.tsx"));
-
-function storedZoom(): number {
-  const value = Number(sessionStorage.getItem("journeymap.zoom"));
-  return Number.isFinite(value) && value >= 0.25 && value <= 2 ? value : 1;
-}
+import { useBoardTalk } from "./useBoardTalk.ts";
+import { useBoardUi } from "./useBoardUi.ts";
 
 /** Registers the board's commands and binds their shortcuts (needs the map session). */
 function BoardCommands({ ui }: { ui: BoardUi }) {
@@ -40,17 +35,20 @@ function BoardCommands({ ui }: { ui: BoardUi }) {
   return null;
 }
 
-/** The role our link gives on this map: known if we created it, else asked from the server. */
-function useRole(mapId: string, known: string | null): string | null {
-  const [role, setRole] = useState(known);
+/**
+ * Our role on this map: what the server told the talk connection (a link's role, or our
+ * account's), else what we know of our link (asked from the server when we do not).
+ */
+function useRole(mapId: string, told: string | null, known: string | null): string | null {
+  const [looked, setLooked] = useState<string | null>(null);
   useEffect(() => {
-    if (known) return;
+    if (told || known) return;
     listMaps().then(
-      (maps) => setRole(maps.find((m) => m.id === mapId)?.role ?? null),
-      () => setRole(null),
+      (maps) => setLooked(maps.find((m) => m.id === mapId)?.role ?? null),
+      () => setLooked(null),
     );
-  }, [mapId, known]);
-  return role;
+  }, [mapId, told, known]);
+  return told ?? known ?? looked;
 }
 
 function SyncedBoard({
@@ -62,65 +60,16 @@ function SyncedBoard({
   doc: Y.Doc;
   connection: MapConnection;
 }) {
-  const role = useRole(mapId, connection.role);
   const session = useMapSessionFor(doc, connection.readOnly);
   const registry = useMemo(() => new CommandRegistry(), []);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const view = useBoardUi();
+  const { hidden, togglePersona, zoom } = view;
   const peers = usePresence(connection.awareness, readPeers);
   const [followingId, setFollowing] = useState<number | null>(null);
   const following = peers.find((p) => p.clientId === followingId) ?? null;
-  const [zoom, setZoomState] = useState(storedZoom);
-  const [minimap, setMinimap] = useState(true);
-  const [palette, setPalette] = useState(false);
-  // A step added here, by its phase's + or a command: the board opens its name for editing.
-  const [freshStep, setFreshStep] = useState<TouchpointId | null>(null);
-  const [personas, setPersonas] = useState<{ open: boolean; id: string | null }>({
-    open: false,
-    id: null,
-  });
   const [menu, setMenu] = useState<OpenMenu | null>(null);
-  // Comments and the evidence inbox (the map's talk document) in a side panel.
-  const talk = useTalkConnection(mapId, connection.provider);
-  const [talkTab, setTalkTab] = useState<TalkTab | null>(null);
-  const [evidenceLayer, setEvidenceLayer] = useState(false);
-  const [pinned, setPinned] = useState<TalkTarget | null>(null);
-  const { seen, markSeen } = useSeen(mapId);
-  // What we have selected on the board is what a new comment is about.
-  const selection = usePresence(connection.awareness, readOwnSelection);
-  const selectedTarget = (selection && talkTargetOf(selection.ref)) ?? pinned;
-
-  const togglePersona = useCallback((personaId: string) => {
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(personaId)) next.delete(personaId);
-      else next.add(personaId);
-      return next;
-    });
-  }, []);
-  const setZoom = useCallback((update: (zoom: number) => number) => {
-    setZoomState((current) => {
-      const next = update(current);
-      sessionStorage.setItem("journeymap.zoom", String(next));
-      return next;
-    });
-  }, []);
-  const ui = useMemo(
-    (): BoardUi => ({
-      openPalette: () => setPalette(true),
-      openPersonas: (id) => setPersonas({ open: true, id: id ?? null }),
-      setZoom,
-      fitToWindow: () => {
-        const grid = document.querySelector<HTMLElement>(".board-grid");
-        const scroller = document.getElementById("board-scroll");
-        if (grid && scroller) setZoom((z) => zoomToFit(grid.scrollWidth / z, scroller.clientWidth));
-      },
-      toggleMinimap: () => setMinimap((m) => !m),
-      togglePersona,
-      hiddenPersonas: hidden,
-      stepAdded: setFreshStep,
-    }),
-    [setZoom, togglePersona, hidden],
-  );
+  const talk = useBoardTalk(mapId, connection);
+  const role = useRole(mapId, talk.talk?.role ?? null, connection.role);
   const openMenu = useCallback(
     (target: CommandTarget, x: number, y: number, from: HTMLElement | null) =>
       setMenu({ target, x, y, returnFocus: from }),
@@ -132,10 +81,10 @@ function SyncedBoard({
       <MapSessionContext.Provider value={session}>
         <ReadOnlyContext.Provider value={connection.readOnly}>
           <ProviderContext.Provider value={connection.provider}>
-            <BoardCommands ui={ui} />
+            <BoardCommands ui={view.ui} />
             <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
               {/* The whole header sees the talk document: its buttons, and Export (comments). */}
-              <TalkContext.Provider value={talk}>
+              <TalkContext.Provider value={talk.talk}>
                 <BoardHeader
                   mapId={mapId}
                   role={role}
@@ -146,11 +95,11 @@ function SyncedBoard({
                   zoom={zoom}
                   tools={
                     <TalkButtons
-                      open={talkTab}
-                      onOpen={setTalkTab}
-                      seen={seen}
-                      evidenceLayer={evidenceLayer}
-                      onToggleEvidence={() => setEvidenceLayer((on) => !on)}
+                      open={talk.talkTab}
+                      onOpen={talk.setTalkTab}
+                      seen={talk.seen}
+                      evidenceLayer={talk.evidenceLayer}
+                      onToggleEvidence={talk.toggleEvidence}
                     />
                   }
                   people={
@@ -171,62 +120,30 @@ function SyncedBoard({
                 following={following}
                 onStopFollowing={() => setFollowing(null)}
                 zoom={zoom}
-                showMinimap={minimap}
+                showMinimap={view.minimap}
                 onMenu={openMenu}
-                freshStep={freshStep}
+                freshStep={view.freshStep}
                 overlay={
-                  <TalkContext.Provider value={talk}>
+                  <TalkContext.Provider value={talk.talk}>
                     <BoardMarkers
                       zoom={zoom}
-                      showAssumptions={evidenceLayer}
-                      onOpenThread={(target) => {
-                        setPinned(target);
-                        setTalkTab("comments");
-                      }}
+                      showAssumptions={talk.evidenceLayer}
+                      onOpenThread={talk.openThread}
                     />
                   </TalkContext.Provider>
                 }
               />
               <ChangedSince mapId={mapId} />
             </div>
-            {talkTab && (
-              <TalkContext.Provider value={talk}>
-                <TalkPanel
-                  tab={talkTab}
-                  onTab={setTalkTab}
-                  onClose={() => setTalkTab(null)}
-                  mapId={mapId}
-                  selected={selectedTarget}
-                  peers={peers.map((p) => p.name)}
-                  seen={seen}
-                  onSeen={markSeen}
-                  canTriage={!connection.readOnly && (talk?.canWrite ?? false)}
-                />
-              </TalkContext.Provider>
-            )}
-            {menu && (
-              <ContextMenu
-                menu={menu}
-                readOnly={connection.readOnly}
-                onClose={() => setMenu(null)}
-              />
-            )}
-            <PersonaEditor
-              open={personas.open}
-              initial={personas.id}
-              hidden={hidden}
-              onToggle={togglePersona}
-              onClose={() => setPersonas({ open: false, id: null })}
+            <BoardOverlays
+              mapId={mapId}
+              readOnly={connection.readOnly}
+              peerNames={peers.map((p) => p.name)}
+              view={view}
+              talk={talk}
+              menu={menu}
+              onCloseMenu={() => setMenu(null)}
             />
-            {palette && (
-              <Suspense fallback={null}>
-                <CommandPalette
-                  open={palette}
-                  onOpenChange={setPalette}
-                  readOnly={connection.readOnly}
-                />
-              </Suspense>
-            )}
           </ProviderContext.Provider>
         </ReadOnlyContext.Provider>
       </MapSessionContext.Provider>
@@ -234,26 +151,30 @@ function SyncedBoard({
   );
 }
 
-/** The board route: connects to the map, then shows the board once the first sync is done. */
-export default function BoardPage({ mapId }: { mapId: string }) {
+/** Connects to the map, then shows the board once the first sync is done. */
+function ConnectedBoard({ mapId }: { mapId: string }) {
   const connection = useMapConnection(mapId);
-  if (!connection) return null;
-  if (connection.refused) {
-    return (
-      <div className="page">
-        <div className="notice notice--error" role="alert" data-testid="board.refused">
-          <strong>This map cannot be opened.</strong> {connection.refused} Ask the map's owner for a
-          new link. <a href="/">All maps</a>
-        </div>
-      </div>
-    );
-  }
-  if (!connection.synced) {
-    return (
-      <div className="page" aria-busy="true">
-        <p className="page-lede">Opening the map…</p>
-      </div>
-    );
-  }
-  return <SyncedBoard mapId={mapId} doc={connection.doc} connection={connection} />;
+  return (
+    <MapRouteGate
+      connection={connection}
+      advice="Ask the map's owner for a new link."
+      refusedTestId="board.refused"
+      opening="Opening the map…"
+    >
+      {(synced) => <SyncedBoard mapId={mapId} doc={synced.doc} connection={synced} />}
+    </MapRouteGate>
+  );
+}
+
+/**
+ * The board route. A share link's token is settled first (so "Sign in instead" does not lose
+ * it); then a guest who came by a link without an account says who they are, since their name
+ * is fixed for the connection; then the board connects.
+ */
+export default function BoardPage({ mapId }: { mapId: string }) {
+  const settled = useLinkToken(mapId);
+  const guest = useGuestName();
+  if (!settled || guest.state === "unknown") return null;
+  if (guest.state === "ask") return <GuestNameDialog mapId={mapId} onName={guest.setName} />;
+  return <ConnectedBoard mapId={mapId} />;
 }

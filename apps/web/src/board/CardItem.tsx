@@ -64,7 +64,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
     <div
       ref={sortable.setNodeRef}
       style={style}
-      className={`card card--${card.kind} card--${card.status} ${sortable.isDragging ? "is-dragging" : ""}`}
+      className={`card hover-host card--${card.kind} card--${card.status} ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.card"
       data-presence={elementKey(ref)}
       data-rating={card.rating}
@@ -75,7 +75,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
         sortable={sortable}
         label={`Move ${noun} ${card.title} (or Alt+Arrow keys)`}
         size={12}
-        className="card-handle"
+        className="card-handle hover-tool"
       />
       <InlineText
         value={card.title}
@@ -115,14 +115,14 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
         </select>
         <button
           type="button"
-          className="icon-btn icon-btn--danger card-delete"
+          className="icon-btn icon-btn--danger card-delete hover-tool"
           aria-label={`Delete ${noun} ${card.title}`}
           onClick={() => editor.deleteCard(card.id)}
         >
           <Trash2 size={12} />
         </button>
       </div>
-      <div className="card-owner">
+      <div className="card-owner meta-line">
         <User size={11} aria-hidden="true" />
         <InlineText
           value={card.owner}

@@ -43,7 +43,7 @@ export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
   return (
     <div
       ref={sortable.setNodeRef}
-      className={`lane-header ${sortable.isDragging ? "is-dragging" : ""}`}
+      className={`lane-header hover-host ${sortable.isDragging ? "is-dragging" : ""}`}
       style={{
         gridRow: row,
         gridColumn: 1,
@@ -57,7 +57,7 @@ export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
         sortable={sortable}
         label={`Reorder lane ${lane.name}`}
         size={12}
-        className="lane-handle"
+        className="lane-handle hover-tool"
       />
       <Icon size={14} aria-hidden="true" />
       <span className="lane-name">
@@ -71,7 +71,7 @@ export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
       </span>
       <button
         type="button"
-        className="icon-btn lane-menu"
+        className="icon-btn lane-menu hover-tool"
         aria-label={`Actions for the lane ${lane.name}`}
         aria-haspopup="menu"
         data-testid="board.lane-menu"

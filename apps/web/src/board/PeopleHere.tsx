@@ -10,8 +10,11 @@ export interface PeopleHereProps {
   readonly onFollow: (clientId: number | null) => void;
 }
 
+/** "Ana", or "Ana (guest)" for someone who came by a link without an account. */
+const who = (p: Peer) => (p.guest ? `${p.name} (guest)` : p.name);
+
 /**
- * Who is here: an avatar per person; click one to follow their view (for presenting). People
+ * Who is here: an avatar per person (a dashed ring marks a guest); click one to follow their view (for presenting). People
  * on the history view carry a clock badge and cannot be followed.
  */
 export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
@@ -24,11 +27,12 @@ export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
           // On the history view: nothing to follow there, so not a button.
           <span
             key={p.clientId}
-            className="avatar avatar--peer avatar--away"
+            className={`avatar avatar--peer avatar--away${p.guest ? " avatar--guest" : ""}`}
             data-testid="board.peer"
             data-place="history"
+            data-guest={p.guest}
             role="img"
-            title={`${p.name}, in the history`}
+            title={`${who(p)}, in the history`}
             aria-label={`${p.name}, in the history`}
             style={{ background: p.colour }}
           >
@@ -41,13 +45,14 @@ export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
           <button
             key={p.clientId}
             type="button"
-            className="avatar avatar--peer"
+            className={`avatar avatar--peer${p.guest ? " avatar--guest" : ""}`}
             data-testid="board.peer"
+            data-guest={p.guest}
             aria-pressed={following === p.clientId}
             title={
               following === p.clientId
-                ? `Following ${p.name} (click to stop)`
-                : `${p.name}: click to follow`
+                ? `Following ${who(p)} (click to stop)`
+                : `${who(p)}: click to follow`
             }
             style={{
               background: p.colour,

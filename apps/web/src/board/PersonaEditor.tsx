@@ -5,78 +5,20 @@
  */
 import {
   DEMOGRAPHIC_FIELDS,
-  type DemographicField,
   PALETTE,
   type Persona,
   PSYCHOGRAPHIC_FIELDS,
-  type PsychographicField,
 } from "@journeymap/schema";
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { initials } from "../ui/initials.ts";
+import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
+import { PersonaField } from "./PersonaField.tsx";
+import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
 import "../ui/avatar.css";
 import "./colourSwatch.css";
 import "./PersonaEditor.css";
-
-const DEMOGRAPHIC_LABELS: Record<DemographicField, string> = {
-  ageRange: "Age",
-  gender: "Gender",
-  occupation: "Occupation",
-  education: "Education",
-  income: "Income",
-  location: "Location",
-};
-const PSYCHOGRAPHIC_LABELS: Record<PsychographicField, string> = {
-  goals: "Goals",
-  needs: "Needs",
-  motivations: "Motivations",
-  frustrations: "Frustrations",
-  interests: "Interests",
-  behaviours: "Behaviours",
-};
-
-/** A text field that writes its value when it loses focus, and follows remote changes. */
-function Field({
-  label,
-  value,
-  multiline,
-  placeholder,
-  readOnly,
-  onCommit,
-}: {
-  label: string;
-  value: string;
-  multiline?: boolean;
-  placeholder?: string;
-  readOnly: boolean;
-  onCommit: (value: string) => void;
-}) {
-  const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focused) setDraft(value);
-  }, [value, focused]);
-  const props = {
-    id,
-    value: draft,
-    placeholder,
-    readOnly,
-    onFocus: () => setFocused(true),
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: () => {
-      setFocused(false);
-      if (draft !== value) onCommit(draft);
-    },
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...props} /> : <input {...props} />}
-    </div>
-  );
-}
 
 function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean }) {
   const editor = useEditor();
@@ -93,13 +35,13 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
           {initials(persona.name)}
         </span>
         <div className="persona-profile-names">
-          <Field
+          <PersonaField
             label="Name"
             value={persona.name}
             readOnly={readOnly}
             onCommit={(name) => update({ name })}
           />
-          <Field
+          <PersonaField
             label="Role"
             value={persona.role}
             placeholder="e.g. Delivery lead (evaluator)"
@@ -108,7 +50,7 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
           />
         </div>
       </div>
-      <Field
+      <PersonaField
         label="Quote"
         value={persona.quote}
         multiline
@@ -130,32 +72,23 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
           />
         ))}
       </fieldset>
-      <h3 className="persona-section">Demographics</h3>
-      <div className="field-grid">
-        {DEMOGRAPHIC_FIELDS.map((field) => (
-          <Field
-            key={field}
-            label={DEMOGRAPHIC_LABELS[field]}
-            value={persona.demographics[field]}
-            readOnly={readOnly}
-            onCommit={(value) => update({ [field]: value })}
-          />
-        ))}
-      </div>
-      <h3 className="persona-section">Psychographics</h3>
-      <div className="field-grid">
-        {PSYCHOGRAPHIC_FIELDS.map((field) => (
-          <Field
-            key={field}
-            label={PSYCHOGRAPHIC_LABELS[field]}
-            value={persona.psychographics[field]}
-            multiline
-            placeholder="One per line"
-            readOnly={readOnly}
-            onCommit={(value) => update({ [field]: value })}
-          />
-        ))}
-      </div>
+      <PersonaFieldGroup
+        title="Demographics"
+        fields={DEMOGRAPHIC_FIELDS}
+        labels={DEMOGRAPHIC_LABELS}
+        values={persona.demographics}
+        readOnly={readOnly}
+        onCommit={(field, value) => update({ [field]: value })}
+      />
+      <PersonaFieldGroup
+        title="Psychographics"
+        fields={PSYCHOGRAPHIC_FIELDS}
+        labels={PSYCHOGRAPHIC_LABELS}
+        values={persona.psychographics}
+        multiline
+        readOnly={readOnly}
+        onCommit={(field, value) => update({ [field]: value })}
+      />
     </div>
   );
 }

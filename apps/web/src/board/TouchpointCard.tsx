@@ -49,7 +49,7 @@ export const TouchpointCard = memo(function TouchpointCard({
     <article
       ref={sortable.setNodeRef}
       style={style}
-      className={`touchpoint ${sortable.isDragging ? "is-dragging" : ""}`}
+      className={`touchpoint hover-host ${sortable.isDragging ? "is-dragging" : ""}`}
       data-testid="board.touchpoint"
       data-touchpoint-id={touchpoint.id}
       data-presence={elementKey(ref)}
@@ -80,7 +80,7 @@ export const TouchpointCard = memo(function TouchpointCard({
             </option>
           ))}
         </select>
-        <span className="touchpoint-tools">
+        <span className="touchpoint-tools hover-tool">
           <button
             type="button"
             className="icon-btn icon-btn--danger"

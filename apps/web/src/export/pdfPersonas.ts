@@ -1,15 +1,7 @@
 /** The PDF's personas section: each persona's role, quote, demographics and psychographics. */
 import { DEMOGRAPHIC_FIELDS, type JourneyMap, PSYCHOGRAPHIC_FIELDS } from "@journeymap/schema";
+import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "../board/personaLabels.ts";
 import { INK, type PdfFlow } from "./PdfFlow.ts";
-
-const DEMOGRAPHIC_LABELS: Record<(typeof DEMOGRAPHIC_FIELDS)[number], string> = {
-  ageRange: "Age",
-  gender: "Gender",
-  occupation: "Occupation",
-  education: "Education",
-  income: "Income",
-  location: "Location",
-};
 
 export function writePersonas(flow: PdfFlow, map: JourneyMap): void {
   if (map.personas.length === 0) return;
@@ -25,7 +17,7 @@ export function writePersonas(flow: PdfFlow, map: JourneyMap): void {
     for (const field of PSYCHOGRAPHIC_FIELDS) {
       const items = persona.psychographics[field].split("\n").filter((l) => l.trim() !== "");
       if (items.length === 0) continue;
-      flow.paragraph(field[0]!.toUpperCase() + field.slice(1), {
+      flow.paragraph(PSYCHOGRAPHIC_LABELS[field], {
         font: "bold",
         size: 9.5,
         after: 1,

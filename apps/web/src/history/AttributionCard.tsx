@@ -1,6 +1,8 @@
 import { type Attribution, parseElementKey } from "@journeymap/schema";
 import { RotateCcw, X } from "lucide-react";
+import { GuestMark } from "../ui/GuestMark.tsx";
 import { formatWhen } from "./format.ts";
+import { guestOf } from "./guestOf.ts";
 import "./historySections.css";
 import "./AttributionCard.css";
 
@@ -45,13 +47,15 @@ export function AttributionCard({
         <dl className="attribution-list">
           <dt>Created</dt>
           <dd data-testid="history.created-by">
-            {person(attribution.created.author)} · {formatWhen(attribution.created.ts)} · edit{" "}
-            {attribution.created.seq}
+            {person(attribution.created.author)}
+            <GuestMark guest={guestOf(attribution.created)} /> ·{" "}
+            {formatWhen(attribution.created.ts)} · edit {attribution.created.seq}
           </dd>
           <dt>Last changed</dt>
           <dd data-testid="history.changed-by">
-            {person(attribution.changed.author)} · {formatWhen(attribution.changed.ts)} · edit{" "}
-            {attribution.changed.seq}
+            {person(attribution.changed.author)}
+            <GuestMark guest={guestOf(attribution.changed)} /> ·{" "}
+            {formatWhen(attribution.changed.ts)} · edit {attribution.changed.seq}
           </dd>
         </dl>
       )}

@@ -8,14 +8,15 @@ import { countChanges, diffMaps, type MapChange, readJourneyMap } from "@journey
 import { History, X } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
+import { knownPerson } from "../account/accountStore.ts";
 import { navigate } from "../router.ts";
 import { displayName } from "../sync/tokens.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import { ChangeList } from "./ChangeList.tsx";
 import { formatWhen, plural } from "./format.ts";
 import { highlightCss } from "./highlight.ts";
-import { HistoryApi } from "./historyApi.ts";
-import { lastSeenSeq, rememberSeen } from "./lastSeen.ts";
+import { HistoryApi } from "./HistoryApi.ts";
+import { lastSeenSeq, ownChange, rememberSeen } from "./lastSeen.ts";
 import "./ChangedSince.css";
 
 /** Quiet time after a live edit before the log's end is remembered as seen. */
@@ -56,11 +57,10 @@ export function ChangedSince({ mapId }: { mapId: string }) {
         const [state, attribution] = await Promise.all([api.state(seen), api.attribution()]);
         const old = new Y.Doc();
         Y.applyUpdate(old, state);
-        const me = displayName();
-        const changes = diffMaps(readJourneyMap(old), readJourneyMap(doc)).filter((c) => {
-          const by = attribution.targets[c.target]?.changed.author;
-          return !me || by !== me;
-        });
+        const mine = ownChange(knownPerson()?.id ?? null, displayName());
+        const changes = diffMaps(readJourneyMap(old), readJourneyMap(doc)).filter(
+          (c) => !mine(attribution.targets[c.target]?.changed),
+        );
         const seenBurst = bursts.find((b) => b.fromSeq <= seen && seen <= b.toSeq);
         if (!cancelled && changes.length > 0)
           setSince({ changes, since: seenBurst?.endTs ?? null });

@@ -28,7 +28,7 @@ import { HistoryNotices } from "./HistoryNotices.tsx";
 import { useInHistory } from "./HistoryPeople.tsx";
 import { HistorySide } from "./HistorySide.tsx";
 import { changesInPhase, highlightCss } from "./highlight.ts";
-import { HistoryApi } from "./historyApi.ts";
+import { HistoryApi } from "./HistoryApi.ts";
 import { ReplayBoard } from "./ReplayBoard.tsx";
 import { docAt } from "./replayedDoc.ts";
 import { Scrubber } from "./Scrubber.tsx";

@@ -41,9 +41,10 @@ export function HistoryPeople({ awareness }: { awareness: Awareness | null }) {
         return (
           <li
             key={p.clientId}
-            className="avatar avatar--peer history-peer"
+            className={`avatar avatar--peer history-peer${p.guest ? " avatar--guest" : ""}`}
             data-testid="history.peer"
             data-name={p.name}
+            data-guest={p.guest}
             data-place={place}
             title={label}
             aria-label={label}

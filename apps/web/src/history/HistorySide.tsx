@@ -1,7 +1,7 @@
 import type { Attribution, Burst, MapChange } from "@journeymap/schema";
 import { AttributionCard } from "./AttributionCard.tsx";
 import { ChangeList } from "./ChangeList.tsx";
-import type { Version } from "./historyApi.ts";
+import type { Version } from "./HistoryApi.ts";
 import { Timeline } from "./Timeline.tsx";
 import type { Versions } from "./useVersions.ts";
 import { VersionsPanel } from "./VersionsPanel.tsx";

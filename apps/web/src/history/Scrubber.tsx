@@ -1,6 +1,8 @@
 import type { Burst } from "@journeymap/schema";
 import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import { GuestMark } from "../ui/GuestMark.tsx";
 import { formatWhen } from "./format.ts";
+import { guestOf } from "./guestOf.ts";
 import { SPEEDS } from "./playback.ts";
 import "./Scrubber.css";
 
@@ -81,6 +83,7 @@ export function Scrubber({
             <span data-testid="history.position-author">
               {burst.origin === "server" ? "Journeymap" : burst.author}
             </span>
+            <GuestMark guest={guestOf(burst)} />
             {" · "}
             {formatWhen(burst.endTs)}
           </>

@@ -1,8 +1,10 @@
 import type { Burst } from "@journeymap/schema";
 import { Server } from "lucide-react";
 import { memo } from "react";
+import { GuestMark } from "../ui/GuestMark.tsx";
 import { initials } from "../ui/initials.ts";
 import { formatBytes, formatWhen, plural } from "./format.ts";
+import { guestOf } from "./guestOf.ts";
 import "../ui/avatar.css";
 import "./historySections.css";
 import "./Timeline.css";
@@ -57,6 +59,7 @@ const BurstItem = memo(function BurstItem({
         <span className="burst-main">
           <span className="burst-author">
             {b.origin === "server" ? "Journeymap" : b.author || "Someone"}
+            <GuestMark guest={guestOf(b)} />
           </span>
           <span className="burst-meta">
             {formatWhen(b.startTs)} · {plural(b.count, "edit")} · {formatBytes(b.bytes)}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { InlineText } from "../ui/InlineText.tsx";
 import { ChangeList } from "./ChangeList.tsx";
 import { formatWhen } from "./format.ts";
-import type { Version } from "./historyApi.ts";
+import type { Version } from "./HistoryApi.ts";
 import "./historySections.css";
 import "./VersionsPanel.css";
 

@@ -4,7 +4,7 @@
  * this decides on; keeping the decisions here lets them be tested without a browser.
  */
 import type * as Y from "yjs";
-import type { Timeline } from "./historyApi.ts";
+import type { Timeline } from "./HistoryApi.ts";
 import { nextStop, previousStop } from "./timelineNav.ts";
 
 export const SPEEDS = [1, 2, 4, 8] as const;

@@ -4,7 +4,7 @@
  * past it.
  */
 import { useCallback, useRef, useState } from "react";
-import type { AttributionTable, HistoryApi, Timeline } from "./historyApi.ts";
+import type { AttributionTable, HistoryApi, Timeline } from "./HistoryApi.ts";
 
 export interface Selection {
   /** The selected thing, as the board's data-presence key (or `lane:<id>`); null: none. */

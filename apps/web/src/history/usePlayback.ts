@@ -6,7 +6,7 @@
 import type { HistoryPlayer } from "@journeymap/schema";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type * as Y from "yjs";
-import type { HistoryApi } from "./historyApi.ts";
+import type { HistoryApi } from "./HistoryApi.ts";
 import {
   INITIAL_PLAYBACK,
   isAtEnd,

@@ -6,7 +6,7 @@ import { diffMaps, type MapChange, type RestorableKind, readJourneyMap } from "@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { displayName } from "../sync/tokens.ts";
-import type { HistoryApi, Version } from "./historyApi.ts";
+import type { HistoryApi, Version } from "./HistoryApi.ts";
 import { docAt } from "./replayedDoc.ts";
 import type { Restore } from "./useRestore.ts";
 import type { Comparison } from "./VersionsPanel.tsx";

@@ -2,6 +2,7 @@
 import { formatScore, type JourneyMap } from "@journeymap/schema";
 import { CircleAlert, Lightbulb, MessageCircleMore } from "lucide-react";
 import { CHANNEL_ICONS } from "../board/channelIcons.tsx";
+import { sentimentColour } from "../board/curve.ts";
 import { initials } from "../ui/initials.ts";
 import type { PhaseSlideContent, SlideStep } from "./slideContent.ts";
 import "./PhaseSlide.css";
@@ -68,12 +69,7 @@ function Step({ step }: { step: SlideStep }) {
               <span
                 className="slide-score"
                 data-score={e.score}
-                style={{
-                  background:
-                    e.score === 0
-                      ? "var(--sentiment-0)"
-                      : `var(--sentiment-${e.score < 0 ? "n" : "p"}${Math.abs(e.score)})`,
-                }}
+                style={{ background: sentimentColour(e.score) }}
               >
                 {formatScore(e.score)}
               </span>

@@ -144,7 +144,11 @@ export function useMapConnection(mapId: string): MapConnection | null {
     });
     let lastFastRetry = Number.NEGATIVE_INFINITY;
     socket.on("disconnect", ({ event }: { event?: CloseEvent }) => {
-      if (event?.code !== STORE_FAILED_CODE) return;
+      // Our account lost the map: say so now, rather than after the reconnect's refusal.
+      if (event?.code === CLOSE.accessRemoved.code)
+        return update({ refused: CLOSE.accessRemoved.reason });
+      // Our role changed: reconnect at once to open the map with the new one.
+      if (event?.code !== STORE_FAILED_CODE && event?.code !== CLOSE.roleChanged.code) return;
       const now = Date.now();
       if (now - lastFastRetry < FAST_RETRY_INTERVAL_MS) return;
       lastFastRetry = now;

@@ -5,7 +5,7 @@
  * the map document. Not kept offline: comments are a conversation, not the map.
  */
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import { canEdit, isRole, talkDocumentName } from "@journeymap/protocol";
+import { canEdit, isRole, type Role, talkDocumentName } from "@journeymap/protocol";
 import { type Author, readTalk, type Talk } from "@journeymap/schema";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import * as Y from "yjs";
@@ -23,6 +23,10 @@ export interface TalkSession {
   readonly author: Author;
   /** Editors and owners resolve and reopen threads. */
   readonly canModerate: boolean;
+  /** Our role on the map as the server told it (a link's, or our account's); null until told. */
+  readonly role: Role | null;
+  /** We came by a link without an account: shown as a guest. */
+  readonly guest: boolean;
   subscribe(listener: () => void): () => void;
   read(): Talk;
 }
@@ -58,11 +62,22 @@ export function useTalkConnection(
     const doc = new Y.Doc();
     const store = talkStore(doc);
     let author: Author = { name: displayName() || "Guest", id: "" };
-    let canModerate = false;
+    let role: Role | null = null;
+    let guest = true;
     let synced = false;
     let canWrite = false;
     const publish = () =>
-      setState({ doc, synced, canWrite, me: author.name, author, canModerate, ...store });
+      setState({
+        doc,
+        synced,
+        canWrite,
+        me: author.name,
+        author,
+        canModerate: role !== null && canEdit(role),
+        role,
+        guest,
+        ...store,
+      });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: talkDocumentName(mapId),
@@ -76,7 +91,8 @@ export function useTalkConnection(
         const message = readIdentity(payload);
         if (!message) return;
         author = { name: message.name, id: message.authorId };
-        canModerate = isRole(message.role) && canEdit(message.role);
+        role = isRole(message.role) ? message.role : null;
+        guest = message.guest;
         publish();
       },
       onSynced: () => {
@@ -94,15 +110,23 @@ export function useTalkConnection(
   return state;
 }
 
+interface Identity {
+  readonly name: string;
+  readonly authorId: string;
+  readonly role: string;
+  readonly guest: boolean;
+}
+
 /** The server's `identity` message (apps/server/src/sync/Access.ts), or null. */
-function readIdentity(payload: string): { name: string; authorId: string; role: string } | null {
+function readIdentity(payload: string): Identity | null {
   try {
     const m = JSON.parse(payload) as Record<string, unknown>;
     return m.kind === "identity" &&
       typeof m.name === "string" &&
       typeof m.authorId === "string" &&
       typeof m.role === "string"
-      ? { name: m.name, authorId: m.authorId, role: m.role }
+      ? // Servers from before accounts send no `guest`: everyone was one.
+        { name: m.name, authorId: m.authorId, role: m.role, guest: m.guest !== false }
       : null;
   } catch {
     return null;

@@ -76,16 +76,6 @@ export function InlineText({
       </span>
     );
   }
-  if (disabled) {
-    return (
-      <span
-        className={`${value ? "" : "inline-text--placeholder"} ${className}`}
-        data-testid={testId}
-      >
-        {value}
-      </span>
-    );
-  }
   if (editing) {
     const common = {
       ref: inputRef,

@@ -1,3 +1,4 @@
+import { sentimentColour } from "../board/curve.ts";
 import { formatScore } from "./scores.ts";
 import "./shared.css";
 
@@ -6,8 +7,13 @@ import "./shared.css";
  * colour of the nearest whole score; the number is always printed.
  */
 export function ScoreChip({ score }: { score: number }) {
+  const whole = Math.round(score);
   return (
-    <span className="tv-score-value" data-score={Math.round(score)}>
+    <span
+      className="tv-score-value"
+      data-score={whole}
+      style={{ background: sentimentColour(whole) }}
+    >
       {formatScore(score)}
     </span>
   );

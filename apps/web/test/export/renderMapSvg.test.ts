@@ -1,20 +1,11 @@
-import {
-  createMapFromTemplate,
-  MapEditor,
-  readJourneyMap,
-  sequentialIds,
-} from "@journeymap/schema";
+import { MapEditor, readJourneyMap } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { renderMapSvg } from "../../src/export/renderMapSvg.ts";
 import { shownMap } from "../../src/export/shownMap.ts";
 import { wrapText } from "../../src/export/svgText.ts";
+import { templateMap } from "../support/templateMap.ts";
 
-function sampleMap() {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "ecommerce-purchase", { ids: sequentialIds("t") });
-  return { doc, map: readJourneyMap(doc) };
-}
+const sampleMap = () => templateMap("ecommerce-purchase");
 
 const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
 /** The drawn text, wrapped lines joined with spaces (names may wrap across lines). */

@@ -12,7 +12,7 @@ import {
   STEP_MS,
   stepTarget,
 } from "../../src/history/playback.ts";
-import { BURSTS } from "./burstFixture.ts";
+import { BURSTS } from "../support/burstFixture.ts";
 
 const doc = new Y.Doc();
 const timeline = { seq: 9, bursts: BURSTS };

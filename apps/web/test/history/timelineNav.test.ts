@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { burstAt, nextStop, previousStop, visibleBursts } from "../../src/history/timelineNav.ts";
-import { BURSTS as bursts } from "./burstFixture.ts";
+import { BURSTS as bursts } from "../support/burstFixture.ts";
 
 describe("timeline navigation", () => {
   it("finds the burst holding a row", () => {

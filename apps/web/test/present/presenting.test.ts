@@ -138,8 +138,8 @@ describe("presenter following through awareness", () => {
       [10, { user: { name: "Fay", colour: "red" }, presenting: { slide: "x".repeat(500) } }],
     ]);
     expect(readPresenters(states, 5)).toEqual([
-      { clientId: 3, name: "Ana", colour: "#2563eb", slide: "title" },
-      { clientId: 9, name: "Cy", colour: "#2563eb", slide: "p2" },
+      { clientId: 3, name: "Ana", colour: "#2563eb", guest: false, slide: "title" },
+      { clientId: 9, name: "Cy", colour: "#2563eb", guest: false, slide: "p2" },
     ]);
   });
 

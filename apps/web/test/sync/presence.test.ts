@@ -140,6 +140,7 @@ describe("reading presence", () => {
       clientId: 2,
       name: "Ben",
       colour: "#666666",
+      guest: false,
       selection: null,
       pointer: null,
       viewport: null,
@@ -153,6 +154,21 @@ describe("reading presence", () => {
       drag: { personaId: "p1", touchpointId: "tp1", score: 2.5 },
     });
     expect(peers[2]?.drag).toBeNull();
+  });
+
+  it("marks a guest only when the server stamped them as one", () => {
+    const states = new Map<number, Record<string, unknown>>([
+      [1, { user: { name: "Ana", guest: true } }],
+      [2, { user: { name: "Ben", guest: false } }],
+      [3, { user: { name: "Cy", guest: "yes" } }],
+      [4, { user: { name: "Dee" } }],
+    ]);
+    expect(readPeers(states, 0).map((p) => [p.name, p.guest])).toEqual([
+      ["Ana", true],
+      ["Ben", false],
+      ["Cy", false],
+      ["Dee", false],
+    ]);
   });
 
   it("puts people marked as in the history there and everyone else on the board", () => {

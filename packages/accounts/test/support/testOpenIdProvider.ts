@@ -1,85 +1,18 @@
 /**
- * A real OpenID provider for tests: panva's oidc-provider (OpenID certified) on a loopback
- * port, with its development login and consent pages (any password; the login is the account
- * id) and a few people. `signInThroughProvider` drives the authorization-code flow as a
- * browser would: start at the app, log in and consent at the provider, land on the app's
- * callback.
+ * The OpenID provider of the tests (testkit's: panva's oidc-provider with its development
+ * login and consent pages), and `signInThroughProvider`, which drives the authorization-code
+ * flow as a browser would: start at the app, log in and consent at the provider, land on the
+ * app's callback.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 import type { TestBrowser } from "./TestBrowser.ts";
 
-export const CLIENT_ID = "journeymap";
-export const CLIENT_SECRET = "a-client-secret-for-tests-only-0123456789";
-
-export interface Person {
-  readonly email: string;
-  readonly name: string;
-  readonly emailVerified?: boolean;
-}
-
-export interface TestOpenIdProvider {
-  readonly issuer: string;
-  close(): Promise<void>;
-}
-
-export async function startOpenIdProvider(
-  redirectUri: string,
-  people: Record<string, Person>,
-): Promise<TestOpenIdProvider> {
-  let handle: http.RequestListener = (_req, res) => res.end();
-  const server = http.createServer((req, res) => handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        response_types: ["code"],
-        grant_types: ["authorization_code"],
-        token_endpoint_auth_method: "client_secret_post",
-      },
-    ],
-    async findAccount(_ctx, id) {
-      const person = people[id];
-      if (person === undefined) return undefined;
-      return {
-        accountId: id,
-        claims: async () => ({
-          sub: id,
-          email: person.email,
-          email_verified: person.emailVerified ?? true,
-          name: person.name,
-        }),
-      };
-    },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    cookies: { keys: ["cookie-key-for-tests-only-0123456789"] },
-    pkce: { required: () => true },
-    // Seconds; stated so oidc-provider does not print a notice per artifact kind.
-    ttl: {
-      AccessToken: 600,
-      AuthorizationCode: 60,
-      Grant: 600,
-      IdToken: 600,
-      Interaction: 600,
-      Session: 600,
-    },
-    features: { devInteractions: { enabled: true } },
-  });
-  handle = provider.callback();
-  return {
-    issuer,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export {
+  OIDC_CLIENT_ID as CLIENT_ID,
+  OIDC_CLIENT_SECRET as CLIENT_SECRET,
+  type ProviderPerson as Person,
+  startOpenIdProvider,
+  type TestOpenIdProvider,
+} from "@journeymap/testkit/openIdProvider";
 
 function formOf(html: string, login: string): { action: string; fields: Record<string, string> } {
   const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];

@@ -1,5 +1,6 @@
 /**
- * Who may call a route: share-link roles and API-token actions. The route table names one of
+ * Who may call a route: share-link roles and API-token actions (a signed-in person's role on a
+ * map counts as a link's), anyone, or any signed-in person. The route table names one of
  * these per route; the server decides with `allows` and the OpenAPI document says it in words.
  */
 import { API_ACTION, type ApiAction, EDITING_ROLES, ROLE, ROLES, type Role } from "../roles.ts";
@@ -9,13 +10,20 @@ export interface Access {
   readonly actions: readonly ApiAction[];
 }
 
-/** The caller a token stands for (a share link's role, or an API token's actions). */
+/**
+ * The caller a request stands for: a share link's role, an API token's actions, or a
+ * signed-in person's role on the map (from their workspace or a share with them).
+ */
 export type Caller =
-  | { readonly kind: "share"; readonly role: Role }
+  | { readonly kind: "share" | "account"; readonly role: Role }
   | { readonly kind: "api"; readonly actions: readonly ApiAction[] };
 
 /** No token needed. */
 export const PUBLIC = "public";
+/** A signed-in person (the session cookie); no map token. */
+export const SIGNED_IN = "signed-in";
+
+export type RouteAccess = Access | typeof PUBLIC | typeof SIGNED_IN;
 
 /** The owner manages links. */
 export const OWNER: Access = { roles: [ROLE.owner], actions: [] };
@@ -39,14 +47,15 @@ export const TALK_ACCESS = {
 } as const satisfies Readonly<Record<string, Access>>;
 
 export function allows(access: Access, caller: Caller): boolean {
-  return caller.kind === "share"
-    ? access.roles.includes(caller.role)
-    : caller.actions.some((a) => access.actions.includes(a));
+  return caller.kind === "api"
+    ? caller.actions.some((a) => access.actions.includes(a))
+    : access.roles.includes(caller.role);
 }
 
 /** "owner and editor links; API tokens with evidence:write", for people. */
-export function describeAccess(access: Access | typeof PUBLIC): string {
+export function describeAccess(access: RouteAccess): string {
   if (access === PUBLIC) return "anyone (no token)";
+  if (access === SIGNED_IN) return "a signed-in person (session cookie)";
   const links =
     access.roles.length === ROLES.length ? "any share link" : `${words(access.roles)} links`;
   return access.actions.length === 0

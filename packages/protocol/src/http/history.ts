@@ -17,10 +17,21 @@ export const MAX_VERSION_NAME = 120;
 /** The sequence number a state answer is exact for. */
 export const SEQ_HEADER = "x-journeymap-seq";
 
+/**
+ * Who did something, as shown (the server resolves recorded ids): `author` is the name to
+ * show, `authorId` an account id, a guest's `guest:…` id, or (before accounts) the recorded
+ * name itself; `guest` marks someone who came by a link without an account.
+ */
+const shownAuthor = {
+  author: described(z.string(), "The name to show."),
+  authorId: z.optional(z.string()),
+  guest: z.optional(z.boolean()),
+};
+
 export const HistoryEntry: z.ZodMiniType<LogEntry> = z.object({
   seq: z.int(),
   ts: described(z.number(), "Server receipt time, ms since the epoch."),
-  author: z.string(),
+  ...shownAuthor,
   origin: z.string(),
   bytes: z.int(),
 });
@@ -32,7 +43,7 @@ export const Burst: z.ZodMiniType<BurstRecord> = z.object({
   toSeq: z.int(),
   startTs: z.number(),
   endTs: z.number(),
-  author: z.string(),
+  ...shownAuthor,
   origin: described(z.string(), '"server" for seeding and migrations; "connection" for people.'),
   count: z.int(),
   bytes: z.int(),
@@ -48,7 +59,7 @@ export type Timeline = Payload<typeof Timeline>;
 const Touch: z.ZodMiniType<TouchRecord> = z.object({
   seq: z.int(),
   ts: z.number(),
-  author: z.string(),
+  ...shownAuthor,
 });
 export const Attribution: z.ZodMiniType<AttributionRecord> = z.object({
   created: Touch,
@@ -72,7 +83,11 @@ export const Version = z.object({
   seq: z.int(),
   name: z.string(),
   createdAt: z.number(),
-  createdBy: z.string(),
+  createdBy: described(z.string(), "The name to show."),
+  createdById: described(
+    z.optional(z.string()),
+    "An account id, or (before accounts, or by a link) the name given.",
+  ),
 });
 export type Version = Payload<typeof Version>;
 export const VersionList = z.array(Version);

@@ -4,6 +4,7 @@
  * so code that needs only names and codes does not load zod.
  */
 export * from "./access.ts";
+export * from "./accounts.ts";
 export * from "./errors.ts";
 export * from "./format.ts";
 export * from "./history.ts";
@@ -11,4 +12,5 @@ export * from "./links.ts";
 export * from "./maps.ts";
 export * from "./route.ts";
 export * from "./routes.ts";
+export * from "./sharing.ts";
 export * from "./talk.ts";

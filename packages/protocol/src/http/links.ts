@@ -1,4 +1,7 @@
-/** Share links and API tokens, which the owner of a map lists, creates and revokes. */
+/**
+ * Share links and API tokens, which the owner of a map lists, creates and revokes: with the
+ * owner's link, or signed in with the owner role on the map.
+ */
 import * as z from "zod/mini";
 import type { Payload } from "./route.ts";
 import { API_ACTIONS, ROLES } from "../roles.ts";
@@ -23,6 +26,10 @@ export const ShareLink = z.object({
   createdAt: z.number(),
   expiresAt: z.nullable(z.number()),
   revokedAt: z.nullable(z.number()),
+  createdBy: described(
+    z.nullable(z.string()),
+    "The account that created it; null when a link's token did (or before accounts).",
+  ),
 });
 export type ShareLink = Payload<typeof ShareLink>;
 export const ShareLinkList = z.array(ShareLink);

@@ -4,7 +4,7 @@
  * them into a router's `:mapId` form.
  */
 import type * as z from "zod/mini";
-import type { Access, PUBLIC } from "./access.ts";
+import type { RouteAccess } from "./access.ts";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -33,7 +33,7 @@ export interface Route {
   readonly path: `/${string}`;
   readonly summary: string;
   readonly description?: string;
-  readonly access: Access | typeof PUBLIC;
+  readonly access: RouteAccess;
   readonly query?: Readonly<Record<string, Param>>;
   /** Request headers beyond the bearer token. */
   readonly headers?: Readonly<Record<string, Param>>;

@@ -8,8 +8,9 @@
  */
 import { IMPORT_KINDS } from "@journeymap/schema";
 import * as z from "zod/mini";
-import { EDITORS, OWNER, PUBLIC, READERS, TALK_ACCESS } from "./access.ts";
-import { ErrorBody, ImportRefusal } from "./errors.ts";
+import { EDITORS, OWNER, PUBLIC, READERS, SIGNED_IN, TALK_ACCESS } from "./access.ts";
+import { Instance, Me } from "./accounts.ts";
+import { ImportRefusal } from "./errors.ts";
 import { ImportedMap, ImportPreviewResult } from "./format.ts";
 import {
   AttributionTable,
@@ -31,7 +32,9 @@ import {
   MAX_MAP_TITLE,
   TemplateList,
 } from "./maps.ts";
-import type { Answer, Route } from "./route.ts";
+import { BAD_INPUT, RATE_LIMITED, refusal, SIGNED_OUT, TOO_LARGE } from "./refusals.ts";
+import type { Route } from "./route.ts";
+import { WORKSPACE_MAP_ROUTES } from "./workspaceMapRoutes.ts";
 import {
   IDEMPOTENCY_KEY_HEADER,
   InboxImportResult,
@@ -43,14 +46,10 @@ import {
   SubmitResult,
 } from "./talk.ts";
 
-const refusal = (description: string): Answer => ({ description, schema: ErrorBody });
-const BAD_INPUT = { 400: refusal("Bad input; the message says what is wrong. Nothing changed.") };
 const TOKEN = {
   401: refusal("Missing, invalid, expired or revoked token."),
   403: refusal("The token may not do this."),
 };
-const TOO_LARGE = { 413: refusal("Body too large.") };
-const RATE_LIMITED = { 429: refusal("Too many requests; see Retry-After.") };
 const CREATION = {
   429: refusal("Too many maps created from this address; see Retry-After."),
   507: refusal("The server's storage is full; no new maps for now."),
@@ -90,10 +89,18 @@ export const ROUTES = {
     method: "POST",
     path: "/api/maps",
     summary: "Create a map from a template; the answer carries its owner's token",
+    description:
+      "Anyone may create a map that only its links open. Signed in, with workspaceId, the map goes in that workspace (you must be an admin or member there) and you are its creator.",
     access: PUBLIC,
     body: { schema: CreateMapBody },
     responses: { 201: { description: "Created.", schema: CreatedMap } },
-    errors: { ...BAD_INPUT, ...TOO_LARGE, ...CREATION },
+    errors: {
+      ...BAD_INPUT,
+      ...TOO_LARGE,
+      ...CREATION,
+      401: refusal("workspaceId given without being signed in."),
+      403: refusal("Not an admin or member of that workspace."),
+    },
   },
   lookupMaps: {
     method: "POST",
@@ -105,6 +112,7 @@ export const ROUTES = {
     responses: { 200: { description: "The maps found.", schema: MapSummaryList } },
     errors: { ...BAD_INPUT, ...TOO_LARGE },
   },
+  ...WORKSPACE_MAP_ROUTES,
   listLinks: {
     method: "GET",
     path: "/api/maps/{mapId}/links",
@@ -129,6 +137,22 @@ export const ROUTES = {
     access: OWNER,
     responses: { 204: { description: "Revoked." } },
     errors: { ...TOKEN, 404: refusal("No such live link.") },
+  },
+  getMe: {
+    method: "GET",
+    path: "/api/me",
+    summary: "The signed-in person and the workspaces they belong to, with their role in each",
+    access: SIGNED_IN,
+    responses: { 200: { description: "The signed-in person.", schema: Me } },
+    errors: { ...SIGNED_OUT },
+  },
+  getInstance: {
+    method: "GET",
+    path: "/api/instance",
+    summary: "How people sign in here: first admin still to create, sign-up, single sign-on, mail",
+    access: PUBLIC,
+    responses: { 200: { description: "The instance's sign-in settings.", schema: Instance } },
+    errors: {},
   },
   getOpenApi: {
     method: "GET",

@@ -11,6 +11,7 @@ export function testMap(id: string, title: string, createdAt: number, seed: Uint
     createdAt,
     expiresAt: null,
     revokedAt: null,
+    createdBy: null,
   };
   return { id, title, createdAt, seed, owner };
 }

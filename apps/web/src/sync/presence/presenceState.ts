@@ -4,9 +4,9 @@
  * into awareness. This folder is the only code that knows the awareness fields: this file
  * reads them (untrusted: any client can write anything), presenceWriter.ts writes ours.
  *
- * The server sets `user` (name, colour) on every state, so we only read it. The pointer is not
- * called `cursor`: y-prosemirror's carets own that field (anchor/head) and crash on anything
- * else in it. Clients of two versions meet during a deploy, so the fields keep their shape:
+ * The server sets `user` (name, colour, whether a guest) on every state, so we only read it.
+ * The pointer is not called `cursor`: y-prosemirror's carets own that field (anchor/head) and
+ * crash on anything else in it. Clients of two versions meet during a deploy, so the fields keep their shape:
  * a selection travels as the halves of its element key (`{ kind: "point", id: "<persona>/<step>" }`).
  */
 import {
@@ -62,6 +62,8 @@ export interface Peer {
   readonly clientId: number;
   readonly name: string;
   readonly colour: string;
+  /** Came by a link without an account (the server says so; a guest cannot pass for an account). */
+  readonly guest: boolean;
   readonly selection: Selection;
   readonly pointer: { readonly x: number; readonly y: number } | null;
   readonly viewport: { readonly left: number; readonly top: number } | null;
@@ -73,6 +75,7 @@ export interface Presenter {
   readonly clientId: number;
   readonly name: string;
   readonly colour: string;
+  readonly guest: boolean;
   /** The key of the slide on the presenter's screen. */
   readonly slide: string;
 }
@@ -111,12 +114,13 @@ function readDrag(raw: unknown): PointDrag | null {
   );
 }
 
-function readUser(state: Record<string, unknown>): { name: string; colour: string } | null {
-  const user = state[FIELD.user] as Raw<{ name: string; colour: string }>;
+function readUser(state: Record<string, unknown>): Pick<Peer, "name" | "colour" | "guest"> | null {
+  const user = state[FIELD.user] as Raw<{ name: string; colour: string; guest: boolean }>;
   if (!user || typeof user.name !== "string") return null; // not yet stamped by the server
   return {
     name: user.name.slice(0, MAX_NAME),
     colour: typeof user.colour === "string" && HEX.test(user.colour) ? user.colour : "#666666",
+    guest: user.guest === true,
   };
 }
 

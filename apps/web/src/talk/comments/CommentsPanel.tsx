@@ -21,10 +21,12 @@ import {
   type ThreadFilter,
   unreadCount,
 } from "@journeymap/schema";
+import { isGuestId } from "@journeymap/protocol";
 import { CheckCircle2, MessageSquarePlus, RotateCcw, Send } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { useTalk, useTalkSession } from "../useTalk.ts";
+import { GuestMark } from "../../ui/GuestMark.tsx";
 import { initials } from "../../ui/initials.ts";
 import { completeMention, mentionSuggestions } from "./mentionInput.ts";
 import "../../ui/avatar.css";
@@ -250,7 +252,8 @@ function ThreadCard({
             </span>
             <div>
               <div className="comment-meta">
-                <strong>{c.author || "Someone"}</strong> <time>{when(c.createdAt)}</time>
+                <strong>{c.author || "Someone"}</strong>
+                <GuestMark guest={isGuestId(c.authorId)} /> <time>{when(c.createdAt)}</time>
               </div>
               <p className="comment-text" data-testid="comments.text">
                 <Text text={c.text} mentions={c.mentions} />
@@ -260,7 +263,7 @@ function ThreadCard({
         ))}
       </ol>
       {thread.resolved && (
-        <p className="thread-resolved">
+        <p className="thread-resolved meta-line">
           <CheckCircle2 size={14} aria-hidden="true" /> Resolved by {thread.resolved.by} ·{" "}
           {when(thread.resolved.at)}
         </p>

@@ -8,6 +8,7 @@ import { InboxPanel, effectiveStatus } from "../inbox/InboxPanel.tsx";
 import { useTalk, useTalkSession } from "../useTalk.ts";
 import { useJourneyMap } from "../../sync/useJourneyMap.ts";
 import { CommentsPanel } from "./CommentsPanel.tsx";
+import { TalkToggle } from "./TalkToggle.tsx";
 import "./TalkPanel.css";
 
 export type TalkTab = "comments" | "inbox";
@@ -48,38 +49,26 @@ export function TalkButtons({
       >
         <FileSearch size={16} />
       </button>
-      <button
-        type="button"
-        className="icon-btn talk-btn"
-        aria-pressed={open === "comments"}
-        aria-label={unread > 0 ? `Comments, ${unread} unread` : "Comments"}
+      <TalkToggle
+        icon={MessageSquare}
         title="Comments"
-        data-testid="board.comments"
+        label={unread > 0 ? `Comments, ${unread} unread` : "Comments"}
+        pressed={open === "comments"}
+        count={unread}
+        testId="board.comments"
+        countTestId="board.comments-unread"
         onClick={() => toggle("comments")}
-      >
-        <MessageSquare size={16} />
-        {unread > 0 && (
-          <span className="count-dot" data-testid="board.comments-unread">
-            {unread}
-          </span>
-        )}
-      </button>
-      <button
-        type="button"
-        className="icon-btn talk-btn"
-        aria-pressed={open === "inbox"}
-        aria-label={untriaged > 0 ? `Inbox, ${untriaged} to triage` : "Inbox"}
+      />
+      <TalkToggle
+        icon={Inbox}
         title="Evidence inbox"
-        data-testid="board.inbox"
+        label={untriaged > 0 ? `Inbox, ${untriaged} to triage` : "Inbox"}
+        pressed={open === "inbox"}
+        count={untriaged}
+        testId="board.inbox"
+        countTestId="board.inbox-count"
         onClick={() => toggle("inbox")}
-      >
-        <Inbox size={16} />
-        {untriaged > 0 && (
-          <span className="count-dot" data-testid="board.inbox-count">
-            {untriaged}
-          </span>
-        )}
-      </button>
+      />
     </>
   );
 }

@@ -202,7 +202,7 @@ function ItemCard({
       <blockquote className="inbox-text" data-testid="inbox.text">
         {item.text}
       </blockquote>
-      <p className="inbox-meta">
+      <p className="inbox-meta meta-line">
         {item.contributor}
         {item.team && ` · ${item.team}`}
         {item.source && ` · ${item.source}`}
@@ -219,7 +219,7 @@ function ItemCard({
       </p>
       {status === "new" && canTriage && <Triage item={item} map={map} />}
       {status !== "new" && decision && (
-        <p className="inbox-decision" data-testid="inbox.decision">
+        <p className="inbox-decision meta-line" data-testid="inbox.decision">
           {decision.status === "accepted"
             ? `Accepted by ${decision.by}: ${
                 decision.outcome.kind === "touchpoint"

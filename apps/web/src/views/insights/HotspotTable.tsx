@@ -1,5 +1,14 @@
 import { ChannelLabel } from "./ChannelLabel.tsx";
-import { type HeatTable, shade } from "./insightTables.ts";
+import { type HeatCell, type HeatTable, shade } from "./insightTables.ts";
+
+/** "7 (3)": the summed severity, then how many pain points it comes from. */
+function severityOf(cell: HeatCell) {
+  return (
+    <>
+      {cell.severity} <span className="iv-count">({cell.painPoints})</span>
+    </>
+  );
+}
 
 /** Pain-point severity by phase and channel, shaded; totals by phase, by channel and overall. */
 export function HotspotTable({ heat }: { heat: HeatTable }) {
@@ -28,17 +37,11 @@ export function HotspotTable({ heat }: { heat: HeatTable }) {
                   key={heat.channels[i]}
                   className={`iv-heat iv-heat--${shade(cell.severity, heat.max)}`}
                 >
-                  {cell.painPoints > 0 ? (
-                    <>
-                      {cell.severity} <span className="iv-count">({cell.painPoints})</span>
-                    </>
-                  ) : (
-                    <span className="iv-zero">0</span>
-                  )}
+                  {cell.painPoints > 0 ? severityOf(cell) : <span className="iv-zero">0</span>}
                 </td>
               ))}
               <td className="iv-total" data-testid="views.heat-phase-total">
-                {row.total.severity} <span className="iv-count">({row.total.painPoints})</span>
+                {severityOf(row.total)}
               </td>
             </tr>
           ))}
@@ -48,11 +51,11 @@ export function HotspotTable({ heat }: { heat: HeatTable }) {
             <th scope="row">By channel</th>
             {heat.channelTotals.map((t, i) => (
               <td key={heat.channels[i]} className="iv-total">
-                {t.severity} <span className="iv-count">({t.painPoints})</span>
+                {severityOf(t)}
               </td>
             ))}
             <td className="iv-total iv-grand" data-testid="views.heat-total">
-              {heat.total.severity} <span className="iv-count">({heat.total.painPoints})</span>
+              {severityOf(heat.total)}
             </td>
           </tr>
         </tfoot>

@@ -1,13 +1,10 @@
 import {
   createBoardUndoManager,
-  createMapFromTemplate,
   MapEditor,
   MapReader,
-  sequentialIds,
   type TouchpointId,
 } from "@journeymap/schema";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import * as Y from "yjs";
 import { CommandRegistry } from "../../../src/commands/CommandRegistry.ts";
 import type {
   BoardCommandContext,
@@ -15,10 +12,10 @@ import type {
 } from "../../../src/board/commands/boardCommandContext.ts";
 import { boardCommands } from "../../../src/board/commands/boardCommands.ts";
 import { NEW_STEP } from "../../../src/board/commands/phaseCommands.ts";
+import { templateMap } from "../../support/templateMap.ts";
 
 function board() {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t") });
+  const { doc } = templateMap("default");
   const added: TouchpointId[] = [];
   const ui: BoardUi = {
     openPalette: vi.fn(),

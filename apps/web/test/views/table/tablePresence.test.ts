@@ -39,6 +39,7 @@ const peer = (selection: Peer["selection"]): Peer => ({
   clientId: 2,
   name: "Ben",
   colour: "#cc79a7",
+  guest: false,
   selection,
   pointer: null,
   place: "board",

@@ -1,0 +1,69 @@
+import { useCallback, useMemo, useState } from "react";
+import { parseStoredZoom, toggleMember, ZOOM_STORAGE_KEY } from "./boardUiState.ts";
+import type { BoardUi } from "./useBoardCommands.ts";
+import type { TouchpointId } from "@journeymap/schema";
+import { zoomToFit } from "./zoom.ts";
+
+/** Which persona editor is open, and on which persona. */
+export interface PersonasDialog {
+  open: boolean;
+  id: string | null;
+}
+
+/**
+ * The board's view state that lives outside the map: zoom, minimap, hidden personas, the
+ * palette and persona dialogs, the freshly added step; plus the `BoardUi` the commands drive.
+ */
+export function useBoardUi() {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [zoom, setZoomState] = useState(() =>
+    parseStoredZoom(sessionStorage.getItem(ZOOM_STORAGE_KEY)),
+  );
+  const [minimap, setMinimap] = useState(true);
+  const [palette, setPalette] = useState(false);
+  // A step added here, by its phase's + or a command: the board opens its name for editing.
+  const [freshStep, setFreshStep] = useState<TouchpointId | null>(null);
+  const [personas, setPersonas] = useState<PersonasDialog>({ open: false, id: null });
+
+  const togglePersona = useCallback((personaId: string) => {
+    setHidden((current) => toggleMember(current, personaId));
+  }, []);
+  const setZoom = useCallback((update: (zoom: number) => number) => {
+    setZoomState((current) => {
+      const next = update(current);
+      sessionStorage.setItem(ZOOM_STORAGE_KEY, String(next));
+      return next;
+    });
+  }, []);
+  const closePersonas = useCallback(() => setPersonas({ open: false, id: null }), []);
+  const ui = useMemo(
+    (): BoardUi => ({
+      openPalette: () => setPalette(true),
+      openPersonas: (id) => setPersonas({ open: true, id: id ?? null }),
+      setZoom,
+      fitToWindow: () => {
+        const grid = document.querySelector<HTMLElement>(".board-grid");
+        const scroller = document.getElementById("board-scroll");
+        if (grid && scroller) setZoom((z) => zoomToFit(grid.scrollWidth / z, scroller.clientWidth));
+      },
+      toggleMinimap: () => setMinimap((m) => !m),
+      togglePersona,
+      hiddenPersonas: hidden,
+      stepAdded: setFreshStep,
+    }),
+    [setZoom, togglePersona, hidden],
+  );
+  return {
+    ui,
+    hidden,
+    togglePersona,
+    zoom,
+    minimap,
+    palette,
+    setPalette,
+    freshStep,
+    personas,
+    closePersonas,
+  };
+}
+export type BoardUiState = ReturnType<typeof useBoardUi>;

@@ -1,0 +1,169 @@
+/**
+ * The DocumentLog half of the SQLite store (SqliteMapStore adds the maps and what hangs off
+ * them): appends, checkpoints, loads, reads and compaction of documents' logs on one
+ * better-sqlite3 connection, synchronous under a Promise API.
+ */
+import type Database from "better-sqlite3";
+import {
+  type DocumentLog,
+  type LogBounds,
+  type LogEntry,
+  type LoggedUpdate,
+  RETENTION_AUTHOR,
+  type StoredState,
+  type UpdateRow,
+} from "./documentLog.ts";
+import { loggedUpdateOf, requireDocumentName, type UpdateRecord } from "./sharedSql.ts";
+
+function logStatements(db: Database.Database) {
+  return {
+    nextSeq: db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM updates WHERE doc = ?"),
+    append: db.prepare(
+      `INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes)
+       VALUES (@doc, @seq, @ts, @author, @clientIds, @origin, @bytes)`,
+    ),
+    checkpoint: db.prepare(
+      "INSERT OR REPLACE INTO checkpoints (doc, upto_seq, state, created_at) VALUES (?, ?, ?, ?)",
+    ),
+    latestCheckpoint: db.prepare(
+      "SELECT upto_seq AS seq, state FROM checkpoints WHERE doc = ? ORDER BY upto_seq DESC LIMIT 1",
+    ),
+    rowsAfter: db.prepare("SELECT seq, bytes FROM updates WHERE doc = ? AND seq > ? ORDER BY seq"),
+    range: db.prepare("SELECT * FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq"),
+    count: db.prepare("SELECT COUNT(*) AS n FROM updates WHERE doc = ?"),
+    logBytesSince: db.prepare(
+      "SELECT COALESCE(SUM(length(bytes)), 0) AS n FROM updates WHERE doc = ? AND ts >= ?",
+    ),
+    bounds: db.prepare(
+      "SELECT COALESCE(MIN(seq), 0) AS first, COALESCE(MAX(seq), 0) AS last FROM updates WHERE doc = ?",
+    ),
+    rowTs: db.prepare("SELECT ts FROM updates WHERE doc = ? AND seq = ?"),
+    deleteRows: db.prepare("DELETE FROM updates WHERE doc = ? AND seq <= ?"),
+    insertRow: db.prepare(
+      "INSERT INTO updates (doc, seq, ts, author, client_ids, origin, bytes) VALUES (?, ?, ?, ?, '[]', 'server', ?)",
+    ),
+    dropCheckpoints: db.prepare(
+      `DELETE FROM checkpoints WHERE doc = @doc AND upto_seq < (
+         SELECT COALESCE(MAX(upto_seq), 0) FROM checkpoints WHERE doc = @doc AND upto_seq <= @upto)`,
+    ),
+    entries: db.prepare(
+      "SELECT seq, ts, author, origin, length(bytes) AS bytes FROM updates WHERE doc = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+    ),
+  };
+}
+
+export class SqliteDocumentLog implements DocumentLog {
+  protected readonly db: Database.Database;
+  private readonly log: ReturnType<typeof logStatements>;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.log = logStatements(db);
+  }
+
+  /**
+   * Inside a transaction (createMap's, or appendUpdate's own). Not `INSERT … RETURNING` with
+   * `.get()`: better-sqlite3's get() ignores what sqlite3_reset reports, and in autocommit
+   * mode that is where a failed commit (SQLITE_FULL on a full disk) shows, so the append
+   * looked stored when it was not. `.run()` and the transaction's COMMIT both throw.
+   */
+  protected appendSync(row: UpdateRow): number {
+    requireDocumentName(row.doc);
+    const { seq } = this.log.nextSeq.get(row.doc) as { seq: number };
+    this.log.append.run({
+      doc: row.doc,
+      seq,
+      ts: row.ts,
+      author: row.author,
+      clientIds: JSON.stringify(row.clientIds),
+      origin: row.origin,
+      bytes: row.bytes,
+    });
+    return seq;
+  }
+
+  async appendUpdate(row: UpdateRow): Promise<number> {
+    return this.db.transaction(() => this.appendSync(row)).immediate();
+  }
+
+  async writeCheckpoint(
+    doc: string,
+    uptoSeq: number,
+    state: Uint8Array,
+    now: number,
+  ): Promise<void> {
+    requireDocumentName(doc);
+    this.log.checkpoint.run(doc, uptoSeq, state, now);
+  }
+
+  async loadDocument(doc: string): Promise<StoredState> {
+    const checkpoint = this.log.latestCheckpoint.get(doc) as
+      | { seq: number; state: Uint8Array }
+      | undefined;
+    const from = checkpoint?.seq ?? 0;
+    const rows = this.log.rowsAfter.all(doc, from) as { seq: number; bytes: Uint8Array }[];
+    const updates = checkpoint
+      ? [checkpoint.state, ...rows.map((r) => r.bytes)]
+      : rows.map((r) => r.bytes);
+    return {
+      updates: updates.map((u) => new Uint8Array(u)),
+      seq: rows.at(-1)?.seq ?? from,
+      checkpointSeq: from,
+    };
+  }
+
+  async readUpdates(doc: string, fromSeq: number, toSeq: number): Promise<LoggedUpdate[]> {
+    return (this.log.range.all(doc, fromSeq, toSeq) as UpdateRecord[]).map(loggedUpdateOf);
+  }
+
+  async readUpdatesWithin(
+    doc: string,
+    fromSeq: number,
+    toSeq: number,
+    maxBytes: number,
+  ): Promise<LoggedUpdate[]> {
+    // Stepping through the rows stops reading at the cut (length(bytes) would read them all).
+    const out: LoggedUpdate[] = [];
+    let bytes = 0;
+    for (const row of this.log.range.iterate(doc, fromSeq, toSeq) as Iterable<UpdateRecord>) {
+      if (out.length > 0 && bytes + row.bytes.length > maxBytes) break;
+      bytes += row.bytes.length;
+      out.push(loggedUpdateOf(row));
+    }
+    return out;
+  }
+
+  async countUpdates(doc: string): Promise<number> {
+    return (this.log.count.get(doc) as { n: number }).n;
+  }
+
+  async logBounds(doc: string): Promise<LogBounds> {
+    return this.log.bounds.get(doc) as LogBounds;
+  }
+
+  async compactLog(doc: string, uptoSeq: number, state: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.log.rowTs.get(doc, uptoSeq) as { ts: number } | undefined;
+      if (!row) throw new Error(`compactLog: ${doc} has no row ${uptoSeq}`);
+      this.log.deleteRows.run(doc, uptoSeq);
+      this.log.insertRow.run(doc, uptoSeq, row.ts, RETENTION_AUTHOR, state);
+      this.log.dropCheckpoints.run({ doc, upto: uptoSeq });
+    })();
+  }
+
+  async readLogEntries(doc: string, fromSeq: number, toSeq: number): Promise<LogEntry[]> {
+    return this.log.entries.all(doc, fromSeq, toSeq) as LogEntry[];
+  }
+
+  async logBytesSince(doc: string, sinceTs: number): Promise<number> {
+    return (this.log.logBytesSince.get(doc, sinceTs) as { n: number }).n;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -88,6 +88,8 @@ async function claimLinkOnlyMap(page: Page): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())("accounts and workspaces", () => {
+  // One block: its tests share an OpenID provider, a server and a browser, whose start-up costs
+  // seconds on CI.
   let provider: OpenIdProvider;
   let server: ServerHandle;
   let browser: Browser;

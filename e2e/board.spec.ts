@@ -9,6 +9,8 @@ import { ARTIFACTS } from "./support/browser.ts";
 import { describeInBrowser } from "./support/session.ts";
 
 describeInBrowser("board tools", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   it("runs commands from the palette and context menus, and undoes them", async () => {
     const map = await session.createMap("Commands");
     const { board } = await session.openBoardAs(map, ROLE.owner);

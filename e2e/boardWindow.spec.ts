@@ -73,6 +73,8 @@ const focusedStep = (page: Page) =>
   });
 
 describeInBrowser("windowed board (100 steps)", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   const openAs = async (
     name: string,
     map: CreatedMap,

@@ -34,7 +34,11 @@ const updateFrame = (doc: string, update: Uint8Array) => [
 ];
 
 describeInBrowser("contributions", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   it("a form contribution appears live in the inbox, is accepted onto the map; a commenter comments but cannot edit", async () => {
+    // One scenario, one block: each step acts on the state the previous ones left (the
+    // contribution, then its acceptance, then the commenter), so its parts cannot run alone.
     const map = await session.createMap("Checkout journey");
     const viewport = { width: 1440, height: 900 };
     const { board: owner } = await session.openBoardAs(map, ROLE.owner, { name: "Olga", viewport });

@@ -30,6 +30,8 @@ async function openHistory(board: BoardPage): Promise<Page> {
 }
 
 describeInBrowser("edit history", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   /** Ana (the owner) and Ben (an editor) on a new map, each in a browser of their own. */
   const anaAndBen = async (title: string) => {
     const map = await session.createMap(title);

@@ -10,6 +10,8 @@ import { ARTIFACTS } from "./support/browser.ts";
 import { describeInBrowser } from "./support/session.ts";
 
 describeInBrowser("presence", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   const openAs = async (name: string, mapId: string, token: string) =>
     (await session.openBoard(mapId, token, { name, viewport: { width: 1280, height: 900 } })).board;
 

@@ -50,6 +50,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describeInBrowser("board views", (session) => {
+  // One block: its tests share the session's server and browser (describeInBrowser), whose
+  // start-up costs seconds on CI.
   it("switches views with the keyboard, keeps the view in the URL, and answers with the map's numbers", async () => {
     const expected = journeyInsights(templateMap("saas-trial"));
     const map = await session.createMap("Insights", "saas-trial");

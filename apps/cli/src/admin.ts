@@ -1,11 +1,12 @@
 /**
- * `journeymap admin`: people on an instance, from the shell of the machine that holds its
- * store (no server or session needed: whoever can read the data folder or the database URL
- * administers the instance anyway).
+ * `journeymap admin`: people and workspaces on an instance, from the shell of the machine
+ * that holds its store (no server or session needed: whoever can read the data folder or the
+ * database URL administers the instance anyway). Workspace commands: adminWorkspaces.ts.
  *
  *   journeymap admin create-user --data-dir DIR --email E --name N [--admin]
  *   journeymap admin reset-password --data-dir DIR --email E
  *   journeymap admin list-users --data-dir DIR
+ *   journeymap admin workspaces|members|set-role|remove-member|invite|guest-links …
  *
  * `--database-url URL` instead of `--data-dir` for a PostgreSQL store. A new password is read
  * from standard input when something is piped in (its first line), else generated and printed
@@ -19,37 +20,21 @@ import {
   type AccountUser,
   createAccounts,
 } from "@journeymap/accounts";
+import { type AdminIo, type AdminOptions, AdminUsageError, needed } from "./adminOptions.ts";
+import { isWorkspaceCommand, runWorkspaceCommand, WORKSPACE_COMMANDS } from "./adminWorkspaces.ts";
 
-export interface AdminOptions {
-  readonly dataDir: string | undefined;
-  readonly databaseUrl: string | undefined;
-  readonly email: string | undefined;
-  readonly name: string | undefined;
-  readonly admin: boolean;
-}
+export { type AdminIo, type AdminOptions, AdminUsageError } from "./adminOptions.ts";
 
-export interface AdminIo {
-  readonly out: (text: string) => void;
-  /** What was piped into standard input, or null when nothing was (a terminal). */
-  readonly readStdin: () => Promise<string | null>;
-}
+const PEOPLE_COMMANDS = ["create-user", "reset-password", "list-users"] as const;
 
-/** A refusal of the command line itself (exit code 2, with the usage). */
-export class AdminUsageError extends Error {}
+export const ADMIN_COMMANDS = [...PEOPLE_COMMANDS, ...WORKSPACE_COMMANDS] as const;
 
-export const ADMIN_COMMANDS = ["create-user", "reset-password", "list-users"] as const;
-
-/** Only what creating people and setting passwords touch: no mail, no single sign-on. */
+/** Only what the commands touch: no mail (links are printed), no single sign-on. */
 const CLI_ACCOUNTS: AccountsConfig = { secret: null, allowSignUp: true, mail: null, oidc: null };
 
 /** 18 random bytes: 24 characters of base64url, far beyond guessing. */
 function generatedPassword(): string {
   return randomBytes(18).toString("base64url");
-}
-
-function needed(value: string | undefined, flag: string): string {
-  if (!value?.trim()) throw new AdminUsageError(`${flag} is required`);
-  return value.trim();
 }
 
 async function openAccounts(options: AdminOptions): Promise<Accounts> {
@@ -91,6 +76,10 @@ export async function runAdmin(
     throw new AdminUsageError(`admin commands: ${ADMIN_COMMANDS.join(", ")}`);
   const accounts = await openAccounts(options);
   try {
+    if (isWorkspaceCommand(command)) {
+      await runWorkspaceCommand(command, accounts, options, io);
+      return 0;
+    }
     if (command === "list-users") {
       for (const user of await accounts.listUsers()) io.out(`${describeUser(user)}\n`);
       return 0;

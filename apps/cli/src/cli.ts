@@ -7,7 +7,7 @@
  *   journeymap import FILE --data-dir DIR [--kind …] [--title TITLE]
  *   journeymap validate FILE
  *   journeymap schema
- *   journeymap admin create-user|reset-password|list-users … (admin.ts)
+ *   journeymap admin create-user|reset-password|list-users|workspaces|members|… (admin.ts)
  *
  * `runCli` takes its I/O as arguments (a seam for tests); main.ts passes the process's.
  */
@@ -54,8 +54,15 @@ export const USAGE = `Usage:
   journeymap admin create-user --data-dir DIR --email EMAIL --name NAME [--admin]
   journeymap admin reset-password --data-dir DIR --email EMAIL
   journeymap admin list-users --data-dir DIR
+  journeymap admin workspaces --data-dir DIR
+  journeymap admin members --data-dir DIR --workspace W
+  journeymap admin set-role --data-dir DIR --workspace W --email EMAIL --role admin|member|guest
+  journeymap admin remove-member --data-dir DIR --workspace W --email EMAIL
+  journeymap admin invite --data-dir DIR --workspace W --email EMAIL --role ROLE [--server URL]
+  journeymap admin guest-links --data-dir DIR --workspace W on|off
     (admin: --database-url URL instead of --data-dir for PostgreSQL; a new password is
-     read from standard input when piped, else generated and printed once)
+     read from standard input when piped, else generated and printed once; W is a
+     workspace's id, slug or name; invite prints the link to pass on, on --server's URL)
 `;
 
 class UsageError extends Error {}
@@ -96,6 +103,56 @@ async function importIntoStore(
   }
 }
 
+interface StoreExport {
+  readonly map?: string;
+  readonly all?: boolean;
+  readonly comments?: boolean;
+  readonly output?: string;
+}
+
+interface StoreExportIo {
+  readonly now: () => Date;
+  readonly write: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly resolve: (p: string) => string;
+}
+
+/** `export --data-dir`: one map to a file (or standard output), or every map to a folder. */
+async function exportFromStore(dataDir: string, values: StoreExport, io: StoreExportIo) {
+  const file = storeFileIn(dataDir);
+  // Opening a missing file would create an empty store: refuse instead.
+  if (!existsSync(file)) throw new UsageError(`no Journeymap store at ${file}`);
+  const store = new SqliteMapStore(file);
+  try {
+    const ids = values.all
+      ? (await store.listMaps()).map((m) => m.id)
+      : [required(values.map, "--map (or --all)")];
+    const fileOf = async (id: string) =>
+      mapFileFromUpdates(
+        (await store.loadDocument(mapDocumentName(id))).updates,
+        io.now(),
+        values.comments ? (await store.loadDocument(talkDocumentName(id))).updates : undefined,
+      );
+    if (values.all) {
+      const folder = io.resolve(required(values.output, "-o FOLDER (with --all)"));
+      mkdirSync(folder, { recursive: true });
+      for (const id of ids) {
+        writeFileSync(
+          path.join(folder, `${id}.journeymap.json`),
+          serializeMapFile(await fileOf(id)),
+        );
+      }
+      io.err(`exported ${ids.length} map(s) to ${folder}\n`);
+      return 0;
+    }
+    if (!(await store.hasMap(ids[0]!))) throw new UsageError(`no map ${ids[0]} in ${file}`);
+    io.write(serializeMapFile(await fileOf(ids[0]!)));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const now = io.now ?? (() => new Date());
   const resolve = (p: string) => path.resolve(io.cwd ?? process.cwd(), p);
@@ -117,6 +174,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         name: { type: "string" },
         admin: { type: "boolean" },
         "database-url": { type: "string" },
+        workspace: { type: "string" },
+        role: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -139,6 +198,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           email: values.email,
           name: values.name,
           admin: values.admin === true,
+          workspace: values.workspace,
+          role: values.role,
+          server: values.server,
+          args: rest.slice(1),
         },
         { out: io.out, readStdin: io.readStdin ?? (async () => null) },
       );
@@ -204,40 +267,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const dataDir = values["data-dir"];
       if (dataDir) {
         if (values.server) throw new UsageError("give --server or --data-dir, not both");
-        const file = storeFileIn(resolve(dataDir));
-        // Opening a missing file would create an empty store: refuse instead.
-        if (!existsSync(file)) throw new UsageError(`no Journeymap store at ${file}`);
-        const store = new SqliteMapStore(file);
-        try {
-          const ids = values.all
-            ? (await store.listMaps()).map((m) => m.id)
-            : [required(values.map, "--map (or --all)")];
-          const fileOf = async (id: string) =>
-            mapFileFromUpdates(
-              (await store.loadDocument(mapDocumentName(id))).updates,
-              now(),
-              values.comments
-                ? (await store.loadDocument(talkDocumentName(id))).updates
-                : undefined,
-            );
-          if (values.all) {
-            const folder = resolve(required(values.output, "-o FOLDER (with --all)"));
-            mkdirSync(folder, { recursive: true });
-            for (const id of ids) {
-              writeFileSync(
-                path.join(folder, `${id}.journeymap.json`),
-                serializeMapFile(await fileOf(id)),
-              );
-            }
-            io.err(`exported ${ids.length} map(s) to ${folder}\n`);
-            return 0;
-          }
-          if (!(await store.hasMap(ids[0]!))) throw new UsageError(`no map ${ids[0]} in ${file}`);
-          write(serializeMapFile(await fileOf(ids[0]!)));
-          return 0;
-        } finally {
-          await store.close();
-        }
+        const exportIo = { now, write: (text: string) => write(text), err: io.err, resolve };
+        return await exportFromStore(resolve(dataDir), values, exportIo);
       }
       const server = required(values.server, "--server (or --data-dir)").replace(/\/+$/, "");
       const map = required(values.map, "--map");
@@ -256,21 +287,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof AdminUsageError ||
-      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-    ) {
-      io.err(`journeymap: ${(error as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof TypeError && /fetch failed/.test(error.message)) {
-      io.err(
-        `journeymap: cannot reach the server (${(error.cause as Error)?.message ?? error.message})\n`,
-      );
-      return 1;
-    }
-    io.err(`journeymap: ${(error as Error).message}\n`);
+    return reportFailure(error, io);
+  }
+}
+
+/** The message of a failed command; its exit code: 2 for the command line, else 1. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof AdminUsageError ||
+    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+  ) {
+    io.err(`journeymap: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (error instanceof TypeError && /fetch failed/.test(error.message)) {
+    io.err(
+      `journeymap: cannot reach the server (${(error.cause as Error)?.message ?? error.message})\n`,
+    );
     return 1;
   }
+  io.err(`journeymap: ${(error as Error).message}\n`);
+  return 1;
 }

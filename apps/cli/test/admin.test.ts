@@ -9,6 +9,7 @@ import path from "node:path";
 import type { RunningServer } from "@journeymap/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCapturing } from "./runCapturing.ts";
+import { signIn as signInTo } from "./signIn.ts";
 import { serverOn } from "./testServer.ts";
 
 let server: RunningServer;
@@ -19,16 +20,7 @@ const admin = (argv: string[], stdin: string | null = null) =>
   runCapturing(["admin", ...argv], { readStdin: async () => stdin });
 
 /** Signs in over HTTP as the web app does; the session cookie, or null when refused. */
-async function signIn(email: string, password: string): Promise<string | null> {
-  const res = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) return null;
-  const cookie = res.headers.getSetCookie().find((c) => c.includes("session_token="));
-  return cookie?.split(";")[0] ?? null;
-}
+const signIn = (email: string, password: string) => signInTo(url, email, password);
 
 async function me(cookie: string): Promise<number> {
   return (await fetch(`${url}/api/me`, { headers: { cookie } })).status;

@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { type connectedPayload, Hocuspocus } from "@hocuspocus/server";
+import { type connectedPayload, type Extension, Hocuspocus } from "@hocuspocus/server";
 import type { Config } from "./config.ts";
 import { createHttpApp } from "./http/createHttpApp.ts";
 import { createImportPool } from "./import/importPool.ts";
@@ -70,22 +70,7 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.logger ?? createLogger(config.logLevel);
-  const limits: Limits = {
-    ...DEFAULT_LIMITS,
-    ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}),
-    ...(config.maxUnauthenticatedConnections
-      ? { maxUnauthenticatedConnections: config.maxUnauthenticatedConnections }
-      : {}),
-    ...(config.maxUnauthenticatedConnectionsPerAddress
-      ? { maxUnauthenticatedConnectionsPerAddress: config.maxUnauthenticatedConnectionsPerAddress }
-      : {}),
-    ...(config.maxConnectionsPerAddress
-      ? { maxConnectionsPerAddress: config.maxConnectionsPerAddress }
-      : {}),
-    ...(config.messageRatePerSecond ? { messageRatePerSecond: config.messageRatePerSecond } : {}),
-    ...(config.messageBurst ? { messageBurst: config.messageBurst } : {}),
-    ...options.limits,
-  };
+  const limits = limitsOf(config, options.limits);
   const loaded = { count: () => 0 };
   const metrics = new Metrics(() => loaded.count());
   const rawStore: MapStore = config.databaseUrl
@@ -99,6 +84,148 @@ export async function createServer(
   /** Closes a whole socket by the key hooks see in their context (rejected input, lost access). */
   const closeSocket = (socketKey: unknown, kind: CloseReason, reason?: string) =>
     sockets.gate?.closeSocket(socketKey, kind, reason);
+  const { guard, accountGuard, redis, revocations, roles, accounts } = await connectPeople(config, {
+    store,
+    access,
+    closeSocket,
+    log,
+  });
+  // Room on the disk and under the store quota; the disk is only ours to measure for SQLite.
+  const health = new StoreHealth(
+    {
+      freeDiskBytes: config.databaseUrl ? async () => null : () => freeBytesOf(config.dataDir),
+      storeBytes: () => rawStore.storeBytes(),
+    },
+    config.quotas,
+  );
+  const persistence = new Persistence(store, log, {
+    health,
+    quotas: config.quotas,
+    closeSocket,
+  });
+  const hocuspocus = createHocuspocus(limits, [
+    ...(redis ? [redis.extension] : []),
+    guard,
+    accountGuard,
+    new UpdateGuard(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
+    new Access({
+      store,
+      access,
+      digest,
+      accounts,
+      roles,
+      publicUrl: config.publicUrl,
+      closeSocket,
+    }),
+    new TalkGuard(),
+    new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
+    persistence,
+    {
+      extensionName: "journeymap-socket-auth",
+      async connected({ context, connection }: connectedPayload<{ socketKey?: string }>) {
+        sockets.gate?.documentOpened(context.socketKey, connection);
+      },
+    },
+  ]);
+  loaded.count = () => hocuspocus.getDocumentsCount();
+  const gate = new WebSocketGate(hocuspocus, limits, log, metrics, {
+    trustProxy: config.trustProxy,
+  });
+  sockets.gate = gate;
+  const onRevoke = (_mapId: string, linkId: string) => revocations.linkRevoked(linkId);
+  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
+  const contrib = createTalkRoutes({
+    access,
+    inbox,
+    ...(options.contribLimits ? { limits: options.contribLimits } : {}),
+  });
+  const imports = createImportPool();
+  const app = createHttpApp({
+    imports,
+    store,
+    access,
+    onRevoke,
+    onAccessChanged: (userId) => revocations.accessChanged(userId),
+    accounts,
+    accountsConfig: config.accounts,
+    roles,
+    trustProxy: config.trustProxy,
+    webDist: config.webDist,
+    log,
+    metrics,
+    metricsToken: config.metricsToken,
+    routes: [contrib],
+    publicUrl: config.publicUrl,
+    ...(redis ? { bus: redis } : {}),
+    health,
+    guardCreation: creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health),
+  });
+  const server = http.createServer(getRequestListener(app.fetch));
+  server.on("upgrade", gate.handleUpgrade);
+  const { port, url } = await listen(server, config, log, store.kind);
+  // The sweep purges the trash always, and compacts history when HISTORY_RETENTION_DAYS is set.
+  const stopRetention = scheduleRetention(
+    rawStore,
+    config.historyRetentionDays ? config.historyRetentionDays * DAY_MS : null,
+    log,
+  );
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url,
+    store,
+    hocuspocus,
+    metrics,
+    accounts,
+    close: () => {
+      closing ??= shutdown(server, hocuspocus, gate, [
+        () => guard.stop(),
+        () => accountGuard.stop(),
+        () => revocations.close(),
+        () => redis?.close(),
+        stopRetention,
+        () => imports.close(),
+        () => accounts.close(),
+        () => store.close(),
+      ]);
+      return closing;
+    },
+  };
+}
+
+/** The sync limits: the defaults, then what the config sets, then the caller's overrides. */
+function limitsOf(config: Config, overrides: Partial<Limits> = {}): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}),
+    ...(config.maxUnauthenticatedConnections
+      ? { maxUnauthenticatedConnections: config.maxUnauthenticatedConnections }
+      : {}),
+    ...(config.maxUnauthenticatedConnectionsPerAddress
+      ? { maxUnauthenticatedConnectionsPerAddress: config.maxUnauthenticatedConnectionsPerAddress }
+      : {}),
+    ...(config.maxConnectionsPerAddress
+      ? { maxConnectionsPerAddress: config.maxConnectionsPerAddress }
+      : {}),
+    ...(config.messageRatePerSecond ? { messageRatePerSecond: config.messageRatePerSecond } : {}),
+    ...(config.messageBurst ? { messageBurst: config.messageBurst } : {}),
+    ...overrides,
+  };
+}
+
+interface PeopleDeps {
+  readonly store: MapStore;
+  readonly access: AccessService;
+  readonly closeSocket: (socketKey: unknown, kind: CloseReason, reason?: string) => void;
+  readonly log: Logger;
+}
+
+/**
+ * The accounts, a person's role on a map, and what ends live connections when access does:
+ * the link and account guards, and the revocation bus (Redis when REDIS_URL is set).
+ */
+async function connectPeople(config: Config, { store, access, closeSocket, log }: PeopleDeps) {
   // Scale-out: Hocuspocus' Redis extension relays updates and awareness between instances
   // (its relayed updates carry origin "redis" and are logged by the receiving instance only).
   // Live connections end when their link does, on every instance (sync/LinkGuard.ts); after a
@@ -143,20 +270,11 @@ export async function createServer(
   if (config.redisUrl && config.databaseUrl === null) {
     log.warn("REDIS_URL without DATABASE_URL: each instance has its own SQLite store");
   }
-  // Room on the disk and under the store quota; the disk is only ours to measure for SQLite.
-  const health = new StoreHealth(
-    {
-      freeDiskBytes: config.databaseUrl ? async () => null : () => freeBytesOf(config.dataDir),
-      storeBytes: () => rawStore.storeBytes(),
-    },
-    config.quotas,
-  );
-  const persistence = new Persistence(store, log, {
-    health,
-    quotas: config.quotas,
-    closeSocket,
-  });
-  const hocuspocus = new Hocuspocus({
+  return { guard, accountGuard, redis, revocations, roles, accounts };
+}
+
+function createHocuspocus(limits: Limits, extensions: Extension[]): Hocuspocus {
+  return new Hocuspocus({
     name: "journeymap",
     quiet: true,
     // Backstop only: WebSocketGate enforces the authentication deadline and idle timeout.
@@ -169,109 +287,36 @@ export async function createServer(
     // server's CPU there (burst ingest 2.5x faster with the cap; docs/benchmarks.md). A small
     // cap keeps the batching and bounds the merge.
     flushMaxBytes: BROADCAST_BATCH_BYTES,
-    extensions: [
-      ...(redis ? [redis.extension] : []),
-      guard,
-      accountGuard,
-      new UpdateGuard(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
-      new Access({
-        store,
-        access,
-        digest,
-        accounts,
-        roles,
-        publicUrl: config.publicUrl,
-        closeSocket,
-      }),
-      new TalkGuard(),
-      new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
-      persistence,
-      {
-        extensionName: "journeymap-socket-auth",
-        async connected({ context, connection }: connectedPayload<{ socketKey?: string }>) {
-          sockets.gate?.documentOpened(context.socketKey, connection);
-        },
-      },
-    ],
+    extensions,
   });
-  loaded.count = () => hocuspocus.getDocumentsCount();
-  const gate = new WebSocketGate(hocuspocus, limits, log, metrics, {
-    trustProxy: config.trustProxy,
-  });
-  sockets.gate = gate;
-  const onRevoke = (_mapId: string, linkId: string) => revocations.linkRevoked(linkId);
-  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
-  const contrib = createTalkRoutes({
-    access,
-    inbox,
-    ...(options.contribLimits ? { limits: options.contribLimits } : {}),
-  });
-  const imports = createImportPool();
-  const app = createHttpApp({
-    imports,
-    store,
-    access,
-    onRevoke,
-    onAccessChanged: (userId) => revocations.accessChanged(userId),
-    accounts,
-    accountsConfig: config.accounts,
-    roles,
-    trustProxy: config.trustProxy,
-    webDist: config.webDist,
-    log,
-    metrics,
-    metricsToken: config.metricsToken,
-    routes: [contrib],
-    publicUrl: config.publicUrl,
-    ...(redis ? { bus: redis } : {}),
-    health,
-    guardCreation: creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health),
-  });
-  const server = http.createServer(getRequestListener(app.fetch));
-  server.on("upgrade", gate.handleUpgrade);
+}
 
+async function listen(server: http.Server, config: Config, log: Logger, storeKind: string) {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
-  log.info({ port, store: store.kind }, `Journeymap listening on http://${shownHost}:${port}`);
-  // The sweep purges the trash always, and compacts history when HISTORY_RETENTION_DAYS is set.
-  const stopRetention = scheduleRetention(
-    rawStore,
-    config.historyRetentionDays ? config.historyRetentionDays * DAY_MS : null,
-    log,
-  );
+  log.info({ port, store: storeKind }, `Journeymap listening on http://${shownHost}:${port}`);
+  return { port, url: `http://${shownHost}:${port}` };
+}
 
-  let closing: Promise<void> | null = null;
-  return {
-    port,
-    url: `http://${shownHost}:${port}`,
-    store,
-    hocuspocus,
-    metrics,
-    accounts,
-    close: () => {
-      closing ??= (async () => {
-        // Stop taking connections, close the open ones, then let Hocuspocus store and unload
-        // every document before the store goes away.
-        server.close();
-        hocuspocus.closeConnections();
-        gate.closeAll();
-        const deadline = Date.now() + SHUTDOWN_STORE_TIMEOUT_MS;
-        do {
-          await hocuspocus.flushPendingStores();
-          await new Promise((r) => setTimeout(r, 20));
-        } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
-        server.closeAllConnections();
-        guard.stop();
-        accountGuard.stop();
-        await revocations.close();
-        await redis?.close();
-        await stopRetention();
-        await imports.close();
-        await accounts.close();
-        await store.close();
-      })();
-      return closing;
-    },
-  };
+/**
+ * Stops taking connections, closes the open ones, then lets Hocuspocus store and unload every
+ * document before `closers` (the store last) run, one after the other.
+ */
+async function shutdown(
+  server: http.Server,
+  hocuspocus: Hocuspocus,
+  gate: WebSocketGate,
+  closers: ReadonlyArray<() => unknown>,
+): Promise<void> {
+  server.close();
+  hocuspocus.closeConnections();
+  gate.closeAll();
+  const deadline = Date.now() + SHUTDOWN_STORE_TIMEOUT_MS;
+  do {
+    await hocuspocus.flushPendingStores();
+    await new Promise((r) => setTimeout(r, 20));
+  } while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline);
+  server.closeAllConnections();
+  for (const close of closers) await close();
 }

@@ -79,6 +79,12 @@ export class CloseError extends Error {
   }
 }
 
+/**
+ * Closes a whole socket (every document on it), not just the connection a hook runs for: what
+ * the guards of a socket's messages (UpdateGuard, Presence) are given to reject with.
+ */
+export type CloseSocket = (kind: CloseReason, socketKey: unknown, reason: string) => void;
+
 export interface Limits {
   readonly maxFrameBytes: number;
   readonly maxUpdateBytes: number;

@@ -4,22 +4,18 @@
  * closes within a second, and neither instance lets them back in.
  */
 import { mapDocumentName, WORKSPACE_ROLE } from "@journeymap/protocol";
-import {
-  createTestDatabase,
-  postgresAvailable,
-  type TestDatabase,
-} from "@journeymap/storage/testing";
+import { createTestDatabase, type TestDatabase } from "@journeymap/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "./support/clients.ts";
 import { connectAs, createWorkspace, join, PEOPLE_ENV, signUp } from "./support/people.ts";
 import { expectClosedBy } from "./support/liveAccess.ts";
-import { dropPrefix, REDIS_URL, redisAvailable } from "./support/redis.ts";
+import { dropPrefix, REDIS_URL, scaleOutAvailable, uniquePrefix } from "./support/redis.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
-const available = (await postgresAvailable()) && (await redisAvailable());
+const available = await scaleOutAvailable();
 
 describe.runIf(available)("accounts across instances", () => {
-  const prefix = `jmacct${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const prefix = uniquePrefix("jmacct");
   let db: TestDatabase;
   let one: TestServer;
   let two: TestServer;

@@ -12,6 +12,7 @@ import {
   ROLE,
   talkDocumentName,
   WORKSPACE_ROLE,
+  type WorkspaceRole,
 } from "@journeymap/protocol";
 import type { Timeline, Version } from "@journeymap/protocol/http";
 import { LOCAL_ORIGIN, MapEditor, readJourneyMap, readTalk, startThread } from "@journeymap/schema";
@@ -22,6 +23,7 @@ import { type Client, until } from "./support/clients.ts";
 import { type Guest, openAsGuest } from "./support/guests.ts";
 import {
   connectAs,
+  createMapIn,
   createWorkspace,
   join,
   PEOPLE_ENV,
@@ -47,13 +49,11 @@ afterAll(async () => {
   await server.dispose();
 });
 
-async function newMap(title: string): Promise<{ id: string; token: string }> {
-  const created = await ana.call<{ id: string; token: string }>("POST", "/api/maps", {
-    title,
-    workspaceId,
-  });
-  expect(created.status).toBe(201);
-  return created.body;
+/** Someone new in Ana's workspace, with a role in it. */
+async function joined(name: string, role: WorkspaceRole = WORKSPACE_ROLE.member): Promise<Person> {
+  const person = await signUp(server, name);
+  await join(ana, workspaceId, person, role);
+  return person;
 }
 
 async function open(person: Person, documentName: string): Promise<Client> {
@@ -103,9 +103,8 @@ async function presenceSeen(observer: Client, of: Client): Promise<Record<string
 
 describe("signed-in people in sync", () => {
   it("open a workspace map by their session, and are stamped as their account everywhere", async () => {
-    const bob = await signUp(server, "Bob");
-    await join(ana, workspaceId, bob, WORKSPACE_ROLE.member);
-    const map = await newMap("Stamped");
+    const bob = await joined("Bob");
+    const map = await createMapIn(ana, "Stamped", workspaceId);
     const anaMap = await open(ana, mapDocumentName(map.id));
     const bobMap = await open(bob, mapDocumentName(map.id));
     expect(bobMap.provider.authorizedScope).toBe("read-write");
@@ -142,7 +141,7 @@ describe("signed-in people in sync", () => {
   });
 
   it("keep a guest by link a guest, even one who types an account's name", async () => {
-    const map = await newMap("Guests");
+    const map = await createMapIn(ana, "Guests", workspaceId);
     const link = await ana.call<{ token: string }>("POST", `/api/maps/${map.id}/links`, {
       role: ROLE.editor,
     });
@@ -176,7 +175,7 @@ describe("signed-in people in sync", () => {
   });
 
   it("name versions as themselves; a link's holder cannot claim an account for one", async () => {
-    const map = await newMap("Versions");
+    const map = await createMapIn(ana, "Versions", workspaceId);
     const versions = `/api/maps/${map.id}/versions`;
     const mine = await ana.call<Version>("POST", versions, { name: "Mine", by: "Someone else" });
     expect(mine.status).toBe(201);
@@ -200,7 +199,7 @@ describe("signed-in people in sync", () => {
   });
 
   it("contribute evidence to the inbox as themselves, by their session", async () => {
-    const map = await newMap("Inbox");
+    const map = await createMapIn(ana, "Inbox", workspaceId);
     const inbox = `/api/maps/${map.id}/inbox`;
     const sent = await ana.call("POST", inbox, {
       text: "Pricing page confuses",
@@ -214,7 +213,7 @@ describe("signed-in people in sync", () => {
   });
 
   it("are not signed in on an upgrade from another site, whatever cookie it carries", async () => {
-    const map = await newMap("Hijack");
+    const map = await createMapIn(ana, "Hijack", workspaceId);
     class FromElsewhere extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers: { cookie: ana.cookie, origin: "http://evil.example" } });
@@ -233,9 +232,8 @@ describe("signed-in people in sync", () => {
 
 describe("live access follows the workspace", () => {
   it("closes a removed member's board within a second, and refuses it afterwards", async () => {
-    const cy = await signUp(server, "Cy");
-    await join(ana, workspaceId, cy, WORKSPACE_ROLE.member);
-    const map = await newMap("Removal");
+    const cy = await joined("Cy");
+    const map = await createMapIn(ana, "Removal", workspaceId);
     const board = await open(cy, mapDocumentName(map.id));
     const refused = new Promise<void>((resolve) =>
       board.provider.on("authenticationFailed", () => resolve()),
@@ -253,9 +251,8 @@ describe("live access follows the workspace", () => {
   });
 
   it("reopens a lowered person's board with their new role", async () => {
-    const dan = await signUp(server, "Dan");
-    await join(ana, workspaceId, dan, WORKSPACE_ROLE.admin);
-    const map = await newMap("Demotion");
+    const dan = await joined("Dan", WORKSPACE_ROLE.admin);
+    const map = await createMapIn(ana, "Demotion", workspaceId);
     const board = await open(dan, mapDocumentName(map.id));
     const members = await ana.call<{ members: { id: string; userId: string }[] }>(
       "GET",

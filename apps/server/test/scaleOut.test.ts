@@ -11,20 +11,18 @@ import { expectCanaryHealthy, startCanary } from "./support/canary.ts";
 import { type StartOptions, startServer, type TestServer } from "./support/server.ts";
 import { createMap, ownerToken, shareLink } from "./support/maps.ts";
 import { type Client, connect, until } from "./support/clients.ts";
-import {
-  createTestDatabase,
-  postgresAvailable,
-  type TestDatabase,
-} from "@journeymap/storage/testing";
+import { createTestDatabase, type TestDatabase } from "@journeymap/storage/testing";
 import { RawClient } from "./support/RawClient.ts";
-import { dropPrefix, REDIS_URL, redisAvailable } from "./support/redis.ts";
+import { dropPrefix, REDIS_URL, scaleOutAvailable, uniquePrefix } from "./support/redis.ts";
 import { startTcpProxy, type TcpProxy } from "./support/tcpProxy.ts";
 import { loggedName } from "./support/authors.ts";
 
-const available = (await postgresAvailable()) && (await redisAvailable());
+const available = await scaleOutAvailable();
 
 describe.runIf(available)("scale-out through Redis", () => {
-  const prefix = `jmtest${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  // One block: its tests share one PostgreSQL database and Redis prefix (made once, costly on
+  // CI) and the teardown of every instance, client and proxy they start.
+  const prefix = uniquePrefix("jmtest");
   let db: TestDatabase;
   const instances: TestServer[] = [];
   const clients: Client[] = [];

@@ -26,6 +26,14 @@ async function closedWithin(client: RawClient, ms: number): Promise<number | nul
   return result?.code ?? null;
 }
 
+/** Runs an attack beside a canary, whose edits must keep flowing during it and a moment after. */
+async function besideCanary(server: TestServer, attack: () => Promise<void>): Promise<void> {
+  const canary = await startCanary(server);
+  await attack();
+  await sleep(300);
+  expectCanaryHealthy(await canary.stop());
+}
+
 async function withServer(
   limits: Partial<Limits>,
   env: Record<string, string>,
@@ -79,23 +87,21 @@ describe("H6: memory one socket can pin", () => {
   it(
     "H6: bytes queued for a document the socket never authenticates close it at the cap (4411)",
     NETWORK,
-    async () => {
-      const canary = await startCanary(server);
-      const attacker = await authenticated(server, mapId);
-      const other = mapDocumentName(await createMap(server));
-      const filler = new Uint8Array(10 * 1024).fill(7);
-      for (let i = 0; i < 8; i++) {
-        attacker.send(
-          attacker.frame(other, MESSAGE.sync, (e) => {
-            encoding.writeVarUint(e, SYNC.update);
-            encoding.writeVarUint8Array(e, filler);
-          }),
-        );
-      }
-      expect(await closedWithin(attacker, 3000)).toBe(CLOSE.unauthenticatedBacklog.code);
-      await sleep(300); // the canary keeps editing meanwhile
-      expectCanaryHealthy(await canary.stop());
-    },
+    () =>
+      besideCanary(server, async () => {
+        const attacker = await authenticated(server, mapId);
+        const other = mapDocumentName(await createMap(server));
+        const filler = new Uint8Array(10 * 1024).fill(7);
+        for (let i = 0; i < 8; i++) {
+          attacker.send(
+            attacker.frame(other, MESSAGE.sync, (e) => {
+              encoding.writeVarUint(e, SYNC.update);
+              encoding.writeVarUint8Array(e, filler);
+            }),
+          );
+        }
+        expect(await closedWithin(attacker, 3000)).toBe(CLOSE.unauthenticatedBacklog.code);
+      }),
   );
 
   it(
@@ -115,15 +121,14 @@ describe("H6: memory one socket can pin", () => {
     },
   );
 
-  it("H6: an awareness state over the cap closes the socket (4431)", NETWORK, async () => {
-    const canary = await startCanary(server);
-    const attacker = await authenticated(server, mapId);
-    const big = JSON.stringify({ pad: "x".repeat(20 * 1024) });
-    attacker.send(awareness(attacker, mapDocumentName(mapId), [[4242, big]]));
-    expect(await closedWithin(attacker, 3000)).toBe(CLOSE.awarenessTooLarge.code);
-    await sleep(300); // the canary keeps editing meanwhile
-    expectCanaryHealthy(await canary.stop());
-  });
+  it("H6: an awareness state over the cap closes the socket (4431)", NETWORK, () =>
+    besideCanary(server, async () => {
+      const attacker = await authenticated(server, mapId);
+      const big = JSON.stringify({ pad: "x".repeat(20 * 1024) });
+      attacker.send(awareness(attacker, mapDocumentName(mapId), [[4242, big]]));
+      expect(await closedWithin(attacker, 3000)).toBe(CLOSE.awarenessTooLarge.code);
+    }),
+  );
 
   it(
     "H6: one connection may announce only a few awareness client ids (4432)",

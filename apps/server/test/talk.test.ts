@@ -63,6 +63,8 @@ afterAll(async () => {
 });
 
 describe("talk document", () => {
+  // One block: its tests share the file's server and map, whose start-up costs seconds on CI;
+  // each test is a scenario of its own.
   it("a commenter's comment reaches the owner; their edit of the map is refused", async () => {
     const commenter = (await shareLink(server, mapId, ROLE.commenter)).token;
     const ownerTalk = await open(talkDocumentName(mapId), ownerToken(mapId), "Olga");

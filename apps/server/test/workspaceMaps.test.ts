@@ -22,6 +22,7 @@ import { type Client, connect } from "./support/clients.ts";
 import { createMap, ownerToken, shareLink } from "./support/maps.ts";
 import {
   connectAs,
+  createMapIn,
   createWorkspace,
   join,
   PEOPLE_ENV,
@@ -49,15 +50,6 @@ async function team() {
   await join(ana, acme, cy, WORKSPACE_ROLE.guest);
   const dee = await signUp(server, "Dee");
   return { server, ana, bob, cy, dee, acme, beta };
-}
-
-async function newMap(person: Person, title: string, workspaceId: string) {
-  const created = await person.call<{ id: string; token: string }>("POST", "/api/maps", {
-    title,
-    workspaceId,
-  });
-  expect(created.status).toBe(201);
-  return created.body;
 }
 
 async function listOf(person: Person, query = "") {
@@ -97,13 +89,15 @@ async function editAs(server: TestServer, person: Person, mapId: string, phase: 
 }
 
 describe("maps in workspaces", () => {
+  // One block by design: a flat list of independent scenarios (each starts its own server and
+  // team); it only names the suite, so its length is the number of scenarios, not logic.
   it(
     "creates maps in a workspace and lists them with search, sort and who edited last",
     async () => {
       const { server, ana, bob, cy, dee, acme, beta } = await team();
-      const checkout = await newMap(ana, "Checkout", acme);
-      await newMap(ana, "onboarding", acme);
-      await newMap(bob, "Support", acme);
+      const checkout = await createMapIn(ana, "Checkout", acme);
+      await createMapIn(ana, "onboarding", acme);
+      await createMapIn(bob, "Support", acme);
       // Only admins and members put maps in a workspace; anyone still makes a links-only map.
       expect((await dee.call("POST", "/api/maps", { workspaceId: acme })).status).toBe(403);
       expect((await cy.call("POST", "/api/maps", { workspaceId: acme })).status).toBe(403);
@@ -151,7 +145,7 @@ describe("maps in workspaces", () => {
     "puts a map in the trash, closing it for everyone, restores it, and purges it 30 days later",
     async () => {
       const { server, ana, bob, acme } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       const editor = await issue(server, map, { role: ROLE.editor });
       const byLink = await connect(server, mapDocumentName(map.id), editor.token);
       const bobs = await connectAs(server, bob, mapDocumentName(map.id));
@@ -184,7 +178,7 @@ describe("maps in workspaces", () => {
       expect(again.status).toBe(200);
 
       // The member who created a map may trash it too.
-      const own = await newMap(bob, "Bob's", acme);
+      const own = await createMapIn(bob, "Bob's", acme);
       expect((await bob.call("POST", `/api/maps/${own.id}/trash`)).status).toBe(200);
       // 30 days on (the retention sweep's clock moved), both are gone for good.
       expect((await ana.call("POST", `/api/maps/${map.id}/trash`)).status).toBe(200);
@@ -201,7 +195,7 @@ describe("maps in workspaces", () => {
     "duplicates a map with its content, in its workspace or another of mine",
     async () => {
       const { server, ana, bob, cy, dee, acme, beta } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       await editAs(server, bob, map.id, "Live phase");
       expect((await dee.call("POST", `/api/maps/${map.id}/duplicate`)).status).toBe(404);
       expect((await cy.call("POST", `/api/maps/${map.id}/duplicate`)).status).toBe(404);
@@ -234,7 +228,7 @@ describe("maps in workspaces", () => {
     "moves a map to another workspace, dropping its shares with people outside it",
     async () => {
       const { ana, bob, cy, dee, acme, beta } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       const share = (body: object) =>
         ana.call<SharedMap>("POST", `/api/maps/${map.id}/shares`, body);
       expect((await share({ userId: cy.id, role: ROLE.viewer })).status).toBe(201);
@@ -305,7 +299,7 @@ describe("maps in workspaces", () => {
     "shares with members and by email invitation, which becomes the share once accepted",
     async () => {
       const { server, ana, bob, cy, dee, acme } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       const shares = (person: Person) =>
         person.call<MapSharing>("GET", `/api/maps/${map.id}/shares`);
       const share = (person: Person, body: object) =>
@@ -364,7 +358,7 @@ describe("maps in workspaces", () => {
     "lets workspace admins set the default role and turn guest links off",
     async () => {
       const { server, ana, bob, acme } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       const settings = `/api/workspaces/${acme}/settings`;
       expect((await bob.call("GET", settings)).status).toBe(403);
       expect((await ana.call("GET", settings)).body).toEqual({
@@ -405,7 +399,7 @@ describe("maps in workspaces", () => {
     "lets a signed-in owner manage links, recording who created each",
     async () => {
       const { server, ana, bob, acme } = await team();
-      const map = await newMap(ana, "Checkout", acme);
+      const map = await createMapIn(ana, "Checkout", acme);
       const links = `/api/maps/${map.id}/links`;
       const created = await ana.call<{ link: { createdBy: string | null } }>("POST", links, {
         role: ROLE.viewer,

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { AppHeader } from "./account/AppHeader.tsx";
 import { MapListPage } from "./maps/MapListPage.tsx";
-import { useRoute } from "./router.ts";
+import { type Route, useRoute } from "./router.ts";
 
 // The board (dnd-kit, d3, Yjs and the provider) loads only when a map is opened.
 const BoardPage = lazy(() => import("./board/BoardPage.tsx"));
@@ -34,6 +34,16 @@ function AppPage({ children }: { children: ReactNode }) {
   );
 }
 
+/** The pages of one map: each is mounted afresh (key) when another map is opened. */
+const MAP_PAGES = {
+  board: BoardPage,
+  history: HistoryPage,
+  present: PresentPage,
+  contribute: ContributePage,
+} as const;
+
+type StandalonePage = Exclude<Route, { readonly page: "maps" | "admin" | "notFound" }>;
+
 export function App() {
   const route = useRoute();
   switch (route.page) {
@@ -49,61 +59,33 @@ export function App() {
           <AdminPage />
         </AppPage>
       );
-    case "sign-in":
-    case "sign-up":
-      return (
-        <Loading>
-          <AccountEntryPage key={route.page} signUp={route.page === "sign-up"} />
-        </Loading>
-      );
-    case "invitation":
-      return (
-        <Loading>
-          <InvitationPage invitationId={route.invitationId} />
-        </Loading>
-      );
-    case "forgot-password":
-      return (
-        <Loading>
-          <ForgotPasswordPage />
-        </Loading>
-      );
-    case "reset-password":
-      return (
-        <Loading>
-          <ResetPasswordPage />
-        </Loading>
-      );
-    case "board":
-      return (
-        <Loading>
-          <BoardPage key={route.mapId} mapId={route.mapId} />
-        </Loading>
-      );
-    case "history":
-      return (
-        <Loading>
-          <HistoryPage key={route.mapId} mapId={route.mapId} />
-        </Loading>
-      );
-    case "present":
-      return (
-        <Loading>
-          <PresentPage key={route.mapId} mapId={route.mapId} />
-        </Loading>
-      );
-    case "contribute":
-      return (
-        <Loading>
-          <ContributePage key={route.mapId} mapId={route.mapId} />
-        </Loading>
-      );
-    default:
+    case "notFound":
       return (
         <div className="page">
           <h1>Page not found</h1>
           <a href="/">All maps</a>
         </div>
       );
+    default:
+      return <Loading>{standalonePage(route)}</Loading>;
+  }
+}
+
+/** A page without the app's header (signing in, a map's pages), in a chunk of its own. */
+function standalonePage(route: StandalonePage): ReactNode {
+  switch (route.page) {
+    case "sign-in":
+    case "sign-up":
+      return <AccountEntryPage key={route.page} signUp={route.page === "sign-up"} />;
+    case "invitation":
+      return <InvitationPage invitationId={route.invitationId} />;
+    case "forgot-password":
+      return <ForgotPasswordPage />;
+    case "reset-password":
+      return <ResetPasswordPage />;
+    default: {
+      const Page = MAP_PAGES[route.page];
+      return <Page key={route.mapId} mapId={route.mapId} />;
+    }
   }
 }

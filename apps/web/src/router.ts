@@ -52,8 +52,12 @@ export function parseRoute(pathname: string): Route {
   return { page: "notFound" };
 }
 
+/**
+ * Everything that reads the location (the route here, the view tab in views/useView.ts)
+ * subscribes through this one set: back/forward and our own history writes both tell it.
+ */
 const listeners = new Set<() => void>();
-function subscribe(listener: () => void): () => void {
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener("popstate", listener);
   return () => {
@@ -62,9 +66,14 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** Tells the subscribers that the location changed through pushState/replaceState. */
+export function notifyLocationChanged(): void {
+  for (const listener of listeners) listener();
+}
+
 export function navigate(path: string): void {
   window.history.pushState(null, "", path);
-  for (const listener of listeners) listener();
+  notifyLocationChanged();
 }
 
 export function useRoute(): Route {

@@ -154,7 +154,10 @@ export function accountsApi(auth: JourneymapAuth) {
       );
     },
 
-    /** For `journeymap admin create-user`: no session needed; the first account is admin anyway. */
+    /**
+     * For `journeymap admin create-user`: no session needed; the first account is admin
+     * anyway. The address counts as verified (docs/SECURITY.md, "Invitations").
+     */
     async createUser(input: NewUser): Promise<AccountUser> {
       // better-auth's admin route does not check the length of the password it is given.
       await refuseBadPassword(auth, input.password);
@@ -164,6 +167,8 @@ export function accountsApi(auth: JourneymapAuth) {
           name: input.name,
           password: input.password,
           role: input.admin === true ? INSTANCE_ROLE.admin : INSTANCE_ROLE.member,
+          // The admin vouches for the address: it may accept invitations sent to it.
+          data: { emailVerified: true },
         },
       });
       return accountUserOf(user);

@@ -25,7 +25,7 @@ export const ACCOUNTS_ENV = z.object({
       "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587",
     )
     .optional(),
-  /** Sender of password-reset mail, e.g. `Journeymap <maps@example.com>`. */
+  /** Sender of mail (reset, verification and invitation links), e.g. `Journeymap <maps@example.com>`. */
   MAIL_FROM: z.string().min(3).optional(),
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
@@ -68,7 +68,7 @@ export interface AccountsConfig {
   /** null: use the secret stored in the database (created on first start). */
   readonly secret: string | null;
   readonly allowSignUp: boolean;
-  /** null: no mail; password resets are done by an admin. */
+  /** null: no mail; password resets are done by an admin, invitation links passed on by hand. */
   readonly mail: MailConfig | null;
   /** null: email + password only. */
   readonly oidc: OidcConfig | null;
@@ -88,7 +88,7 @@ export function readAccountsConfig(env: AccountsEnv): AccountsConfig {
   if (env.OIDC_ALLOWED_DOMAINS !== undefined && env.OIDC_ISSUER === undefined)
     throw new AccountsConfigError("OIDC_ALLOWED_DOMAINS: needs OIDC_ISSUER");
   if (env.SMTP_URL !== undefined && env.MAIL_FROM === undefined)
-    throw new AccountsConfigError("MAIL_FROM: required with SMTP_URL (the sender of reset mail)");
+    throw new AccountsConfigError("MAIL_FROM: required with SMTP_URL (the sender of mail)");
   return {
     secret: env.AUTH_SECRET ?? null,
     allowSignUp: env.ALLOW_SIGNUP,

@@ -10,7 +10,8 @@ import { admin, organization } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import type { AccountsConfig } from "./accountsConfig.ts";
 import { admissionPolicy, firstAccountIsAdmin, INSTANCE_ROLE } from "./admission.ts";
-import { type Mailer, passwordResetMail } from "./mailer.ts";
+import { mailedLinks } from "./mailedLinks.ts";
+import type { Mailer } from "./mailer.ts";
 import { membershipEvents, type OnMembershipChanged } from "./membershipEvents.ts";
 import { hashPassword, verifyPassword } from "./passwordHashing.ts";
 import { signInThrottle } from "./signInThrottle.ts";
@@ -70,6 +71,7 @@ const adminResetSignsOut = createAuthMiddleware(async (ctx) => {
 
 export function betterAuthOptions(input: AuthOptionsInput) {
   const { config, mailer, publicUrl, log, onMembershipChanged } = input;
+  const mailed = mailedLinks(mailer, publicUrl, (message) => log("warn", message));
   return {
     appName: "Journeymap",
     // Without a public URL better-auth takes the origin each request was addressed to.
@@ -95,11 +97,9 @@ export function betterAuthOptions(input: AuthOptionsInput) {
       password: { hash: hashPassword, verify: verifyPassword },
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword:
-        mailer === null
-          ? undefined
-          : async ({ user, url }) => mailer.queue(passwordResetMail(user.email, user.name, url)),
+      sendResetPassword: mailed.sendResetPassword,
     },
+    emailVerification: mailed.emailVerification,
     user: { modelName: TABLE.user, validateUserInfo: admissionPolicy(config) },
     // Seven days, renewed daily while used (better-auth's defaults, stated).
     session: { modelName: TABLE.session, expiresIn: 7 * DAY_SECONDS, updateAge: DAY_SECONDS },
@@ -143,6 +143,7 @@ export function betterAuthOptions(input: AuthOptionsInput) {
         roles: workspaceRoles,
         creatorRole: WORKSPACE_ROLE.admin,
         invitationExpiresIn: 7 * DAY_SECONDS,
+        ...mailed.invitations,
         organizationHooks: { ...onlyWorkspaceRoles, ...membershipEvents(onMembershipChanged) },
         schema: {
           organization: { modelName: TABLE.workspace },

@@ -12,6 +12,7 @@ import { createAuth, type JourneymapAuth, migrateAuthTables } from "./createAuth
 import { createMailer } from "./mailer.ts";
 import type { OnMembershipChanged } from "./membershipEvents.ts";
 import { isSameOrigin } from "./sameOrigin.ts";
+import { workspaceAdmin } from "./workspaceAdmin.ts";
 
 export interface CreateAccountsOptions extends DatabaseLocation {
   /** The server's public URL (no trailing slash); null: each request's own origin. */
@@ -28,7 +29,9 @@ export interface RequestClient {
   readonly address: string | null;
 }
 
-export interface Accounts extends ReturnType<typeof AccountsApiOf> {
+export interface Accounts
+  extends ReturnType<typeof AccountsApiOf>,
+    ReturnType<typeof workspaceAdmin> {
   /** better-auth itself, for what this interface does not wrap yet (workspaces: stage 2). */
   readonly auth: JourneymapAuth;
   /** Whether single sign-on is configured (the sign-in page offers it). */
@@ -70,6 +73,13 @@ export async function createAccounts(options: CreateAccountsOptions): Promise<Ac
       : createMailer(options.config.mail, (error) =>
           log("error", `sending mail: ${String(error)}`),
         );
+  const announce: OnMembershipChanged = (userIds) => {
+    try {
+      options.onMembershipChanged?.(userIds);
+    } catch (error) {
+      log("error", `announcing a membership change: ${String(error)}`);
+    }
+  };
   try {
     const auth = await database.exclusively(async () => {
       const secret = options.config.secret ?? (await database.storedSecret());
@@ -80,19 +90,14 @@ export async function createAccounts(options: CreateAccountsOptions): Promise<Ac
         config: options.config,
         mailer,
         log,
-        onMembershipChanged: (userIds) => {
-          try {
-            options.onMembershipChanged?.(userIds);
-          } catch (error) {
-            log("error", `announcing a membership change: ${String(error)}`);
-          }
-        },
+        onMembershipChanged: announce,
       });
       await migrateAuthTables(created);
       return created;
     });
     return {
       ...accountsApi(auth),
+      ...workspaceAdmin(auth, announce),
       auth,
       singleSignOn: options.config.oidc !== null,
       handler: (request, client) => auth.handler(withClientAddress(request, client)),

@@ -13,6 +13,7 @@ export {
   SESSION_COOKIE,
 } from "./betterAuthOptions.ts";
 export type { JourneymapAuth } from "./createAuth.ts";
+export { invitationUrl } from "./mailedLinks.ts";
 export {
   type Accounts,
   type CreateAccountsOptions,
@@ -30,4 +31,5 @@ export {
 export { OIDC_CALLBACK_PATH, OIDC_PROVIDER_ID } from "./singleSignOn.ts";
 export { TABLE } from "./tables.ts";
 export { WORKSPACE_ROLE, WORKSPACE_ROLES, type WorkspaceRole } from "./workspaceRoles.ts";
+export type { WorkspaceInfo, WorkspaceMember } from "./workspaceAdmin.ts";
 export { type Invited, inviteGuest } from "./workspaceInvitations.ts";

@@ -1,7 +1,8 @@
 /**
- * Outgoing mail (password-reset links) over SMTP with nodemailer. Sending never delays the
- * HTTP answer: a reset request for a known email must take as long as one for an unknown
- * email, so the caller queues the message and a failure is logged, not returned.
+ * Outgoing mail (password-reset, verification and invitation links; texts in mails.ts) over
+ * SMTP with nodemailer. Sending never delays the HTTP answer: a reset request for a known
+ * email must take as long as one for an unknown email, so the caller queues the message and
+ * a failure is logged, not returned.
  */
 import nodemailer from "nodemailer";
 import type { MailConfig } from "./accountsConfig.ts";
@@ -32,23 +33,5 @@ export function createMailer(config: MailConfig, onError: (error: unknown) => vo
       await Promise.allSettled([...sending]);
       transport.close();
     },
-  };
-}
-
-/** The reset mail: plain text, so no client mangles the link. */
-export function passwordResetMail(to: string, name: string, url: string): Mail {
-  return {
-    to,
-    subject: "Reset your Journeymap password",
-    text: [
-      `Hello ${name},`,
-      "",
-      "Someone (hopefully you) asked to reset the password of your Journeymap account.",
-      "Open this link within an hour to choose a new one:",
-      "",
-      url,
-      "",
-      "If you did not ask, ignore this mail: your password stays as it is.",
-    ].join("\n"),
   };
 }

@@ -12,15 +12,25 @@ export type Invited =
   | { readonly ok: true; readonly invitationId: string }
   | { readonly ok: false; readonly status: 400 | 403; readonly message: string };
 
+/**
+ * `from` is the inviter's request (or just its headers): with SMTP configured and no
+ * PUBLIC_URL, the mailed link is built on the origin that request was addressed to.
+ */
 export async function inviteGuest(
   auth: JourneymapAuth,
-  headers: Headers,
+  from: Request | Headers,
   email: string,
   workspaceId: string,
 ): Promise<Invited> {
+  const headers = from instanceof Request ? from.headers : from;
+  // Only its address and headers: the body was read already.
+  const request = from instanceof Request ? new Request(from.url, { headers }) : undefined;
   try {
     const invitation = await auth.api.createInvitation({
       headers,
+      request,
+      // Passing a request would otherwise make the call answer with a Response.
+      asResponse: false,
       body: { email, role: WORKSPACE_ROLE.guest, organizationId: workspaceId, resend: true },
     });
     return { ok: true, invitationId: invitation.id };

@@ -66,6 +66,8 @@ export function storeRunner(open: OpenStore) {
 
 export function storeContract(name: string, open: OpenStore) {
   describe(`MapStore contract: ${name}`, () => {
+    // One block by design: the contract is one list of tests that every adapter (SQLite,
+    // PostgreSQL) must pass; storeContract runs it once per adapter.
     const withStore = storeRunner(open);
 
     it("creates maps with their seed as row 1 and lists them newest first", () =>

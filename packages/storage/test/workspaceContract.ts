@@ -55,6 +55,8 @@ const share = (overrides: Partial<MapShare>): MapShare => ({
 
 export function workspaceContract(name: string, open: OpenStore) {
   describe(`MapStore contract, workspaces: ${name}`, () => {
+    // One block by design: the contract is one list of tests that every adapter (SQLite,
+    // PostgreSQL) must pass; workspaceContract runs it once per adapter.
     const withStore = storeRunner(open);
 
     /** Maps A and B in ws1, C in ws2, D in none; A last edited by user-ana, then the server. */

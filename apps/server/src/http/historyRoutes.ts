@@ -58,46 +58,47 @@ function seqParam(value: string | undefined, fallback: number): number | null {
   return value.trim() !== "" && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-export function createHistoryRoutes({
-  store,
-  access,
-  history,
-  authors,
-  now,
-}: HistoryRoutesOptions): Hono {
+export function createHistoryRoutes(options: HistoryRoutesOptions): Hono {
   const app = new Hono();
-  const limit = limitBody(MAX_BODY_BYTES);
-  const mapIdOf = (c: Context) => c.req.param("mapId") ?? "";
+  mountReadRoutes(app, options);
+  mountVersionRoutes(app, options);
+  return app;
+}
 
-  /** Any share link of the map may read its history (viewers included). */
-  const requireReader = async (c: Context): Promise<Response | null> => {
-    const grant = await grantFor(access, c, mapIdOf(c));
-    if (grant instanceof Response) return grant;
-    return refuseNonReader(c, grant, "read the map's history");
-  };
+const mapIdOf = (c: Context) => c.req.param("mapId") ?? "";
 
-  /**
-   * Editors and owners name versions. Returns who a new version is by, from what the caller
-   * says: a signed-in person is themselves (their account id); a link's holder is a guest of
-   * that link, named as they say, else by the link's label (a name they type is never taken
-   * for an id: it could be an account's).
-   */
-  const requireEditor = async (
-    c: Context,
-  ): Promise<Response | ((claimed: string | undefined) => string)> => {
-    const grant = await grantFor(access, c, mapIdOf(c));
-    if (grant instanceof Response) return grant;
-    if (grant.kind === "api" || !allows(ROUTES.createVersion.access, grant)) {
-      return c.json({ error: "Only editors and owners can change the map's versions" }, 403);
-    }
-    if (grant.kind === "account") return () => grant.userId;
-    const link = await store.getLink(grant.linkId);
-    const label = link?.label || grant.role;
-    return (claimed) => guestAuthor(guestId(`link-${grant.linkId}`), claimed || label);
-  };
+/** Any share link of the map may read its history (viewers included). */
+async function refuseReader(access: AccessService, c: Context): Promise<Response | null> {
+  const grant = await grantFor(access, c, mapIdOf(c));
+  if (grant instanceof Response) return grant;
+  return refuseNonReader(c, grant, "read the map's history");
+}
 
+/**
+ * Editors and owners name versions. Returns who a new version is by, from what the caller
+ * says: a signed-in person is themselves (their account id); a link's holder is a guest of
+ * that link, named as they say, else by the link's label (a name they type is never taken
+ * for an id: it could be an account's).
+ */
+async function requireEditor(
+  { access, store }: HistoryRoutesOptions,
+  c: Context,
+): Promise<Response | ((claimed: string | undefined) => string)> {
+  const grant = await grantFor(access, c, mapIdOf(c));
+  if (grant instanceof Response) return grant;
+  if (grant.kind === "api" || !allows(ROUTES.createVersion.access, grant)) {
+    return c.json({ error: "Only editors and owners can change the map's versions" }, 403);
+  }
+  if (grant.kind === "account") return () => grant.userId;
+  const link = await store.getLink(grant.linkId);
+  const label = link?.label || grant.role;
+  return (claimed) => guestAuthor(guestId(`link-${grant.linkId}`), claimed || label);
+}
+
+/** The timeline, entries, states, logged rows and attribution: for any reader. */
+function mountReadRoutes(app: Hono, { access, history, authors }: HistoryRoutesOptions): void {
   mount(app, ROUTES.listHistory, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     const from = seqParam(c.req.query("from"), 1);
     const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
@@ -110,7 +111,7 @@ export function createHistoryRoutes({
   });
 
   mount(app, ROUTES.getTimeline, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     const { seq, bursts } = await history.timeline(mapIdOf(c));
     const shown = await authors.show(bursts.map((b) => b.author));
@@ -121,7 +122,7 @@ export function createHistoryRoutes({
   });
 
   mount(app, ROUTES.getState, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     const mapId = mapIdOf(c);
     const at = c.req.query("at");
@@ -153,7 +154,7 @@ export function createHistoryRoutes({
    * alone); the caller pages on from the last row it got. A range past the end is empty.
    */
   mount(app, ROUTES.getUpdates, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     const from = seqParam(c.req.query("from"), 1);
     const to = seqParam(c.req.query("to"), Number.MAX_SAFE_INTEGER);
@@ -173,7 +174,7 @@ export function createHistoryRoutes({
   });
 
   mount(app, ROUTES.getAttribution, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     const { seq, targets } = await history.attribution(mapIdOf(c));
     const shown = await authors.show(
@@ -188,6 +189,12 @@ export function createHistoryRoutes({
     ]);
     return c.json({ seq, targets: Object.fromEntries(named) } satisfies AttributionTable);
   });
+}
+
+/** Named versions: any reader lists them; editors and owners name, rename and delete them. */
+function mountVersionRoutes(app: Hono, options: HistoryRoutesOptions): void {
+  const { store, access, history, authors, now } = options;
+  const limit = limitBody(MAX_BODY_BYTES);
 
   /** Versions with their author's name (an account's is looked up; other names are as given). */
   const showVersions = async (versions: readonly Version[]): Promise<Version[]> => {
@@ -200,13 +207,13 @@ export function createHistoryRoutes({
   };
 
   mount(app, ROUTES.listVersions, async (c) => {
-    const denied = await requireReader(c);
+    const denied = await refuseReader(access, c);
     if (denied) return denied;
     return c.json((await showVersions(await store.listVersions(mapIdOf(c)))) satisfies Version[]);
   });
 
   mount(app, ROUTES.createVersion, limit, async (c) => {
-    const authorOf = await requireEditor(c);
+    const authorOf = await requireEditor(options, c);
     if (authorOf instanceof Response) return authorOf;
     const body = await readBody(c, CreateVersionBody);
     if (body instanceof Response) return body;
@@ -230,7 +237,7 @@ export function createHistoryRoutes({
   });
 
   mount(app, ROUTES.renameVersion, limit, async (c) => {
-    const editor = await requireEditor(c);
+    const editor = await requireEditor(options, c);
     if (editor instanceof Response) return editor;
     const body = await readBody(c, RenameVersionBody);
     if (body instanceof Response) return body;
@@ -242,15 +249,13 @@ export function createHistoryRoutes({
   });
 
   mount(app, ROUTES.deleteVersion, async (c) => {
-    const editor = await requireEditor(c);
+    const editor = await requireEditor(options, c);
     if (editor instanceof Response) return editor;
     if (!(await store.deleteVersion(mapIdOf(c), c.req.param("versionId") ?? ""))) {
       return c.json({ error: "No such version of this map" }, 404);
     }
     return c.body(null, 204);
   });
-
-  return app;
 }
 
 /** The answer for a moment that history retention has compacted away. */

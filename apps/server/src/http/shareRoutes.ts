@@ -88,7 +88,7 @@ export function createShareRoutes(options: ShareRoutesOptions): Hono {
     let invitationId: string | null = null;
     if (!inWorkspace) {
       const email = body.email!.toLowerCase();
-      const invited = await inviteGuest(accounts.auth, c.req.raw.headers, email, workspaceId);
+      const invited = await inviteGuest(accounts.auth, c.req.raw, email, workspaceId);
       if (!invited.ok) return c.json({ error: invited.message }, invited.status);
       invitationId = invited.invitationId;
     }

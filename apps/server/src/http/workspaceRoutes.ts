@@ -35,9 +35,9 @@ import { accessChanges } from "./accessChanges.ts";
 import { bearerToken, grantFor } from "./grants.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
-import { createShareRoutes } from "./shareRoutes.ts";
+import { createShareRoutes, type ShareRoutesOptions } from "./shareRoutes.ts";
 import { changeLimiter, type OnMap, personOnMap, signedInPerson } from "./signedIn.ts";
-import { workspaceAnswers } from "./workspaceAnswers.ts";
+import { type WorkspaceAnswers, workspaceAnswers } from "./workspaceAnswers.ts";
 
 /** JSON bodies here are tiny: a workspace id, a role. */
 const MAX_BODY_BYTES = 4 * 1024;
@@ -85,41 +85,68 @@ export function copyTitle(title: string): string {
 }
 
 export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
-  const { store, access, roles, accounts, log, now } = options;
   const app = new Hono();
-  const limit = limitBody(MAX_BODY_BYTES);
-  const tooMany = changeLimiter(now);
-  const answers = workspaceAnswers(options.authors, (id) => accounts.findUser(id));
-  const changes = accessChanges({
-    store,
-    membersOf: (workspaceId) => accounts.membersOf(workspaceId),
-    onRevoke: options.onRevoke,
-    onAccessChanged: options.onAccessChanged,
-  });
+  const kit = routeKit(options);
+  mountListRoute(app, kit);
+  mountTrashRoutes(app, kit);
+  mountCopyAndMoveRoutes(app, kit);
+  mountClaimRoute(app, kit);
+  mountSettingsRoutes(app, kit);
+  app.route("/", createShareRoutes(kit));
+  return app;
+}
 
+/** What the routes of this file (and shareRoutes.ts) share: answers, checks and bounds. */
+interface RouteKit extends WorkspaceRoutesOptions, ShareRoutesOptions {
+  readonly accounts: WorkspaceRoutesOptions["accounts"];
   /**
    * The answer for a map as it is now, with the person's role on it (trash or not). Every
    * route that answers with one has just made sure they have a role there.
    */
-  const mapAnswer = async (mapId: string, userId: string) => {
-    const standing = await roles.standing(userId, mapId);
-    const [map] = await store.getMaps([mapId]);
-    if (!map || !standing?.role) throw new Error(`No role on ${mapId} to answer with`);
-    const [answer] = await answers.maps([{ ...map, role: standing.role }]);
-    return answer!;
-  };
-
+  mapAnswer(mapId: string, userId: string): Promise<MapAnswer>;
   /** Null when the person may put maps in the workspace, else the 403 saying so. */
-  const refuseTarget = async (c: Context, userId: string, workspaceId: string) =>
-    mayAddMaps(await roles.workspaceRole(userId, workspaceId))
-      ? null
-      : c.json({ error: "You can put maps only in workspaces you are an admin or member of" }, 403);
+  refuseTarget(c: Context, userId: string, workspaceId: string): Promise<Response | null>;
+  refuseManager(c: Context, on: OnMap, what: string): Response | null;
+}
 
-  const refuseManager = (c: Context, on: OnMap, what: string) =>
-    mayManageMap(on.standing.role, on.map, on.person.id)
-      ? null
-      : c.json({ error: `Only the map's owners and the person who created it can ${what}` }, 403);
+type MapAnswer = Awaited<ReturnType<WorkspaceAnswers["maps"]>>[number];
 
+function routeKit(options: WorkspaceRoutesOptions): RouteKit {
+  const { store, roles, accounts, now } = options;
+  const answers = workspaceAnswers(options.authors, (id) => accounts.findUser(id));
+  return {
+    ...options,
+    limit: limitBody(MAX_BODY_BYTES),
+    tooMany: changeLimiter(now),
+    answers,
+    changes: accessChanges({
+      store,
+      membersOf: (workspaceId) => accounts.membersOf(workspaceId),
+      onRevoke: options.onRevoke,
+      onAccessChanged: options.onAccessChanged,
+    }),
+    async mapAnswer(mapId, userId) {
+      const standing = await roles.standing(userId, mapId);
+      const [map] = await store.getMaps([mapId]);
+      if (!map || !standing?.role) throw new Error(`No role on ${mapId} to answer with`);
+      const [answer] = await answers.maps([{ ...map, role: standing.role }]);
+      return answer!;
+    },
+    refuseTarget: async (c, userId, workspaceId) =>
+      mayAddMaps(await roles.workspaceRole(userId, workspaceId))
+        ? null
+        : c.json(
+            { error: "You can put maps only in workspaces you are an admin or member of" },
+            403,
+          ),
+    refuseManager: (c, on, what) =>
+      mayManageMap(on.standing.role, on.map, on.person.id)
+        ? null
+        : c.json({ error: `Only the map's owners and the person who created it can ${what}` }, 403),
+  };
+}
+
+function mountListRoute(app: Hono, { roles, answers }: RouteKit): void {
   mount(app, ROUTES.listWorkspaceMaps, async (c) => {
     const person = await signedInPerson(c);
     if (person instanceof Response) return person;
@@ -139,38 +166,44 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
     });
     return c.json(await answers.maps(maps));
   });
+}
 
+function mountTrashRoutes(app: Hono, kit: RouteKit): void {
+  const { store, roles, log, now, tooMany, changes } = kit;
   mount(app, ROUTES.trashMap, async (c) => {
     const on = await personOnMap(c, store, roles);
     if (on instanceof Response) return on;
-    const refused = tooMany(c, on.person.id) ?? refuseManager(c, on, "put it in the trash");
+    const refused = tooMany(c, on.person.id) ?? kit.refuseManager(c, on, "put it in the trash");
     if (refused) return refused;
     if (!(await store.trashMap(on.map.id, now())))
       return c.json({ error: "This map is in the trash" }, 410);
     log.info({ mapId: on.map.id, userId: on.person.id }, "map put in the trash");
     await changes.mapChanged(on.map, { closeLinks: true });
-    return c.json(await mapAnswer(on.map.id, on.person.id));
+    return c.json(await kit.mapAnswer(on.map.id, on.person.id));
   });
 
   mount(app, ROUTES.restoreMap, async (c) => {
     const on = await personOnMap(c, store, roles, { trashed: true });
     if (on instanceof Response) return on;
-    const refused = tooMany(c, on.person.id) ?? refuseManager(c, on, "restore it");
+    const refused = tooMany(c, on.person.id) ?? kit.refuseManager(c, on, "restore it");
     if (refused) return refused;
     if (!(await store.restoreMap(on.map.id)))
       return c.json({ error: "This map is not in the trash" }, 409);
     log.info({ mapId: on.map.id, userId: on.person.id }, "map restored from the trash");
-    return c.json(await mapAnswer(on.map.id, on.person.id));
+    return c.json(await kit.mapAnswer(on.map.id, on.person.id));
   });
+}
 
-  mount(app, ROUTES.duplicateMap, options.guardCreation, limit, async (c) => {
+function mountCopyAndMoveRoutes(app: Hono, kit: RouteKit): void {
+  const { store, access, roles, log, now, tooMany, limit, changes, answers } = kit;
+  mount(app, ROUTES.duplicateMap, kit.guardCreation, limit, async (c) => {
     const on = await personOnMap(c, store, roles);
     if (on instanceof Response) return on;
     const body = await readBody(c, DuplicateMapBody);
     if (body instanceof Response) return body;
     const target = body.workspaceId ?? on.map.workspaceId;
     if (target === null) return c.json({ error: "Say which workspace the copy goes in" }, 400);
-    const refused = tooMany(c, on.person.id) ?? (await refuseTarget(c, on.person.id, target));
+    const refused = tooMany(c, on.person.id) ?? (await kit.refuseTarget(c, on.person.id, target));
     if (refused) return refused;
     const title = copyTitle(on.map.title);
     const copy = await createOwnedMap(store, access, {
@@ -181,7 +214,7 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
       createdBy: on.person.id,
     });
     log.info({ mapId: copy.id, from: on.map.id, userId: on.person.id }, "map duplicated");
-    return c.json(await mapAnswer(copy.id, on.person.id), 201);
+    return c.json(await kit.mapAnswer(copy.id, on.person.id), 201);
   });
 
   mount(app, ROUTES.moveMap, limit, async (c) => {
@@ -194,8 +227,8 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
       return c.json({ error: "The map is in this workspace already" }, 400);
     const refused =
       tooMany(c, on.person.id) ??
-      refuseManager(c, on, "move it") ??
-      (await refuseTarget(c, on.person.id, workspaceId));
+      kit.refuseManager(c, on, "move it") ??
+      (await kit.refuseTarget(c, on.person.id, workspaceId));
     if (refused) return refused;
     // Shares stay with the people of the new workspace; the others lose the map.
     const shares = await store.listShares(on.map.id);
@@ -212,11 +245,15 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
     for (const share of dropped) if (share.userId) changes.person(share.userId);
     await changes.mapChanged({ ...on.map, workspaceId }, { formerWorkspaceId: on.map.workspaceId });
     return c.json({
-      map: await mapAnswer(on.map.id, on.person.id),
+      map: await kit.mapAnswer(on.map.id, on.person.id),
       droppedShares: await answers.shares(dropped),
     });
   });
+}
 
+/** A map made before accounts joins a workspace, by whoever holds its owner link. */
+function mountClaimRoute(app: Hono, kit: RouteKit): void {
+  const { store, access, log, tooMany, limit } = kit;
   mount(app, ROUTES.claimMap, limit, async (c) => {
     const person = await signedInPerson(c);
     if (person instanceof Response) return person;
@@ -228,14 +265,18 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
       return c.json({ error: NEEDS_OWNER_LINK }, 403);
     const body = await readBody(c, WorkspaceBody, { emptyIsInvalid: true });
     if (body instanceof Response) return body;
-    const refused = tooMany(c, person.id) ?? (await refuseTarget(c, person.id, body.workspaceId));
+    const refused =
+      tooMany(c, person.id) ?? (await kit.refuseTarget(c, person.id, body.workspaceId));
     if (refused) return refused;
     if (!(await store.claimMap(mapId, body.workspaceId, person.id)))
       return c.json({ error: "This map belongs to a workspace already" }, 409);
     log.info({ mapId, workspaceId: body.workspaceId, userId: person.id }, "map claimed");
-    return c.json(await mapAnswer(mapId, person.id));
+    return c.json(await kit.mapAnswer(mapId, person.id));
   });
+}
 
+/** A workspace's settings, for its admins. */
+function mountSettingsRoutes(app: Hono, { store, roles, log, tooMany, limit, changes }: RouteKit) {
   /** The signed-in person if they administer the workspace, else the refusal. */
   const workspaceAdmin = async (c: Context) => {
     const person = await signedInPerson(c);
@@ -274,7 +315,4 @@ export function createWorkspaceRoutes(options: WorkspaceRoutesOptions): Hono {
     if (before.defaultMapRole !== after.defaultMapRole) await changes.workspaceChanged(workspaceId);
     return c.json(await settingsAnswer(workspaceId));
   });
-
-  app.route("/", createShareRoutes({ ...options, answers, changes, tooMany, limit }));
-  return app;
 }

@@ -15,7 +15,7 @@ import type {
   Extension,
   onDisconnectPayload,
 } from "@hocuspocus/server";
-import { CloseError, type CloseReason, type Limits } from "../limits.ts";
+import { CloseError, type CloseSocket, type Limits } from "../limits.ts";
 import type { ConnectionContext } from "./Access.ts";
 import { announcedClients } from "./awarenessUpdate.ts";
 
@@ -28,13 +28,10 @@ export class Presence implements Extension {
   /** The ids the message being handled on a connection announced (read in beforeHandleMessage). */
   private readonly announced = new WeakMap<object, Set<number>>();
   private readonly limits: AwarenessLimits;
-  private readonly onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void;
+  private readonly onReject: CloseSocket;
 
   /** `onReject` closes the whole socket, not just the document (as UpdateGuard's). */
-  constructor(
-    limits: AwarenessLimits,
-    onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void = () => {},
-  ) {
+  constructor(limits: AwarenessLimits, onReject: CloseSocket = () => {}) {
     this.limits = limits;
     this.onReject = onReject;
   }

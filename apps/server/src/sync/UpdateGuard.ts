@@ -6,8 +6,7 @@
  */
 import type { beforeHandleMessagePayload, beforeSyncPayload, Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-import { CloseError, type CloseReason } from "../limits.ts";
-import type { Limits } from "../limits.ts";
+import { CloseError, type CloseSocket, type Limits } from "../limits.ts";
 import { missingDependency } from "./missingDependencies.ts";
 import { carriesUpdate } from "./messageHeader.ts";
 import { validateUpdate } from "./validateUpdate.ts";
@@ -27,13 +26,10 @@ export class UpdateGuard implements Extension {
   /** Runs before persistence (higher priority first). */
   readonly priority = 1000;
   private readonly limits: Limits;
-  private readonly onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void;
+  private readonly onReject: CloseSocket;
 
   /** `onReject` records the rejection and closes the whole socket, not just the document. */
-  constructor(
-    limits: Limits,
-    onReject: (kind: CloseReason, socketKey: unknown, reason: string) => void = () => {},
-  ) {
+  constructor(limits: Limits, onReject: CloseSocket = () => {}) {
     this.limits = limits;
     this.onReject = onReject;
   }

@@ -89,6 +89,20 @@ export async function createWorkspace(person: Person, name: string): Promise<str
   return created.body.id;
 }
 
+/** A map `person` creates in a workspace: its id and owner token. */
+export async function createMapIn(
+  person: Person,
+  title: string,
+  workspaceId: string,
+): Promise<{ id: string; token: string }> {
+  const created = await person.call<{ id: string; token: string }>("POST", "/api/maps", {
+    title,
+    workspaceId,
+  });
+  if (created.status !== 201) throw new Error(`map ${title}: ${JSON.stringify(created.body)}`);
+  return created.body;
+}
+
 /** Invites `person` to the workspace with `role` (as `admin`) and has them accept. */
 export async function join(
   admin: Person,

@@ -1,4 +1,5 @@
 /** The local Redis (127.0.0.1:6379) for scale-out tests; missing Redis fails under CI=true. */
+import { postgresAvailable } from "@journeymap/storage/testing";
 import { serviceAvailable } from "@journeymap/testkit";
 import { Redis } from "ioredis";
 
@@ -18,6 +19,16 @@ export async function redisAvailable(): Promise<boolean> {
   } finally {
     client.disconnect();
   }
+}
+
+/** Scale-out runs on the PostgreSQL store and Redis: both must be there. */
+export async function scaleOutAvailable(): Promise<boolean> {
+  return (await postgresAvailable()) && (await redisAvailable());
+}
+
+/** A key prefix of this run alone (`tag` and a time and random part): runs at once share Redis. */
+export function uniquePrefix(tag: string): string {
+  return `${tag}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /** Deletes every key under a test's prefix. */

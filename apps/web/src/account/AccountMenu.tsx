@@ -4,14 +4,13 @@ import { useCallback, useRef, useState } from "react";
 import { revokeAllSessions, signOut } from "../api/authClient.ts";
 import { ActionButton } from "../ui/ActionButton.tsx";
 import { AppLink } from "../ui/AppLink.tsx";
-import { initials } from "../ui/initials.ts";
+import { Avatar } from "../ui/Avatar.tsx";
 import { useAction } from "../ui/useAction.ts";
 import { useDismiss } from "../ui/useDismiss.ts";
 import { administers } from "./accountStore.ts";
 import { authMessage } from "./authMessages.ts";
 import { SessionList } from "./SessionList.tsx";
 import { signOutDevice } from "./signOutDevice.ts";
-import "../ui/avatar.css";
 import "./AccountMenu.css";
 import { FormError } from "../ui/FormError.tsx";
 
@@ -34,25 +33,17 @@ export function AccountMenu({ me }: { me: Me }) {
         data-testid="account.menu"
         onClick={() => setOpen(!open)}
       >
-        <span className="avatar" style={{ background: user.color }} aria-hidden="true">
-          {initials(user.name)}
-        </span>
+        <Avatar name={user.name} colour={user.color} />
         <span className="account-name">{user.name}</span>
       </button>
       {open && (
         <div className="popover-panel account-panel" role="dialog" aria-label="Your account">
           <div className="account-who">
-            <span
-              className="avatar avatar--lg"
-              style={{ background: user.color }}
-              aria-hidden="true"
-            >
-              {initials(user.name)}
-            </span>
+            <Avatar name={user.name} colour={user.color} large />
             <div>
               <strong data-testid="account.name">{user.name}</strong>
-              <div className="menu-note">{user.email}</div>
-              {user.admin && <div className="menu-note">Administers this server</div>}
+              <div className="panel-note">{user.email}</div>
+              {user.admin && <div className="panel-note">Administers this server</div>}
             </div>
           </div>
           {administers(me) && (
@@ -79,7 +70,7 @@ export function AccountMenu({ me }: { me: Me }) {
               Sign out everywhere
             </ActionButton>
           </div>
-          <p className="menu-note">
+          <p className="panel-note">
             Signing out removes your maps' offline copies and links from this device.
           </p>
         </div>

@@ -34,8 +34,8 @@ export function SessionList() {
   return (
     <section aria-label="Where you're signed in">
       <h3 className="menu-heading">Where you're signed in</h3>
-      {sessions === null && !action.error && <p className="menu-note">Loading…</p>}
-      <ul className="session-list" data-testid="account.sessions">
+      {sessions === null && !action.error && <p className="panel-note">Loading…</p>}
+      <ul className="row-list session-list" data-testid="account.sessions">
         {sessions?.map((s) => (
           <li key={s.id} data-testid="account.session">
             <span>
@@ -43,7 +43,7 @@ export function SessionList() {
               {s.id === current ? (
                 <strong> · this device</strong>
               ) : (
-                <span className="menu-note"> · since {formatDate(Date.parse(s.createdAt))}</span>
+                <span className="panel-note"> · since {formatDate(Date.parse(s.createdAt))}</span>
               )}
             </span>
             {s.id !== current && s.token && (

@@ -18,10 +18,9 @@ import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 import { HistoryButton } from "../history/HistoryButton.tsx";
-import { initials } from "../ui/initials.ts";
+import { Avatar } from "../ui/Avatar.tsx";
 import { ExportMenu } from "../export/ExportMenu.tsx";
 import { navigate } from "../router.ts";
-import "../ui/avatar.css";
 import "./BoardHeader.css";
 
 export interface BoardHeaderProps {
@@ -118,9 +117,7 @@ export function BoardHeader({
               }}
               title={p.quote}
             >
-              <span className="avatar" style={{ background: p.colour }} aria-hidden="true">
-                {initials(p.name)}
-              </span>
+              <Avatar name={p.name} colour={p.colour} />
               <span>{p.name}</span>
               {p.role && <span className="persona-role">· {p.role}</span>}
             </button>

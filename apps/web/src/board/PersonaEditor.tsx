@@ -12,11 +12,10 @@ import {
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
-import { initials } from "../ui/initials.ts";
+import { Avatar } from "../ui/Avatar.tsx";
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
 import { PersonaField } from "./PersonaField.tsx";
 import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
-import "../ui/avatar.css";
 import "./colourSwatch.css";
 import "./PersonaEditor.css";
 
@@ -27,13 +26,7 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
   return (
     <div className="persona-profile" data-testid="personas.profile">
       <div className="persona-profile-head">
-        <span
-          className="avatar avatar--lg"
-          style={{ background: persona.colour }}
-          aria-hidden="true"
-        >
-          {initials(persona.name)}
-        </span>
+        <Avatar name={persona.name} colour={persona.colour} large />
         <div className="persona-profile-names">
           <PersonaField
             label="Name"
@@ -153,9 +146,7 @@ export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: Pers
                   onClick={() => setSelected(p.id)}
                   data-testid="personas.item"
                 >
-                  <span className="avatar" style={{ background: p.colour }} aria-hidden="true">
-                    {initials(p.name)}
-                  </span>
+                  <Avatar name={p.name} colour={p.colour} />
                   <span className="persona-list-name">
                     {p.name}
                     {p.role && <small>{p.role}</small>}

@@ -99,7 +99,7 @@ export function SharePanel({ mapId, role }: { mapId: string; role: string | null
             />
           )}
           {tab === undefined && !action.busy && (
-            <p className="share-note">
+            <p className="panel-note">
               This map is in no workspace: it has no people to share with.
             </p>
           )}

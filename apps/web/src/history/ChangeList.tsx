@@ -64,7 +64,7 @@ export function ChangeList({
   if (changes.length === 0) return <p className="history-empty">{empty}</p>;
   const shown = changes.slice(0, limit);
   return (
-    <ul className="change-list" data-testid={testId}>
+    <ul className="row-list change-list" data-testid={testId}>
       {shown.map((c) => {
         const Icon = ICON[c.change];
         const restorable = onRestore && c.change === "removed" && RESTORABLE.has(c.entity);

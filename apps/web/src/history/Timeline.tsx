@@ -28,7 +28,7 @@ export function Timeline({ bursts, current, onSeek }: TimelineProps) {
     items.push(<BurstItem key={b.fromSeq} burst={b} current={b === current} onSeek={onSeek} />);
   }
   return (
-    <ol className="burst-list" data-testid="history.timeline">
+    <ol className="row-list burst-list" data-testid="history.timeline">
       {items}
     </ol>
   );

@@ -72,7 +72,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
           No named versions yet.{canEdit ? " Scrub to a moment and give it a name." : ""}
         </p>
       )}
-      <ul className="version-list" data-testid="history.versions">
+      <ul className="row-list version-list" data-testid="history.versions">
         {versions.map((v) => (
           <li key={v.id} className="version" data-testid="history.version">
             <div className="version-head">

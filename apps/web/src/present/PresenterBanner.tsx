@@ -5,7 +5,7 @@
 import { Radio } from "lucide-react";
 import type { Awareness } from "y-protocols/awareness";
 import { navigate } from "../router.ts";
-import { initials } from "../ui/initials.ts";
+import { Avatar } from "../ui/Avatar.tsx";
 import { readPresenters } from "../sync/presence/presenceState.ts";
 import { usePresence } from "../sync/presence/usePresence.ts";
 import "./PresenterBanner.css";
@@ -23,9 +23,7 @@ export function PresenterBanner({
   return (
     <div className="presenter-banner" role="status" data-testid="board.presenting">
       <Radio size={16} aria-hidden="true" />
-      <span className="avatar" style={{ background: presenter.colour }} aria-hidden="true">
-        {initials(presenter.name)}
-      </span>
+      <Avatar name={presenter.name} colour={presenter.colour} />
       <span>
         <strong>{presenter.name}</strong> is presenting this map
       </span>

@@ -72,12 +72,12 @@ export function ApiTokens({ mapId, me, links, token, change, busy }: ApiTokensPr
       </form>
       {issued && (
         <>
-          <p className="share-note">Copy it now: it is shown only this once.</p>
+          <p className="panel-note">Copy it now: it is shown only this once.</p>
           <CopyField value={issued} label="New API token" testId="share.token" />
         </>
       )}
       {tokens.length === 0 ? (
-        <p className="share-note">No API tokens yet.</p>
+        <p className="panel-note">No API tokens yet.</p>
       ) : (
         <ul className="share-links" aria-label="API tokens">
           {tokens.map((t) => (

@@ -46,7 +46,7 @@ export function ShareLinks({ mapId, links, token, guestLinks, change, busy }: Sh
   return (
     <div className="share-section">
       {!guestLinks && (
-        <p className="share-note" data-testid="share.guest-links-off">
+        <p className="panel-note" data-testid="share.guest-links-off">
           This workspace's admins turned guest links off: links for editors, commenters and viewers
           do not open its maps. Contributor links (the evidence form) still work.
         </p>

@@ -50,7 +50,7 @@ export function SharePeople({ mapId, me, sharing, change, busy }: SharePeoplePro
 
   return (
     <div className="share-section" data-testid="share.people">
-      <p className="share-note" data-testid="share.default">
+      <p className="panel-note" data-testid="share.default">
         Members of <strong>{workspace?.name ?? "its workspace"}</strong>:{" "}
         {SHARE_ROLE_LABELS[sharing.defaultMapRole].toLowerCase()} (the workspace's default). Its
         admins own it. Share with someone for another role, or to invite them as a guest.
@@ -86,7 +86,7 @@ export function SharePeople({ mapId, me, sharing, change, busy }: SharePeoplePro
       </form>
       {invited && (
         <>
-          <p className="share-note">
+          <p className="panel-note">
             {invited.email} is invited to the workspace as a guest, with this map. Send them the
             link: the map is theirs once they join.
           </p>
@@ -94,14 +94,14 @@ export function SharePeople({ mapId, me, sharing, change, busy }: SharePeoplePro
         </>
       )}
       {sharing.shares.length === 0 && (
-        <p className="share-note">Not shared with anyone else yet.</p>
+        <p className="panel-note">Not shared with anyone else yet.</p>
       )}
       <ul className="share-links" aria-label="People">
         {sharing.shares.map((s) => (
           <li key={s.id} data-testid="share.person">
             <span>
               {s.name ?? s.email}
-              {s.pending && <span className="share-note"> · invited</span>}
+              {s.pending && <span className="panel-note"> · invited</span>}
             </span>
             <span className="share-row">
               <ChoiceSelect

@@ -1,16 +1,6 @@
 import { useCallback, useSyncExternalStore } from "react";
+import { notifyLocationChanged, subscribe } from "../router.ts";
 import { hrefWithView, parseView, type View } from "./viewParam.ts";
-
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener("popstate", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("popstate", listener);
-  };
-}
 
 /**
  * The current view and a setter. Switching replaces the history entry rather than pushing
@@ -20,7 +10,7 @@ export function useView(): [View, (view: View) => void] {
   const view = useSyncExternalStore(subscribe, () => parseView(window.location.search));
   const setView = useCallback((next: View) => {
     window.history.replaceState(window.history.state, "", hrefWithView(window.location, next));
-    for (const listener of listeners) listener();
+    notifyLocationChanged();
   }, []);
   return [view, setView];
 }

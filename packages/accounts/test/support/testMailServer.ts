@@ -13,8 +13,8 @@ export interface TestMailServer {
   /** SMTP_URL for this server. */
   readonly url: string;
   readonly received: ParsedMail[];
-  /** The first message to `to` received so far or within `timeoutMs`. */
-  waitForMail(to: string, timeoutMs?: number): Promise<ParsedMail>;
+  /** The first message to `to` (whose subject starts with `subject`) so far or within `timeoutMs`. */
+  waitForMail(to: string, timeoutMs?: number, subject?: string): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -50,10 +50,12 @@ export async function startMailServer(): Promise<TestMailServer> {
   return {
     url: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${port}`,
     received,
-    waitForMail(to, timeoutMs = 20_000) {
+    waitForMail(to, timeoutMs = 20_000, subject = "") {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const mail = received.find((m) => recipients(m).includes(to));
+          const mail = received.find(
+            (m) => recipients(m).includes(to) && (m.subject ?? "").startsWith(subject),
+          );
           if (mail === undefined) return;
           clearTimeout(timer);
           waiters.delete(check);

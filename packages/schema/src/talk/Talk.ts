@@ -64,12 +64,15 @@ export type Decision =
   | {
       readonly status: "accepted";
       readonly by: string;
+      /** The decider's author id; absent for decisions recorded by name only. */
+      readonly byId?: string;
       readonly at: number;
       readonly outcome: TriageOutcome;
     }
   | {
       readonly status: "dismissed";
       readonly by: string;
+      readonly byId?: string;
       readonly at: number;
       readonly reason: string;
     };

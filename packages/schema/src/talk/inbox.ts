@@ -8,6 +8,7 @@ import { longText, oneOf, shortText } from "../mutations/input.ts";
 import { type MutationContext, newId, transact } from "../mutations/transact.ts";
 import { isValidId } from "../ids.ts";
 import { EMOTION_MAX, EMOTION_MIN, EVIDENCE_KINDS, type EvidenceKind } from "../vocabulary.ts";
+import type { Author } from "./comments.ts";
 import { ITEM, TALK_ROOT } from "./layout.ts";
 import { INBOX_VIA, type InboxVia, type TriageOutcome } from "./Talk.ts";
 
@@ -99,6 +100,19 @@ export function submitToInbox(
   });
 }
 
+/**
+ * Who triages: the author the server told the connection it is (then the decision carries
+ * `byId`, which the server holds to the connection's own id), or a name alone (a connection
+ * not yet told its identity; the server then checks the name only).
+ */
+export type Decider = Author | string;
+
+function decidedBy(decider: Decider): { by: string; byId?: string } {
+  const name = typeof decider === "string" ? decider : decider.name;
+  const by = shortText(name) ?? "";
+  return typeof decider === "string" || decider.id === "" ? { by } : { by, byId: decider.id };
+}
+
 function item(doc: Y.Doc, itemId: string): Y.Map<unknown> {
   const value = doc.getMap(TALK_ROOT.inbox).get(itemId);
   if (!(value instanceof Y.Map)) throw new RangeError(`No such inbox item: ${itemId}`);
@@ -109,14 +123,14 @@ function item(doc: Y.Doc, itemId: string): Y.Map<unknown> {
 export function markAccepted(
   doc: Y.Doc,
   itemId: string,
-  by: string,
+  by: Decider,
   outcome: TriageOutcome,
   ctx: MutationContext,
 ): void {
   transact(doc, ctx, () => {
     item(doc, itemId).set(ITEM.decision, {
       status: "accepted",
-      by: shortText(by) ?? "",
+      ...decidedBy(by),
       at: (ctx.now ?? Date.now)(),
       outcome: { ...outcome },
     });
@@ -126,7 +140,7 @@ export function markAccepted(
 export function dismissItem(
   doc: Y.Doc,
   itemId: string,
-  by: string,
+  by: Decider,
   reason: string,
   ctx: MutationContext,
 ): void {
@@ -135,7 +149,7 @@ export function dismissItem(
   transact(doc, ctx, () => {
     item(doc, itemId).set(ITEM.decision, {
       status: "dismissed",
-      by: shortText(by) ?? "",
+      ...decidedBy(by),
       at: (ctx.now ?? Date.now)(),
       reason: shortText(why),
     });

@@ -66,12 +66,13 @@ function readDecision(value: unknown): Decision | null {
   const raw = record(value);
   if (!raw) return null;
   const by = toText(raw.by);
+  const byId = typeof raw.byId === "string" && raw.byId !== "" ? { byId: toText(raw.byId) } : {};
   const at = toInt(raw.at, 0, TIME_MAX, 0);
   if (raw.status === "dismissed")
-    return { status: "dismissed", by, at, reason: toText(raw.reason) };
+    return { status: "dismissed", by, ...byId, at, reason: toText(raw.reason) };
   if (raw.status === "accepted") {
     const outcome = readOutcome(raw.outcome);
-    return outcome ? { status: "accepted", by, at, outcome } : null;
+    return outcome ? { status: "accepted", by, ...byId, at, outcome } : null;
   }
   return null;
 }

@@ -10,7 +10,7 @@ import type { CardId, EvidenceId, TouchpointId } from "../ids.ts";
 import { addCard } from "../mutations/cards.ts";
 import { addEvidence } from "../mutations/evidence.ts";
 import type { MutationContext } from "../mutations/transact.ts";
-import { markAccepted } from "./inbox.ts";
+import { type Decider, markAccepted } from "./inbox.ts";
 import { readInboxItem } from "./readTalk.ts";
 import { TALK_ROOT } from "./layout.ts";
 import type { InboxItem, TriageOutcome } from "./Talk.ts";
@@ -52,7 +52,7 @@ export function acceptInboxItem(
   talkDoc: Y.Doc,
   itemId: string,
   choice: TriageChoice,
-  by: string,
+  by: Decider,
   ctx: MutationContext,
 ): TriageOutcome {
   const item = readItem(talkDoc, itemId);

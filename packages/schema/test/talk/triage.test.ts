@@ -8,6 +8,7 @@ import { createBoardUndoManager, readJourneyMap, readTalk } from "../../src/inde
 import { evidenceInsights } from "../../src/insights/evidenceInsights.ts";
 import { journeyInsights } from "../../src/insights/journeyInsights.ts";
 import { dismissItem, reopenItem, submitToInbox } from "../../src/talk/inbox.ts";
+import { ITEM, TALK_ROOT } from "../../src/talk/layout.ts";
 import { acceptInboxItem, evidenceIdFor, titleFrom } from "../../src/talk/triage.ts";
 import { copyOf } from "../support/seededMap.ts";
 import { mapAndTalk, QUOTE } from "../support/talkDoc.ts";
@@ -90,6 +91,34 @@ describe("talk: inbox triage", () => {
     ).toHaveLength(1);
     expect(readJourneyMap(mapB).evidence).toEqual(a.evidence);
     expect(readTalk(talk).inbox[0]?.status).toBe("accepted");
+  });
+
+  it("records the decider's author id with the name, and a name alone without an id", () => {
+    const { mapDoc, talk, ctx, tp, itemId } = mapAndTalk();
+    const ed = { name: "Ed", id: "user_ed" };
+    acceptInboxItem(mapDoc, talk, itemId, { kind: "touchpoint", touchpointId: tp.id }, ed, ctx);
+    const decisionOf = (id: string) =>
+      (talk.getMap(TALK_ROOT.inbox).get(id) as Y.Map<unknown>).get(ITEM.decision) as Record<
+        string,
+        unknown
+      >;
+    expect(decisionOf(itemId)).toMatchObject({ status: "accepted", by: "Ed", byId: "user_ed" });
+    expect(readTalk(talk).inbox[0]?.decision).toMatchObject({ by: "Ed", byId: "user_ed" });
+
+    const second = submitToInbox(talk, { ...QUOTE, text: "Spam" }, { via: "api" }, ctx);
+    dismissItem(talk, second.itemId, ed, "spam", ctx);
+    expect(decisionOf(second.itemId)).toMatchObject({ status: "dismissed", byId: "user_ed" });
+
+    // Not yet told its identity (id ""), or by name: no byId, which the server then allows.
+    const third = submitToInbox(talk, { ...QUOTE, text: "Later" }, { via: "api" }, ctx);
+    dismissItem(talk, third.itemId, { name: "Ed", id: "" }, "dup", ctx);
+    expect("byId" in decisionOf(third.itemId)).toBe(false);
+    const fourth = submitToInbox(talk, { ...QUOTE, text: "Named" }, { via: "api" }, ctx);
+    dismissItem(talk, fourth.itemId, "Ed", "dup", ctx);
+    expect("byId" in decisionOf(fourth.itemId)).toBe(false);
+    expect(
+      readTalk(talk).inbox.find((i) => i.id === fourth.itemId)?.decision?.byId,
+    ).toBeUndefined();
   });
 
   it("shortens a pain point's title at a word", () => {

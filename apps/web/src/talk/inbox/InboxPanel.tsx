@@ -53,7 +53,8 @@ function Triage({ item, map }: { item: InboxItem; map: JourneyMap }) {
     (c) => c.kind === "painPoint",
   );
   if (!talk) return null;
-  const me = talk.me;
+  // Name and author id: the server holds a decision's byId to the connection's own id.
+  const me = talk.author;
 
   const accept = () => {
     const choice: TriageChoice | null =

@@ -19,6 +19,8 @@ describeInBrowser("board tools", (session) => {
 
     await board.runCommand("Add a phase");
     await expect.poll(() => other.phaseNames()).toEqual([...before, "New phase"]);
+    // The new phase's name is open for typing (B7): Escape keeps "New phase", then undo.
+    await board.page.getByTestId("board.phase-name-input").press("Escape");
     await board.page.locator("body").press("Control+z");
     await expect.poll(() => other.phaseNames()).toEqual(before);
 
@@ -40,8 +42,7 @@ describeInBrowser("board tools", (session) => {
     const { board: other } = await session.openBoardAs(map, ROLE.editor);
     await board.page.getByTestId("board.add-lane").click();
     await expect.poll(() => other.laneNames()).toContain("Notes");
-    const notes = board.page.getByTestId("board.lane").filter({ hasText: "Notes" });
-    await notes.getByTestId("board.lane-name").click();
+    // The new lane's name is open for typing (B7).
     await board.page.getByTestId("board.lane-name-input").fill("Backstage");
     await board.page.getByTestId("board.lane-name-input").press("Enter");
     await expect.poll(() => other.laneNames()).toContain("Backstage");

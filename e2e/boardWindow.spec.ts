@@ -259,6 +259,8 @@ describeInBrowser("windowed board (100 steps)", (session) => {
     for (let round = 0; round < 3; round++) {
       await ana.runCommand("Add a phase");
       await expect.poll(() => ben.phaseNames()).toEqual([...before, "New phase"]);
+      // Ana leaves the new phase's name, open for typing (B7), before undoing.
+      await ana.page.getByTestId("board.phase-name-input").press("Escape");
       // Ben follows the board's new right end, where the new phase's empty column is.
       await scrollToEnd(ben.page);
       await ana.page.locator("body").press("Control+z");

@@ -191,6 +191,53 @@ describeInBrowser("contributions", (session) => {
     await sam.screenshot({ path: `${SCREENSHOTS}/contributions-form-dark.png`, fullPage: true });
   });
 
+  it("imports the valid rows of a CSV, says which were skipped and why, also when re-sent", async () => {
+    const map = await session.createMap("Partial import");
+    const { board } = await session.openBoardAs(map, ROLE.owner, {
+      name: "Olga",
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = board.page;
+    const choose = (text: string) =>
+      page
+        .getByTestId("inbox.csv")
+        .setInputFiles({ name: "tickets.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    const file = `text,source,sentiment,contributor,key
+Cannot find the invoice,ZD-7001,-2,Sam Rivera,zd-7001
+,ZD-7002,9,Sam Rivera,zd-7002
+Export works well,ZD-7003,2,Sam Rivera,zd-7003
+`;
+    await page.getByTestId("board.inbox").click();
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    await choose(file);
+    const summary = page.getByTestId("inbox.csv-summary");
+    await summary.filter({ hasText: "3 rows · 2 ready · 1 with errors" }).waitFor();
+    const button = page.getByTestId("inbox.csv-import");
+    expect(await button.innerText()).toBe("Import 2 rows, skip 1");
+    await button.click();
+    await expect
+      .poll(() => page.getByTestId("inbox.csv-outcome").innerText())
+      .toBe("Imported 2 rows. Skipped 1 — row 3: it has errors.");
+    await page.getByTestId("inbox.csv-done").click();
+    await expect.poll(() => page.getByTestId("inbox.item").count()).toBe(2);
+
+    // The same file again: nothing is ready, and each row says why it would be skipped.
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    await choose(file);
+    await summary
+      .filter({
+        hasText: "3 rows · 0 ready · 1 with errors (skipped on import) · 2 already imported",
+      })
+      .waitFor();
+    expect(await page.getByTestId("inbox.csv-row-skipped").allInnerTexts()).toEqual([
+      'Skipped: already imported (key "zd-7001")',
+      'Skipped: already imported (key "zd-7003")',
+    ]);
+    expect(await button.innerText()).toBe("Nothing to import");
+    expect(await button.isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/contributions-csv-reimport.png` });
+  });
+
   it("imports a CSV with a row-by-row preview and errors, triages by dismissing and attaching, and the insights count the evidence", async () => {
     const map = await session.createMap("Support journey");
     const { board: owner } = await session.openBoardAs(map, ROLE.owner, {
@@ -215,14 +262,17 @@ describeInBrowser("contributions", (session) => {
 `,
     );
     const summary = page.getByTestId("inbox.csv-summary");
-    await summary.filter({ hasText: "2 rows · 1 ready · 1 with errors" }).waitFor();
+    await summary
+      .filter({ hasText: "2 rows · 1 ready · 1 with errors (skipped on import)" })
+      .waitFor();
     const badRow = page.getByTestId("inbox.csv-row").nth(1);
     expect(await badRow.textContent()).toContain("Nowhere");
     const errors = await badRow.getByTestId("inbox.csv-row-error").allTextContents();
     expect(errors.join(" ")).toMatch(/text: .*empty/);
     expect(errors.join(" ")).toMatch(/sentiment/);
     expect(errors.join(" ")).toMatch(/no step named or with id "Nowhere"/);
-    expect(await page.getByTestId("inbox.csv-import").isDisabled()).toBe(true);
+    // The valid row could go in alone; the button says so rather than counting every row.
+    expect(await page.getByTestId("inbox.csv-import").innerText()).toBe("Import 1 row, skip 1");
     await page.screenshot({ path: `${SCREENSHOTS}/contributions-csv-preview.png` });
 
     // Fixed and re-chosen: both rows ready, imported, in the inbox.

@@ -276,4 +276,69 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(() => ben.phaseNames()).toContain("Find");
     await expect.poll(() => serverSteps(session.server, map)).toContain("Applies a coupon");
   });
+
+  it("at the last edit shows the live map while others edit, delete and restore (issue 16, R1, R2)", async () => {
+    const { ana, ben } = await anaAndBen("Live history");
+    await ana.renamePhase("Awareness", "Discover");
+    await ana.settled();
+    await ben.addTouchpoint("Purchase", "Applies a coupon");
+    await ben.settled();
+    await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
+
+    // Ana keeps the history open, names this moment, and looks back and forth once.
+    const page = await openHistory(ana);
+    await expect.poll(() => position(page)).toBe("Ben");
+    await page.getByTestId("history.version-name").fill("Before the clean-up");
+    await page.getByTestId("history.version-create").click();
+    await page.getByTestId("history.version").filter({ hasText: "Before the clean-up" }).waitFor();
+    await page.getByRole("button", { name: "Previous step" }).click();
+    await expect.poll(() => position(page)).toBe("Ana");
+    // The panel says what Ana's edit did, not what the jump back from Ben's undid (R2).
+    const stepChanges = () => page.getByTestId("history.step-changes").innerText();
+    await expect.poll(stepChanges).toMatch(/Renamed phase\s+Discover/);
+    expect(await stepChanges()).not.toMatch(/Applies a coupon/);
+    await page.getByRole("button", { name: "Next step" }).click();
+    await expect.poll(() => position(page)).toBe("Ben");
+    await expect.poll(stepChanges).toMatch(/Added step\s+Applies a coupon/);
+    expect(await stepChanges()).not.toMatch(/Discover/);
+
+    // Meanwhile Ben deletes a step and a phase and renames another.
+    const coupon = ben.page.getByRole("button", { name: "Delete step Applies a coupon" });
+    await ben.page.getByText("Applies a coupon", { exact: true }).hover();
+    await coupon.click();
+    ben.page.once("dialog", (dialog) => void dialog.accept());
+    await ben.contextMenu(ben.phase("Onboarding"), "Delete phase…");
+    await ben.renamePhase("Retention", "Loyalty");
+    await ben.settled();
+    const live = ["Discover", "Consideration", "Purchase", "Loyalty", "Advocacy"];
+    await expect.poll(() => ben.phaseNames()).toEqual(live);
+
+    // "Now" in the history is the live map, not the one the history was opened on.
+    const atEnd = async () => {
+      const [edit, of] = (await page.getByTestId("history.position").innerText())
+        .match(/Edit (\d+) of (\d+)/)!
+        .slice(1);
+      return edit === of;
+    };
+    await expect.poll(() => replayedPhases(page), { timeout: 20_000 }).toEqual(live);
+    expect(await replayedSteps(page)).not.toContain("Applies a coupon");
+    expect(await atEnd()).toBe(true);
+
+    // A whole-version restore: the history follows it too.
+    const version = page.getByTestId("history.version").filter({ hasText: "Before the clean-up" });
+    await version.getByTestId("history.version-restore").click();
+    await expect.poll(() => page.getByTestId("history.notice").innerText()).toMatch(/Restored/);
+    const restored = [
+      "Discover",
+      "Consideration",
+      "Purchase",
+      "Onboarding",
+      "Retention",
+      "Advocacy",
+    ];
+    await expect.poll(() => ben.phaseNames()).toEqual(restored);
+    await expect.poll(() => replayedPhases(page), { timeout: 20_000 }).toEqual(restored);
+    await expect.poll(() => replayedSteps(page)).toContain("Applies a coupon");
+    expect(await atEnd()).toBe(true);
+  });
 });

@@ -3,11 +3,15 @@
  * problem by row and cannot be imported (no map appears); the fixed file previews its phases
  * and steps and becomes a new map; a pasted Mermaid journey becomes a map with its actors as
  * personas; a file that is no journey map gets a clear message. Screenshots in e2e/artifacts/.
+ * Files in the shape other tools make them (docs/examples): a journey map kept in a
+ * spreadsheet, whose preview says where each column goes, and Mermaid with front matter.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { BoardPage } from "./support/BoardPage.ts";
-import { ARTIFACTS } from "./support/browser.ts";
+import { ARTIFACTS, SCREENSHOTS } from "./support/browser.ts";
 import { describeInBrowser } from "./support/session.ts";
 
 const BAD_CSV = [
@@ -25,6 +29,9 @@ const GOOD_CSV = [
   "Buy,Checks out,Website,Pays,-2,Card declined",
   "Use,First login,Email,Opens the welcome email,2,",
 ].join("\n");
+
+const example = (name: string) =>
+  readFileSync(new URL(`../docs/examples/${name}`, import.meta.url), "utf8");
 
 const MERMAID = `journey
   title Buying running shoes
@@ -128,6 +135,49 @@ describeInBrowser("import from the map list", (session) => {
       expect.stringContaining("Jamal"),
       expect.stringContaining("Erin"),
     ]);
+  });
+
+  it("imports a spreadsheet journey map, saying where each column goes and which are ignored", async () => {
+    const page = await openImport();
+    await choose(page, "journey-map.csv", example("journey-map.csv"));
+    await expect
+      .poll(() => verdict(page))
+      .toMatch(/CSV of touchpoints\. Ready to import: 5 phases, 7 steps, 1 persona\./);
+    const notes = await page.getByTestId("import.note").allInnerTexts();
+    expect(notes[0]).toContain("User Action → Actions lane · Thought/Quote → Thoughts lane");
+    expect(notes[0]).toContain("Opportunity → opportunity cards");
+    expect(notes[1]).toBe('Ignored (the map has no place for it): "Confidence".');
+    expect(await page.getByTestId("import.step").nth(2).innerText()).toMatch(
+      /Product page\s+Other\s+Customer −2\s+Size chart shows US sizes only on mobile\s+Fit finder/,
+    );
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, "import-journey-map.png"),
+      fullPage: true,
+    });
+    await page.getByTestId("import.confirm").click();
+    const board = new BoardPage(page);
+    await board.phases().first().waitFor();
+    expect(await board.phaseNames()).toEqual([
+      "Awareness",
+      "Consideration",
+      "Purchase",
+      "Delivery",
+      "Return",
+    ]);
+    expect(await board.emotionScore("Returns portal")).toBe("-3");
+    const text = await page.locator("body").innerText();
+    expect(text).toContain("Prints a return label");
+    expect(text).toContain("Is a 44 here the same as a 44 elsewhere?");
+    expect(text).toContain("Instant exchange: ship the new size first");
+  });
+
+  it("imports a Mermaid journey with YAML front matter", async () => {
+    const page = await openImport();
+    await choose(page, "journey.mmd", example("journey-frontmatter.mmd"));
+    await expect
+      .poll(() => verdict(page))
+      .toMatch(/Mermaid journey\. Ready to import: 2 phases, 3 steps, 2 personas\./);
+    expect(await page.getByTestId("import.map-title").innerText()).toBe("Buying running shoes");
   });
 
   it("says clearly why a file is not a journey map, and offers no import", async () => {

@@ -25,7 +25,10 @@ describeInBrowser("failed saves", (session) => {
     await board.renamePhase("Purchase", "Typed while refused");
     const unsaved = badge.and(board.page.locator(':not([data-unsynced="0"])'));
     await unsaved.waitFor({ timeout: 10_000 });
-    await expect.poll(() => badge.innerText()).toMatch(/\d+ unsaved changes?/);
+    // Counted as edits, and said where they are (issue 15, B4).
+    await expect
+      .poll(() => badge.innerText())
+      .toMatch(/\d+ edits? (kept on this device, )?not yet on the server/);
     expect(await board.phaseNames()).toContain("Typed while refused");
     await board.page.screenshot({ path: `${ARTIFACTS}/unsaved-changes.png` });
     // Refused again on every reconnect, and still kept.

@@ -314,6 +314,55 @@ describe("contribution API: CSV import", () => {
     expect(await inboxSize()).toBe(size);
   });
 
+  it("with ?skipInvalid=true imports the valid rows and says which were skipped and why", async () => {
+    const size = await inboxSize();
+    const mixed = `text,touchpoint,sentiment,contributor,key
+Good one,,1,Ana,mixed-1
+Bad score,,12,Ana,mixed-2
+Good two,,0,Ana,mixed-3
+Same key again,,0,Ana,mixed-1
+`;
+    const preview = InboxImportResult.parse(
+      await (await importCsv(mixed, "?dryRun=true&skipInvalid=true")).json(),
+    );
+    expect(preview.rows.map((r) => [r.row, r.ok, r.skipped ?? null])).toEqual([
+      [2, true, null],
+      [3, false, "it has errors"],
+      [4, true, null],
+      [5, true, "the same key as row 2"],
+    ]);
+    expect(await inboxSize()).toBe(size);
+
+    const res = await importCsv(mixed, "?skipInvalid=true");
+    expect(res.status).toBe(200);
+    const done = InboxImportResult.parse(await res.json());
+    expect(done.imported).toBe(2);
+    expect(done.rows.map((r) => r.skipped ?? null)).toEqual([
+      null,
+      "it has errors",
+      null,
+      "the same key as row 2",
+    ]);
+    expect(await inboxSize()).toBe(size + 2);
+
+    // Re-sent: every row is skipped, each with its reason, nothing is added.
+    const again = InboxImportResult.parse(
+      await (await importCsv(mixed, "?dryRun=true&skipInvalid=true")).json(),
+    );
+    expect(again.rows.map((r) => r.skipped)).toEqual([
+      'already imported (key "mixed-1")',
+      "it has errors",
+      'already imported (key "mixed-3")',
+      "the same key as row 2",
+    ]);
+    const resent = InboxImportResult.parse(
+      await (await importCsv(mixed, "?skipInvalid=true")).json(),
+    );
+    expect(resent.imported).toBe(0);
+    expect(resent.rows[0]?.skipped).toBe('already imported (key "mixed-1")');
+    expect(await inboxSize()).toBe(size + 2);
+  });
+
   it("refuses unusable files with a 4xx", async () => {
     expect((await importCsv('text\n"open')).status).toBe(400);
     expect((await importCsv("kind,source\nquote,x")).status).toBe(400);

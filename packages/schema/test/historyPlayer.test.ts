@@ -6,11 +6,13 @@ import {
   LOCAL_ORIGIN,
   MapEditor,
   readJourneyMap,
+  restoreMap,
   type RowFrame,
   sequentialIds,
 } from "../src/index.ts";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import { loggedMap } from "../src/testing/index.ts";
 
 /** A log of real rows: a seeded map and many small edits, one row per transaction. */
 function log(edits: number): Uint8Array[] {
@@ -125,5 +127,38 @@ describe("HistoryPlayer", () => {
     const last = (await Promise.all(seeks)).at(-1)!;
     expect(last.seq).toBe(30);
     expect(readJourneyMap(player.doc)).toEqual(mapAt(rows, 30));
+  });
+});
+
+describe("HistoryPlayer while others edit (issue 16, R1)", () => {
+  it("at the last edit shows exactly the live map after concurrent edits, deletes and a restore", async () => {
+    const { live, rows, ana, ben } = loggedMap();
+    const phase = readJourneyMap(live).phases[0]!.id;
+    for (let i = 0; i < 6; i++) ana.addTouchpoint({ phaseId: phase, name: `Ana ${i}` });
+    // The source reads the log as it is at each request, like the server's routes.
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    await player.seek(rows.length); // opened at "now"
+    await player.seek(rows.length - 2); // a look back…
+    await player.seek(rows.length); // …and back to now: the log's first chunk is now cached
+    const before = new Y.Doc();
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(live));
+
+    // Ben deletes a step and a phase and renames another while the history stays open.
+    const map = readJourneyMap(live);
+    ben.deleteTouchpoint(map.touchpoints.at(-1)!.id);
+    ben.deletePhase(map.phases.at(-1)!.id);
+    ben.updatePhase(phase, { name: "Renamed by Ben" });
+    let at = await player.seek(rows.length);
+    expect(readJourneyMap(at.doc)).toEqual(readJourneyMap(live));
+
+    // A whole-version restore, then more edits: still the live map, however the replay moved.
+    restoreMap(live, before, { origin: LOCAL_ORIGIN });
+    at = await player.seek(rows.length);
+    expect(readJourneyMap(at.doc)).toEqual(readJourneyMap(live));
+    await player.seek(3);
+    ana.addTouchpoint({ phaseId: phase, name: "After the restore" });
+    at = await player.seek(rows.length);
+    expect(readJourneyMap(at.doc)).toEqual(readJourneyMap(live));
   });
 });

@@ -147,18 +147,17 @@ export function createTalkRoutes({
     if (auth instanceof Response) return auth;
     if (!/^text\/(csv|plain)\b/i.test(c.req.header("content-type") ?? ""))
       return c.json({ error: "Send CSV (Content-Type: text/csv)" }, 415);
-    const dryRunParam = c.req.query("dryRun");
-    if (dryRunParam !== undefined && !["true", "false", "1", "0"].includes(dryRunParam))
-      return c.json({ error: "dryRun: true or false" }, 400);
-    const dryRun = dryRunParam === "true" || dryRunParam === "1";
+    const dryRun = booleanQuery(c, "dryRun");
+    const skipInvalid = booleanQuery(c, "skipInvalid");
+    if (dryRun === null) return c.json({ error: "dryRun: true or false" }, 400);
+    if (skipInvalid === null) return c.json({ error: "skipInvalid: true or false" }, 400);
     try {
-      const result = await inbox.importCsv(
-        auth.mapId,
-        await c.req.text(),
-        submitter(c, auth),
+      const result = await inbox.importCsv(auth.mapId, await c.req.text(), submitter(c, auth), {
         dryRun,
-      );
-      return c.json(result satisfies InboxImportResult, result.rows.every((r) => r.ok) ? 200 : 422);
+        skipInvalid,
+      });
+      const status = skipInvalid || result.rows.every((r) => r.ok) ? 200 : 422;
+      return c.json(result satisfies InboxImportResult, status);
     } catch (error) {
       if (
         error instanceof CsvError ||
@@ -176,4 +175,11 @@ export function createTalkRoutes({
 /** What idempotency keys and the rate limit are scoped to: the link, or the person. */
 function submitterScope(grant: RequestGrant): string {
   return grant.kind === "account" ? `account:${grant.userId}` : grant.linkId;
+}
+
+/** A true/false query flag (absent is false); null when it is neither. */
+function booleanQuery(c: Context, name: string): boolean | null {
+  const value = c.req.query(name);
+  if (value === undefined || value === "false" || value === "0") return false;
+  return value === "true" || value === "1" ? true : null;
 }

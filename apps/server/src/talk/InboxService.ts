@@ -1,11 +1,13 @@
 /**
  * The evidence inbox seen from outside: the map's outline (for the touchpoint picker), one
- * submission, a CSV import with preview and per-row errors. Every write is a server-side edit
+ * submission, a CSV import with preview, per-row errors and the reason each skipped row was
+ * skipped. Every write is a server-side edit
  * of the map's talk document through LiveDocuments.
  */
 import {
   csvTable,
   type InboxItem,
+  itemForKey,
   MAX_IDEMPOTENCY_KEY,
   type InboxVia,
   readInboxItem,
@@ -19,14 +21,15 @@ import type { KeyedDigest } from "@journeymap/access";
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import type { LiveDocuments } from "../sync/LiveDocuments.ts";
 import {
-  formatIssues,
   type InboxImportResult,
+  type InboxImportRow,
   type InboxItemView,
   MAX_INBOX_IMPORT_ROWS,
   type Outline,
-  SubmissionBody,
+  type SubmissionBody,
   type SubmitResult,
 } from "@journeymap/protocol/http";
+import { checkRows, repeatedKeys, SKIPPED, skipReason } from "./csvRows.ts";
 
 const ORIGIN = { kind: "server", reason: "contribution" } as const;
 
@@ -154,84 +157,81 @@ export class InboxService {
   }
 
   /**
-   * Validates every row; with `dryRun` (the preview) or when any row is invalid nothing is
-   * written, so a file is imported whole or not at all and can simply be fixed and re-sent.
-   * A row's `key` column is its idempotency key: re-sending a file adds nothing twice.
+   * Validates every row. With `dryRun` (the preview), or when a row is invalid and
+   * `skipInvalid` is not set, nothing is written: by default a file is imported whole or not
+   * at all. With `skipInvalid` the valid rows are imported. A row's `key` column is its
+   * idempotency key, so re-sending a file adds nothing twice; every row not imported says why.
    */
   async importCsv(
     mapId: string,
     text: string,
     who: Submitter,
-    dryRun: boolean,
+    options: { readonly dryRun: boolean; readonly skipInvalid?: boolean },
   ): Promise<InboxImportResult> {
+    const { dryRun, skipInvalid = false } = options;
     const table = csvTable(text);
     if (table.rows.length > MAX_INBOX_IMPORT_ROWS)
       throw new BadSubmission(
         `At most ${MAX_INBOX_IMPORT_ROWS} rows per import (got ${table.rows.length})`,
       );
-    const touchpoints = await this.touchpointIds(mapId);
-    const checked = table.rows.map(({ row, values }) => {
-      const errors: string[] = [];
-      let touchpointId: string | null = null;
-      if (values.touchpoint) {
-        touchpointId =
-          touchpoints.get(values.touchpoint) ??
-          touchpoints.get(values.touchpoint.toLowerCase()) ??
-          null;
-        if (!touchpointId)
-          errors.push(`touchpoint: no step named or with id "${values.touchpoint.slice(0, 60)}"`);
-      }
-      const sentiment = values.sentiment === undefined ? null : Number(values.sentiment);
-      const parsed = SubmissionBody.safeParse({
-        text: values.text ?? "",
-        kind: values.kind ? normaliseKind(values.kind) : undefined,
-        source: values.source,
-        url: values.url,
-        touchpointId,
-        sentiment,
-        contributor: values.contributor ?? "",
-        team: values.team,
-      });
-      if (!parsed.success) errors.unshift(formatIssues(parsed.error));
-      return { row, key: values.key ?? null, body: parsed.success ? parsed.data : null, errors };
-    });
+    const checked = checkRows(table, await this.touchpointIds(mapId));
+    const repeats = repeatedKeys(checked);
+    const ignoredColumns = [...table.ignoredColumns];
     const valid = checked.every((r) => r.errors.length === 0);
-    if (dryRun || !valid) {
-      return {
-        dryRun,
-        imported: 0,
-        ignoredColumns: [...table.ignoredColumns],
-        rows: checked.map(({ row, errors }) => ({ row, ok: errors.length === 0, errors })),
-      };
+    if (dryRun || (!valid && !skipInvalid)) {
+      // What an import would do: the keys are looked up now, nothing is written.
+      const rows = await this.live.read(talkDocumentName(mapId), (doc) =>
+        checked.map((r) => {
+          const used = r.key !== null && r.errors.length === 0 && this.keyUsed(doc, who, r.key);
+          const skipped = skipReason(r, repeats, used);
+          return {
+            row: r.row,
+            ok: r.errors.length === 0,
+            errors: [...r.errors],
+            ...(skipped ? { skipped } : {}),
+          };
+        }),
+      );
+      return { dryRun, imported: 0, ignoredColumns, rows };
     }
-    const results = await this.live.write(
+    const rows: InboxImportRow[] = await this.live.write(
       talkDocumentName(mapId),
       { author: `CSV import (${who.via})` },
       (doc) =>
-        checked.map(({ row, key, body }) => {
+        checked.map((r) => {
+          if (!r.body)
+            return { row: r.row, ok: false, errors: [...r.errors], skipped: SKIPPED.errors };
           const { itemId, created } = submitToInbox(
             doc,
-            body as SubmissionBody,
-            { via: "csv", ...this.idempotency(who, key) },
+            r.body,
+            { via: "csv", ...this.idempotency(who, r.key) },
             { origin: ORIGIN, now: this.now },
           );
-          return { row, ok: true, errors: [], item: findItem(doc, itemId), created };
+          const skipped = created ? undefined : skipReason(r, repeats, true);
+          const item = findItem(doc, itemId);
+          return {
+            row: r.row,
+            ok: true,
+            errors: [],
+            item,
+            created,
+            ...(skipped ? { skipped } : {}),
+          };
         }),
     );
     return {
       dryRun,
-      imported: results.filter((r) => r.created).length,
-      ignoredColumns: [...table.ignoredColumns],
-      rows: results,
+      imported: rows.filter((r) => r.created).length,
+      ignoredColumns,
+      rows,
     };
   }
-}
 
-/** Spreadsheet spellings of the kinds ("Call note", "call_note") to the API's. */
-function normaliseKind(kind: string): string {
-  const k = kind
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "");
-  return k === "callnote" ? "callNote" : k;
+  /** Whether this submitter's `key` already names an item of the talk document. */
+  private keyUsed(doc: Y.Doc, who: Submitter, key: string): boolean {
+    const { idempotency } = this.idempotency(who, key);
+    return (
+      idempotency !== undefined && itemForKey(doc, idempotency.scope, idempotency.key) !== null
+    );
+  }
 }

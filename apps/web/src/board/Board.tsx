@@ -52,7 +52,7 @@ export interface BoardProps {
   readonly showMinimap: boolean;
   /** Opens the context menu of a phase, step or lane at (x, y). */
   readonly onMenu: (target: CommandTarget, x: number, y: number, from: HTMLElement | null) => void;
-  /** A step just added here (by its phase's + or a command): its name opens for editing. */
+  /** A step just added here (by its phase's + or a command): kept rendered while its name opens. */
   readonly freshStep: TouchpointId | null;
   /** Drawn over the grid in board coordinates (comment pins, evidence counts). */
   readonly overlay?: ReactNode;
@@ -156,13 +156,7 @@ export function Board({
             readOnly={readOnly}
             onMove={movePhase}
           />
-          <StepRow
-            columns={columns}
-            shown={shown}
-            stepIds={stepIds}
-            freshStep={freshStep}
-            onMove={moveTouchpoint}
-          />
+          <StepRow columns={columns} shown={shown} stepIds={stepIds} onMove={moveTouchpoint} />
           <LaneRows
             lanes={visibleLanes}
             laneIds={laneIds}

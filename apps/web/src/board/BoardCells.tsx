@@ -56,13 +56,11 @@ export const StepCell = memo(function StepCell({
   touchpoint,
   column,
   colour,
-  autoEdit,
   onMove,
 }: {
   touchpoint: Touchpoint;
   column: number;
   colour: string;
-  autoEdit: boolean;
   onMove: MoveTouchpoint;
 }) {
   return (
@@ -71,7 +69,7 @@ export const StepCell = memo(function StepCell({
       data-column-id={touchpoint.id}
       style={{ gridColumn: column + 2, gridRow: 2, "--phase-colour": colour } as CSSProperties}
     >
-      <TouchpointCard touchpoint={touchpoint} autoEdit={autoEdit} onMove={onMove} />
+      <TouchpointCard touchpoint={touchpoint} onMove={onMove} />
     </div>
   );
 });

@@ -201,7 +201,12 @@ export function BoardHeader({
             No offline copy
           </span>
         )}
-        <ConnectionBadge status={connection.status} unsynced={connection.unsynced} />
+        <ConnectionBadge
+          status={connection.status}
+          unsynced={connection.unsynced}
+          edits={connection.edits}
+          kept={connection.offlineCopy === "ready"}
+        />
       </div>
     </header>
   );

@@ -27,6 +27,7 @@ import { ProviderContext } from "./ProviderContext.ts";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { useBoardTalk } from "./useBoardTalk.ts";
 import { useBoardUi } from "./useBoardUi.ts";
+import { FreshElementContext } from "./useFreshName.ts";
 
 /** Registers the board's commands and binds their shortcuts (needs the map session). */
 function BoardCommands({ ui }: { ui: BoardUi }) {
@@ -81,69 +82,71 @@ function SyncedBoard({
       <MapSessionContext.Provider value={session}>
         <ReadOnlyContext.Provider value={connection.readOnly}>
           <ProviderContext.Provider value={connection.provider}>
-            <BoardCommands ui={view.ui} />
-            <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-              {/* The whole header sees the talk document: its buttons, and Export (comments). */}
-              <TalkContext.Provider value={talk.talk}>
-                <BoardHeader
-                  mapId={mapId}
-                  role={role}
-                  connection={connection}
-                  hidden={hidden}
-                  onTogglePersona={(persona) => togglePersona(persona.id)}
-                  onMenu={openMenu}
+            <FreshElementContext.Provider value={view.fresh}>
+              <BoardCommands ui={view.ui} />
+              <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+                {/* The whole header sees the talk document: its buttons, and Export (comments). */}
+                <TalkContext.Provider value={talk.talk}>
+                  <BoardHeader
+                    mapId={mapId}
+                    role={role}
+                    connection={connection}
+                    hidden={hidden}
+                    onTogglePersona={(persona) => togglePersona(persona.id)}
+                    onMenu={openMenu}
+                    zoom={zoom}
+                    tools={
+                      <TalkButtons
+                        open={talk.talkTab}
+                        onOpen={talk.setTalkTab}
+                        seen={talk.seen}
+                        evidenceLayer={talk.evidenceLayer}
+                        onToggleEvidence={talk.toggleEvidence}
+                      />
+                    }
+                    people={
+                      <PeopleHere
+                        peers={peers}
+                        following={following?.clientId ?? null}
+                        onFollow={setFollowing}
+                      />
+                    }
+                  />
+                </TalkContext.Provider>
+                <PresenterBanner mapId={mapId} awareness={connection.awareness} />
+                <BoardViews
+                  board={Board}
+                  hiddenPersonas={hidden}
+                  awareness={connection.awareness}
+                  peers={peers}
+                  following={following}
+                  onStopFollowing={() => setFollowing(null)}
                   zoom={zoom}
-                  tools={
-                    <TalkButtons
-                      open={talk.talkTab}
-                      onOpen={talk.setTalkTab}
-                      seen={talk.seen}
-                      evidenceLayer={talk.evidenceLayer}
-                      onToggleEvidence={talk.toggleEvidence}
-                    />
-                  }
-                  people={
-                    <PeopleHere
-                      peers={peers}
-                      following={following?.clientId ?? null}
-                      onFollow={setFollowing}
-                    />
+                  showMinimap={view.minimap}
+                  onMenu={openMenu}
+                  freshStep={view.freshStep}
+                  overlay={
+                    <TalkContext.Provider value={talk.talk}>
+                      <BoardMarkers
+                        zoom={zoom}
+                        showAssumptions={talk.evidenceLayer}
+                        onOpenThread={talk.openThread}
+                      />
+                    </TalkContext.Provider>
                   }
                 />
-              </TalkContext.Provider>
-              <PresenterBanner mapId={mapId} awareness={connection.awareness} />
-              <BoardViews
-                board={Board}
-                hiddenPersonas={hidden}
-                awareness={connection.awareness}
-                peers={peers}
-                following={following}
-                onStopFollowing={() => setFollowing(null)}
-                zoom={zoom}
-                showMinimap={view.minimap}
-                onMenu={openMenu}
-                freshStep={view.freshStep}
-                overlay={
-                  <TalkContext.Provider value={talk.talk}>
-                    <BoardMarkers
-                      zoom={zoom}
-                      showAssumptions={talk.evidenceLayer}
-                      onOpenThread={talk.openThread}
-                    />
-                  </TalkContext.Provider>
-                }
+                <ChangedSince mapId={mapId} />
+              </div>
+              <BoardOverlays
+                mapId={mapId}
+                readOnly={connection.readOnly}
+                peerNames={peers.map((p) => p.name)}
+                view={view}
+                talk={talk}
+                menu={menu}
+                onCloseMenu={() => setMenu(null)}
               />
-              <ChangedSince mapId={mapId} />
-            </div>
-            <BoardOverlays
-              mapId={mapId}
-              readOnly={connection.readOnly}
-              peerNames={peers.map((p) => p.name)}
-              view={view}
-              talk={talk}
-              menu={menu}
-              onCloseMenu={() => setMenu(null)}
-            />
+            </FreshElementContext.Provider>
           </ProviderContext.Provider>
         </ReadOnlyContext.Provider>
       </MapSessionContext.Provider>

@@ -18,6 +18,7 @@ import type { CSSProperties, KeyboardEvent } from "react";
 import { useEditor, useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
+import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./CardItem.css";
 
@@ -35,6 +36,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
   const scale = card.kind === "painPoint" ? "Severity" : "Impact";
   const ref = { kind: "card", id: card.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: readOnly });
+  const fresh = useFreshName(ref);
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
@@ -80,6 +82,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
       <InlineText
         value={card.title}
         label={`${noun} title`}
+        autoEdit={fresh}
         onCommit={(title) => editor.updateCard(card.id, { title })}
       />
       <div className="card-meta">

@@ -8,12 +8,14 @@ import {
 } from "@journeymap/schema";
 import { Plus } from "lucide-react";
 import { lazy, memo, Suspense, useContext, useEffect, useRef, useState } from "react";
-import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { useCommandRegistry } from "../commands/useCommands.ts";
+import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { ProviderContext } from "./ProviderContext.ts";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CardItem } from "./CardItem.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
+import { ADD_CARD_COMMAND } from "./commands/cardCommands.ts";
 import { dragId } from "./dragIds.ts";
 import "./LaneCell.css";
 
@@ -28,7 +30,7 @@ function CardList({
   touchpoint: Touchpoint;
   kind: CardKind;
 }) {
-  const editor = useEditor();
+  const registry = useCommandRegistry();
   const cards = useJourneyMap((m) => m.cardsByTouchpoint.get(touchpoint.id) ?? NO_CARDS);
   const shown = cards.filter((c) => c.kind === kind);
   const noun = kind === "painPoint" ? "pain point" : "opportunity";
@@ -50,7 +52,10 @@ function CardList({
         type="button"
         className="btn btn--ghost add-card"
         aria-label={`Add a ${noun} to ${touchpoint.name}`}
-        onClick={() => editor.addCard({ kind, touchpointId: touchpoint.id, title: `New ${noun}` })}
+        // The command opens the new card's title, so typing names it (B7).
+        onClick={() =>
+          registry.run(ADD_CARD_COMMAND[kind], { kind: "touchpoint", id: touchpoint.id })
+        }
       >
         <Plus size={12} /> {noun}
       </button>

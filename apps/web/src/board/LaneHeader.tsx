@@ -15,6 +15,7 @@ import type { CommandTarget } from "../commands/CommandRegistry.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
+import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./LaneHeader.css";
 
@@ -39,7 +40,9 @@ export interface LaneHeaderProps {
 export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
   const editor = useEditor();
   const Icon = LANE_ICONS[lane.kind];
-  const sortable = useSortable({ id: dragId({ kind: "lane", id: lane.id }) });
+  const ref = { kind: "lane", id: lane.id } as const;
+  const sortable = useSortable({ id: dragId(ref) });
+  const fresh = useFreshName(ref);
   return (
     <div
       ref={sortable.setNodeRef}
@@ -65,6 +68,7 @@ export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
           value={lane.name}
           label="Lane name"
           testId="board.lane-name"
+          autoEdit={fresh}
           onCommit={(name) => editor.updateLane(lane.id, { name })}
         />
         {lane.kind === "emotions" && <div className="scale-labels">+3 delighted · −3 furious</div>}

@@ -10,12 +10,13 @@ import {
   PSYCHOGRAPHIC_FIELDS,
 } from "@journeymap/schema";
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useContext, useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
 import { PersonaField } from "./PersonaField.tsx";
 import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
+import { FreshElementContext, useFreshName } from "./useFreshName.ts";
 import "./colourSwatch.css";
 import "./PersonaEditor.css";
 
@@ -23,6 +24,7 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
   const editor = useEditor();
   const update = (fields: Parameters<typeof editor.updatePersona>[1]) =>
     editor.updatePersona(persona.id, fields);
+  const fresh = useFreshName({ kind: "persona", id: persona.id });
   return (
     <div className="persona-profile" data-testid="personas.profile">
       <div className="persona-profile-head">
@@ -31,6 +33,7 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
           <PersonaField
             label="Name"
             value={persona.name}
+            autoFocus={fresh}
             readOnly={readOnly}
             onCommit={(name) => update({ name })}
           />
@@ -96,6 +99,7 @@ export interface PersonaEditorProps {
 
 export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: PersonaEditorProps) {
   const editor = useEditor();
+  const fresh = useContext(FreshElementContext);
   const { readOnly } = useMapSession();
   const personas = useJourneyMap((m) => m.personas);
   const [selected, setSelected] = useState<string | null>(initial);
@@ -103,11 +107,19 @@ export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: Pers
   useEffect(() => {
     if (open) {
       setSelected(initial);
-      if (!dialog.current?.open) dialog.current?.showModal();
+      if (!dialog.current?.open) {
+        dialog.current?.showModal();
+        // Opening moves focus to the first button: a persona just added wants its name.
+        dialog.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+      }
     } else dialog.current?.close();
   }, [open, initial]);
   const current = personas.find((p) => p.id === selected) ?? personas[0] ?? null;
-  const add = () => setSelected(editor.addPersona({ name: "New persona" }) ?? null);
+  const add = () => {
+    const id = editor.addPersona({ name: "New persona" });
+    fresh.mark({ kind: "persona", id });
+    setSelected(id);
+  };
   const remove = (persona: Persona) => {
     if (
       window.confirm(

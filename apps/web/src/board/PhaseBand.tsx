@@ -7,6 +7,7 @@ import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
+import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./colourSwatch.css";
 import "./PhaseBand.css";
@@ -35,6 +36,7 @@ export const PhaseBand = memo(function PhaseBand({
   const [colours, setColours] = useState(false);
   const ref = { kind: "phase", id: phase.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: phase.synthetic });
+  const fresh = useFreshName(ref);
   const style = {
     gridColumn: `${column + 2} / span ${span}`,
     gridRow: 1,
@@ -76,6 +78,7 @@ export const PhaseBand = memo(function PhaseBand({
             value={phase.name}
             label="Phase name"
             testId="board.phase-name"
+            autoEdit={fresh}
             onCommit={(name) => editor.updatePhase(phase.id, { name })}
           />
         )}

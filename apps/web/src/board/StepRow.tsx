@@ -1,5 +1,4 @@
 import { horizontalListSortingStrategy, SortableContext } from "@dnd-kit/sortable";
-import type { TouchpointId } from "@journeymap/schema";
 import { Footprints } from "lucide-react";
 import { EmptyPhaseColumn, type MoveTouchpoint, StepCell } from "./BoardCells.tsx";
 import type { Column } from "./columns.ts";
@@ -11,13 +10,11 @@ export interface StepRowProps {
   readonly shown: readonly number[];
   /** Every step's drag id (not only the rendered ones: see Board). */
   readonly stepIds: readonly string[];
-  /** A step just added here: its name opens for editing. */
-  readonly freshStep: TouchpointId | null;
   readonly onMove: MoveTouchpoint;
 }
 
 /** The grid's second row: the steps, or an empty slot for a phase without steps. */
-export function StepRow({ columns, shown, stepIds, freshStep, onMove }: StepRowProps) {
+export function StepRow({ columns, shown, stepIds, onMove }: StepRowProps) {
   return (
     <>
       <div className="lane-header lane-header--steps" style={{ gridRow: 2, gridColumn: 1 }}>
@@ -35,7 +32,6 @@ export function StepRow({ columns, shown, stepIds, freshStep, onMove }: StepRowP
               touchpoint={column.touchpoint}
               column={i}
               colour={column.phase.colour}
-              autoEdit={freshStep === column.touchpoint.id}
               onMove={onMove}
             />
           );

@@ -16,23 +16,23 @@ import { InlineText } from "../ui/InlineText.tsx";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
+import { useFreshName } from "./useFreshName.ts";
 import "./TouchpointCard.css";
 
 export interface TouchpointCardProps {
   readonly touchpoint: Touchpoint;
   readonly onMove: (id: TouchpointId, phaseId: PhaseId, step: -1 | 1) => void;
-  readonly autoEdit: boolean;
 }
 
 /** One step of the journey: its name, channel, the customer's action and the owning team. */
 export const TouchpointCard = memo(function TouchpointCard({
   touchpoint,
   onMove,
-  autoEdit,
 }: TouchpointCardProps) {
   const editor = useEditor();
   const ref = { kind: "touchpoint", id: touchpoint.id } as const;
   const sortable = useSortable({ id: dragId(ref) });
+  const autoEdit = useFreshName(ref);
   const [choosing, setChoosing] = useState(false);
   const Icon = CHANNEL_ICONS[touchpoint.channel];
   const style: CSSProperties = {

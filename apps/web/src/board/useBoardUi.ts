@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { parseStoredZoom, toggleMember, ZOOM_STORAGE_KEY } from "./boardUiState.ts";
 import type { BoardUi } from "./useBoardCommands.ts";
-import type { TouchpointId } from "@journeymap/schema";
+import { FreshElement } from "./FreshElement.ts";
 import { zoomToFit } from "./zoom.ts";
 
 /** Which persona editor is open, and on which persona. */
@@ -12,7 +12,8 @@ export interface PersonasDialog {
 
 /**
  * The board's view state that lives outside the map: zoom, minimap, hidden personas, the
- * palette and persona dialogs, the freshly added step; plus the `BoardUi` the commands drive.
+ * palette and persona dialogs, the element just added (whose name opens); plus the `BoardUi`
+ * the commands drive.
  */
 export function useBoardUi() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -21,8 +22,9 @@ export function useBoardUi() {
   );
   const [minimap, setMinimap] = useState(true);
   const [palette, setPalette] = useState(false);
-  // A step added here, by its phase's + or a command: the board opens its name for editing.
-  const [freshStep, setFreshStep] = useState<TouchpointId | null>(null);
+  // What was just added here, by a button or a command: the board opens its name for editing.
+  const [fresh] = useState(() => new FreshElement());
+  const freshStep = useSyncExternalStore(fresh.subscribe, fresh.step);
   const [personas, setPersonas] = useState<PersonasDialog>({ open: false, id: null });
 
   const togglePersona = useCallback((personaId: string) => {
@@ -49,9 +51,9 @@ export function useBoardUi() {
       toggleMinimap: () => setMinimap((m) => !m),
       togglePersona,
       hiddenPersonas: hidden,
-      stepAdded: setFreshStep,
+      added: (ref) => fresh.mark(ref),
     }),
-    [setZoom, togglePersona, hidden],
+    [setZoom, togglePersona, hidden, fresh],
   );
   return {
     ui,
@@ -61,6 +63,7 @@ export function useBoardUi() {
     minimap,
     palette,
     setPalette,
+    fresh,
     freshStep,
     personas,
     closePersonas,

@@ -90,6 +90,11 @@ export class CommandRegistry {
   }
 }
 
+/** A shortcut without Ctrl, ⌘ or Alt ("m", "Shift+1"): a key people also type. */
+export function isSingleKey(keys: string): boolean {
+  return !/(^|\+)(\$mod|Control|Meta|Alt)\+/.test(keys);
+}
+
 /** "$mod+Shift+z" → "Ctrl+Shift+Z" (or "⌘⇧Z" on Apple keyboards), for menus and tooltips. */
 export function formatKeys(keys: string, apple: boolean): string {
   const parts = keys.split("+").map((part) => {

@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
 import { tinykeys } from "tinykeys";
-import { type Command, CommandRegistry } from "./CommandRegistry.ts";
+import { type Command, CommandRegistry, isSingleKey } from "./CommandRegistry.ts";
 
 export const CommandRegistryContext = createContext<CommandRegistry>(new CommandRegistry());
 
@@ -33,9 +33,18 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
+/** Focusable controls that give a plain key a meaning of their own (Space presses a button). */
+const CONTROLS =
+  'button, a[href], select, summary, [role="button"], [role="menuitem"], [role="option"], [role="slider"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"]';
+
+function isControl(target: EventTarget | null): boolean {
+  return isTextField(target) || (target instanceof HTMLElement && target.matches(CONTROLS));
+}
+
 /**
  * Binds every command's keys on the window. Outside text fields only (text fields keep their
- * own undo, arrows and letters), unless a command says it belongs there too.
+ * own undo, arrows and letters), unless a command says it belongs there too; single keys also
+ * never fire on a focused button or control, where the key was meant for it (issue 15, B7).
  */
 export function useShortcuts(): void {
   const registry = useCommandRegistry();
@@ -45,7 +54,9 @@ export function useShortcuts(): void {
     for (const command of commands) {
       if (command.needsTarget) continue;
       for (const keys of command.keys ?? []) {
+        const single = isSingleKey(keys);
         bindings[keys] = (event) => {
+          if (single && isControl(event.target)) return;
           if (!command.inTextFields && isTextField(event.target)) return;
           event.preventDefault();
           registry.run(command.id);

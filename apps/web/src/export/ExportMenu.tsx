@@ -15,11 +15,12 @@ import {
 } from "lucide-react";
 import { type ReactNode, useCallback, useRef, useState } from "react";
 import { useDismiss } from "../ui/useDismiss.ts";
+import type { ExportKind } from "./exportFileNames.ts";
 import { useTalkSession } from "../talk/useTalk.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import "./export.css";
 
-type Choice = "png" | "svg" | "pdf-a3" | "pdf-a4" | "json" | "json-comments";
+type Choice = ExportKind;
 
 const CHOICES: readonly { id: Choice; label: string; hint: string; icon: ReactNode }[] = [
   { id: "png", label: "PNG image", hint: "Whole map, 2× for print", icon: <Image size={15} /> },
@@ -76,14 +77,16 @@ export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
     try {
       const { exportMap, downloadFile } = await import("./exportMap.ts");
       if (choice === "json" || choice === "json-comments") {
-        const { toMapFile, serializeMapFile, mapFileName, threadsOfTalk } = await import(
+        const { toMapFile, serializeMapFile, threadsOfTalk } = await import(
           "@journeymap/schema/format"
         );
+        const { exportFileName } = await import("./exportFileNames.ts");
         const comments = choice === "json-comments" && talk ? threadsOfTalk(talk.doc) : undefined;
-        const file = toMapFile(snapshotMap(doc), new Date(), comments);
+        const now = new Date();
+        const file = toMapFile(snapshotMap(doc), now, comments);
         downloadFile({
           blob: new Blob([serializeMapFile(file)], { type: "application/json" }),
-          fileName: mapFileName(file.map.title, "journeymap.json"),
+          fileName: exportFileName(file.map.title, choice, now),
         });
       } else {
         const { shownMap } = await import("./shownMap.ts");

@@ -1,16 +1,21 @@
 /**
  * Flowing text for PDF pages with pdf-lib: paragraphs wrapped by the font's real metrics,
- * poured into columns and onto new pages as they fill, with a running footer. The standard
- * PDF fonts only encode WinAnsi, so other characters are replaced by close equivalents
- * (− → -, → → ->) or "?" rather than failing the export.
+ * poured into columns and onto new pages as they fill. Type sizes grow with the paper (an A3
+ * page is read from further away than a letter), and every page gets a footer with
+ * "page n of N" once the document is complete.
  */
-import { type PDFDocument, type PDFFont, type PDFPage, rgb, type RGB } from "pdf-lib";
+import { type PDFDocument, type PDFPage, rgb, type RGB } from "pdf-lib";
+import { drawLine, type Fonts, textWidth, wrapLines } from "./pdfText.ts";
+import { typeset } from "./typography.ts";
 
 export const PAPER = {
   A3: [1190.55, 841.89],
   A4: [841.89, 595.28],
 } as const;
 export type Paper = keyof typeof PAPER;
+
+/** Text sizes are given for A4; A3 prints them this much larger, in proportion to its width. */
+const TYPE_SCALE: Record<Paper, number> = { A3: 1.3, A4: 1 };
 
 export const INK = {
   text: rgb(0x1c / 255, 0x23 / 255, 0x30 / 255),
@@ -20,36 +25,16 @@ export const INK = {
   pain: rgb(0xf9 / 255, 0x73 / 255, 0x16 / 255),
 } as const;
 
-const REPLACEMENTS: Record<string, string> = {
-  "−": "-",
-  "→": "->",
-  "←": "<-",
-  "≤": "<=",
-  "≥": ">=",
-  "✓": "v",
-  "\u00a0": " ",
-  "\t": "  ",
-};
-
-export function toWinAnsi(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
-  let out = "";
-  for (const ch of text) {
-    if (ch === "\n" || supported.has(ch.codePointAt(0)!)) out += ch;
-    else out += REPLACEMENTS[ch] ?? "?";
-  }
-  return out;
-}
-
-export interface Fonts {
-  readonly regular: PDFFont;
-  readonly bold: PDFFont;
-  readonly italic: PDFFont;
+/** A #rrggbb colour (a persona's) for pdf-lib. */
+export function hexColour(hex: string): RGB {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+  return rgb(r ?? 0, g ?? 0, b ?? 0);
 }
 
 export interface TextStyle {
+  /** Size in points on A4 (scaled up on A3). */
   readonly size?: number;
-  readonly font?: keyof Fonts;
+  readonly font?: Exclude<keyof Fonts, "symbol">;
   readonly colour?: RGB;
   readonly indent?: number;
   /** Space after the paragraph, in points. */
@@ -58,12 +43,16 @@ export interface TextStyle {
 
 export class PdfFlow {
   readonly margin = 40;
+  readonly fonts: Fonts;
+  /** Multiplier from A4 type sizes to this paper's. */
+  readonly scale: number;
   private readonly doc: PDFDocument;
-  private readonly fonts: Fonts;
   private readonly size: readonly [number, number];
-  private readonly columns: number;
+  /** How many columns of text the paper holds. */
+  readonly maxColumns: number;
   private readonly footer: string;
-  private readonly gap = 28;
+  private readonly gap = 32;
+  private columns = 1;
   private page: PDFPage | null = null;
   private column = 0;
   private y = 0;
@@ -73,8 +62,14 @@ export class PdfFlow {
     this.doc = doc;
     this.fonts = fonts;
     this.size = PAPER[paper];
-    this.columns = paper === "A3" ? 3 : 2;
+    this.scale = TYPE_SCALE[paper];
+    this.maxColumns = paper === "A3" ? 3 : 2;
+    this.columns = this.maxColumns;
     this.footer = footer;
+  }
+
+  get pageSize(): readonly [number, number] {
+    return this.size;
   }
 
   get columnWidth(): number {
@@ -82,55 +77,65 @@ export class PdfFlow {
     return (inner - (this.columns - 1) * this.gap) / this.columns;
   }
 
-  /** Starts a new page with a section title across all columns. */
-  section(title: string, subtitle = ""): void {
+  /** Draws one line of text at a position (for fixed layouts such as the map pages). */
+  line(page: PDFPage, text: string, x: number, y: number, style: TextStyle = {}): number {
+    return drawLine(page, typeset(text), this.fonts.symbol, {
+      x,
+      y,
+      size: (style.size ?? 10) * this.scale,
+      font: this.fonts[style.font ?? "regular"],
+      color: style.colour ?? INK.text,
+    });
+  }
+
+  /** The width `line` would draw. */
+  widthOf(text: string, style: TextStyle = {}): number {
+    const font = this.fonts[style.font ?? "regular"];
+    return textWidth(typeset(text), font, this.fonts.symbol, (style.size ?? 10) * this.scale);
+  }
+
+  /**
+   * Starts a new page with a section title and a rule across the page; the text below flows
+   * in `columns` columns (at most what the paper holds), so short sections use the width.
+   */
+  section(title: string, subtitle = "", columns = this.maxColumns): void {
     this.newPage();
+    this.columns = Math.max(1, Math.min(columns, this.maxColumns));
     const page = this.page!;
     const top = this.size[1] - this.margin;
-    page.drawText(toWinAnsi(title, this.fonts.bold), {
-      x: this.margin,
-      y: top - 20,
-      size: 20,
-      font: this.fonts.bold,
-      color: INK.text,
-    });
+    const titleSize = 22 * this.scale;
+    this.line(page, title, this.margin, top - titleSize, { size: 22, font: "bold" });
+    let y = top - titleSize - 8;
     if (subtitle) {
-      page.drawText(toWinAnsi(subtitle, this.fonts.regular), {
-        x: this.margin,
-        y: top - 38,
-        size: 10,
-        font: this.fonts.regular,
-        color: INK.muted,
-      });
+      y -= 12 * this.scale;
+      this.line(page, subtitle, this.margin, y, { size: 11, colour: INK.muted });
+      y -= 8;
     }
-    this.y = top - (subtitle ? 60 : 44);
+    page.drawLine({
+      start: { x: this.margin, y },
+      end: { x: this.size[0] - this.margin, y },
+      thickness: 1,
+      color: INK.rule,
+    });
+    this.y = y - 10 * this.scale;
     this.sectionTop = this.y;
   }
 
-  /** A new page (with the footer); text continues in its first column. */
+  embedPng(png: Uint8Array) {
+    return this.doc.embedPng(png);
+  }
+
+  /** A new page; text continues in its first column. */
   newPage(): PDFPage {
     this.page = this.doc.addPage([...this.size]);
     this.column = 0;
     this.y = this.size[1] - this.margin;
     this.sectionTop = this.y;
-    const n = this.doc.getPageCount();
-    this.page.drawText(toWinAnsi(`${this.footer} · page ${n}`, this.fonts.regular), {
-      x: this.margin,
-      y: this.margin / 2,
-      size: 8,
-      font: this.fonts.regular,
-      color: INK.faint,
-    });
     return this.page;
   }
 
-  get pageSize(): readonly [number, number] {
-    return this.size;
-  }
-
-  private ensure(height: number): void {
-    if (!this.page) this.newPage();
-    if (this.y - height >= this.margin) return;
+  /** Continues in the next column (or page), e.g. one persona per column. */
+  nextColumn(): void {
     if (this.column < this.columns - 1) {
       this.column += 1;
       this.y = this.sectionTop;
@@ -139,40 +144,40 @@ export class PdfFlow {
     }
   }
 
-  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-    const out: string[] = [];
-    for (const paragraph of toWinAnsi(text, font).split("\n")) {
-      let line = "";
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
-          continue;
-        }
-        if (line) out.push(line);
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-          out.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-      }
-      out.push(line);
+  /** Footers on every page, once the page count is known. */
+  finish(): void {
+    const pages = this.doc.getPages();
+    for (const [i, page] of pages.entries()) {
+      const style = { size: 8, colour: INK.faint };
+      this.line(page, this.footer, this.margin, this.margin / 2, style);
+      const number = `${i + 1} / ${pages.length}`;
+      const x = this.size[0] - this.margin - this.widthOf(number, style);
+      this.line(page, number, x, this.margin / 2, style);
     }
-    return out;
+  }
+
+  private ensure(height: number): void {
+    if (!this.page) this.newPage();
+    if (this.y - height >= this.margin) return;
+    this.nextColumn();
   }
 
   paragraph(text: string, style: TextStyle = {}): void {
-    const size = style.size ?? 10;
+    const size = (style.size ?? 10) * this.scale;
     const font = this.fonts[style.font ?? "regular"];
-    const indent = style.indent ?? 0;
-    const lineH = size * 1.35;
-    for (const line of this.wrap(text, font, size, this.columnWidth - indent)) {
+    const indent = (style.indent ?? 0) * this.scale;
+    const lineH = size * 1.4;
+    const lines = wrapLines(
+      typeset(text),
+      font,
+      this.fonts.symbol,
+      size,
+      this.columnWidth - indent,
+    );
+    for (const line of lines) {
       this.ensure(lineH);
       this.y -= lineH;
-      this.page!.drawText(line, {
+      drawLine(this.page!, line, this.fonts.symbol, {
         x: this.margin + this.column * (this.columnWidth + this.gap) + indent,
         y: this.y + size * 0.3,
         size,
@@ -180,16 +185,26 @@ export class PdfFlow {
         color: style.colour ?? INK.text,
       });
     }
-    this.y -= style.after ?? 4;
+    this.y -= (style.after ?? 4) * this.scale;
   }
 
   heading(text: string): void {
-    this.ensure(40); // keep a heading with at least a line of what follows
-    this.y -= 6;
-    this.paragraph(text, { size: 13, font: "bold", after: 4 });
+    this.ensure(44 * this.scale); // keep a heading with at least a line of what follows
+    this.y -= 8 * this.scale;
+    this.paragraph(text, { size: 13, font: "bold", after: 5 });
+  }
+
+  /** A short bar in a colour in the current column, e.g. a persona's under its name. */
+  accent(colour: RGB): void {
+    this.ensure(8 * this.scale);
+    const x = this.margin + this.column * (this.columnWidth + this.gap);
+    const y = this.y + 2 * this.scale;
+    const end = { x: x + 48 * this.scale, y };
+    this.page!.drawLine({ start: { x, y }, end, thickness: 3 * this.scale, color: colour });
+    this.y -= 8 * this.scale;
   }
 
   space(points: number): void {
-    this.y -= points;
+    this.y -= points * this.scale;
   }
 }

@@ -2,8 +2,9 @@
  * Export entry point, loaded lazily from the board header (pdf-lib and the renderer stay
  * out of the initial bundle). Each format gives a Blob and a file name; the caller saves it.
  */
-import { type JourneyMap, mapFileStem } from "@journeymap/schema";
+import type { JourneyMap } from "@journeymap/schema";
 import { buildPdf } from "./buildPdf.ts";
+import { exportFileName } from "./exportFileNames.ts";
 import type { Paper } from "./PdfFlow.ts";
 import { rasterizeSvg } from "./rasterize.ts";
 import { renderMapSvg } from "./renderMapSvg.ts";
@@ -26,35 +27,36 @@ export async function exportMap(
   format: ExportFormat,
   options: { paper?: Paper; now?: Date } = {},
 ): Promise<ExportedFile> {
-  const name = mapFileStem(map.meta.title);
+  const now = options.now ?? new Date();
+  const title = map.meta.title;
   if (format === "svg") {
     const { svg } = renderMapSvg(map);
     return {
       blob: new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`], {
         type: "image/svg+xml",
       }),
-      fileName: `${name}.svg`,
+      fileName: exportFileName(title, "svg", now),
     };
   }
   if (format === "png") {
     const { svg, width, height } = renderMapSvg(map);
     const { blob } = await rasterizeSvg(svg, width, height, PNG_SCALE);
-    return { blob, fileName: `${name}.png` };
+    return { blob, fileName: exportFileName(title, "png", now) };
   }
   const paper = options.paper ?? "A3";
-  const bytes = await buildPdf(
-    map,
-    paper,
-    async (columns) => {
+  const pictures = {
+    // The legend and title are printed as text above each slice, so the slices have no header.
+    height: renderMapSvg(map, { header: false }).height,
+    draw: async (columns: [number, number]) => {
       const { svg, width, height } = renderMapSvg(map, { columns, header: false });
       const raster = await rasterizeSvg(svg, width, height, PDF_SCALE);
       return { png: new Uint8Array(await raster.blob.arrayBuffer()), width, height };
     },
-    options.now ?? new Date(),
-  );
+  };
+  const bytes = await buildPdf(map, paper, pictures, now);
   return {
     blob: new Blob([new Uint8Array(bytes)], { type: "application/pdf" }),
-    fileName: `${name}-${paper.toLowerCase()}.pdf`,
+    fileName: exportFileName(title, paper === "A4" ? "pdf-a4" : "pdf-a3", now),
   };
 }
 

@@ -6,9 +6,11 @@ import {
   journeyInsights,
 } from "@journeymap/schema";
 import { INK, type PdfFlow } from "./PdfFlow.ts";
+import { plural } from "./typography.ts";
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-export const signed = (score: number) => `${score > 0 ? "+" : ""}${score}`;
+/** A score with its sign, and a real minus sign (not a hyphen) when negative. */
+export const signed = (score: number) =>
+  `${score > 0 ? "+" : score < 0 ? "\u2212" : ""}${Math.abs(score)}`;
 
 /** Step names by id (as printed in the PDF). */
 export type StepNames = ReadonlyMap<string, string>;
@@ -17,21 +19,22 @@ export function writeInsights(flow: PdfFlow, map: JourneyMap, touchpointName: St
   const insights = journeyInsights(map);
   flow.section(
     "Insights",
-    `${insights.totalSteps} steps across ${insights.stepsPerPhase.length} phases`,
+    `${plural(insights.totalSteps, "step")} across ${plural(insights.stepsPerPhase.length, "phase")}`,
   );
   flow.heading("Steps per phase");
-  for (const p of insights.stepsPerPhase) flow.paragraph(`${p.name}: ${p.steps}`, { after: 1 });
+  for (const p of insights.stepsPerPhase)
+    flow.paragraph(`${p.name}: ${plural(p.steps, "step")}`, { after: 1 });
   flow.heading(`Channel switches (${insights.channelSwitches.length})`);
   for (const s of insights.channelSwitches) {
     flow.paragraph(
-      `${touchpointName.get(s.from) ?? ""} (${CHANNEL_LABELS[s.before as keyof typeof CHANNEL_LABELS] ?? s.before}) -> ${touchpointName.get(s.to) ?? ""} (${CHANNEL_LABELS[s.after as keyof typeof CHANNEL_LABELS] ?? s.after})`,
+      `${touchpointName.get(s.from) ?? ""} (${CHANNEL_LABELS[s.before as keyof typeof CHANNEL_LABELS] ?? s.before}) → ${touchpointName.get(s.to) ?? ""} (${CHANNEL_LABELS[s.after as keyof typeof CHANNEL_LABELS] ?? s.after})`,
       { size: 9.5, after: 1 },
     );
   }
   flow.heading(`Hand-offs between teams (${insights.handOffs.length})`);
   for (const h of insights.handOffs) {
     flow.paragraph(
-      `${h.before} -> ${h.after}: ${touchpointName.get(h.from) ?? ""} -> ${touchpointName.get(h.to) ?? ""}`,
+      `${h.before} → ${h.after}: ${touchpointName.get(h.from) ?? ""} → ${touchpointName.get(h.to) ?? ""}`,
       {
         size: 9.5,
         after: 1,

@@ -2,6 +2,7 @@
 import type { EVIDENCE_KINDS, Evidence, JourneyMap } from "@journeymap/schema";
 import { signed, type StepNames } from "./pdfInsights.ts";
 import { INK, type PdfFlow } from "./PdfFlow.ts";
+import { plural, quoted } from "./typography.ts";
 
 const KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
   quote: "Quote",
@@ -14,7 +15,7 @@ const KIND_LABELS: Record<(typeof EVIDENCE_KINDS)[number], string> = {
 function writeEvidence(flow: PdfFlow, items: readonly Evidence[]): void {
   for (const e of items) {
     const by = [KIND_LABELS[e.kind], e.source, e.contributor, e.team].filter(Boolean).join(" · ");
-    flow.paragraph(`"${e.text}"`, { size: 9.5, font: "italic", indent: 10, after: 0 });
+    flow.paragraph(quoted(e.text), { size: 9.5, font: "italic", indent: 10, after: 0 });
     flow.paragraph(`${by}${e.sentiment !== null ? ` · sentiment ${signed(e.sentiment)}` : ""}`, {
       size: 8.5,
       colour: INK.muted,
@@ -32,15 +33,19 @@ export function writePainPoints(
   const painPoints = map.touchpoints.flatMap((t) =>
     (map.cardsByTouchpoint.get(t.id) ?? []).filter((c) => c.kind === "painPoint"),
   );
+  // A few pain points sit side by side, one per column; more flow down the columns.
+  const oneEach = painPoints.length > 0 && painPoints.length <= flow.maxColumns;
   flow.section(
     "Pain points and evidence",
-    `${painPoints.length} pain point(s), ${map.evidence.length} evidence item(s)`,
+    `${plural(painPoints.length, "pain point")}, ${plural(map.evidence.length, "evidence item")}`,
+    oneEach ? painPoints.length : flow.maxColumns,
   );
-  for (const card of painPoints) {
+  for (const [i, card] of painPoints.entries()) {
+    if (oneEach && i > 0) flow.nextColumn();
     flow.heading(card.title);
     flow.paragraph(
       [
-        `${phaseOf.get(card.touchpointId) ?? ""} > ${touchpointName.get(card.touchpointId) ?? ""}`,
+        `${phaseOf.get(card.touchpointId) ?? ""} › ${touchpointName.get(card.touchpointId) ?? ""}`,
         `severity ${card.rating}/5`,
         card.status === "inProgress" ? "in progress" : card.status,
         card.owner,
@@ -58,7 +63,7 @@ export function writePainPoints(
   if (onSteps.length > 0) {
     flow.heading("Evidence on steps");
     for (const t of onSteps) {
-      flow.paragraph(`${phaseOf.get(t.id) ?? ""} > ${t.name}`, { font: "bold", size: 10 });
+      flow.paragraph(`${phaseOf.get(t.id) ?? ""} › ${t.name}`, { font: "bold", size: 10 });
       writeEvidence(flow, map.evidenceByTarget.get(t.id) ?? []);
     }
   }

@@ -13,14 +13,13 @@ import {
   type Burst,
   type ElementRef,
   HistoryPlayer,
-  type JourneyMap,
-  type MapChange,
   parseElementKey,
   type RefOf,
   type RestorableKind,
+  type JourneyMap,
   readJourneyMap,
 } from "@journeymap/schema";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { RESTORABLE } from "./ChangeList.tsx";
 import { HistoryHeader } from "./HistoryHeader.tsx";
@@ -35,6 +34,7 @@ import { Scrubber } from "./Scrubber.tsx";
 import { labelOf } from "./targetLabel.ts";
 import { burstAt, visibleBursts } from "./timelineNav.ts";
 import { useAttribution } from "./useAttribution.ts";
+import { type Moment, useEditChanges } from "./useEditChanges.ts";
 import { usePlayback } from "./usePlayback.ts";
 import { useRestore } from "./useRestore.ts";
 import { useVersions } from "./useVersions.ts";
@@ -45,13 +45,6 @@ const NO_BURSTS: readonly Burst[] = [];
 /** A selected element that can be restored on its own. */
 function isRestorable(ref: ElementRef): ref is RefOf<RestorableKind> {
   return (RESTORABLE as ReadonlySet<string>).has(ref.kind);
-}
-
-interface Step {
-  readonly changes: readonly MapChange[];
-  readonly map: JourneyMap | null;
-  /** The position before this step: what it removed is restored as it was there. */
-  readonly fromSeq: number;
 }
 
 function HistoryView({ mapId, connection }: { mapId: string; connection: MapConnection }) {
@@ -66,18 +59,16 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
 
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<string | null>(null);
-  const [step, setStep] = useState<Step>({ changes: [], map: null, fromSeq: 0 });
-  const shownChanges = useMemo(
-    () => (phase && step.map ? changesInPhase(step.changes, phase, [step.map]) : step.changes),
-    [phase, step],
-  );
+  const [moment, setMoment] = useState<Moment | null>(null);
+  // Known only once the shown edit's changes are (below, from the playback's timeline).
+  const [quiet, setQuiet] = useState(false);
 
   const playback = usePlayback({
     api,
     player,
     live,
     // With a phase filter, steps that did not touch the phase pass quickly.
-    quiet: !!phase && shownChanges.length === 0,
+    quiet,
     onError: setError,
   });
   const { timeline, position, author } = playback.state;
@@ -86,17 +77,23 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   const selection = useAttribution(api, timeline, setError);
 
   const bursts = timeline?.bursts ?? NO_BURSTS;
+  // What the shown edit itself did, whichever way the replay got there (issue 16, R2).
+  const edit = useEditChanges(api, bursts, moment, setError);
+  const stepMap = moment?.map ?? null;
+  const shownChanges = useMemo(() => {
+    if (!edit) return [];
+    if (!phase) return edit.changes;
+    return changesInPhase(edit.changes, phase, edit.before ? [edit.map, edit.before] : [edit.map]);
+  }, [phase, edit]);
+  const shownIsQuiet = !!phase && edit?.edit?.seq === moment?.seq && shownChanges.length === 0;
+  useEffect(() => setQuiet(shownIsQuiet), [shownIsQuiet]);
   const shownBursts = useMemo(() => visibleBursts(bursts, author), [bursts, author]);
   // The live map's title; read again when the timeline is (after live edits), not per step.
   // biome-ignore lint/correctness/useExhaustiveDependencies: timeline is the refresh signal
   const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline, liveReady]);
   const current = position ? burstAt(bursts, position.seq) : null;
   const css = useMemo(() => highlightCss(shownChanges, ".history-board "), [shownChanges]);
-  const onStep = useCallback(
-    (changes: readonly MapChange[], map: JourneyMap, fromSeq: number) =>
-      setStep({ changes, map, fromSeq }),
-    [],
-  );
+  const onMoment = useCallback((map: JourneyMap, seq: number) => setMoment({ map, seq }), []);
 
   const { selected } = selection;
   const selectedRef = selected === null ? null : parseElementKey(selected);
@@ -107,12 +104,12 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
     <div className="history-page">
       <HistoryHeader
         mapId={mapId}
-        title={liveReady ? title : (step.map?.meta.title ?? "")}
+        title={liveReady ? title : (stepMap?.meta.title ?? "")}
         awareness={connection.awareness}
         authors={authorsOf(bursts)}
         author={author}
         onAuthor={playback.setAuthor}
-        phases={step.map?.phases.filter((p) => !p.synthetic) ?? []}
+        phases={stepMap?.phases.filter((p) => !p.synthetic) ?? []}
         phase={phase}
         onPhase={setPhase}
       />
@@ -129,7 +126,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
               doc={position.doc}
               seq={position.seq}
               css={css}
-              onStep={onStep}
+              onMoment={onMoment}
               onSelect={selection.select}
             />
           ) : (
@@ -138,7 +135,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
         </main>
         <HistorySide
           selected={selected}
-          selectedLabel={selected ? labelOf(selected, step.map) : ""}
+          selectedLabel={selected ? labelOf(selected, stepMap) : ""}
           attribution={
             selection.attribution && selected
               ? (selection.attribution.targets[selected] ?? null)
@@ -152,7 +149,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
                     position.doc,
                     restorable.kind,
                     restorable.id,
-                    labelOf(selected, step.map),
+                    labelOf(selected, stepMap),
                   )
               : undefined
           }
@@ -160,10 +157,10 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
           phaseFiltered={!!phase}
           onSelect={selection.select}
           onRestoreChange={
-            canRestoreShown && step.map
+            canRestoreShown && edit?.edit
               ? (c) => {
-                  // A thing removed in this step: bring it back as it was just before.
-                  void docAt(api, step.fromSeq).then((doc) =>
+                  // A thing this edit removed: bring it back as it was just before the edit.
+                  void docAt(api, edit.edit!.beforeSeq).then((doc) =>
                     restore.restoreOne(doc, c.entity as RestorableKind, c.id, `“${c.label}”`),
                   );
                 }

@@ -1,10 +1,4 @@
-import {
-  diffMaps,
-  elementKey,
-  type JourneyMap,
-  type MapChange,
-  mirrorMap,
-} from "@journeymap/schema";
+import { elementKey, type JourneyMap, mirrorMap } from "@journeymap/schema";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
@@ -21,8 +15,8 @@ export interface ReplayBoardProps {
   readonly seq: number;
   /** Generated highlight rules for the changed elements. */
   readonly css: string;
-  /** Called after each move with what changed since the previous position, and the map now. */
-  readonly onStep: (changes: readonly MapChange[], map: JourneyMap, fromSeq: number) => void;
+  /** Called after each move with the map shown (what changed is the page's: useEditChanges). */
+  readonly onMoment: (map: JourneyMap, seq: number) => void;
   /** A click on a board element (a lane header included): its element key. */
   readonly onSelect: (target: string) => void;
 }
@@ -35,20 +29,16 @@ export interface ReplayBoardProps {
  * incremental reader keeps the identity of everything else and the memoized board repaints
  * only what the move changed (a new document per jump re-rendered the whole board).
  */
-export function ReplayBoard({ doc, seq, css, onStep, onSelect }: ReplayBoardProps) {
+export function ReplayBoard({ doc, seq, css, onMoment, onSelect }: ReplayBoardProps) {
   const [display] = useState(() => doc);
   const session = useMapSessionFor(display, true);
-  const previous = useRef<{ map: JourneyMap; seq: number } | null>(null);
-  const report = useRef(onStep);
-  report.current = onStep;
+  const report = useRef(onMoment);
+  report.current = onMoment;
 
   // Before paint: the label and the board of one moment show in the same frame.
   useLayoutEffect(() => {
     if (doc !== display) mirrorMap(display, doc);
-    const now = session.reader.read();
-    const before = previous.current;
-    report.current(before ? diffMaps(before.map, now) : [], now, before?.seq ?? seq);
-    previous.current = { map: now, seq };
+    report.current(session.reader.read(), seq);
   }, [display, session, doc, seq]);
 
   useLayoutEffect(() => () => display.destroy(), [display]);

@@ -22,9 +22,10 @@ export default function ImportPanel({ onClose }: { onClose: () => void }) {
       <div className="import-head">
         <h2>Import a map</h2>
         <p className="page-lede">
-          A Journeymap file (.json), a CSV of touchpoints (columns: phase, touchpoint, channel,
-          action, emotion score, pain point) or a Mermaid <code>journey</code> diagram. You see what
-          it holds before anything is created.
+          A Journeymap file (.json), a CSV of touchpoints (columns such as stage, touchpoint,
+          channel, user action, thought, emotion, pain point, opportunity) or a Mermaid{" "}
+          <code>journey</code> diagram. You see what it holds, and where each column goes, before
+          anything is created.
         </p>
       </div>
       <div className="import-inputs">

@@ -46,7 +46,7 @@ export function ImportPreview({
         </ul>
       )}
       {preview.notes.map((note) => (
-        <p key={note} className="import-note">
+        <p key={note} className="import-note" data-testid="import.note">
           {note}
         </p>
       ))}

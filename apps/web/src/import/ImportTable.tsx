@@ -1,6 +1,6 @@
 import type { ImportSummary } from "./importSummary.ts";
 
-/** The phases and steps the map would get, with each step's channel, emotions and pain points. */
+/** The phases and steps the map would get, with each step's channel, emotions, pain points and opportunities. */
 export function ImportTable({ summary, partial }: { summary: ImportSummary; partial: boolean }) {
   return (
     <table className="import-table" data-testid="import.table">
@@ -13,13 +13,14 @@ export function ImportTable({ summary, partial }: { summary: ImportSummary; part
           <th scope="col">Channel</th>
           <th scope="col">Emotion</th>
           <th scope="col">Pain points</th>
+          <th scope="col">Opportunities</th>
         </tr>
       </thead>
       {summary.phases.map((phase) => (
         <tbody key={phase.id}>
           <tr className="import-phase">
             <th
-              colSpan={4}
+              colSpan={5}
               scope="colgroup"
               style={{ borderLeftColor: phase.colour }}
               data-testid="import.phase"
@@ -33,6 +34,7 @@ export function ImportTable({ summary, partial }: { summary: ImportSummary; part
               <td>{step.channel}</td>
               <td>{step.emotions || "—"}</td>
               <td>{step.painPoints || "—"}</td>
+              <td>{step.opportunities || "—"}</td>
             </tr>
           ))}
         </tbody>

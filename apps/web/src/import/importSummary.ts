@@ -1,7 +1,7 @@
 /**
  * What the import preview shows, from the server's preview of a file (pure, tested without a
- * browser): the phases and steps the map would get, each step's channel, emotion scores and
- * pain points, and every problem located by row or line.
+ * browser): the phases and steps the map would get, each step's channel, emotion scores,
+ * pain points and opportunities, and every problem located by row or line.
  */
 import {
   CHANNEL_LABELS,
@@ -23,6 +23,7 @@ export interface PreviewStep {
   /** "Priya +1, Tom −2": each persona's score at this step. */
   readonly emotions: string;
   readonly painPoints: string;
+  readonly opportunities: string;
 }
 
 export interface PreviewPhase {
@@ -46,6 +47,14 @@ export const KIND_LABELS: Readonly<Record<ImportKind, string>> = {
   mermaid: "Mermaid journey",
 };
 
+/** "Card declined; Slow form": the titles of one kind of card on a step. */
+function cardTitles(snapshot: MapSnapshot, touchpointId: string, kind: string): string {
+  return snapshot.cards
+    .filter((c) => c.touchpointId === touchpointId && c.kind === kind)
+    .map((c) => c.title)
+    .join("; ");
+}
+
 export function summarize(snapshot: MapSnapshot): ImportSummary {
   const persona = new Map(snapshot.personas.map((p) => [p.id, p.name]));
   const phases = snapshot.phases.map((phase) => {
@@ -60,10 +69,8 @@ export function summarize(snapshot: MapSnapshot): ImportSummary {
             .filter((e) => e.touchpointId === t.id && persona.has(e.personaId))
             .map((e) => `${persona.get(e.personaId)} ${formatScore(e.score)}`)
             .join(", "),
-          painPoints: snapshot.cards
-            .filter((c) => c.touchpointId === t.id && c.kind === "painPoint")
-            .map((c) => c.title)
-            .join("; "),
+          painPoints: cardTitles(snapshot, t.id, "painPoint"),
+          opportunities: cardTitles(snapshot, t.id, "opportunity"),
         }),
       );
     return { id: phase.id, name: phase.name, colour: phase.colour, steps };

@@ -18,6 +18,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { displayName, heldReadOnly, heldRole, rememberReadOnly, tokenFor } from "./tokens.ts";
 import { browserKey } from "./browserKey.ts";
+import { countEdits } from "./editCounter.ts";
 import { presenceWriter } from "./presence/presenceWriter.ts";
 import { useLinkToken } from "./useLinkToken.ts";
 
@@ -44,8 +45,10 @@ export interface MapConnection {
   readonly status: ConnectionStatus;
   /** True once the first sync with the server completed: the board can be shown. */
   readonly synced: boolean;
-  /** Local changes the server has not confirmed yet. */
+  /** Local updates the server has not confirmed yet (one per keystroke). */
   readonly unsynced: number;
+  /** The edits in them, as people count edits (a typing burst in one cell is one). */
+  readonly edits: number;
   /** Set when the server refused the map (unknown map, no or revoked link). */
   readonly refused: string | null;
   /** True when this link only lets us look (viewer, commenter): the UI blocks editing. */
@@ -85,6 +88,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       status: "connecting",
       synced: false,
       unsynced: 0,
+      edits: 0,
       refused: null,
       readOnly: heldReadOnly(mapId),
       role: heldRole(mapId),
@@ -97,6 +101,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       setConnection(state);
     };
     setConnection(state);
+    const edits = countEdits(doc, (count) => update({ edits: count }));
 
     let wasOnline = false;
     let local: IndexeddbPersistence | null = null;
@@ -138,7 +143,11 @@ export function useMapConnection(mapId: string): MapConnection | null {
         update({ status: next });
       },
       onSynced: () => update({ synced: true }),
-      onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
+      onUnsyncedChanges: ({ number }) => {
+        // The server has everything: the edits counted so far are saved.
+        if (number === 0) edits.reset();
+        update({ unsynced: number });
+      },
       onAuthenticationFailed: ({ reason }) =>
         update({ refused: reason || "This map does not exist." }),
     });
@@ -174,6 +183,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       clearTimeout(timeout);
+      edits.stop();
       provider.destroy();
       socket.destroy();
       void local?.destroy();

@@ -8,30 +8,47 @@ const LABELS: Record<ConnectionStatus, string> = {
   offline: "Offline",
 };
 
-/** Online / offline / connecting, and how many local changes the server has not confirmed. */
-export function ConnectionBadge({
-  status,
-  unsynced,
-}: {
-  status: ConnectionStatus;
-  unsynced: number;
-}) {
-  const detail =
-    unsynced > 0
-      ? `${unsynced} unsaved change${unsynced === 1 ? "" : "s"}`
-      : status === "online"
-        ? "All changes saved"
-        : "";
+export interface ConnectionBadgeProps {
+  readonly status: ConnectionStatus;
+  /** Updates the server has not confirmed (one per keystroke: never shown as a number). */
+  readonly unsynced: number;
+  /** What people did in those updates, counted as edits (sync/editCounter.ts). */
+  readonly edits: number;
+  /** True when the browser keeps an offline copy: unconfirmed edits are safe here. */
+  readonly kept: boolean;
+}
+
+/**
+ * The badge's words after the status: how many edits the server does not have yet and where
+ * they are (issue 15, B4: a count of keystrokes, "unsaved", alarmed people whose work was
+ * safe in the browser), or that everything is saved.
+ */
+export function connectionDetail({ status, unsynced, edits, kept }: ConnectionBadgeProps): string {
+  if (unsynced > 0) {
+    // Updates without a counted edit (the app's own): still one thing not on the server.
+    const count = Math.max(edits, 1);
+    const noun = `${count} edit${count === 1 ? "" : "s"}`;
+    return kept
+      ? `${noun} kept on this device, not yet on the server`
+      : `${noun} not yet on the server`;
+  }
+  return status === "online" ? "All changes saved" : "";
+}
+
+/** Online / offline / connecting, and the edits the server has not confirmed yet. */
+export function ConnectionBadge(props: ConnectionBadgeProps) {
+  const detail = connectionDetail(props);
   return (
     <output
       className="connection"
       data-testid="board.connection"
-      data-status={status}
-      data-unsynced={unsynced}
+      data-status={props.status}
+      data-unsynced={props.unsynced}
+      data-edits={props.unsynced > 0 ? Math.max(props.edits, 1) : 0}
       aria-live="polite"
     >
       <span className="connection-dot" aria-hidden="true" />
-      <span>{LABELS[status]}</span>
+      <span>{LABELS[props.status]}</span>
       {detail && <span>· {detail}</span>}
     </output>
   );

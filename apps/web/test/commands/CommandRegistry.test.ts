@@ -1,6 +1,11 @@
 import type { PhaseId } from "@journeymap/schema";
 import { describe, expect, it, vi } from "vitest";
-import { type Command, CommandRegistry, formatKeys } from "../../src/commands/CommandRegistry.ts";
+import {
+  type Command,
+  CommandRegistry,
+  formatKeys,
+  isSingleKey,
+} from "../../src/commands/CommandRegistry.ts";
 
 const command = (id: string, extra: Partial<Command> = {}): Command => ({
   id,
@@ -55,5 +60,17 @@ describe("formatKeys", () => {
     expect(formatKeys("$mod+Shift+z", true)).toBe("⌘⇧Z");
     expect(formatKeys("$mod+Equal", false)).toBe("Ctrl++");
     expect(formatKeys("?", false)).toBe("?");
+  });
+});
+
+describe("isSingleKey", () => {
+  it("B7: tells keys people also type (kept off buttons and fields) from chords", () => {
+    expect(["m", "Shift+1", "Shift+?"].map(isSingleKey)).toEqual([true, true, true]);
+    expect(["$mod+k", "$mod+Shift+z", "Control+Minus", "Alt+ArrowLeft"].map(isSingleKey)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -369,9 +369,15 @@ export const ROUTES = {
     path: "/api/maps/{mapId}/inbox/import",
     summary: `Import up to ${MAX_INBOX_IMPORT_ROWS} items from CSV, with a preview`,
     description:
-      "The header row names the columns: text (or quote), kind, source, url, touchpoint (id or step name), sentiment, contributor, team, key (idempotency key of the row). With ?dryRun=true nothing is written and each row's errors are returned. Otherwise the file is imported whole, or, when any row is invalid, not at all (422 with the per-row errors).",
+      "The header row names the columns: text (or quote), kind, source, url, touchpoint (id or step name), sentiment, contributor, team, key (idempotency key of the row). With ?dryRun=true nothing is written and each row's errors are returned. Otherwise the file is imported whole, or, when any row is invalid, not at all (422 with the per-row errors); with ?skipInvalid=true the valid rows are imported and the others skipped. Every row not imported says why in `skipped` (errors, a key already used, a key repeated in the file).",
     access: TALK_ACCESS.import,
-    query: { dryRun: { schema: z.boolean(), description: "Preview only." } },
+    query: {
+      dryRun: { schema: z.boolean(), description: "Preview only." },
+      skipInvalid: {
+        schema: z.boolean(),
+        description: "Import the valid rows and skip the invalid ones (default: all or none).",
+      },
+    },
     body: { contentType: "text/csv", description: "RFC 4180 CSV with a header row." },
     responses: {
       200: { description: "Imported, or the preview.", schema: InboxImportResult },

@@ -119,12 +119,16 @@ export const InboxImportRow = z.object({
   errors: z.array(z.string()),
   item: z.optional(InboxItemView),
   created: z.optional(z.boolean()),
+  skipped: described(
+    z.optional(z.string()),
+    'Why the row is (or would be) not imported: "it has errors", "already imported (key …)", "the same key as row 2".',
+  ),
 });
 export type InboxImportRow = Payload<typeof InboxImportRow>;
 
 export const InboxImportResult = z.object({
   dryRun: z.boolean(),
-  imported: described(z.int(), "Items added (0 in a preview or on errors)."),
+  imported: described(z.int(), "Items added (0 in a preview, or on errors without skipInvalid)."),
   ignoredColumns: z.array(z.string()),
   rows: z.array(InboxImportRow),
 });

@@ -8,19 +8,11 @@ import { CSV_LIMITS, CsvError, parseCsv } from "../talk/csv.ts";
 import type { TemplatePhase, TemplateTouchpoint } from "../templates/Template.ts";
 import { EMOTION_MAX, EMOTION_MIN } from "../vocabulary.ts";
 import { CHANNEL_CHOICES, channelFromText } from "./channels.ts";
+import { type CsvColumn, columnNotes, columnsOf, namesOf } from "./csvColumns.ts";
+import { EMOTION_WORD_CHOICES, emotionFromWord } from "./emotionWords.ts";
 import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
 import { snapshotFromOutline } from "./outline.ts";
 import { capIssues, quote } from "./untrustedText.ts";
-
-export const CSV_TOUCHPOINT_COLUMNS = {
-  phase: ["phase", "stage"],
-  touchpoint: ["touchpoint", "step", "name", "task"],
-  channel: ["channel"],
-  action: ["action", "customer action", "doing"],
-  emotion: ["emotion score", "emotion", "score", "feeling"],
-  painPoint: ["pain point", "pain", "painpoint", "problem"],
-} as const;
-type Column = keyof typeof CSV_TOUCHPOINT_COLUMNS;
 
 /**
  * Far more than a journey map holds: a bigger file is a mistake (or an attack). Seeding costs
@@ -28,31 +20,25 @@ type Column = keyof typeof CSV_TOUCHPOINT_COLUMNS;
  */
 export const MAX_CSV_ROWS = 1000;
 const MAX_TEXT = 500;
-/** Header names listed when the needed columns are missing. */
-const MAX_NAMES_LISTED = 8;
+const TEXT_COLUMNS = [
+  "phase",
+  "touchpoint",
+  "action",
+  "actions",
+  "thoughts",
+  "painPoint",
+  "opportunity",
+] as const;
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-
-function columnsOf(header: readonly string[]): Map<Column, number> {
-  const out = new Map<Column, number>();
-  header.forEach((name, index) => {
-    const key = squash(name);
-    for (const [column, names] of Object.entries(CSV_TOUCHPOINT_COLUMNS) as [
-      Column,
-      readonly string[],
-    ][]) {
-      if (!out.has(column) && names.some((n) => squash(n) === key)) out.set(column, index);
-    }
-  });
-  return out;
-}
-
-/** The first few header names, each cut short: the header may be hostile. */
-function namesOf(header: readonly string[]): string {
-  if (header.every((name) => name === "")) return "nothing";
-  const listed = header.slice(0, MAX_NAMES_LISTED).map((name) => quote(name, 20));
-  const more = header.length - listed.length;
-  return more > 0 ? `${listed.join(", ")} and ${more} more` : listed.join(", ");
+/** A score ("+2", "-1") or an emotion word ("Frustrated"); undefined when neither. */
+function readEmotion(raw: string): { score: number | null; word: boolean } | undefined {
+  if (raw === "") return { score: null, word: false };
+  const score = Number(raw.replace(/^\+/, "").replace("\u2212", "-"));
+  if (Number.isInteger(score) && score >= EMOTION_MIN && score <= EMOTION_MAX) {
+    return { score, word: false };
+  }
+  const fromWord = emotionFromWord(raw);
+  return fromWord === null ? undefined : { score: fromWord, word: true };
 }
 
 export interface CsvImportOptions {
@@ -77,6 +63,7 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
   const [header, ...body] = rows;
   if (!header) return fail("the file is empty");
   const columns = columnsOf(header);
+  const personaName = options.personaName?.trim() || "Customer";
   const missing = (["phase", "touchpoint"] as const).filter((c) => !columns.has(c));
   if (missing.length > 0) {
     return fail(
@@ -87,10 +74,11 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
   if (body.length === 0) return fail("no rows below the header");
 
   const errors: ImportIssue[] = [];
+  let wordsRead = false;
   const phases = new Map<string, { name: string; touchpoints: TemplateTouchpoint[] }>();
   body.forEach((cells, i) => {
     const row = i + 2; // the header is row 1
-    const get = (c: Column) => {
+    const get = (c: CsvColumn) => {
       const index = columns.get(c);
       return index === undefined ? "" : (cells[index] ?? "").trim();
     };
@@ -99,7 +87,7 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
     const name = get("touchpoint");
     if (phase === "") problems.push("the phase is empty");
     if (name === "") problems.push("the touchpoint is empty");
-    for (const c of ["phase", "touchpoint", "action", "painPoint"] as const) {
+    for (const c of TEXT_COLUMNS) {
       if (get(c).length > MAX_TEXT) problems.push(`the ${c} is longer than ${MAX_TEXT} characters`);
     }
     const channel = channelFromText(get("channel"));
@@ -107,14 +95,17 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
       problems.push(`unknown channel ${quote(get("channel"))} (one of: ${CHANNEL_CHOICES})`);
     }
     const rawScore = get("emotion");
-    const score = rawScore === "" ? null : Number(rawScore.replace(/^\+/, ""));
-    if (
-      score !== null &&
-      (!Number.isInteger(score) || score < EMOTION_MIN || score > EMOTION_MAX)
-    ) {
+    const emotion = readEmotion(rawScore);
+    if (emotion === undefined && /^[+\-\u2212]?[\d.]+$/.test(rawScore)) {
       problems.push(
         `the emotion score ${quote(rawScore)} is not a whole number from ${EMOTION_MIN} to +${EMOTION_MAX}`,
       );
+    } else if (emotion === undefined) {
+      problems.push(
+        `the emotion ${quote(rawScore)} is not a score from ${EMOTION_MIN} to +${EMOTION_MAX} or a known word (${EMOTION_WORD_CHOICES})`,
+      );
+    } else if (emotion.word) {
+      wordsRead = true;
     }
     if (problems.length > 0) {
       for (const message of problems) errors.push({ path: "", row, message });
@@ -123,12 +114,17 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
     const key = phase.toLowerCase();
     if (!phases.has(key)) phases.set(key, { name: phase, touchpoints: [] });
     const pain = get("painPoint");
+    const opportunity = get("opportunity");
+    const score = emotion!.score;
     phases.get(key)!.touchpoints.push({
       name,
       channel: channel!,
       action: get("action"),
+      actions: get("actions"),
+      thoughts: get("thoughts"),
       ...(score !== null ? { emotions: [score] } : {}),
       ...(pain ? { painPoints: [{ title: pain }] } : {}),
+      ...(opportunity ? { opportunities: [{ title: opportunity }] } : {}),
     });
   });
   const outline: TemplatePhase[] = [...phases.values()];
@@ -141,8 +137,11 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
           summary: "",
           title: options.title?.trim() || "Imported journey",
           scenario: "",
-          personas: [{ name: options.personaName?.trim() || "Customer" }],
+          personas: [{ name: personaName }],
           phases: outline,
         });
-  return { kind: "csv", snapshot, errors: capIssues(errors), notes: [] };
+  const notes = columnNotes(header, columns, personaName);
+  if (wordsRead)
+    notes.push("Emotion words were read on the −3..+3 scale (docs/format.md lists them).");
+  return { kind: "csv", snapshot, errors: capIssues(errors), notes };
 }

@@ -2,6 +2,7 @@ import type { CsvImportOptions } from "./csvTouchpoints.ts";
 import { parseTouchpointCsv } from "./csvTouchpoints.ts";
 import type { ImportKind, ImportPreview } from "./ImportPreview.ts";
 import { parseMermaidJourney } from "./mermaidJourney.ts";
+import { readFrontMatter } from "./frontMatter.ts";
 import { readMapFile } from "./readMapFile.ts";
 
 /** The kind of a file, from its name if it has a known extension, otherwise from its text. */
@@ -12,7 +13,7 @@ export function detectImportKind(text: string, fileName = ""): ImportKind {
   if (ext === "mmd" || ext === "mermaid") return "mermaid";
   const start = text.replace(/^\ufeff/, "").trimStart();
   if (start.startsWith("{")) return "json";
-  return /^journey\b/.test(firstStatement(start)) ? "mermaid" : "csv";
+  return /^journey\b/.test(firstStatement(afterFrontMatter(start))) ? "mermaid" : "csv";
 }
 
 /**
@@ -28,6 +29,16 @@ function firstStatement(text: string): string {
     from = end + 1;
   }
   return "";
+}
+
+/** The text below Mermaid's YAML front matter, or all of it when there is none. */
+function afterFrontMatter(text: string): string {
+  if (!text.startsWith("---")) return text;
+  const lines = text.split(/\r\n|\r|\n/);
+  const frontMatter = readFrontMatter(lines);
+  return typeof frontMatter === "object" && frontMatter
+    ? lines.slice(frontMatter.end).join("\n")
+    : text;
 }
 
 /** Any supported file to a preview; nothing is written anywhere. */

@@ -18,12 +18,9 @@ export { mapFileName } from "./fileNames.ts";
 export { type MapFileV0, mapFileV0Schema } from "./legacyV0.ts";
 export { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
 export { channelFromText } from "./channels.ts";
-export {
-  CSV_TOUCHPOINT_COLUMNS,
-  type CsvImportOptions,
-  MAX_CSV_ROWS,
-  parseTouchpointCsv,
-} from "./csvTouchpoints.ts";
+export { CSV_TOUCHPOINT_COLUMNS } from "./csvColumns.ts";
+export { type CsvImportOptions, MAX_CSV_ROWS, parseTouchpointCsv } from "./csvTouchpoints.ts";
+export { EMOTION_WORDS, emotionFromWord } from "./emotionWords.ts";
 export { MAX_MERMAID_LINE, MAX_MERMAID_TASKS, parseMermaidJourney } from "./mermaidJourney.ts";
 export { MAX_ISSUES } from "./untrustedText.ts";
 export { detectImportKind, previewImport } from "./importFile.ts";

@@ -1,9 +1,10 @@
 /**
  * A Mermaid `journey` diagram: `title`, `section` → phases, `Task: score: Actor, Actor` →
- * touchpoints, actors → personas, scores 1–5 → −3..+3 (fromFivePointScore). Comments (%%)
- * and accessibility lines are skipped. Each bad line is reported with its line number.
+ * touchpoints, actors → personas, scores 1–5 → −3..+3 (fromFivePointScore). Comments (%%),
+ * accessibility lines and YAML front matter (its title aside) are skipped. Each bad line is reported with its line number.
  */
 import type { TemplatePhase, TemplateTouchpoint } from "../templates/Template.ts";
+import { readFrontMatter } from "./frontMatter.ts";
 import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
 import { fromFivePointScore, snapshotFromOutline } from "./outline.ts";
 import { capIssues, quote } from "./untrustedText.ts";
@@ -46,7 +47,11 @@ export function parseMermaidJourney(text: string): ImportPreview {
   });
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
   if (lines.length > MAX_LINES) return fail(`more than ${MAX_LINES} lines`);
-  const first = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("%%"));
+  const frontMatter = readFrontMatter(lines);
+  if (frontMatter === "unclosed") return fail("the front matter (---) is never closed", 1);
+  const first = lines.findIndex(
+    (l, i) => i >= (frontMatter?.end ?? 0) && l.trim() !== "" && !l.trim().startsWith("%%"),
+  );
   if (first === -1) return fail("the file is empty");
   if (lines[first]!.trim() !== "journey") {
     return fail(
@@ -56,7 +61,7 @@ export function parseMermaidJourney(text: string): ImportPreview {
   }
 
   const errors: ImportIssue[] = [];
-  let title = "";
+  let title = frontMatter?.title.slice(0, MAX_TEXT) ?? "";
   const actors: string[] = [];
   const phases: {
     name: string;

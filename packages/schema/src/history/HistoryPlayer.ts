@@ -99,18 +99,33 @@ export class HistoryPlayer {
     return hit;
   }
 
-  private async chunkRows(chunk: number): Promise<RowFrame[]> {
-    return this.cached(this.chunks, chunk, async () => {
-      const from = chunk * CHUNK + 1;
-      const to = from + CHUNK - 1;
-      const out: RowFrame[] = [];
-      while (out.length < CHUNK) {
-        const page = await this.source.rows(from + out.length, to);
-        out.push(...page);
-        if (page.length === 0) break;
-      }
-      return out;
-    });
+  /**
+   * The rows of `chunk`, at least up to row `upTo` (or the chunk's end). A chunk fetched while
+   * the log was still shorter holds only the rows logged then; while the history is open,
+   * others keep editing, so a later need past its last row fetches the rest and extends it
+   * (reusing the short copy showed a stale map at "now", issue 16).
+   */
+  private async chunkRows(chunk: number, upTo: number): Promise<RowFrame[]> {
+    const from = chunk * CHUNK + 1;
+    const to = from + CHUNK - 1;
+    const need = Math.min(upTo, to);
+    const have = await this.cached(this.chunks, chunk, () => this.fetchRows(from, to, []));
+    if (have.length === CHUNK || (have.at(-1)?.seq ?? from - 1) >= need) return have;
+    const longer = this.fetchRows(from, to, have);
+    longer.catch(() => {});
+    this.chunks.set(chunk, longer);
+    return longer;
+  }
+
+  /** Rows from..to after `have` (the rows already held from `from` on), paging on. */
+  private async fetchRows(from: number, to: number, have: RowFrame[]): Promise<RowFrame[]> {
+    const out = [...have];
+    while (out.length < to - from + 1) {
+      const page = await this.source.rows(from + out.length, to);
+      out.push(...page);
+      if (page.length === 0) break;
+    }
+    return out;
   }
 
   private chunkStart(chunk: number): Promise<Uint8Array> {
@@ -122,7 +137,7 @@ export class HistoryPlayer {
   private async rowsBetween(from: number, to: number): Promise<Uint8Array[]> {
     const out: Uint8Array[] = [];
     for (let chunk = Math.floor(from / CHUNK); chunk * CHUNK < to; chunk++) {
-      for (const row of await this.chunkRows(chunk)) {
+      for (const row of await this.chunkRows(chunk, to)) {
         if (row.seq > from && row.seq <= to) out.push(row.bytes);
       }
     }

@@ -2,3 +2,4 @@ export { ReplicaNetwork } from "./ReplicaNetwork.ts";
 export { checkInvariants } from "./checkInvariants.ts";
 export { applyOp, OPS, type Op, opArb, stats } from "./randomOps.ts";
 export { comparableMap } from "./comparableMap.ts";
+export { loggedMap } from "./loggedMap.ts";

@@ -11,6 +11,7 @@ import type {
   CommandTarget,
   TargetKind,
 } from "../../commands/CommandRegistry.ts";
+import type { NamedRef } from "../FreshElement.ts";
 
 export interface BoardUi {
   readonly openPalette: () => void;
@@ -20,8 +21,8 @@ export interface BoardUi {
   readonly toggleMinimap: () => void;
   readonly togglePersona: (personaId: string) => void;
   readonly hiddenPersonas: ReadonlySet<string>;
-  /** A step was just added here: the board opens its name for editing. */
-  readonly stepAdded: (id: TouchpointId) => void;
+  /** Something was just added here: the board opens its name for editing. */
+  readonly added: (ref: NamedRef) => void;
 }
 
 export interface BoardCommandContext {

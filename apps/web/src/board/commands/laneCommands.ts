@@ -13,7 +13,7 @@ const laneIndex = (ids: readonly string[], id: string, step: -1 | 1) => {
 /** The id of the command that shows a hidden lane again. */
 export const showLaneCommandId = (laneId: string) => `lane.show.${laneId}`;
 
-export function laneCommands({ editor, reader }: BoardCommandContext): Command[] {
+export function laneCommands({ editor, reader, ui }: BoardCommandContext): Command[] {
   const laneIds = () => reader.read().lanes.map((l) => l.id);
   const move =
     (step: -1 | 1) =>
@@ -28,7 +28,7 @@ export function laneCommands({ editor, reader }: BoardCommandContext): Command[]
       group: "Edit",
       edits: true,
       keywords: ["row", "swimlane", "new"],
-      run: () => editor.addLane({ name: "Notes" }),
+      run: () => ui.added({ kind: "lane", id: editor.addLane({ name: "Notes" }) }),
     },
     targetCommand("lane", { id: "lane.moveUp", title: "Move up" }, move(-1)),
     targetCommand("lane", { id: "lane.moveDown", title: "Move down" }, move(1)),

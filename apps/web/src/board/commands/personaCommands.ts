@@ -11,7 +11,11 @@ export function personaCommands({ editor, reader, ui }: BoardCommandContext): Co
       group: "Edit",
       edits: true,
       keywords: ["new"],
-      run: () => ui.openPersonas(editor.addPersona({ name: "New persona" })),
+      run: () => {
+        const id = editor.addPersona({ name: "New persona" });
+        ui.added({ kind: "persona", id });
+        ui.openPersonas(id);
+      },
     },
     {
       id: "personas.edit",

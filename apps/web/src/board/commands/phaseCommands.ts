@@ -24,11 +24,11 @@ export function phaseCommands({ editor, reader, movePhase, ui }: BoardCommandCon
       group: "Edit",
       edits: true,
       keywords: ["stage", "new"],
-      run: () => editor.addPhase({ name: "New phase" }),
+      run: () => ui.added({ kind: "phase", id: editor.addPhase({ name: "New phase" }) }),
     },
     // Context menus: the same commands, run on what was clicked.
     targetCommand("phase", { id: "phase.addStep", title: "Add a step" }, ({ id }) =>
-      ui.stepAdded(editor.addTouchpoint({ phaseId: id, ...NEW_STEP })),
+      ui.added({ kind: "touchpoint", id: editor.addTouchpoint({ phaseId: id, ...NEW_STEP }) }),
     ),
     targetCommand("phase", { id: "phase.moveLeft", title: "Move left" }, ({ id }) =>
       movePhase(id, -1),

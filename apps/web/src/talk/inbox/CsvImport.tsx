@@ -1,15 +1,16 @@
 /**
  * CSV import of many contributions: the file is read here (to show its rows), checked by the
  * server in a dry run (the one validator, so the preview's errors are exactly what an import
- * would refuse), shown row by row with each row's errors, then imported all or none.
+ * would refuse), shown row by row with each row's errors, then its valid rows imported. Rows
+ * with errors or an already used key are skipped, and the panel says which and why.
  */
 import { CsvError, csvTable } from "@journeymap/schema";
-import { AlertCircle, CheckCircle2 } from "lucide-react";
+import { AlertCircle, CheckCircle2, MinusCircle } from "lucide-react";
 import { useState } from "react";
 import { tokenFor } from "../../sync/tokens.ts";
 import type { InboxImportResult } from "@journeymap/protocol/http";
 import { importCsv } from "./contribApi.ts";
-import { previewRows } from "./csvPreview.ts";
+import { csvSummary, importOutcome, previewRows } from "./csvPreview.ts";
 import "../comments/TalkPanel.css";
 import "./CsvImport.css";
 
@@ -21,6 +22,7 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
   const [preview, setPreview] = useState<InboxImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
 
   const load = async (file: File | undefined) => {
     if (!file) return;
@@ -28,6 +30,7 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
     setCsv(text);
     setError(null);
     setPreview(null);
+    setOutcome(null);
     try {
       csvTable(text); // the same parse the server does: a broken file is named at once
       setPreview(await importCsv(mapId, tokenFor(mapId), text, true));
@@ -41,9 +44,14 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
     if (!csv) return;
     setBusy(true);
     try {
-      const result = await importCsv(mapId, tokenFor(mapId), csv, false);
-      if (result.rows.every((r) => r.ok)) onDone();
-      else setPreview(result);
+      const result = await importCsv(mapId, tokenFor(mapId), csv, false, bad.length > 0);
+      // Done at once only when every row went in; otherwise say what was skipped and why.
+      if (result.rows.every((r) => r.ok && !r.skipped)) onDone();
+      else {
+        setPreview(result);
+        if (result.imported > 0 || result.rows.some((r) => r.skipped))
+          setOutcome(importOutcome(result));
+      }
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -52,6 +60,7 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
   };
   const rows = csv && preview ? previewRows(csv, preview) : [];
   const bad = rows.filter((r) => !r.ok);
+  const summary = csvSummary(rows, preview?.ignoredColumns ?? []);
   return (
     <section className="csv-import" aria-label="Import CSV">
       <p className="panel-hint">
@@ -74,12 +83,13 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
       {preview && (
         <>
           <p data-testid="inbox.csv-summary" role="status">
-            {rows.length} rows · {rows.length - bad.length} ready
-            {bad.length > 0 &&
-              ` · ${bad.length} with errors (fix them; nothing is imported until all rows are valid)`}
-            {preview.ignoredColumns.length > 0 &&
-              ` · ignored columns: ${preview.ignoredColumns.join(", ")}`}
+            {summary.text}
           </p>
+          {outcome && (
+            <p className="csv-outcome" role="status" data-testid="inbox.csv-outcome">
+              {outcome}
+            </p>
+          )}
           {rows.length > 0 && (
             <div className="csv-preview-scroll">
               <table className="csv-preview" data-testid="inbox.csv-preview">
@@ -96,11 +106,13 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
                   {rows.slice(0, SHOWN_ROWS).map((r) => (
                     <tr
                       key={r.row}
-                      className={r.ok ? "" : "csv-row--bad"}
+                      className={r.ok ? (r.skipped ? "csv-row--skipped" : "") : "csv-row--bad"}
                       data-testid="inbox.csv-row"
                     >
                       <th scope="row">
-                        {r.ok ? (
+                        {r.ok && r.skipped ? (
+                          <MinusCircle size={12} aria-label="skipped" />
+                        ) : r.ok ? (
                           <CheckCircle2 size={12} aria-label="ready" className="csv-ok" />
                         ) : (
                           <AlertCircle size={12} aria-label="has errors" className="csv-bad" />
@@ -109,6 +121,11 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
                       </th>
                       <td>
                         <span className="csv-text">{r.text || "—"}</span>
+                        {r.skipped && (
+                          <span className="csv-row-skipped" data-testid="inbox.csv-row-skipped">
+                            Skipped: {r.skipped}
+                          </span>
+                        )}
                         {r.errors.map((e) => (
                           <span key={e} className="csv-row-error" data-testid="inbox.csv-row-error">
                             {e}
@@ -131,15 +148,21 @@ export function CsvImport({ mapId, onDone }: { mapId: string; onDone: () => void
               )}
             </div>
           )}
-          <button
-            type="button"
-            className="btn btn--primary"
-            data-testid="inbox.csv-import"
-            disabled={bad.length > 0 || busy || rows.length === 0}
-            onClick={run}
-          >
-            Import {rows.length} {rows.length === 1 ? "row" : "rows"}
-          </button>
+          {outcome ? (
+            <button type="button" className="btn" data-testid="inbox.csv-done" onClick={onDone}>
+              Done
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn--primary"
+              data-testid="inbox.csv-import"
+              disabled={summary.ready === 0 || busy}
+              onClick={run}
+            >
+              {summary.button}
+            </button>
+          )}
         </>
       )}
     </section>

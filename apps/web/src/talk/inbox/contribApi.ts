@@ -28,10 +28,24 @@ export const submitContribution = (
   });
 
 /** A CSV of evidence, previewed (`dryRun`) or imported; row errors come back as a result. */
-export const importCsv = (mapId: string, token: string, csv: string, dryRun: boolean) =>
+/** `skipInvalid`: import the valid rows and skip the others (by default all or none). */
+export const importCsv = (
+  mapId: string,
+  token: string,
+  csv: string,
+  dryRun: boolean,
+  skipInvalid = false,
+) =>
   callApi("importEvidenceCsv", {
     params: { mapId },
     token,
     body: csv,
-    ...(dryRun ? { query: { dryRun: true } } : {}),
+    ...(dryRun || skipInvalid
+      ? {
+          query: {
+            ...(dryRun ? { dryRun: true } : {}),
+            ...(skipInvalid ? { skipInvalid: true } : {}),
+          },
+        }
+      : {}),
   });

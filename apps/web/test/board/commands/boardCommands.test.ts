@@ -1,9 +1,4 @@
-import {
-  createBoardUndoManager,
-  MapEditor,
-  MapReader,
-  type TouchpointId,
-} from "@journeymap/schema";
+import { createBoardUndoManager, MapEditor, MapReader } from "@journeymap/schema";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CommandRegistry } from "../../../src/commands/CommandRegistry.ts";
 import type {
@@ -12,11 +7,12 @@ import type {
 } from "../../../src/board/commands/boardCommandContext.ts";
 import { boardCommands } from "../../../src/board/commands/boardCommands.ts";
 import { NEW_STEP } from "../../../src/board/commands/phaseCommands.ts";
+import type { NamedRef } from "../../../src/board/FreshElement.ts";
 import { templateMap } from "../../support/templateMap.ts";
 
 function board() {
   const { doc } = templateMap("default");
-  const added: TouchpointId[] = [];
+  const added: NamedRef[] = [];
   const ui: BoardUi = {
     openPalette: vi.fn(),
     openPersonas: vi.fn(),
@@ -25,7 +21,7 @@ function board() {
     toggleMinimap: vi.fn(),
     togglePersona: vi.fn(),
     hiddenPersonas: new Set(),
-    stepAdded: (id) => added.push(id),
+    added: (ref) => added.push(ref),
   };
   const context: BoardCommandContext = {
     editor: new MapEditor(doc),
@@ -97,8 +93,33 @@ describe("the board's commands", () => {
     registry.run("phase.addStep", { kind: "phase", id: phase.id });
     const steps = context.reader.read().touchpointsByPhase.get(phase.id) ?? [];
     expect(steps).toHaveLength(before + 1);
-    const step = steps.find((t) => t.id === added[0]);
+    expect(added).toEqual([{ kind: "touchpoint", id: expect.any(String) }]);
+    const step = steps.find((t) => t.id === added[0]?.id);
     expect(step).toMatchObject(NEW_STEP);
+  });
+
+  it("B7: tells the board what each add made, so its name opens instead of the button keeping focus", () => {
+    const { context, registry, added } = board();
+    const step = context.reader.read().touchpoints[0]!;
+    registry.run("phase.add");
+    registry.run("lane.add");
+    registry.run("persona.add");
+    registry.run("touchpoint.addPain", { kind: "touchpoint", id: step.id });
+    registry.run("touchpoint.addOpportunity", { kind: "touchpoint", id: step.id });
+    const map = context.reader.read();
+    expect(added.map((ref) => ref.kind)).toEqual(["phase", "lane", "persona", "card", "card"]);
+    expect(map.phases.find((p) => p.id === added[0]?.id)?.name).toBe("New phase");
+    expect(map.lanes.find((l) => l.id === added[1]?.id)?.name).toBe("Notes");
+    expect(map.personas.find((p) => p.id === added[2]?.id)?.name).toBe("New persona");
+    const cards = map.cardsByTouchpoint.get(step.id) ?? [];
+    expect(cards.find((c) => c.id === added[3]?.id)).toMatchObject({
+      kind: "painPoint",
+      title: "New pain point",
+    });
+    expect(cards.find((c) => c.id === added[4]?.id)).toMatchObject({
+      kind: "opportunity",
+      title: "New opportunity",
+    });
   });
 
   it("asks before deleting a phase, naming its steps, and keeps it when the answer is no", () => {

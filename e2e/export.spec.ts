@@ -39,7 +39,7 @@ const EVIDENCE_TEXT = "The size chart said 44 but it fits like a 43";
 function exportName(ending: string): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `Shoe journey — ${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}${ending}`;
+  return `Shoe journey - ${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}${ending}`;
 }
 
 /**

@@ -23,6 +23,19 @@ async function serverSteps(server: ServerHandle, map: CreatedMap) {
   return readJourneyMap(await serverDoc(server, map)).touchpoints.map((t) => t.name);
 }
 
+/** Ben adds a step to Purchase; Ana's board shows it. */
+async function addCoupon(ben: BoardPage, ana: BoardPage): Promise<void> {
+  await ben.addTouchpoint("Purchase", "Applies a coupon");
+  await ben.settled();
+  await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
+}
+
+/** Who made each burst of the timeline, newest first. */
+const timelineAuthors = (page: Page) =>
+  page
+    .getByTestId("history.burst")
+    .evaluateAll((els) => els.map((el) => el.getAttribute("data-author")));
+
 async function openHistory(board: BoardPage): Promise<Page> {
   await board.page.getByTestId("board.history").click();
   await board.page.getByTestId("history.board").getByTestId("board.phase").first().waitFor();
@@ -47,28 +60,21 @@ describeInBrowser("edit history", (session) => {
     await ana.renamePhase("Awareness", "Discover");
     await ana.settled();
     await ben.phase("Discover").waitFor();
-    await ben.addTouchpoint("Purchase", "Applies a coupon");
-    await ben.settled();
-    await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
+    await addCoupon(ben, ana);
 
     // The timeline lists both edits with their names, newest first.
     const page = await openHistory(ana);
-    const people = async () =>
-      (
-        await page
-          .getByTestId("history.burst")
-          .evaluateAll((els) => els.map((el) => el.getAttribute("data-author")))
-      ).filter((a) => a !== "server");
+    const people = async () => (await timelineAuthors(page)).filter((a) => a !== "server");
     await expect.poll(people).toEqual(["Ben", "Ana"]);
 
     // At the end: Ben's step. Going back replays the map as it was.
     await expect.poll(() => position(page)).toBe("Ben");
     expect(await replayedSteps(page)).toContain("Applies a coupon");
-    await page.getByRole("button", { name: "Previous step" }).click();
+    await page.getByRole("button", { name: "Previous group of edits" }).click();
     await expect.poll(() => position(page)).toBe("Ana");
     await expect.poll(() => replayedSteps(page)).not.toContain("Applies a coupon");
     expect(await replayedPhases(page)).toContain("Discover");
-    await page.getByRole("button", { name: "Previous step" }).click();
+    await page.getByRole("button", { name: "Previous group of edits" }).click();
     await expect.poll(() => position(page)).toBe("Journeymap");
     await expect.poll(() => replayedPhases(page)).toContain("Awareness");
 
@@ -88,7 +94,11 @@ describeInBrowser("edit history", (session) => {
     expect(seen.filter((who) => who !== "Journeymap")).toEqual(["Ana", "Ben"]);
     await expect
       .poll(() => page.getByTestId("history.step-changes").innerText())
-      .toMatch(/Added step\s+Applies a coupon/);
+      .toMatch(/^Ben added the step “Applies a coupon” in Purchase · today /m);
+    // Plain words (issue 16, R4): no byte sizes in the timeline, "edit" for the history's unit.
+    expect(await page.getByTestId("history.timeline").innerText()).not.toMatch(/\d (B|KB|MB)\b/);
+    expect(await page.getByTestId("history.position").innerText()).toMatch(/^Edit \d+ of \d+/);
+    await page.getByRole("heading", { name: "Changed in this edit" }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/history-replay.png` });
 
     // Name this moment.
@@ -113,8 +123,8 @@ describeInBrowser("edit history", (session) => {
     const version = page.getByTestId("history.version").filter({ hasText: "After the workshop" });
     await version.getByTestId("history.version-compare").click();
     const comparison = page.getByTestId("history.comparison");
-    await expect.poll(() => comparison.innerText()).toMatch(/Removed phase\s+Discover/);
-    expect(await comparison.innerText()).toMatch(/Renamed phase\s+Loyalty/);
+    await expect.poll(() => comparison.innerText()).toMatch(/Removed the phase “Discover”/);
+    expect(await comparison.innerText()).toMatch(/Renamed the phase “\w+” to “Loyalty”/);
     await page.screenshot({ path: `${SCREENSHOTS}/history-compare.png` });
 
     // Restore just the deleted phase: back in place, with its steps; Ben's rename survives.
@@ -201,8 +211,8 @@ describeInBrowser("edit history", (session) => {
     await ana.open(session.server.url, map.id, map.token);
     await since.waitFor();
     expect(await since.innerText()).toMatch(/\d+ added/);
-    expect(await since.innerText()).toMatch(/Renamed phase\s+Discover/);
-    expect(await since.innerText()).toMatch(/Added step\s+Applies a coupon/);
+    expect(await since.innerText()).toMatch(/Renamed the phase “\w+” to “Discover”/);
+    expect(await since.innerText()).toMatch(/Added the step “Applies a coupon” in Purchase/);
     const band = ana.page.locator('[data-presence^="phase:"]').filter({ hasText: "Discover" });
     expect(await band.first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
     await ana.page.screenshot({ path: `${SCREENSHOTS}/history-since-last-visit.png` });
@@ -222,7 +232,7 @@ describeInBrowser("edit history", (session) => {
     await second.context.close();
     await ana.open(session.server.url, map.id, map.token);
     await since.waitFor();
-    expect(await since.innerText()).toMatch(/Renamed phase\s+Referral/);
+    expect(await since.innerText()).toMatch(/Renamed the phase “\w+” to “Referral”/);
     expect(await since.innerText()).not.toMatch(/Loyalty/);
     expect(await since.innerText()).not.toMatch(/Discover/);
   });
@@ -263,13 +273,7 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(() => ben.phaseNames()).toContain("Discover");
     await expect.poll(() => serverSteps(session.server, map)).not.toContain("Applies a coupon");
     // Later work stays in history: the timeline still holds Ben's burst.
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("history.burst")
-          .evaluateAll((els) => els.map((el) => el.getAttribute("data-author"))),
-      )
-      .toContain("Ben");
+    await expect.poll(() => timelineAuthors(page)).toContain("Ben");
 
     // And the restore can be undone.
     await page.getByTestId("history.undo").click();
@@ -281,9 +285,7 @@ describeInBrowser("edit history", (session) => {
     const { ana, ben } = await anaAndBen("Live history");
     await ana.renamePhase("Awareness", "Discover");
     await ana.settled();
-    await ben.addTouchpoint("Purchase", "Applies a coupon");
-    await ben.settled();
-    await ana.page.getByText("Applies a coupon", { exact: true }).waitFor();
+    await addCoupon(ben, ana);
 
     // Ana keeps the history open, names this moment, and looks back and forth once.
     const page = await openHistory(ana);
@@ -291,15 +293,15 @@ describeInBrowser("edit history", (session) => {
     await page.getByTestId("history.version-name").fill("Before the clean-up");
     await page.getByTestId("history.version-create").click();
     await page.getByTestId("history.version").filter({ hasText: "Before the clean-up" }).waitFor();
-    await page.getByRole("button", { name: "Previous step" }).click();
+    await page.getByRole("button", { name: "Previous group of edits" }).click();
     await expect.poll(() => position(page)).toBe("Ana");
     // The panel says what Ana's edit did, not what the jump back from Ben's undid (R2).
     const stepChanges = () => page.getByTestId("history.step-changes").innerText();
-    await expect.poll(stepChanges).toMatch(/Renamed phase\s+Discover/);
+    await expect.poll(stepChanges).toMatch(/Ana renamed the phase “Awareness” to “Discover”/);
     expect(await stepChanges()).not.toMatch(/Applies a coupon/);
-    await page.getByRole("button", { name: "Next step" }).click();
+    await page.getByRole("button", { name: "Next group of edits" }).click();
     await expect.poll(() => position(page)).toBe("Ben");
-    await expect.poll(stepChanges).toMatch(/Added step\s+Applies a coupon/);
+    await expect.poll(stepChanges).toMatch(/Ben added the step “Applies a coupon”/);
     expect(await stepChanges()).not.toMatch(/Discover/);
 
     // Meanwhile Ben deletes a step and a phase and renames another.
@@ -340,5 +342,60 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(() => replayedPhases(page), { timeout: 20_000 }).toEqual(restored);
     await expect.poll(() => replayedSteps(page)).toContain("Applies a coupon");
     expect(await atEnd()).toBe(true);
+  });
+
+  it("moves edit by edit and filters the timeline, the changes and the board by person and phase (issue 16, R3)", async () => {
+    const { ana, ben } = await anaAndBen("Filtered history");
+    await ana.renamePhase("Awareness", "Discover");
+    await ana.renamePhase("Retention", "Loyalty");
+    await ana.settled();
+    await ben.phase("Loyalty").waitFor();
+    await addCoupon(ben, ana);
+
+    const page = await openHistory(ana);
+    await expect.poll(() => position(page)).toBe("Ben");
+    const editNumber = async () =>
+      Number((await page.getByTestId("history.position").innerText()).match(/Edit (\d+) of/)![1]);
+    const changes = () => page.getByTestId("history.step-changes").innerText();
+    const highlights = () => page.getByTestId("history.board").locator("> style").textContent();
+
+    // Edit by edit, inside Ana's burst of two renames.
+    await page.getByRole("button", { name: "Previous group of edits" }).click();
+    await expect.poll(() => position(page)).toBe("Ana");
+    const lastOfAna = await editNumber();
+    await expect.poll(changes).toMatch(/Loyalty/);
+    await page.getByRole("button", { name: "Previous edit" }).click();
+    await expect.poll(editNumber).toBe(lastOfAna - 1);
+    expect(await position(page)).toBe("Ana");
+    await page.getByRole("button", { name: "Next edit" }).click();
+    await expect.poll(editNumber).toBe(lastOfAna);
+    // Ben's first edit adds a step (named next): the panel shows that edit alone.
+    await page.getByRole("button", { name: "Next edit" }).click();
+    await expect.poll(() => position(page)).toBe("Ben");
+    await expect.poll(changes).toMatch(/Ben added the step “New step” in Purchase/);
+    await page.getByRole("button", { name: "Next group of edits" }).click();
+    await expect.poll(changes).toMatch(/Applies a coupon/);
+    await expect.poll(highlights).toMatch(/touchpoint:/);
+
+    // The person filter: Ben's edit is not listed or outlined as Ana's.
+    await page.getByTestId("history.filter-person").selectOption("Ana");
+    await expect.poll(changes).toMatch(/not by Ana/);
+    expect(await highlights()).toBe("");
+    await expect.poll(() => timelineAuthors(page)).toEqual(["Ana"]);
+
+    // The phase filter: only the edits that touched Purchase stay in the timeline.
+    await page.getByTestId("history.filter-person").selectOption("");
+    const purchase = page
+      .getByTestId("history.filter-phase")
+      .locator("option", { hasText: "Purchase" });
+    await page
+      .getByTestId("history.filter-phase")
+      .selectOption((await purchase.getAttribute("value"))!);
+    await expect
+      .poll(async () => (await timelineAuthors(page)).filter((a) => a !== "server"))
+      .toEqual(["Ben"]);
+    await expect.poll(changes).toMatch(/Applies a coupon/);
+    await expect.poll(highlights).toMatch(/touchpoint:/);
+    await page.screenshot({ path: `${SCREENSHOTS}/history-filters.png` });
   });
 });

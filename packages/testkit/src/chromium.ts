@@ -14,10 +14,15 @@ export function chromiumAvailable(): boolean {
   return skipOrFail("browser", missing);
 }
 
-/** Headless, without the sandbox (containers) and without anything that phones home. */
+/**
+ * Headless, without the sandbox (containers) and without anything that phones home. In a UTF-8
+ * locale like a person's desktop: CI runs with no LANG, and Chromium in the C locale names every
+ * download with a non-ASCII character in it "download".
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    env: { ...process.env, LANG: process.env.LANG || "C.UTF-8" },
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -20,6 +20,7 @@ import type { Peer } from "../sync/presence/presenceState.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { boardColumns, COLUMN_WIDTH, columnKey } from "./columns.ts";
 import { renderedColumns } from "./columnWindow.ts";
+import { dragAnnouncements } from "./dragAnnouncements.ts";
 import { FollowingBar } from "./FollowingBar.tsx";
 import { LaneFooter } from "./LaneFooter.tsx";
 import { LaneRows } from "./LaneRows.tsx";
@@ -78,6 +79,10 @@ export function Board({
   const emotions = useJourneyMap((m) => m.emotions);
   const { reader, readOnly } = useMapSession();
   const { movePhase, moveTouchpoint, handleDragEnd } = useMoves();
+  const accessibility = useMemo(
+    () => ({ announcements: dragAnnouncements(() => reader.read()) }),
+    [reader],
+  );
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_SENSOR),
     useSensor(KeyboardSensor, KEYBOARD_SENSOR),
@@ -130,7 +135,12 @@ export function Board({
     onMenu(target, box.left, box.bottom + 4, anchor);
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={handleDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={handleDragEnd}
+      accessibility={accessibility}
+    >
       {following && <FollowingBar following={following} onStop={onStopFollowing} />}
       <div
         className="board-scroll"

@@ -18,6 +18,7 @@ import { TalkButtons } from "../talk/comments/TalkPanel.tsx";
 import { TalkContext } from "../talk/useTalk.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
+import { AccessEndedNotice } from "./AccessEndedNotice.tsx";
 import { Board } from "./Board.tsx";
 import { BoardHeader } from "./BoardHeader.tsx";
 import { BoardOverlays } from "./BoardOverlays.tsx";
@@ -113,6 +114,7 @@ function SyncedBoard({
                     }
                   />
                 </TalkContext.Provider>
+                {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
                 <PresenterBanner mapId={mapId} awareness={connection.awareness} />
                 <BoardViews
                   board={Board}

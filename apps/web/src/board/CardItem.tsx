@@ -17,6 +17,7 @@ import { Trash2, User } from "lucide-react";
 import type { CSSProperties, KeyboardEvent } from "react";
 import { useEditor, useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { CARD_NOUN } from "./cardNouns.ts";
 import { DragHandle } from "./DragHandle.tsx";
 import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
@@ -32,7 +33,7 @@ export const STATUS_LABELS: Record<CardStatus, string> = {
 export function CardItem({ card, siblings }: { card: Card; siblings: readonly Card[] }) {
   const editor = useEditor();
   const { reader, readOnly } = useMapSession();
-  const noun = card.kind === "painPoint" ? "pain point" : "opportunity";
+  const noun = CARD_NOUN[card.kind];
   const scale = card.kind === "painPoint" ? "Severity" : "Impact";
   const ref = { kind: "card", id: card.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: readOnly });

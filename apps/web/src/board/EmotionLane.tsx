@@ -1,8 +1,10 @@
 /**
  * The emotion lane: the active persona's curve with its points (sliders, draggable) and the
- * +/− buttons under each step, the other shown personas' curves for comparison, and others'
- * selections and drags. Its pieces: emotionLaneModel (geometry, words), CurvePointMark,
- * EmotionControl, OtherCurves, usePointDrag, usePointPeers.
+ * +/− buttons under each step, the other shown personas' curves for comparison (a click makes
+ * one the edited curve; the legend in the lane's header does the same), every curve named at
+ * its end, and others' selections and drags. Its pieces: emotionLaneModel (geometry, words),
+ * CurvePointMark, CurveName, EmotionControl, OtherCurves, usePointDrag, usePointPeers;
+ * CurveLegend and useActivePersona live with the lane's row (LaneRows).
  */
 import { type EmotionPoint, emotionKey, type Persona, type TouchpointId } from "@journeymap/schema";
 import { useMemo, useRef } from "react";
@@ -10,7 +12,8 @@ import type { Peer, PointDrag } from "../sync/presence/presenceState.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import type { Column } from "./columns.ts";
 import { CurvePointMark } from "./CurvePointMark.tsx";
-import { columnRuns, curvePathOverRuns, scoreToY } from "./curve.ts";
+import { columnRuns, curvePathOverRuns, lastPointInRuns, scoreToY } from "./curve.ts";
+import { CurveName } from "./CurveName.tsx";
 import { EmotionControl } from "./EmotionControl.tsx";
 import { curveLabel, GEOMETRY, GRID_SCORES, pointsFor } from "./emotionLaneModel.ts";
 import { OtherCurves } from "./OtherCurves.tsx";
@@ -35,6 +38,8 @@ export interface EmotionLaneProps {
   readonly peers: readonly Peer[];
   /** Publishes our own drag (throttled) so others see it live; null when it ends. */
   readonly onDrag: (drag: PointDrag | null) => void;
+  /** Makes another shown persona's curve the edited one (a click on it). */
+  readonly onPick: (personaId: string) => void;
 }
 
 /** The emotion curve: a smooth line per persona, a neutral midline, draggable points. */
@@ -47,6 +52,7 @@ export function EmotionLane({
   emotions,
   peers,
   onDrag,
+  onPick,
 }: EmotionLaneProps) {
   const editor = useEditor();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -103,12 +109,14 @@ export function EmotionLane({
           activeId={active.id}
           emotions={emotions}
           drags={drags}
+          onPick={onPick}
         />
         <path
           d={curvePathOverRuns(activePoints, runs)}
           className="emotion-curve"
           stroke={active.colour}
         />
+        <CurveName persona={active} end={lastPointInRuns(activePoints, runs)} edited />
         {activePoints.map((p) => {
           if (p.column.kind !== "touchpoint") return null;
           const touchpointId = p.column.touchpoint.id;

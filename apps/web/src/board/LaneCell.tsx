@@ -14,6 +14,7 @@ import { ProviderContext } from "./ProviderContext.ts";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CardItem } from "./CardItem.tsx";
+import { addCardLabel, CARD_NOUN } from "./cardNouns.ts";
 import { CHANNEL_ICONS } from "./channelIcons.tsx";
 import { ADD_CARD_COMMAND } from "./commands/cardCommands.ts";
 import { dragId } from "./dragIds.ts";
@@ -33,7 +34,6 @@ function CardList({
   const registry = useCommandRegistry();
   const cards = useJourneyMap((m) => m.cardsByTouchpoint.get(touchpoint.id) ?? NO_CARDS);
   const shown = cards.filter((c) => c.kind === kind);
-  const noun = kind === "painPoint" ? "pain point" : "opportunity";
   // The whole cell takes drops, so a card can be dragged into a step that has none yet.
   const { setNodeRef } = useDroppable({
     id: dragId({ kind: "cell", laneId: lane.id, touchpointId: touchpoint.id }),
@@ -51,13 +51,13 @@ function CardList({
       <button
         type="button"
         className="btn btn--ghost add-card"
-        aria-label={`Add a ${noun} to ${touchpoint.name}`}
+        aria-label={addCardLabel(kind, touchpoint.name)}
         // The command opens the new card's title, so typing names it (B7).
         onClick={() =>
           registry.run(ADD_CARD_COMMAND[kind], { kind: "touchpoint", id: touchpoint.id })
         }
       >
-        <Plus size={12} /> {noun}
+        <Plus size={12} /> {CARD_NOUN[kind]}
       </button>
     </div>
   );

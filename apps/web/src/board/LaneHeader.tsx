@@ -1,6 +1,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS as DndCss } from "@dnd-kit/utilities";
 import type { Lane } from "@journeymap/schema";
+import type { ReactNode } from "react";
 import {
   Activity,
   Lightbulb,
@@ -34,10 +35,12 @@ export interface LaneHeaderProps {
   readonly row: number;
   /** Opens the lane's context menu under `anchor` (its … button). */
   readonly onMenu: (target: CommandTarget, anchor: HTMLElement) => void;
+  /** Shown under the name (the emotion lane's curve legend). */
+  readonly children?: ReactNode;
 }
 
 /** A lane's header in the first column: drag to reorder, rename in place, its menu. */
-export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
+export function LaneHeader({ lane, row, onMenu, children }: LaneHeaderProps) {
   const editor = useEditor();
   const Icon = LANE_ICONS[lane.kind];
   const ref = { kind: "lane", id: lane.id } as const;
@@ -72,6 +75,7 @@ export function LaneHeader({ lane, row, onMenu }: LaneHeaderProps) {
           onCommit={(name) => editor.updateLane(lane.id, { name })}
         />
         {lane.kind === "emotions" && <div className="scale-labels">+3 delighted · −3 furious</div>}
+        {children}
       </span>
       <button
         type="button"

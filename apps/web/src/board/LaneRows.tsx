@@ -4,8 +4,10 @@ import type { CommandTarget } from "../commands/CommandRegistry.ts";
 import type { Peer } from "../sync/presence/presenceState.ts";
 import { GridCell } from "./BoardCells.tsx";
 import { type Column, COLUMN_WIDTH, columnKey } from "./columns.ts";
+import { CurveLegend } from "./CurveLegend.tsx";
 import { EMOTION_LANE_HEIGHT, EmotionLane, type EmotionLaneProps } from "./EmotionLane.tsx";
 import { LaneHeader } from "./LaneHeader.tsx";
+import { useActivePersona } from "./useActivePersona.ts";
 
 export interface LaneRowsProps {
   readonly lanes: readonly Lane[];
@@ -24,6 +26,7 @@ export interface LaneRowsProps {
 /** One row per visible lane, from grid row 3: its header, then a cell per rendered column. */
 export function LaneRows(props: LaneRowsProps) {
   const { lanes, columns, shown, personas } = props;
+  const [active, setActive] = useActivePersona(personas);
   return (
     <SortableContext items={props.laneIds as string[]} strategy={verticalListSortingStrategy}>
       {lanes.map((lane, laneIndex) => {
@@ -33,7 +36,9 @@ export function LaneRows(props: LaneRowsProps) {
         );
         if (lane.kind === "emotions") {
           return [
-            header,
+            <LaneHeader key={`${lane.id}-h`} lane={lane} row={row} onMenu={props.onMenu}>
+              <CurveLegend personas={personas} activeId={active?.id} onPick={setActive} />
+            </LaneHeader>,
             <div
               key={lane.id}
               style={{
@@ -47,7 +52,8 @@ export function LaneRows(props: LaneRowsProps) {
                 shown={shown}
                 columnWidth={COLUMN_WIDTH}
                 personas={personas}
-                active={personas[0] ?? null}
+                active={active}
+                onPick={setActive}
                 emotions={props.emotions}
                 peers={props.peers}
                 onDrag={props.onDrag}

@@ -1,12 +1,15 @@
 import { type EmotionPoint, emotionKey, type Persona, type TouchpointId } from "@journeymap/schema";
 import { memo } from "react";
 import type { Column } from "./columns.ts";
-import { curvePathOverRuns } from "./curve.ts";
+import { curvePathOverRuns, lastPointInRuns } from "./curve.ts";
+import { CurveName } from "./CurveName.tsx";
 import { pointsFor } from "./emotionLaneModel.ts";
 
 /**
- * The curves of the other shown personas, for comparison. Memoized: dragging a point of the
- * edited curve and moving the board's column window leave them alone.
+ * The curves of the other shown personas, for comparison, each named at its end; a click on
+ * one makes it the edited curve (its wide transparent twin is what takes the click, a 2 px
+ * dashed line being too thin to hit). Memoized: dragging a point of the edited curve and
+ * moving the board's column window leave them alone.
  */
 export const OtherCurves = memo(function OtherCurves({
   runs,
@@ -16,6 +19,7 @@ export const OtherCurves = memo(function OtherCurves({
   activeId,
   emotions,
   drags,
+  onPick,
 }: {
   runs: readonly (readonly [number, number])[];
   columns: readonly Column[];
@@ -24,6 +28,7 @@ export const OtherCurves = memo(function OtherCurves({
   activeId: string;
   emotions: ReadonlyMap<string, EmotionPoint>;
   drags: ReadonlyMap<string, number>;
+  onPick: (personaId: string) => void;
 }) {
   return personas
     .filter((p) => p.id !== activeId)
@@ -32,13 +37,22 @@ export const OtherCurves = memo(function OtherCurves({
         const key = emotionKey(p.id, id);
         return drags.get(key) ?? emotions.get(key)?.score;
       };
+      const points = pointsFor(columns, columnWidth, scoreOf);
+      const d = curvePathOverRuns(points, runs);
       return (
-        <path
-          key={p.id}
-          d={curvePathOverRuns(pointsFor(columns, columnWidth, scoreOf), runs)}
-          className="emotion-curve emotion-curve--inactive"
-          stroke={p.colour}
-        />
+        <g key={p.id} className="emotion-other" data-persona-id={p.id}>
+          <path d={d} className="emotion-curve emotion-curve--inactive" stroke={p.colour} />
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the legend's radio buttons are the keyboard way to pick a curve */}
+          <path
+            d={d}
+            className="emotion-curve-hit"
+            data-testid="board.curve-hit"
+            onClick={() => onPick(p.id)}
+          >
+            <title>{`Edit ${p.name}'s curve`}</title>
+          </path>
+          <CurveName persona={p} end={lastPointInRuns(points, runs)} edited={false} />
+        </g>
       );
     });
 });

@@ -49,6 +49,8 @@ export function PeopleHere({ peers, following, onFollow }: PeopleHereProps) {
             data-testid="board.peer"
             data-guest={p.guest}
             aria-pressed={following === p.clientId}
+            // The full name, not the initials shown, is what a screen reader says (B11).
+            aria-label={who(p)}
             title={
               following === p.clientId
                 ? `Following ${who(p)} (click to stop)`

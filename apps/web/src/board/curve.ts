@@ -92,3 +92,11 @@ export function curvePathOverRuns<P extends CurvePoint & { readonly i: number }>
     .filter((d) => d !== "")
     .join(" ");
 }
+
+/** The last point inside the runs (where a drawn curve ends on screen, for its name). */
+export function lastPointInRuns<P extends { readonly i: number }>(
+  points: readonly P[],
+  runs: readonly (readonly [number, number])[],
+): P | undefined {
+  return points.findLast((p) => runs.some(([first, last]) => p.i >= first && p.i <= last));
+}

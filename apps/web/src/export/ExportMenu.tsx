@@ -3,7 +3,6 @@
  * is made in the browser from the local document (so it works offline and for viewers);
  * the renderer, pdf-lib and zod load only when an export is chosen.
  */
-import { snapshotMap } from "@journeymap/schema";
 import {
   Download,
   FileJson,
@@ -77,17 +76,8 @@ export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
     try {
       const { exportMap, downloadFile } = await import("./exportMap.ts");
       if (choice === "json" || choice === "json-comments") {
-        const { toMapFile, serializeMapFile, threadsOfTalk } = await import(
-          "@journeymap/schema/format"
-        );
-        const { exportFileName } = await import("./exportFileNames.ts");
-        const comments = choice === "json-comments" && talk ? threadsOfTalk(talk.doc) : undefined;
-        const now = new Date();
-        const file = toMapFile(snapshotMap(doc), now, comments);
-        downloadFile({
-          blob: new Blob([serializeMapFile(file)], { type: "application/json" }),
-          fileName: exportFileName(file.map.title, choice, now),
-        });
+        const { mapFileOf } = await import("./mapFileExport.ts");
+        downloadFile(await mapFileOf(doc, choice === "json-comments" ? talk?.doc : undefined));
       } else {
         const { shownMap } = await import("./shownMap.ts");
         const map = shownMap(reader.read(), hiddenPersonas);

@@ -1,6 +1,7 @@
 /**
  * Names of exported files: the map's title and the day of export, with what the file is
- * ("Onboarding journey — 2026-12-06 with comments.json"), so a client's folder stays
+ * ("Onboarding journey - 2026-12-06 with comments.json"; an ASCII dash, because a browser in a
+ * non-UTF-8 locale names a download with any other character in it "download"), so a client's folder stays
  * readable and two kinds of export never share a name.
  */
 
@@ -35,5 +36,5 @@ function day(date: Date): string {
 }
 
 export function exportFileName(title: string, kind: ExportKind, date: Date): string {
-  return `${safeTitle(title)} — ${day(date)}${ENDINGS[kind]}`;
+  return `${safeTitle(title)} - ${day(date)}${ENDINGS[kind]}`;
 }

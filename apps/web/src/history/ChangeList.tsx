@@ -1,27 +1,8 @@
 import type { ChangedEntity, ChangeKind, MapChange } from "@journeymap/schema";
 import { ArrowRightLeft, Gauge, Minus, PencilLine, Plus, RotateCcw, Type } from "lucide-react";
+import { CHANGE_NOUN, type ChangeContext, changeSentence } from "./changeSentence.ts";
 import "./historySections.css";
 import "./ChangeList.css";
-
-const ENTITY_WORD: Record<ChangedEntity, string> = {
-  meta: "map",
-  persona: "persona",
-  phase: "phase",
-  touchpoint: "step",
-  lane: "lane",
-  card: "card",
-  emotion: "score",
-  cell: "cell",
-};
-
-const VERB: Record<ChangeKind, string> = {
-  added: "Added",
-  removed: "Removed",
-  moved: "Moved",
-  renamed: "Renamed",
-  edited: "Edited",
-  rescored: "Re-scored",
-};
 
 const ICON: Record<ChangeKind, typeof Plus> = {
   added: Plus,
@@ -48,20 +29,29 @@ export interface ChangeListProps {
   /** Offered on removed things (brings them back from the compared moment). */
   readonly onRestore?: (change: MapChange) => void;
   readonly onSelect?: (change: MapChange) => void;
+  /** Who made the changes, when and where, for the sentences (when known). */
+  readonly context?: ChangeContext;
   /** Most rows shown; the rest are counted. */
   readonly limit?: number;
 }
 
-/** A readable list of changes: "Removed phase “Decide” [Restore]", "Re-scored … −1 → +2". */
+/** A readable list of changes, one sentence each: "Ana removed the phase “Decide” [Restore]". */
 export function ChangeList({
   changes,
   empty,
   testId,
   onRestore,
   onSelect,
+  context,
   limit = 200,
 }: ChangeListProps) {
-  if (changes.length === 0) return <p className="history-empty">{empty}</p>;
+  if (changes.length === 0) {
+    return (
+      <p className="history-empty" data-testid={testId}>
+        {empty}
+      </p>
+    );
+  }
   const shown = changes.slice(0, limit);
   return (
     <ul className="row-list change-list" data-testid={testId}>
@@ -84,8 +74,7 @@ export function ChangeList({
               onClick={() => onSelect?.(c)}
               disabled={!onSelect}
             >
-              {VERB[c.change]} {ENTITY_WORD[c.entity]} <strong>{c.label || "(untitled)"}</strong>
-              {c.detail && <span className="change-detail"> {c.detail}</span>}
+              {changeSentence(c, context)}
             </button>
             {restorable && (
               <button
@@ -93,7 +82,7 @@ export function ChangeList({
                 className="btn btn--ghost change-restore"
                 data-testid="history.restore-one"
                 onClick={() => onRestore(c)}
-                title={`Bring this ${ENTITY_WORD[c.entity]} back, in place`}
+                title={`Bring this ${CHANGE_NOUN[c.entity]} back, in place`}
               >
                 <RotateCcw size={13} /> Restore
               </button>

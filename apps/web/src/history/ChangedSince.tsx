@@ -1,6 +1,6 @@
 /**
  * "What changed since I last looked": on opening a map, what others added, removed, moved or
- * re-scored since this browser last saw it, outlined on the live board with a summary list.
+ * scored anew since this browser last saw it, outlined on the live board with a summary list.
  * The last seen sequence number is kept per map in localStorage; the old state comes from
  * the server's history, and changes whose last author is the person themself are left out.
  */
@@ -13,6 +13,7 @@ import { navigate } from "../router.ts";
 import { displayName } from "../sync/tokens.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import { ChangeList } from "./ChangeList.tsx";
+import { phaseNameOf } from "./changeSentence.ts";
 import { formatWhen, plural } from "./format.ts";
 import { highlightCss } from "./highlight.ts";
 import { HistoryApi } from "./HistoryApi.ts";
@@ -25,16 +26,18 @@ const SEEN_SETTLE_MS = 2000;
 interface Since {
   readonly changes: readonly MapChange[];
   readonly since: number | null;
+  /** The phase each change sits in, for its sentence. */
+  readonly where: (target: string) => string | null;
 }
 
-/** A sentence such as "3 added, 1 removed, 2 re-scored". */
+/** A sentence such as "3 added, 1 removed, 2 with a new score". */
 export function summarize(changes: readonly MapChange[]): string {
   const counts = countChanges(changes);
   const parts: string[] = [];
   if (counts.added) parts.push(`${counts.added} added`);
   if (counts.removed) parts.push(`${counts.removed} removed`);
   if (counts.moved) parts.push(`${counts.moved} moved`);
-  if (counts.rescored) parts.push(`${counts.rescored} re-scored`);
+  if (counts.rescored) parts.push(`${counts.rescored} with a new score`);
   const edited = counts.edited + counts.renamed;
   if (edited) parts.push(`${edited} edited`);
   return parts.join(", ");
@@ -58,12 +61,17 @@ export function ChangedSince({ mapId }: { mapId: string }) {
         const old = new Y.Doc();
         Y.applyUpdate(old, state);
         const mine = ownChange(knownPerson()?.id ?? null, displayName());
-        const changes = diffMaps(readJourneyMap(old), readJourneyMap(doc)).filter(
+        const [before, after] = [readJourneyMap(old), readJourneyMap(doc)];
+        const changes = diffMaps(before, after).filter(
           (c) => !mine(attribution.targets[c.target]?.changed),
         );
         const seenBurst = bursts.find((b) => b.fromSeq <= seen && seen <= b.toSeq);
         if (!cancelled && changes.length > 0)
-          setSince({ changes, since: seenBurst?.endTs ?? null });
+          setSince({
+            changes,
+            since: seenBurst?.endTs ?? null,
+            where: phaseNameOf([after, before]),
+          });
       } catch {
         // History is a convenience here: a failure leaves the board as it is.
       }
@@ -121,7 +129,7 @@ export function ChangedSince({ mapId }: { mapId: string }) {
         {since.since !== null && ` since ${formatWhen(since.since)}`} ·{" "}
         {plural(since.changes.length, "change")}
       </p>
-      <ChangeList changes={since.changes} empty="" limit={30} />
+      <ChangeList changes={since.changes} empty="" limit={30} context={{ where: since.where }} />
       <button
         type="button"
         className="btn btn--ghost"

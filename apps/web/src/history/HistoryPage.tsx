@@ -1,7 +1,7 @@
 /**
  * The history view of one map (`/maps/:id/history`): a timeline of bursts, a scrubber with
  * play/pause at several speeds showing the real board read-only as it was after any edit,
- * what each step changed highlighted, filters by person and phase, named versions (compare
+ * what each edit changed highlighted, filters by person and phase, named versions (compare
  * with now, restore), restoring one thing, and attribution of whatever is clicked.
  *
  * The pieces: `usePlayback` (where the replay is; its decisions in `playback.ts`),
@@ -22,18 +22,21 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { RESTORABLE } from "./ChangeList.tsx";
+import { changeContextOf } from "./changeSentence.ts";
 import { HistoryHeader } from "./HistoryHeader.tsx";
 import { HistoryNotices } from "./HistoryNotices.tsx";
 import { useInHistory } from "./HistoryPeople.tsx";
 import { HistorySide } from "./HistorySide.tsx";
-import { changesInPhase, highlightCss } from "./highlight.ts";
+import { highlightCss } from "./highlight.ts";
+import { emptyChangesText, filteredBursts, filteredChanges } from "./historyFilters.ts";
 import { HistoryApi } from "./HistoryApi.ts";
 import { ReplayBoard } from "./ReplayBoard.tsx";
 import { docAt } from "./replayedDoc.ts";
 import { Scrubber } from "./Scrubber.tsx";
 import { labelOf } from "./targetLabel.ts";
-import { burstAt, visibleBursts } from "./timelineNav.ts";
+import { burstAt } from "./timelineNav.ts";
 import { useAttribution } from "./useAttribution.ts";
+import { useBurstsInPhase } from "./useBurstsInPhase.ts";
 import { type Moment, useEditChanges } from "./useEditChanges.ts";
 import { usePlayback } from "./usePlayback.ts";
 import { useRestore } from "./useRestore.ts";
@@ -80,18 +83,21 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   // What the shown edit itself did, whichever way the replay got there (issue 16, R2).
   const edit = useEditChanges(api, bursts, moment, setError);
   const stepMap = moment?.map ?? null;
-  const shownChanges = useMemo(() => {
-    if (!edit) return [];
-    if (!phase) return edit.changes;
-    return changesInPhase(edit.changes, phase, edit.before ? [edit.map, edit.before] : [edit.map]);
-  }, [phase, edit]);
+  // Both filters apply to the changes listed and outlined, and to the timeline (issue 16, R3).
+  const filter = useMemo(() => ({ author, phase }), [author, phase]);
+  const shownChanges = useMemo(() => filteredChanges(edit, filter), [edit, filter]);
   const shownIsQuiet = !!phase && edit?.edit?.seq === moment?.seq && shownChanges.length === 0;
   useEffect(() => setQuiet(shownIsQuiet), [shownIsQuiet]);
-  const shownBursts = useMemo(() => visibleBursts(bursts, author), [bursts, author]);
+  const inPhaseBursts = useBurstsInPhase(api.rows, bursts, phase, setError);
+  const shownBursts = useMemo(
+    () => filteredBursts(bursts, author, inPhaseBursts),
+    [bursts, author, inPhaseBursts],
+  );
   // The live map's title; read again when the timeline is (after live edits), not per step.
   // biome-ignore lint/correctness/useExhaustiveDependencies: timeline is the refresh signal
   const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline, liveReady]);
   const current = position ? burstAt(bursts, position.seq) : null;
+  const changeContext = useMemo(() => changeContextOf(edit, current), [edit, current]);
   const css = useMemo(() => highlightCss(shownChanges, ".history-board "), [shownChanges]);
   const onMoment = useCallback((map: JourneyMap, seq: number) => setMoment({ map, seq }), []);
 
@@ -154,7 +160,8 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
               : undefined
           }
           changes={shownChanges}
-          phaseFiltered={!!phase}
+          emptyChanges={emptyChangesText(edit, filter)}
+          changeContext={changeContext}
           onSelect={selection.select}
           onRestoreChange={
             canRestoreShown && edit?.edit

@@ -1,5 +1,6 @@
 import type { Attribution, Burst, MapChange } from "@journeymap/schema";
 import { AttributionCard } from "./AttributionCard.tsx";
+import type { ChangeContext } from "./changeSentence.ts";
 import { ChangeList } from "./ChangeList.tsx";
 import type { Version } from "./HistoryApi.ts";
 import { Timeline } from "./Timeline.tsx";
@@ -15,11 +16,13 @@ export interface HistorySideProps {
   readonly onCloseSelected: () => void;
   /** Offered when the selected thing can be restored as it is shown. */
   readonly onRestoreSelected: (() => void) | undefined;
-  /** What the shown step changed (under the phase filter, if any). */
+  /** What the shown edit changed (under the filters, if any), and why that may be nothing. */
   readonly changes: readonly MapChange[];
-  readonly phaseFiltered: boolean;
+  readonly emptyChanges: string;
+  /** Who made the shown edit, when, and where each change sits. */
+  readonly changeContext: ChangeContext;
   readonly onSelect: (target: string) => void;
-  /** Offered when a thing removed in this step can be brought back. */
+  /** Offered when a thing removed in this edit can be brought back. */
   readonly onRestoreChange: ((change: MapChange) => void) | undefined;
   readonly versions: Versions;
   readonly canEdit: boolean;
@@ -31,7 +34,7 @@ export interface HistorySideProps {
   readonly onSeek: (seq: number) => void;
 }
 
-/** The history view's side panel: the selected thing, this step's changes, versions, timeline. */
+/** The history view's side panel: the selected thing, this edit's changes, versions, timeline. */
 export function HistorySide(props: HistorySideProps) {
   const { selected, versions, onRestoreSelected, onRestoreChange } = props;
   return (
@@ -45,17 +48,14 @@ export function HistorySide(props: HistorySideProps) {
           {...(onRestoreSelected ? { onRestore: onRestoreSelected } : {})}
         />
       )}
-      <section className="history-section" aria-labelledby="step-title">
-        <h2 id="step-title" className="history-section-title">
-          Changed in this step
+      <section className="history-section" aria-labelledby="edit-title">
+        <h2 id="edit-title" className="history-section-title">
+          Changed in this edit
         </h2>
         <ChangeList
           changes={props.changes}
-          empty={
-            props.phaseFiltered
-              ? "Nothing in this phase changed in this step."
-              : "Nothing changed in this step."
-          }
+          empty={props.emptyChanges}
+          context={props.changeContext}
           testId="history.step-changes"
           onSelect={(c) => props.onSelect(c.target)}
           {...(onRestoreChange ? { onRestore: onRestoreChange } : {})}

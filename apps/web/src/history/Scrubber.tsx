@@ -1,9 +1,10 @@
 import type { Burst } from "@journeymap/schema";
-import { Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import { ChevronLeft, ChevronRight, Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import type { ReactNode } from "react";
 import { GuestMark } from "../ui/GuestMark.tsx";
 import { formatWhen } from "./format.ts";
 import { guestOf } from "./guestOf.ts";
-import { SPEEDS } from "./playback.ts";
+import { SPEEDS, type StepUnit } from "./playback.ts";
 import "./Scrubber.css";
 
 export interface ScrubberProps {
@@ -16,7 +17,7 @@ export interface ScrubberProps {
   readonly onSeek: (seq: number) => void;
   readonly onPlay: (playing: boolean) => void;
   readonly onSpeed: (speed: number) => void;
-  readonly onStep: (direction: -1 | 1) => void;
+  readonly onStep: (direction: -1 | 1, unit: StepUnit) => void;
 }
 
 export function Scrubber({
@@ -33,14 +34,12 @@ export function Scrubber({
 }: ScrubberProps) {
   return (
     <div className="scrubber" data-testid="history.scrubber">
-      <button
-        type="button"
-        className="icon-btn"
-        aria-label="Previous step"
-        onClick={() => onStep(-1)}
-      >
+      <StepButton label="Previous group of edits" onClick={() => onStep(-1, "burst")}>
         <SkipBack size={16} />
-      </button>
+      </StepButton>
+      <StepButton label="Previous edit" onClick={() => onStep(-1, "edit")}>
+        <ChevronLeft size={16} />
+      </StepButton>
       <button
         type="button"
         className="btn btn--primary scrubber-play"
@@ -50,9 +49,12 @@ export function Scrubber({
       >
         {playing ? <Pause size={15} /> : <Play size={15} />} {playing ? "Pause" : "Play"}
       </button>
-      <button type="button" className="icon-btn" aria-label="Next step" onClick={() => onStep(1)}>
+      <StepButton label="Next edit" onClick={() => onStep(1, "edit")}>
+        <ChevronRight size={16} />
+      </StepButton>
+      <StepButton label="Next group of edits" onClick={() => onStep(1, "burst")}>
         <SkipForward size={16} />
-      </button>
+      </StepButton>
       <label className="scrubber-speed">
         <span className="visually-hidden">Speed</span>
         <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
@@ -91,5 +93,22 @@ export function Scrubber({
         {loading && <span className="scrubber-loading"> · loading…</span>}
       </span>
     </div>
+  );
+}
+
+/** An icon button named for screen readers and, on hover, for everyone. */
+function StepButton({
+  label,
+  onClick,
+  children,
+}: {
+  readonly label: string;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <button type="button" className="icon-btn" aria-label={label} title={label} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -3,7 +3,7 @@ import { Server } from "lucide-react";
 import { memo } from "react";
 import { GuestMark } from "../ui/GuestMark.tsx";
 import { initials } from "../ui/initials.ts";
-import { formatBytes, formatWhen, plural } from "./format.ts";
+import { formatWhen, plural } from "./format.ts";
 import { guestOf } from "./guestOf.ts";
 import "../ui/avatar.css";
 import "./historySections.css";
@@ -17,11 +17,11 @@ export interface TimelineProps {
 
 /**
  * Bursts newest first: who, when, how much. Click one to see the board after it. Each burst
- * is memoized: a scrubber step re-renders only the bursts whose "current" mark changed, not
+ * is memoized: a scrubber move re-renders only the bursts whose "current" mark changed, not
  * a list that grows with the log.
  */
 export function Timeline({ bursts, current, onSeek }: TimelineProps) {
-  if (bursts.length === 0) return <p className="history-empty">No edits by this person.</p>;
+  if (bursts.length === 0) return <p className="history-empty">No edits match the filters.</p>;
   const items = [];
   for (let i = bursts.length - 1; i >= 0; i--) {
     const b = bursts[i]!;
@@ -62,7 +62,7 @@ const BurstItem = memo(function BurstItem({
             <GuestMark guest={guestOf(b)} />
           </span>
           <span className="burst-meta">
-            {formatWhen(b.startTs)} · {plural(b.count, "edit")} · {formatBytes(b.bytes)}
+            {formatWhen(b.startTs)} · {plural(b.count, "edit")}
           </span>
         </span>
       </button>

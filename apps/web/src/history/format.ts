@@ -1,4 +1,4 @@
-/** Dates and sizes for the history view, in the browser's locale. */
+/** Dates and counts for the history view, in the browser's locale. */
 
 // One formatter each, made once: toLocaleTimeString builds a new one per call, and the
 // timeline formats every burst on each render (it was the top self-time function of a step).
@@ -15,12 +15,6 @@ export function formatWhen(ts: number, now = Date.now()): string {
   const time = TIME.format(date);
   if (sameDay) return `today ${time}`;
   return `${DAY.format(date)} ${time}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function plural(n: number, word: string): string {

@@ -4,13 +4,7 @@
  * changed ones. One class of change, one colour; a label is never the only cue (the list says
  * it too).
  */
-import {
-  type ChangeKind,
-  type JourneyMap,
-  type MapChange,
-  parseElementKey,
-  stepOf,
-} from "@journeymap/schema";
+import { type ChangeKind, type MapChange, parseElementKey } from "@journeymap/schema";
 import { elementSelector } from "../board/elementDom.ts";
 
 const TONE: Record<ChangeKind, string> = {
@@ -41,28 +35,4 @@ export function highlightCss(changes: readonly MapChange[], scope = ""): string 
     );
   }
   return rules.join("\n");
-}
-
-/** Changes that concern one phase: the phase itself and what sits in it. */
-export function changesInPhase(
-  changes: readonly MapChange[],
-  phaseId: string,
-  maps: readonly JourneyMap[],
-): MapChange[] {
-  const steps = new Set<string>();
-  const cards = new Set<string>();
-  for (const map of maps) {
-    for (const tp of map.touchpoints) {
-      if (tp.phaseId !== phaseId) continue;
-      steps.add(tp.id);
-      for (const card of map.cardsByTouchpoint.get(tp.id) ?? []) cards.add(card.id);
-    }
-  }
-  return changes.filter((c) => {
-    const ref = parseElementKey(c.target);
-    if (ref?.kind === "phase") return ref.id === phaseId;
-    if (ref?.kind === "card") return cards.has(ref.id);
-    const step = ref && stepOf(ref);
-    return !!step && steps.has(step);
-  });
 }

@@ -5,7 +5,7 @@
  */
 import type * as Y from "yjs";
 import type { Timeline } from "./HistoryApi.ts";
-import { nextStop, previousStop } from "./timelineNav.ts";
+import { nextEdit, nextStop, previousEdit, previousStop } from "./timelineNav.ts";
 
 export const SPEEDS = [1, 2, 4, 8] as const;
 /** Time per step at 1×: long enough to see what each step highlights. */
@@ -77,13 +77,21 @@ export function playStart(state: PlaybackState): number | null {
   return null;
 }
 
+/** How far the previous/next buttons move: one edit, or to the end of a burst of edits. */
+export type StepUnit = "edit" | "burst";
+
 /** Where the previous/next buttons go, or null when there is nowhere to go. */
-export function stepTarget(state: PlaybackState, direction: -1 | 1): number | null {
+export function stepTarget(
+  state: PlaybackState,
+  direction: -1 | 1,
+  unit: StepUnit = "burst",
+): number | null {
   const { timeline, position, author } = state;
   if (!timeline || !position) return null;
+  const [next, previous] = unit === "edit" ? [nextEdit, previousEdit] : [nextStop, previousStop];
   return direction === 1
-    ? nextStop(timeline.bursts, position.seq, author)
-    : previousStop(timeline.bursts, position.seq, author);
+    ? next(timeline.bursts, position.seq, author)
+    : previous(timeline.bursts, position.seq, author);
 }
 
 export type Tick =

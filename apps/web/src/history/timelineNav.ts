@@ -40,3 +40,24 @@ export function previousStop(bursts: readonly Burst[], seq: number, author: stri
   }
   return 0;
 }
+
+/** Where "next edit" goes: the next row after `seq` in a visible burst, or null at the end. */
+export function nextEdit(
+  bursts: readonly Burst[],
+  seq: number,
+  author: string | null,
+): number | null {
+  for (const b of visibleBursts(bursts, author))
+    if (b.toSeq > seq) return Math.max(seq + 1, b.fromSeq);
+  return null;
+}
+
+/** Where "previous edit" goes: the previous row before `seq` in a visible burst, or the start. */
+export function previousEdit(bursts: readonly Burst[], seq: number, author: string | null): number {
+  const visible = visibleBursts(bursts, author);
+  for (let i = visible.length - 1; i >= 0; i--) {
+    const b = visible[i]!;
+    if (b.fromSeq < seq) return Math.min(seq - 1, b.toSeq);
+  }
+  return 0;
+}

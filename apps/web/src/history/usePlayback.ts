@@ -14,6 +14,7 @@ import {
   type PlaybackState,
   playbackReducer,
   playStart,
+  type StepUnit,
   stepTarget,
 } from "./playback.ts";
 
@@ -35,7 +36,7 @@ export interface Playback {
   /** A person's own move: stops the player (stable, so memoized timeline items keep still). */
   readonly seekByHand: (seq: number) => void;
   readonly play: (on: boolean) => void;
-  readonly stepBy: (direction: -1 | 1) => void;
+  readonly stepBy: (direction: -1 | 1, unit: StepUnit) => void;
   readonly setSpeed: (speed: number) => void;
   readonly setAuthor: (author: string | null) => void;
 }
@@ -134,10 +135,10 @@ export function usePlayback({ api, player, live, quiet, onError }: PlaybackOptio
     dispatch({ kind: "play", playing: on });
   };
 
-  const stepBy = (direction: -1 | 1) => {
+  const stepBy = (direction: -1 | 1, unit: StepUnit) => {
     if (!state.timeline || !state.position) return;
     dispatch({ kind: "play", playing: false });
-    const target = stepTarget(state, direction);
+    const target = stepTarget(state, direction, unit);
     if (target !== null) seek(target);
   };
 

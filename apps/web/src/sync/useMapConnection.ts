@@ -18,6 +18,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { displayName, heldReadOnly, heldRole, rememberReadOnly, tokenFor } from "./tokens.ts";
 import { browserKey } from "./browserKey.ts";
+import { accessEndedBy, refusalSentence } from "./accessEnded.ts";
 import { countEdits } from "./editCounter.ts";
 import { presenceWriter } from "./presence/presenceWriter.ts";
 import { useLinkToken } from "./useLinkToken.ts";
@@ -25,9 +26,10 @@ import { useLinkToken } from "./useLinkToken.ts";
 /**
  * connecting: the first connection is being made; online: connected; reconnecting: the
  * connection dropped while the browser believes it has a network (server down, proxy cut);
- * offline: the browser has no network.
+ * offline: the browser has no network; ended: the server ended our access while the map was
+ * open (nothing more is saved, see `ended`).
  */
-export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
+export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline" | "ended";
 
 /** What to show for the provider's socket status, given the browser's network state. */
 export function connectionStatus(
@@ -51,6 +53,11 @@ export interface MapConnection {
   readonly edits: number;
   /** Set when the server refused the map (unknown map, no or revoked link). */
   readonly refused: string | null;
+  /**
+   * Why our access ended while the map was open (link revoked or expired, removed): the board
+   * stays readable and downloadable from the local copy, and nothing more reaches the server.
+   */
+  readonly ended: string | null;
   /** True when this link only lets us look (viewer, commenter): the UI blocks editing. */
   readonly readOnly: boolean;
   /** The role our link gives on this map, when we know it. */
@@ -90,6 +97,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       unsynced: 0,
       edits: 0,
       refused: null,
+      ended: null,
       readOnly: heldReadOnly(mapId),
       role: heldRole(mapId),
       offlineCopy: "pending",
@@ -97,7 +105,8 @@ export function useMapConnection(mapId: string): MapConnection | null {
       provider: null,
     };
     const update = (patch: Partial<MapConnection>) => {
-      state = { ...state, ...patch };
+      // Once access ended, no later socket status may say otherwise.
+      state = { ...state, ...patch, ...(state.ended ? { status: "ended" as const } : {}) };
       setConnection(state);
     };
     setConnection(state);
@@ -148,14 +157,21 @@ export function useMapConnection(mapId: string): MapConnection | null {
         if (number === 0) edits.reset();
         update({ unsynced: number });
       },
-      onAuthenticationFailed: ({ reason }) =>
-        update({ refused: reason || "This map does not exist." }),
+      // Refused on a reconnect while the board is open: keep it, and say access ended.
+      onAuthenticationFailed: ({ reason }) => endAccess(refusalSentence(reason)),
     });
+    const endAccess = (why: string) => {
+      // Before the first sync there is no board to keep: the map route says it was refused.
+      if (!state.synced) return update({ refused: why });
+      update({ ended: why, status: "ended" });
+      // Stop reconnecting: every attempt would be refused again.
+      socket.disconnect();
+    };
     let lastFastRetry = Number.NEGATIVE_INFINITY;
     socket.on("disconnect", ({ event }: { event?: CloseEvent }) => {
-      // Our account lost the map: say so now, rather than after the reconnect's refusal.
-      if (event?.code === CLOSE.accessRemoved.code)
-        return update({ refused: CLOSE.accessRemoved.reason });
+      // Our access ended (link revoked or expired, removed): say so now, keep the board.
+      const ended = accessEndedBy(event?.code, event?.reason);
+      if (ended) return endAccess(ended);
       // Our role changed: reconnect at once to open the map with the new one.
       if (event?.code !== STORE_FAILED_CODE && event?.code !== CLOSE.roleChanged.code) return;
       const now = Date.now();

@@ -6,6 +6,7 @@ const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  ended: "No access",
 };
 
 export interface ConnectionBadgeProps {
@@ -24,6 +25,8 @@ export interface ConnectionBadgeProps {
  * safe in the browser), or that everything is saved.
  */
 export function connectionDetail({ status, unsynced, edits, kept }: ConnectionBadgeProps): string {
+  // Access ended (issue 15, B3): the server takes nothing more, so nothing reads as saved.
+  if (status === "ended") return "edits no longer reach the server";
   if (unsynced > 0) {
     // Updates without a counted edit (the app's own): still one thing not on the server.
     const count = Math.max(edits, 1);
@@ -48,7 +51,7 @@ export function ConnectionBadge(props: ConnectionBadgeProps) {
       aria-live="polite"
     >
       <span className="connection-dot" aria-hidden="true" />
-      <span>{LABELS[props.status]}</span>
+      <span className="connection-label">{LABELS[props.status]}</span>
       {detail && <span>· {detail}</span>}
     </output>
   );

@@ -3,6 +3,7 @@ import {
   columnRuns,
   curvePath,
   curvePathOverRuns,
+  lastPointInRuns,
   pointsForColumns,
   scoreToY,
   sentimentColour,
@@ -108,5 +109,19 @@ describe("curve points for a window of columns", () => {
       const x = column * 220 + 110;
       expect(part.get(x)).toBe(whole.get(x));
     }
+  });
+});
+
+describe("where a curve's name goes", () => {
+  it("names a curve at its last point inside the drawn runs", () => {
+    const points = [1, 3, 5, 9, 12].map((i) => ({ i, x: i * 10, y: 0 }));
+    expect(lastPointInRuns(points, [[0, 6]])?.i).toBe(5);
+    expect(
+      lastPointInRuns(points, [
+        [0, 2],
+        [8, 10],
+      ])?.i,
+    ).toBe(9);
+    expect(lastPointInRuns(points, [[6, 8]])).toBeUndefined();
   });
 });

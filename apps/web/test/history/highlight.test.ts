@@ -8,7 +8,8 @@ import {
 } from "@journeymap/schema";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { changesInPhase, highlightCss, selectorOf } from "../../src/history/highlight.ts";
+import { highlightCss, selectorOf } from "../../src/history/highlight.ts";
+import { changesInPhase } from "../../src/history/historyFilters.ts";
 import { lastSeenSeq, rememberSeen } from "../../src/history/lastSeen.ts";
 
 describe("highlights", () => {

@@ -62,6 +62,10 @@ describe("history playback", () => {
     expect(stepTarget(at(9, { author: "Ana" }), -1)).toBe(5);
     expect(stepTarget(at(1), -1)).toBe(0);
     expect(stepTarget(INITIAL_PLAYBACK, 1)).toBeNull();
+    // Issue 16, R3: edit by edit too, inside a burst.
+    expect(stepTarget(at(3), 1, "edit")).toBe(4);
+    expect(stepTarget(at(3), -1, "edit")).toBe(2);
+    expect(stepTarget(at(5, { author: "Ana" }), 1, "edit")).toBe(7);
   });
 
   it("ticks one burst at a time while playing, faster at higher speeds and on quiet steps", () => {

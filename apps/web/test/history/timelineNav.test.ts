@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { burstAt, nextStop, previousStop, visibleBursts } from "../../src/history/timelineNav.ts";
+import {
+  burstAt,
+  nextEdit,
+  nextStop,
+  previousEdit,
+  previousStop,
+  visibleBursts,
+} from "../../src/history/timelineNav.ts";
 import { BURSTS as bursts } from "../support/burstFixture.ts";
 
 describe("timeline navigation", () => {
@@ -18,5 +25,18 @@ describe("timeline navigation", () => {
     expect(previousStop(bursts, 6, null)).toBe(5);
     expect(previousStop(bursts, 1, null)).toBe(0);
     expect(visibleBursts(bursts, "Ben")).toHaveLength(1);
+  });
+
+  // Issue 16, R3: the buttons jumped from edit 3 to the end of the burst with no way to go
+  // edit by edit.
+  it("steps edit by edit, inside a burst too, and skips other people's edits under a filter", () => {
+    expect(nextEdit(bursts, 3, null)).toBe(4);
+    expect(nextEdit(bursts, 5, null)).toBe(6);
+    expect(nextEdit(bursts, 5, "Ana")).toBe(7);
+    expect(nextEdit(bursts, 9, null)).toBeNull();
+    expect(previousEdit(bursts, 4, null)).toBe(3);
+    expect(previousEdit(bursts, 7, "Ana")).toBe(5);
+    expect(previousEdit(bursts, 2, "Ana")).toBe(0);
+    expect(previousEdit(bursts, 1, null)).toBe(0);
   });
 });

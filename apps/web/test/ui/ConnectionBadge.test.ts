@@ -26,4 +26,12 @@ describe("connectionDetail", () => {
     );
     expect(connectionDetail({ status: "offline", unsynced: 0, edits: 0, kept: true })).toBe("");
   });
+
+  it("B3: once access ended, never says saved, whatever the server confirmed", () => {
+    for (const unsynced of [0, 3]) {
+      const detail = connectionDetail({ status: "ended", unsynced, edits: 1, kept: true });
+      expect(detail).toBe("edits no longer reach the server");
+      expect(detail).not.toMatch(/saved/i);
+    }
+  });
 });

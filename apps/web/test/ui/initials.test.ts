@@ -7,4 +7,10 @@ describe("initials", () => {
     expect(initials("Ana")).toBe("A");
     expect(initials("  ")).toBe("");
   });
+
+  it("uses letters only, skipping punctuation (B11)", () => {
+    expect(initials("Ana (PM)")).toBe("AP");
+    expect(initials("— Bob")).toBe("B");
+    expect(initials("élodie roux")).toBe("ÉR");
+  });
 });

@@ -78,6 +78,8 @@ export interface MapConnection {
 const STORE_FAILED_CODE = CLOSE.storeFailed.code;
 /** At most one immediate reconnect per this long (ms); after that the provider's backoff applies. */
 const FAST_RETRY_INTERVAL_MS = 5000;
+/** How often a socket that should be open but is not is told to connect again (ms). */
+const RECONNECT_CHECK_MS = 5000;
 
 /** How long to wait for IndexedDB before working online only. */
 const LOCAL_OPEN_TIMEOUT_MS = 4000;
@@ -195,7 +197,13 @@ export function useMapConnection(mapId: string): MapConnection | null {
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     if (!navigator.onLine) goOffline();
+    // The network came back but the socket is still not open (seen 1 run in 5 on a loaded
+    // machine: "Reconnecting…" for good after an offline spell): try again, on a steady beat.
+    const stuck = setInterval(() => {
+      if (navigator.onLine && state.status === "reconnecting") void socket.connect();
+    }, RECONNECT_CHECK_MS);
     return () => {
+      clearInterval(stuck);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       clearTimeout(timeout);

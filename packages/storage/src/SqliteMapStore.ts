@@ -165,6 +165,7 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
   async createMap(map: NewMap): Promise<void> {
     const rows = seedRowsOf(map);
     const { id, title, createdAt, workspaceId = null, createdBy = null } = map;
+    this.commitQueued();
     this.db.transaction(() => {
       this.statements.createMap.run(id, title, createdAt, workspaceId, createdBy);
       for (const row of rows) this.appendSync(row);
@@ -215,6 +216,7 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
   }
 
   async purgeMap(id: string): Promise<void> {
+    this.commitQueued();
     this.db.transaction(() => {
       for (const statement of this.statements.purgeLogs) statement.run(...documentsOf(id));
       for (const statement of this.statements.purgeRows) statement.run(id);

@@ -35,7 +35,9 @@ afterEach(async () => {
 it("appends made in one turn share one commit and resolve in order", async () => {
   await store.appendUpdate(row(0));
   const before = walPages(storeFileIn(dir));
-  const seqs = await Promise.all(Array.from({ length: 200 }, (_, i) => store.appendUpdate(row(i + 1))));
+  const seqs = await Promise.all(
+    Array.from({ length: 200 }, (_, i) => store.appendUpdate(row(i + 1))),
+  );
   expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
   // 200 separate transactions write ≥ 200 frames; one transaction a handful of pages.
   expect(walPages(storeFileIn(dir)) - before).toBeLessThan(20);

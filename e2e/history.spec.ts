@@ -109,8 +109,8 @@ describeInBrowser("edit history", (session) => {
     // Back on the board: Ana deletes a phase, then Ben edits elsewhere.
     await page.getByTestId("history.back").click();
     await ana.phase("Discover").waitFor();
-    ana.page.once("dialog", (dialog) => void dialog.accept());
     await ana.contextMenu(ana.phase("Discover"), "Delete phase…");
+    await ana.page.getByTestId("confirm.ok").click();
     await expect.poll(() => ana.phaseNames()).not.toContain("Discover");
     await ana.settled();
     await expect.poll(() => ben.phaseNames()).not.toContain("Discover");
@@ -142,7 +142,9 @@ describeInBrowser("edit history", (session) => {
       .poll(() => ben.phaseNames())
       .toEqual(["Discover", "Consideration", "Purchase", "Onboarding", "Loyalty", "Advocacy"]);
     expect(await ben.touchpointNames()).toContain("Applies a coupon");
-  });
+    // Generous: two browsers and confirmations on a loaded CI box.
+  }, 180_000);
+
   it("shows who else is on the map, with their names, colours and whether they are in the history too", async () => {
     const { ana, ben, benContext } = await anaAndBen("Onboarding journey");
     // Ben's colour as the server set it, read where the board shows it: Ana's header.
@@ -269,6 +271,7 @@ describeInBrowser("edit history", (session) => {
     // Restore the version: a new edit on the live map, which Ben's board follows.
     const version = page.getByTestId("history.version").filter({ hasText: "After the workshop" });
     await version.getByTestId("history.version-restore").click();
+    await page.getByTestId("confirm.ok").click();
     await expect.poll(() => page.getByTestId("history.notice").innerText()).toMatch(/Restored/);
     await expect.poll(() => ben.phaseNames()).toContain("Discover");
     await expect.poll(() => serverSteps(session.server, map)).not.toContain("Applies a coupon");
@@ -279,7 +282,8 @@ describeInBrowser("edit history", (session) => {
     await page.getByTestId("history.undo").click();
     await expect.poll(() => ben.phaseNames()).toContain("Find");
     await expect.poll(() => serverSteps(session.server, map)).toContain("Applies a coupon");
-  });
+    // Generous: two browsers and confirmations on a loaded CI box.
+  }, 180_000);
 
   it("at the last edit shows the live map while others edit, delete and restore (issue 16, R1, R2)", async () => {
     const { ana, ben } = await anaAndBen("Live history");
@@ -308,8 +312,8 @@ describeInBrowser("edit history", (session) => {
     const coupon = ben.page.getByRole("button", { name: "Delete step Applies a coupon" });
     await ben.page.getByText("Applies a coupon", { exact: true }).hover();
     await coupon.click();
-    ben.page.once("dialog", (dialog) => void dialog.accept());
     await ben.contextMenu(ben.phase("Onboarding"), "Delete phase…");
+    await ben.page.getByTestId("confirm.ok").click();
     await ben.renamePhase("Retention", "Loyalty");
     await ben.settled();
     const live = ["Discover", "Consideration", "Purchase", "Loyalty", "Advocacy"];
@@ -329,6 +333,7 @@ describeInBrowser("edit history", (session) => {
     // A whole-version restore: the history follows it too.
     const version = page.getByTestId("history.version").filter({ hasText: "Before the clean-up" });
     await version.getByTestId("history.version-restore").click();
+    await page.getByTestId("confirm.ok").click();
     await expect.poll(() => page.getByTestId("history.notice").innerText()).toMatch(/Restored/);
     const restored = [
       "Discover",
@@ -342,7 +347,8 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(() => replayedPhases(page), { timeout: 20_000 }).toEqual(restored);
     await expect.poll(() => replayedSteps(page)).toContain("Applies a coupon");
     expect(await atEnd()).toBe(true);
-  });
+    // Generous: two browsers and confirmations on a loaded CI box.
+  }, 180_000);
 
   it("moves edit by edit and filters the timeline, the changes and the board by person and phase (issue 16, R3)", async () => {
     const { ana, ben } = await anaAndBen("Filtered history");

@@ -38,14 +38,12 @@ describeInBrowser("H14: tokens from links", (session) => {
     expect(await held()).toBe(map.token);
 
     // The viewer link would lower our access: we are asked, and keep what we have.
-    let asked = "";
-    page.once("dialog", (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
     await openLink(viewer);
+    const asked = page.getByTestId("confirm.dialog");
+    await asked.waitFor();
+    expect(await asked.innerText()).toMatch(/viewer access/);
+    await page.getByTestId("confirm.cancel").click();
     await page.getByTestId("board.phase").first().waitFor();
-    expect(asked).toMatch(/viewer access/);
     expect(await held()).toBe(map.token);
     expect(page.url()).not.toContain("token=");
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import { benchHistory } from "./history/historyBench.ts";
 import { historyTables, historyTargetsMissed } from "./history/historyReport.ts";
 import { benchReadModel } from "./readModel.bench.ts";
-import { bigMap, burst, coldLoad, fanout, idleMemory } from "./sync/syncBench.ts";
+import { bigMap, burst, coldLoad, fanout, idleCost, idleMemory } from "./sync/syncBench.ts";
 import { boardHotspots } from "./web/hotspots.ts";
 import { hotspotTables, webTables } from "./web/report.ts";
 import { benchWeb, targetsMissed } from "./web/webBench.ts";
@@ -83,6 +83,24 @@ if (!only || only === "sync") {
   console.log(`| Journeymap | reference | ratio |\n|---|---|---|`);
   console.log(
     `| ${(mem.journeymap / 1024).toFixed(0)} KiB | ${(mem.reference / 1024).toFixed(0)} KiB | ${ratio(mem.journeymap, mem.reference)} |`,
+  );
+
+  // Issue 20: thousands of idle connections, one map each (memory and the CPU they cost idle).
+  const idleCount = quick ? 200 : 2000;
+  const idleSeconds = quick ? 10 : 30;
+  const cost = {
+    journeymap: await idleCost("journeymap", idleCount, idleSeconds),
+    reference: await idleCost("reference", idleCount, idleSeconds),
+  };
+  results.idleCost = { connections: idleCount, seconds: idleSeconds, ...cost };
+  console.log(`\n### ${idleCount.toLocaleString("en")} idle connections, one map each\n`);
+  console.log(`| figure | Journeymap | reference | ratio |\n|---|---|---|---|`);
+  const [idleOurs, idleRef] = [cost.journeymap, cost.reference];
+  console.log(
+    `| memory per connection (RSS growth) | ${(idleOurs.bytesPerConnection / 1024).toFixed(0)} KiB | ${(idleRef.bytesPerConnection / 1024).toFixed(0)} KiB | ${ratio(idleOurs.bytesPerConnection, idleRef.bytesPerConnection)} |`,
+  );
+  console.log(
+    `| server CPU over ${idleSeconds} s idle | ${idleOurs.cpuPercent.toFixed(1)} % | ${idleRef.cpuPercent.toFixed(1)} % | ${ratio(idleOurs.cpuPercent, idleRef.cpuPercent)} |`,
   );
 
   const n = quick ? 10_000 : 100_000;

@@ -7,6 +7,7 @@
  *   journeymap import FILE --data-dir DIR [--kind …] [--title TITLE]
  *   journeymap validate FILE
  *   journeymap schema
+ *   journeymap backup|restore|archive|unarchive … (backupCommands.ts, archiveCommands.ts)
  *   journeymap admin create-user|reset-password|list-users|workspaces|members|… (admin.ts)
  *
  * `runCli` takes its I/O as arguments (a seam for tests); main.ts passes the process's.
@@ -32,7 +33,10 @@ import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import { AccessService, createOwnedMap } from "@journeymap/access";
 import { SqliteMapStore, storeFileIn } from "@journeymap/storage";
 import { AdminUsageError, runAdmin } from "./admin.ts";
+import { runArchive, runUnarchive } from "./archiveCommands.ts";
+import { runBackup, runRestore } from "./backupCommands.ts";
 import { exportFromServer, importOnServer } from "./serverApi.ts";
+import { required, UsageError } from "./usageError.ts";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -51,6 +55,13 @@ export const USAGE = `Usage:
   journeymap import FILE --data-dir DIR [--kind json|csv|mermaid] [--title TITLE]
   journeymap validate FILE
   journeymap schema
+  journeymap backup --data-dir DIR -o FILE
+  journeymap restore FILE --data-dir DIR [--force]
+  journeymap archive --data-dir DIR (--map ID -o FILE | --all -o FOLDER)
+  journeymap unarchive FILE|FOLDER... --data-dir DIR [--replace]
+    (backup and restore: the whole instance, SQLite; archive and unarchive: maps with their
+     history, versions, links, comments and inbox, keeping their ids; --database-url URL
+     instead of --data-dir for PostgreSQL, whose whole-instance backup is pg_dump's)
   journeymap admin create-user --data-dir DIR --email EMAIL --name NAME [--admin]
   journeymap admin reset-password --data-dir DIR --email EMAIL
   journeymap admin list-users --data-dir DIR
@@ -64,13 +75,6 @@ export const USAGE = `Usage:
      read from standard input when piped, else generated and printed once; W is a
      workspace's id, slug or name; invite prints the link to pass on, on --server's URL)
 `;
-
-class UsageError extends Error {}
-
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-}
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
@@ -176,6 +180,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "database-url": { type: "string" },
         workspace: { type: "string" },
         role: { type: "string" },
+        force: { type: "boolean" },
+        replace: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -205,6 +211,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         },
         { out: io.out, readStdin: io.readStdin ?? (async () => null) },
       );
+    }
+
+    const location = {
+      dataDir: values["data-dir"] === undefined ? undefined : resolve(values["data-dir"]),
+      databaseUrl: values["database-url"],
+    };
+    if (command === "backup" || command === "restore") {
+      const file = command === "backup" ? values.output : rest[0];
+      const options = {
+        ...location,
+        file: file === undefined ? undefined : resolve(file),
+        force: values.force === true,
+      };
+      return command === "backup"
+        ? await runBackup(options, io.out)
+        : await runRestore(options, io.out);
+    }
+    if (command === "archive" || command === "unarchive") {
+      const options = {
+        ...location,
+        map: values.map,
+        all: values.all === true,
+        output: values.output === undefined ? undefined : resolve(values.output),
+        replace: values.replace === true,
+        files: rest.map(resolve),
+      };
+      const archiveIo = { out: io.out, err: io.err, now };
+      return command === "archive"
+        ? await runArchive(options, archiveIo)
+        : await runUnarchive(options, archiveIo);
     }
 
     if (command === "schema") {

@@ -105,6 +105,37 @@ describe("access", () => {
     expect(badRole.status).toBe(400);
   });
 
+  it("B11: the owner names a link anew and copies its address again; editors may not", async () => {
+    const { token, link } = await shareLink(server, mapId, ROLE.viewer);
+    const call = (path: string, init: RequestInit, bearer = ownerToken(mapId)) =>
+      fetch(`${server.url}/api/maps/${mapId}/links/${path}`, {
+        ...init,
+        headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
+      });
+    const renamed = await call(link.id, {
+      method: "PATCH",
+      body: JSON.stringify({ label: "  Sales team link " }),
+    });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { label: string }).label).toBe("Sales team link");
+
+    const copied = await call(`${link.id}/token`, { method: "POST" });
+    expect(copied.status).toBe(200);
+    const again = ((await copied.json()) as { token: string }).token;
+    // The same link: it opens the map read-only, and revoking the link revokes it too.
+    const viewer = await open(again, "Copied");
+    expect(viewer.provider.authorizedScope).toBe("readonly");
+    expect(again).toBe(token);
+
+    const editor = (await shareLink(server, mapId, ROLE.editor)).token;
+    expect((await call(`${link.id}/token`, { method: "POST" }, editor)).status).toBe(403);
+    const owner = (await shareLink(server, mapId, ROLE.owner)).link;
+    expect((await call(`${owner.id}/token`, { method: "POST" })).status).toBe(404);
+    await call(link.id, { method: "DELETE" });
+    expect((await call(`${link.id}/token`, { method: "POST" })).status).toBe(404);
+    expect((await call(link.id, { method: "PATCH", body: '{"label":"x"}' })).status).toBe(404);
+  });
+
   it("revoking a link closes the connections that use it and refuses it afterwards", async () => {
     const { token, link } = await shareLink(server, mapId, ROLE.editor);
     const victim = await open(token, "Revoked");

@@ -189,7 +189,7 @@ describe("import", () => {
 
   it("previews a CSV with per-row errors and writes nothing", async () => {
     const before = await mapCount();
-    const csv = "phase,touchpoint,channel\nA,ok,email\nB,,pigeon\n";
+    const csv = "phase,touchpoint,channel\nA,ok,email\nB,,a;b;c;d;e;f;g;h;i\n";
     const res = await upload("/api/import/preview", csv, "?filename=steps.csv");
     expect(res.status).toBe(200);
     const preview = (await res.json()) as {
@@ -209,7 +209,7 @@ describe("import", () => {
     const before = await mapCount();
     const res = await upload(
       "/api/maps/import",
-      "phase,touchpoint,channel\nB,x,pigeon\n",
+      "phase,touchpoint,channel\nB,x,a;b;c;d;e;f;g;h;i\n",
       "?kind=csv",
     );
     expect(res.status).toBe(422);
@@ -218,7 +218,10 @@ describe("import", () => {
       errors: { row: number; message: string }[];
     };
     expect(body.error).toBe("The CSV file has 1 problem(s); nothing was imported");
-    expect(body.errors[0]).toMatchObject({ row: 2, message: expect.stringMatching(/pigeon/) });
+    expect(body.errors[0]).toMatchObject({
+      row: 2,
+      message: expect.stringMatching(/more than 8 channels/),
+    });
     const json = await upload("/api/maps/import", '{"format":"journeymap","version":9}');
     expect(json.status).toBe(422);
     expect(((await json.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe("version");

@@ -9,7 +9,11 @@ import { SqliteMapStore, storeFileIn } from "@journeymap/storage";
 import { testMap } from "@journeymap/storage/testing";
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HISTORY_CHECKPOINT_EVERY, HistoryService } from "../src/history/HistoryService.ts";
+import {
+  HISTORY_CHECKPOINT_EVERY,
+  HistoryService,
+  KEEP_PASSED_EVERY,
+} from "../src/history/HistoryService.ts";
 import { removeDir, tempDir } from "./support/server.ts";
 
 const MAP = "historyMap01";
@@ -21,7 +25,7 @@ let store: SqliteMapStore;
  * Logs `count` title edits (row i+1 sets "Title i"), each with `padBytes` more text elsewhere
  * in the document; returns the live document.
  */
-async function logEdits(count: number, padBytes = 0): Promise<Y.Doc> {
+async function logEdits(count: number, padBytes = 0, author = () => "Hana"): Promise<Y.Doc> {
   const doc = new Y.Doc();
   const rows: Uint8Array[] = [];
   doc.on("update", (u: Uint8Array) => rows.push(u));
@@ -37,7 +41,7 @@ async function logEdits(count: number, padBytes = 0): Promise<Y.Doc> {
     await store.appendUpdate({
       doc: DOC,
       ts: 1000 + i,
-      author: "Hana",
+      author: author(),
       clientIds: [doc.clientID],
       origin: "connection",
       bytes: rows.shift()!,
@@ -115,5 +119,68 @@ describe("HistoryService cache", () => {
       expect(history.cachedBytes).toBeGreaterThan(0);
       expect(history.cachedBytes, `after seq ${seq}`).toBeLessThanOrEqual(budget);
     }
+  });
+});
+
+describe("HistoryService speed at scale (issue 16, R7)", () => {
+  it("after one long replay, a moment anywhere replays at most 1,000 rows", async () => {
+    const total = 6 * KEEP_PASSED_EVERY + 300;
+    await logEdits(total);
+    let rowsRead = 0;
+    const counted = Object.create(store) as SqliteMapStore;
+    counted.readUpdatesWithin = async (...args) => {
+      const rows = await store.readUpdatesWithin(...args);
+      rowsRead += rows.length;
+      return rows;
+    };
+    const history = new HistoryService(counted);
+    await history.stateAt(MAP, total - 300); // the first far jump after a restart: all of it
+    // Backwards, to checkpoints nobody asked for yet: each from a checkpoint kept on the way.
+    for (const seq of [
+      KEEP_PASSED_EVERY + HISTORY_CHECKPOINT_EVERY,
+      3 * KEEP_PASSED_EVERY + 1500,
+    ]) {
+      rowsRead = 0;
+      const base = Math.floor(seq / HISTORY_CHECKPOINT_EVERY) * HISTORY_CHECKPOINT_EVERY;
+      expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+      expect(rowsRead, `seq ${seq}`).toBeLessThanOrEqual(1000);
+      expect(base - rowsRead, `seq ${seq}`).toBeGreaterThan(0); // not from the start
+    }
+  });
+
+  it("keeps the timeline and extends it with the rows logged since, as if grouped again", async () => {
+    let n = 0;
+    const live = await logEdits(700, 0, () => (Math.floor(n++ / 250) % 2 === 0 ? "Hana" : "Ivo"));
+    const history = new HistoryService(store);
+    const first = await history.timeline(MAP);
+    expect(first.seq).toBe(700);
+    // Ten more rows by the last burst's author (they join it), then twenty by someone else.
+    const editor = new MapEditor(live);
+    const rows: Uint8Array[] = [];
+    live.on("update", (u: Uint8Array) => rows.push(u));
+    const lastAuthor = first.bursts.at(-1)!.author;
+    for (let i = 0; i < 30; i++) {
+      editor.updateMeta({ title: `More ${i}` });
+      await store.appendUpdate({
+        doc: DOC,
+        ts: 5000 + i,
+        author: i < 10 ? lastAuthor : "Uma",
+        clientIds: [live.clientID],
+        origin: "connection",
+        bytes: rows.shift()!,
+      });
+    }
+    const extended = await history.timeline(MAP);
+    const regrouped = await new HistoryService(store).timeline(MAP);
+    expect(extended).toEqual(regrouped);
+    expect(extended.seq).toBe(730);
+    expect(extended.bursts.at(-1)).toMatchObject({ author: "Uma", count: 20 });
+    expect(extended.bursts.at(-2)).toMatchObject({ author: lastAuthor, toSeq: 710 });
+
+    // Retention compacts the log's start: the kept timeline is not reused.
+    const state = Y.encodeStateAsUpdate(live);
+    await store.compactLog(DOC, 100, state);
+    expect(await history.timeline(MAP)).toEqual(await new HistoryService(store).timeline(MAP));
+    expect((await history.timeline(MAP)).bursts[0]!.fromSeq).toBe(100);
   });
 });

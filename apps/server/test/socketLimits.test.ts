@@ -194,6 +194,28 @@ describe("H11: idle listeners", () => {
   );
 });
 
+describe("half-open connections", () => {
+  it(
+    "a socket that neither sends nor answers pings is cut off within a few ping intervals",
+    NETWORK,
+    async () => {
+      await withServer(
+        { idleTimeoutMs: 60_000, authTimeoutMs: 300, pingIntervalMs: 100 },
+        {},
+        async (server) => {
+          const mapId = await createMap(server);
+          const silent = await authenticated(server, mapId);
+          // Reads nothing, so answers no ping: to the server, a peer gone without a word.
+          silent.ws.pause();
+          await sleep(1500);
+          silent.ws.resume();
+          expect(await closedWithin(silent, 5000)).toBe(1006);
+        },
+      );
+    },
+  );
+});
+
 describe("H12: unauthenticated sockets", () => {
   it(
     "H12: many unauthenticated sockets from one address do not keep an authenticating client out",

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { keepShellOffline } from "./offlineShell.ts";
 import "./styles/app.css";
+import { ConfirmHost } from "./ui/ConfirmHost.tsx";
 import { applyTheme, storedTheme } from "./ui/theme.ts";
 
 // Before the first paint, so a chosen dark theme never flashes light.
@@ -13,6 +14,7 @@ if (!root) throw new Error("index.html has no #root");
 createRoot(root).render(
   <StrictMode>
     <App />
+    <ConfirmHost />
   </StrictMode>,
 );
 

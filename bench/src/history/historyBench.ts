@@ -6,7 +6,11 @@
  * board at the new moment is painted (historyBrowser.ts). Also, in Node, the data path alone
  * (requests, Yjs, read model and the step's diff, with the same HistoryPlayer the browser
  * runs) beside replaying the log from row 1 (what a seek would cost without checkpoints).
- *   BENCH_WEB_DIST=<folder>   reuse a build instead of building into a temporary folder
+ *   BENCH_WEB_DIST=<folder>        reuse a build instead of building into a temporary folder
+ *   BENCH_HISTORY_STORE=<folder>   keep the built map's store there and reuse it in later runs
+ *                                  (building 50,000 edits takes minutes on a loaded machine)
+ *   BENCH_HISTORY_ROUNDS=<n>       opens of each view and scrub rounds (default 10 and 20; on a
+ *                                  machine other work is loading, fewer, to finish at all)
  */
 import {
   decodeRowFrames,
@@ -19,7 +23,15 @@ import {
   readJourneyMap,
   type RowFrame,
 } from "@journeymap/schema";
-import { mkdtempSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
@@ -88,6 +100,17 @@ export interface DataPath {
   /** Baseline for a jump: replay rows 1..target, already in memory. */
   readonly jumpBaseline: Stats;
 }
+
+const NOT_MEASURED: Stats = { p50: Number.NaN, p95: Number.NaN, max: Number.NaN, n: 0 };
+const NO_DATA_PATH: DataPath & { bursts: number } = {
+  bursts: Number.NaN,
+  openMs: Number.NaN,
+  openBaselineMs: Number.NaN,
+  stepRow: NOT_MEASURED,
+  stepBurst: NOT_MEASURED,
+  jump: NOT_MEASURED,
+  jumpBaseline: NOT_MEASURED,
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -188,9 +211,53 @@ export async function buildHistoryMap(updates: number, per = 250): Promise<Histo
   };
 }
 
+type MapAccess = Pick<HistoryMap, "mapId" | "token">;
+
+/** What a stored map needs besides its store: where it is and what it is. */
+type StoredMap = Omit<HistoryMap, "server"> & { readonly buildSeconds: number };
+
+/**
+ * A stopped server's store holding a map of `updates` edits, in a fresh folder of its own:
+ * built through the real server, or copied from BENCH_HISTORY_STORE when it holds one.
+ */
+export async function historyStore(updates: number): Promise<StoredMap & { dataDir: string }> {
+  const keep = process.env.BENCH_HISTORY_STORE;
+  const dir = keep ? path.join(keep, String(updates)) : null;
+  const meta = dir ? path.join(dir, "bench-map.json") : null;
+  if (dir && meta && existsSync(meta)) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "jm-bench-history-store-"));
+    cpSync(dir, dataDir, { recursive: true });
+    return { ...(JSON.parse(readFileSync(meta, "utf8")) as StoredMap), dataDir };
+  }
+  const t0 = performance.now();
+  const { server, ...built } = await buildHistoryMap(updates);
+  const stored: StoredMap = { ...built, buildSeconds: (performance.now() - t0) / 1000 };
+  // Stopped with SIGTERM, so the last checkpoint is written, as after a deploy.
+  await server.shutdown();
+  const dataDir = server.dataDir!;
+  if (dir && meta) {
+    mkdirSync(dir, { recursive: true });
+    cpSync(dataDir, dir, { recursive: true });
+    writeFileSync(meta, JSON.stringify(stored));
+  }
+  return { ...stored, dataDir };
+}
+
+/**
+ * fetch, once more when the server closed a kept-alive socket just as it was reused (seen on a
+ * machine loaded far beyond its cores: one such race ended a 20-minute run).
+ */
+async function fetchAgain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 function sourceFor(base: string, mapId: string, token: string): HistorySource {
   const get = async (path: string) => {
-    const res = await fetch(`${base}/api/maps/${mapId}${path}`, {
+    const res = await fetchAgain(`${base}/api/maps/${mapId}${path}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
@@ -213,9 +280,9 @@ async function allRows(source: HistorySource, total: number): Promise<RowFrame[]
 }
 
 /** Opens the history: timeline, then the board's read model at the last edit. */
-async function open(base: string, map: HistoryMap) {
+async function open(base: string, map: MapAccess) {
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/maps/${map.mapId}/timeline`, {
+  const res = await fetchAgain(`${base}/api/maps/${map.mapId}/timeline`, {
     headers: { authorization: `Bearer ${map.token}` },
   });
   const timeline = Timeline.parse(await res.json());
@@ -229,7 +296,8 @@ async function open(base: string, map: HistoryMap) {
 /** The Node-side data path (no DOM): open, steps and jumps, beside a replay from row 1. */
 async function dataPath(
   base: string,
-  map: HistoryMap,
+  map: MapAccess,
+  rounds: number,
   quick: boolean,
 ): Promise<DataPath & { bursts: number }> {
   await open(base, map); // warm-up
@@ -264,7 +332,7 @@ async function dataPath(
   const stepRow: number[] = [];
   const stepBurst: number[] = [];
   const jump: number[] = [];
-  for (let i = 0; i < (quick ? 5 : 20); i++) {
+  for (let i = 0; i < rounds; i++) {
     const start = stops[random(stops.length - 4)]!;
     jump.push(await step(start)); // a jump there first
     for (let k = 1; k <= 10; k++) stepRow.push(await step(start + k));
@@ -303,13 +371,10 @@ export async function benchHistory(
     ? null
     : mkdtempSync(path.join(os.tmpdir(), "jm-bench-history-dist-"));
   const webDist = process.env.BENCH_WEB_DIST ?? buildWeb(tmp!);
-  const t0 = performance.now();
-  const built = await buildHistoryMap(updates);
-  const buildSeconds = (performance.now() - t0) / 1000;
+  const built = await historyStore(updates);
+  const { buildSeconds, dataDir } = built;
   log(`history: ${built.updates} updates logged in ${buildSeconds.toFixed(0)} s`);
-  const dataDir = built.server.dataDir!;
-  // Restart on the same store: nothing cached in the server's memory.
-  await built.server.shutdown();
+  // Restarted on the stopped server's store: nothing cached in the server's memory.
   // The real server on the existing store, serving the built app (as deployed).
   const server = await startWebServer(webDist, {
     dataDir,
@@ -332,15 +397,21 @@ export async function benchHistory(
       seq: timeline.seq,
       stops: timeline.bursts.map((b) => b.toSeq),
     };
-    const openResults = await measureOpen(browser, m, quick ? 3 : 10);
+    const asked = Number(process.env.BENCH_HISTORY_ROUNDS);
+    const rounds = asked > 0 ? asked : quick ? 5 : 20;
+    const openResults = await measureOpen(browser, m, asked > 0 ? asked : quick ? 3 : 10);
     log("history: opened in Chromium");
-    const scrub = await measureScrub(browser, m, quick ? 5 : 20);
+    const scrub = await measureScrub(browser, m, rounds);
     log("history: scrubbed in Chromium");
-    const node = await dataPath(server.url, built, quick);
+    // BENCH_HISTORY_NODE=0 leaves the Node data path out (its figures are then NaN).
+    const node =
+      process.env.BENCH_HISTORY_NODE === "0"
+        ? NO_DATA_PATH
+        : await dataPath(server.url, built, rounds, quick);
     log("history: data path in Node");
     return {
       updates: timeline.seq,
-      bursts: node.bursts,
+      bursts: timeline.bursts.length,
       buildSeconds,
       map: { phases: built.phases, steps: built.steps, stateBytes: built.stateBytes },
       chromium: browser.version(),

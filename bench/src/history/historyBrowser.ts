@@ -4,9 +4,10 @@
  * board of the same map (the baseline, same run, same page load path), and the time per
  * scrubber move (input event → the board at the new moment painted).
  */
+import { benchContext } from "../web/context.ts";
 import type { Browser, Page } from "playwright-core";
 import { type Summary, summarize } from "../web/stats.ts";
-import { type OpenTiming, scrubTo, watchOpen } from "./historyPageScripts.ts";
+import { type OpenTiming, type ScrubTiming, scrubTo, watchOpen } from "./historyPageScripts.ts";
 
 export const VIEWPORT = { width: 1600, height: 1000 };
 
@@ -23,21 +24,34 @@ export interface BrowserMap {
 export interface OpenResults {
   /** The first history open after the server restarted (its history checkpoints not built). */
   readonly historyCold: OpenTiming;
-  readonly history: { readonly painted: Summary; readonly inDom: Summary };
-  readonly board: { readonly painted: Summary; readonly inDom: Summary };
+  readonly history: OpenSummary;
+  readonly board: OpenSummary;
+}
+
+export interface OpenSummary {
+  readonly painted: Summary;
+  readonly inDom: Summary;
+  /** The history view: with the last edit's changes listed too (the board: = painted). */
+  readonly complete: Summary;
+}
+
+/** One kind of scrubber move: to the board painted, and to its changes listed too. */
+export interface MoveSummary {
+  readonly board: Summary;
+  readonly complete: Summary;
 }
 
 export interface ScrubResults {
   /** One edit forward (the arrow key on the scrubber). */
-  readonly row: Summary;
+  readonly row: MoveSummary;
   /** Ten edits forward. */
-  readonly rows10: Summary;
+  readonly rows10: MoveSummary;
   /** To the end of the next burst ("next step"; a burst here is 250 edits). */
-  readonly burst: Summary;
-  /** One edit back (rebuilt from the nearest history checkpoint). */
-  readonly back: Summary;
+  readonly burst: MoveSummary;
+  /** One edit back. */
+  readonly back: MoveSummary;
   /** A drag to a random moment anywhere on the timeline, either way. */
-  readonly jump: Summary;
+  readonly jump: MoveSummary;
 }
 
 const historyUrl = (m: BrowserMap) =>
@@ -52,7 +66,7 @@ async function openOnce(
   view: "history" | "board",
   keep = false,
 ): Promise<{ timing: OpenTiming; page: Page | null }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+  const context = await benchContext(browser, VIEWPORT);
   let page: Page | null = null;
   try {
     await context.addInitScript(
@@ -61,15 +75,16 @@ async function openOnce(
         ? {
             boardSelector: '[data-testid="history.board"] [data-testid="board.touchpoint-name"]',
             label: `Edit ${m.seq} of ${m.seq}`,
+            changesSeq: m.seq,
           }
-        : { boardSelector: '[data-testid="board.touchpoint-name"]', label: null },
+        : { boardSelector: '[data-testid="board.touchpoint-name"]', label: null, changesSeq: null },
     );
     page = await context.newPage();
     await page.goto(view === "history" ? historyUrl(m) : boardUrl(m));
     const timing = await Promise.race([
       page.evaluate(() => (globalThis as unknown as { __opened: Promise<OpenTiming> }).__opened),
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`${view} did not open within 30 s`)), 30_000),
+        setTimeout(() => reject(new Error(`${view} did not open within 120 s`)), 120_000),
       ),
     ]);
     return { timing, page: keep ? page : null };
@@ -85,6 +100,7 @@ export async function measureOpen(
 ): Promise<OpenResults> {
   // First, while the server's caches are cold (it was just restarted on the store).
   const historyCold = (await openOnce(browser, m, "history")).timing;
+  console.log(`  first open after the restart: ${historyCold.complete.toFixed(0)} ms`);
   await openOnce(browser, m, "board"); // warm-up for the baseline, as the history had one
   const history: OpenTiming[] = [];
   const board: OpenTiming[] = [];
@@ -92,10 +108,15 @@ export async function measureOpen(
   for (let i = 0; i < runs; i++) {
     history.push((await openOnce(browser, m, "history")).timing);
     board.push((await openOnce(browser, m, "board")).timing);
+    const [h, b] = [history.at(-1)!, board.at(-1)!];
+    console.log(
+      `  open ${i + 1}/${runs}: history ${h.complete.toFixed(0)} ms, board ${b.painted.toFixed(0)} ms`,
+    );
   }
   const sum = (xs: OpenTiming[]) => ({
     painted: summarize(xs.map((x) => x.painted)),
     inDom: summarize(xs.map((x) => x.inDom)),
+    complete: summarize(xs.map((x) => x.complete)),
   });
   return { historyCold, history: sum(history), board: sum(board) };
 }
@@ -111,11 +132,11 @@ export async function measureScrub(
   try {
     const to = (target: number) => page.evaluate(scrubTo, target);
     const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
-    const row: number[] = [];
-    const rows10: number[] = [];
-    const burst: number[] = [];
-    const back: number[] = [];
-    const jump: number[] = [];
+    const row: ScrubTiming[] = [];
+    const rows10: ScrubTiming[] = [];
+    const burst: ScrubTiming[] = [];
+    const back: ScrubTiming[] = [];
+    const jump: ScrubTiming[] = [];
     let at = m.seq;
     // A few moves to warm the code paths (the first seek loads the player's chunks).
     for (const target of [m.seq - 1, Math.floor(m.seq / 2), Math.floor(m.seq / 2) + 1]) {
@@ -143,12 +164,20 @@ export async function measureScrub(
         at -= 1;
       }
     }
+    for (const [name, xs] of Object.entries({ row, rows10, burst, back, jump })) {
+      const sorted = xs.map((x) => Math.round(x.complete)).sort((x, y) => x - y);
+      console.log(`  scrub ${name}: ${sorted.join(", ")} ms`);
+    }
+    const sum = (xs: ScrubTiming[]): MoveSummary => ({
+      board: summarize(xs.map((x) => x.board)),
+      complete: summarize(xs.map((x) => x.complete)),
+    });
     return {
-      row: summarize(row),
-      rows10: summarize(rows10),
-      burst: summarize(burst),
-      back: summarize(back),
-      jump: summarize(jump),
+      row: sum(row),
+      rows10: sum(rows10),
+      burst: sum(burst),
+      back: sum(back),
+      jump: sum(jump),
     };
   } finally {
     await page.context().close();

@@ -49,6 +49,8 @@ export async function startJourneymap(dataDir?: string): Promise<ServerProcess> 
       // Every benchmark client connects from 127.0.0.1, thousands at once.
       MAX_UNAUTHENTICATED_CONNECTIONS: "5000",
       MAX_UNAUTHENTICATED_CONNECTIONS_PER_ADDRESS: "5000",
+      // The idle benchmark opens one map per connection, thousands of them.
+      MAP_CREATIONS_PER_HOUR: "100000",
       // The burst benchmark sends 100k messages at once, far above the production rate limit.
       MESSAGE_RATE_PER_SECOND: "10000000",
       MESSAGE_BURST: "10000000",

@@ -114,6 +114,46 @@ export async function idleMemory(kind: Kind, count: number): Promise<number> {
   }
 }
 
+export interface IdleCost {
+  /** Server RSS growth per connection (bytes). */
+  readonly bytesPerConnection: number;
+  /** Server CPU while every connection sits idle (percent of one core). */
+  readonly cpuPercent: number;
+}
+
+/**
+ * What idle connections cost the server: `count` clients, each on its own map (so presence
+ * renewals are not multiplied by a crowd), RSS growth per connection, then CPU over `seconds`
+ * of doing nothing (pings, presence renewals, timers).
+ */
+export async function idleCost(kind: Kind, count: number, seconds: number): Promise<IdleCost> {
+  const server = await start(kind);
+  try {
+    const maps: MapHandle[] = [];
+    for (let i = 0; i < count + 1; i += 25) {
+      const wave = [];
+      for (let j = i; j < Math.min(count + 1, i + 25); j++) wave.push(createBenchMap(server, j));
+      maps.push(...(await Promise.all(wave)));
+    }
+    const first = await connectClient(server, maps[count]!);
+    await sleep(500);
+    const before = rssBytes(server.child.pid!);
+    const rest = await connectAll(server, maps.slice(0, count), count);
+    await sleep(3000);
+    const after = rssBytes(server.child.pid!);
+    const cpu0 = cpuSeconds(server.child.pid!);
+    await sleep(seconds * 1000);
+    const cpu1 = cpuSeconds(server.child.pid!);
+    for (const c of [first, ...rest]) c.destroy();
+    return {
+      bytesPerConnection: (after - before) / count,
+      cpuPercent: ((cpu1 - cpu0) / seconds) * 100,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Updates per second when one client sends `count` small updates at once into one map. */
 export async function burst(
   kind: Kind,

@@ -3,6 +3,7 @@
  * each board interaction once on the 30×300 map with an unminified build, so the report can
  * name components and functions.
  */
+import { benchContext } from "./context.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +31,7 @@ export async function boardHotspots(log: (line: string) => void = console.log) {
   const browser = await launchChromium();
   const map = await seedMap(server.url, BIG.phases, BIG.touchpoints);
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+    const context = await benchContext(browser, VIEWPORT);
     await context.addInitScript(installProbes);
     const first = await context.newPage();
     const lastBand = `[data-phase-id="${map.phaseIds[map.phaseIds.length - 1]}"]`;

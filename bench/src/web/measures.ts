@@ -2,6 +2,7 @@
  * The four board measurements, each against a page on the real server. Every interval is read
  * from the page's own clock (see pageScripts.ts); this process only drives input and edits.
  */
+import { benchContext } from "./context.ts";
 import type { Browser, Page } from "playwright-core";
 import {
   armRemoteEdit,
@@ -28,7 +29,7 @@ export async function firstRender(
   baseUrl: string,
   map: SeededMap,
 ): Promise<FirstRender> {
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+  const context = await benchContext(browser, VIEWPORT);
   try {
     await context.addInitScript(installProbes);
     await context.addInitScript(watchFirstRender, map.phaseIds[map.phaseIds.length - 1]!);
@@ -44,7 +45,7 @@ export async function firstRender(
 
 /** A page with the board open and idle, for the interaction measurements. */
 export async function openBoard(browser: Browser, baseUrl: string, map: SeededMap): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: "block" });
+  const context = await benchContext(browser, VIEWPORT);
   await context.addInitScript(installProbes);
   const page = await context.newPage();
   await page.goto(boardUrl(baseUrl, map));

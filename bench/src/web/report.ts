@@ -1,5 +1,5 @@
 /** Markdown for docs/benchmarks.md from the web bench results (targets from issue 4). */
-import type { HotspotReport } from "./hotspots.ts";
+import type { Hotspots } from "./profile.ts";
 import type { Summary } from "./stats.ts";
 import type { MapResults, WebResults } from "./webBench.ts";
 
@@ -84,7 +84,7 @@ export function webTables(w: WebResults): string {
   return out.join("\n");
 }
 
-export function hotspotTables(h: HotspotReport): string {
+export function hotspotTables(h: Readonly<Record<string, Hotspots>>): string {
   const out: string[] = [];
   for (const [name, spots] of Object.entries(h)) {
     out.push(`\n#### ${name}\n`);

@@ -24,6 +24,8 @@ export function buildWeb(outDir: string, options: { minify?: boolean } = {}): st
 
 export interface WebServer {
   readonly url: string;
+  /** The server process, for its CPU time. */
+  readonly pid: number;
   /** Stops the server (SIGTERM) and removes its data folder. */
   stop(): Promise<void>;
 }
@@ -31,11 +33,12 @@ export interface WebServer {
 /** The server on `dataDir` (a fresh folder by default) serving the build in `webDist`. */
 export async function startWebServer(
   webDist: string,
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
 ): Promise<WebServer> {
   const server = await startServerProcess({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     env: { WEB_DIST: webDist, LOG_LEVEL: "error", ...options.env },
   });
-  return { url: server.url, stop: () => server.dispose("SIGTERM") };
+  return { url: server.url, pid: server.child.pid!, stop: () => server.dispose("SIGTERM") };
 }

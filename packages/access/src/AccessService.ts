@@ -4,7 +4,7 @@
  * A map's policy has the last word: a trashed map opens by no link, and where a workspace
  * turned guest links off, only contributor links and API tokens still work.
  */
-import { API_LINK_ROLE, canSync, ROLE } from "@journeymap/protocol";
+import { API_LINK_ROLE, canSync, isRole, ROLE } from "@journeymap/protocol";
 import { randomId } from "@journeymap/schema";
 import type {
   LinkRecord,
@@ -109,6 +109,20 @@ export class AccessService {
     const link = this.newLink(mapId, access, label, expiresInMs, createdBy);
     await this.store.createLink(link);
     return { link, token: this.sign(link, access) };
+  }
+
+  /**
+   * A live share link's token again (the owner's "Copy" in the share panel). A token is the
+   * signed claims of its link, so it is signed anew and no token is ever stored. Only links
+   * for guests (editor, commenter, viewer, contributor): owner links and API tokens are
+   * credentials shown once. Null: no such live link of that kind on `mapId`.
+   */
+  async tokenOf(mapId: string, linkId: string): Promise<string | null> {
+    const link = await this.store.getLink(linkId);
+    if (!link || link.mapId !== mapId || link.revokedAt !== null) return null;
+    if (link.expiresAt !== null && link.expiresAt <= this.now()) return null;
+    if (!isRole(link.role) || link.role === ROLE.owner) return null;
+    return this.sign(link, { role: link.role });
   }
 
   /**

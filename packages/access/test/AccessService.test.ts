@@ -42,6 +42,21 @@ describe("AccessService and a map's policy", () => {
     expect((await store.listLinks(mapId))[0]?.createdBy).toBe("user-ana");
   });
 
+  it("B11: gives a live guest link's token again, never an owner link's, an API token's or a revoked one's", async () => {
+    const viewer = await access.issue(mapId, { role: ROLE.viewer }, "Sales team link", null);
+    const again = await access.tokenOf(mapId, viewer.link.id);
+    expect(again).not.toBeNull();
+    expect((await access.authorize(again!, mapId)).kind === "share").toBe(true);
+    expect(await access.tokenOf("someOtherMap", viewer.link.id)).toBeNull();
+    const owner = await access.issue(mapId, { role: ROLE.owner }, "", null);
+    const api = await access.issue(mapId, { actions: [API_ACTION.mapRead] }, "", null);
+    expect(await access.tokenOf(mapId, owner.link.id)).toBeNull();
+    expect(await access.tokenOf(mapId, api.link.id)).toBeNull();
+    await store.revokeLink(mapId, viewer.link.id, 2);
+    expect(await access.tokenOf(mapId, viewer.link.id)).toBeNull();
+    expect(await refusalOf(again!)).not.toBeNull();
+  });
+
   it("opens a trashed map by no link, and again once restored", async () => {
     const editor = await access.issue(mapId, { role: ROLE.editor }, "", null);
     const api = await access.issue(mapId, { actions: [API_ACTION.mapRead] }, "", null);

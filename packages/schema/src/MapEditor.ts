@@ -3,7 +3,7 @@
  * writes `editor.movePhase(id, 2)` and every call carries the same origin and id source.
  */
 import * as Y from "yjs";
-import type { LaneId, PersonaId, TouchpointId } from "./ids.ts";
+import type { CardId, LaneId, PersonaId, TouchpointId } from "./ids.ts";
 import { ENTITY_ROOTS, ROOT } from "./layout.ts";
 import { LOCAL_ORIGIN } from "./origin.ts";
 import * as cards from "./mutations/cards.ts";
@@ -58,6 +58,7 @@ export class MapEditor {
   cellFragment = (laneId: LaneId, touchpointId: TouchpointId) =>
     cells.cellFragment(this.doc, laneId, touchpointId);
   setCellText = this.bound(cells.setCellText);
+  setLaneValue = this.bound(lanes.setLaneValue);
 
   setEmotion = (personaId: PersonaId, touchpointId: TouchpointId, score: number, note?: string) =>
     emotions.setEmotion(
@@ -73,6 +74,8 @@ export class MapEditor {
   updateCard = this.bound(cards.updateCard);
   moveCard = this.bound(cards.moveCard);
   deleteCard = this.bound(cards.deleteCard);
+  cardDescription = (cardId: CardId) => cards.cardDescription(this.doc, cardId);
+  setCardDescriptionText = this.bound(cards.setCardDescriptionText);
 
   addEvidence = this.bound(evidence.addEvidence);
   updateEvidence = this.bound(evidence.updateEvidence);

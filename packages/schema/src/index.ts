@@ -6,7 +6,7 @@ export * from "./ids.ts";
 export * from "./origin.ts";
 export * from "./vocabulary.ts";
 export { compareOrder, keyAt, sortByOrder } from "./order.ts";
-export { cellRootName, emotionKey } from "./layout.ts";
+export { cardDescriptionRootName, cellRootName, emotionKey } from "./layout.ts";
 export * from "./elementRef/index.ts";
 
 export type {
@@ -20,6 +20,18 @@ export type { Phase, PhaseFields } from "./records/Phase.ts";
 export { UNASSIGNED_PHASE_ID } from "./records/Phase.ts";
 export type { Touchpoint, TouchpointFields } from "./records/Touchpoint.ts";
 export type { Lane, LaneFields } from "./records/Lane.ts";
+export type { LaneValue } from "./records/laneValue.ts";
+export { MAX_LANE_NUMBER, MAX_LANE_UNIT, toLink } from "./records/laneValue.ts";
+export type { ChannelEntry } from "./records/channelList.ts";
+export {
+  channelKind,
+  channelLabel,
+  isBuiltInChannel,
+  MAX_CHANNEL_NAME,
+  MAX_CHANNELS_PER_STEP,
+  toChannelEntry,
+  validChannelList,
+} from "./records/channelList.ts";
 export { builtInLaneId } from "./records/Lane.ts";
 export type { Card, CardFields } from "./records/Card.ts";
 export type { Evidence, EvidenceFields, EvidenceTarget } from "./records/Evidence.ts";
@@ -75,6 +87,16 @@ export { mapFileName, mapFileStem } from "./format/fileNames.ts";
 export { snapshotMap } from "./exchange/snapshotMap.ts";
 export { importSnapshot } from "./exchange/importSnapshot.ts";
 export { readRichText, writeRichText, plainTextOf } from "./read/richText.ts";
+export type {
+  RichBlock,
+  RichBreak,
+  RichInline,
+  RichList,
+  RichParagraph,
+  RichRun,
+} from "./read/richBlocks.ts";
+export { isRichBlocksEmpty, readRichBlocks, RICH_LIMITS } from "./read/richBlocks.ts";
+export { MAX_HREF_LENGTH, safeHref } from "./read/safeHref.ts";
 export * from "./talk/index.ts";
 export type {
   AssumedScore,

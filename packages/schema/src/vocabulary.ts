@@ -74,6 +74,21 @@ export const LANE_KIND_LABELS: Readonly<Record<LaneKind, string>> = {
   text: "Notes",
 };
 
+/**
+ * What a custom ("text" kind) lane's cells hold: rich text, a 1–5 rating, a number with a
+ * unit, a list of channels or a link. Built-in lanes keep their own behaviour.
+ */
+export const LANE_TYPES = ["text", "rating", "number", "channels", "link"] as const;
+export type LaneType = (typeof LANE_TYPES)[number];
+
+export const LANE_TYPE_LABELS: Readonly<Record<LaneType, string>> = {
+  text: "Text",
+  rating: "Rating (1–5)",
+  number: "Number",
+  channels: "Channels",
+  link: "Link",
+};
+
 /** Lanes whose cells are rich text fragments (cell/<lane>/<touchpoint>). */
 export function isTextLane(kind: LaneKind): boolean {
   return kind === "actions" || kind === "thoughts" || kind === "text";

@@ -9,13 +9,27 @@ import fc from "fast-check";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
+  createBoardUndoManager,
   createMapFromTemplate,
   MapEditor,
   MapReader,
   readJourneyMap,
   sequentialIds,
 } from "../src/index.ts";
-import { applyOp, checkInvariants, opArb, ReplicaNetwork, stats } from "../src/testing/index.ts";
+import { restoreEntity } from "../src/history/restoreEntity.ts";
+import {
+  applyInsideEdit,
+  applyOp,
+  CONTAINER_KINDS,
+  checkInvariants,
+  deleteContainer,
+  type InsideWork,
+  insideEditArb,
+  insideOf,
+  opArb,
+  ReplicaNetwork,
+  stats,
+} from "../src/testing/index.ts";
 
 const REPLICAS = 3;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
@@ -60,6 +74,57 @@ describe("convergence", () => {
     );
     // The fuzzer must have produced real maps, not trivially empty ones.
     expect(stats.entitiesSeen).toBeGreaterThan(RUNS * 50);
+  }, 300_000);
+
+  it("INV-X5: undo or restore after a delete brings back what others did inside it meanwhile", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CONTAINER_KINDS),
+        fc.nat(1000),
+        fc.constantFrom("undo", "restore"),
+        fc.nat(REPLICAS - 1),
+        fc.array(insideEditArb(REPLICAS), { minLength: 1, maxLength: 30 }),
+        (kind, n, way, restorer, edits) => {
+          const net = new ReplicaNetwork(REPLICAS);
+          createMapFromTemplate(net.docs[0]!, "default", { ids: sequentialIds("t"), now: () => 0 });
+          const editors = net.docs.map(
+            (doc, i) =>
+              new MapEditor(doc, { origin: { kind: "local" }, ids: sequentialIds(`r${i}x`) }),
+          );
+          editors[0]!.addLane({ name: "Backstage" });
+          net.settle();
+          const inside = insideOf(readJourneyMap(net.docs[0]!), kind, n);
+          if (!inside) return;
+          // Replica 0 deletes with the board's undo; the state before is what a restore uses.
+          const undo = createBoardUndoManager(net.docs[0]!, editors[0]!.ctx.origin);
+          const before = new Y.Doc();
+          Y.applyUpdate(before, Y.encodeStateAsUpdate(net.docs[0]!));
+          expect(deleteContainer(editors[0]!, inside.target)).toBe(true);
+          const work: InsideWork = { typed: new Map(), points: new Map() };
+          for (const edit of edits) applyInsideEdit(net, editors, inside, work, edit);
+          net.settle();
+          if (way === "undo") undo.undo();
+          else restoreEntity(net.docs[restorer]!, before, inside.target, editors[restorer]!.ctx);
+          net.settle();
+          const maps = net.docs.map((doc) => readJourneyMap(doc));
+          for (let i = 1; i < REPLICAS; i++) expect(maps[i]).toEqual(maps[0]);
+          const map = maps[0]!;
+          checkInvariants(map, net.docs[0]);
+          for (const [cell, typed] of work.typed) {
+            const text = map.cells.get(cell)?.text ?? "";
+            for (const token of typed) expect(text).toContain(token);
+          }
+          for (const [key, scores] of work.points) {
+            expect(scores).toContain(map.emotions.get(key)?.score);
+          }
+          checked += work.typed.size + work.points.size;
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 5), ...(SEED === undefined ? {} : { seed: SEED }) },
+    );
+    // Real work inside the deleted things was checked, not empty runs.
+    expect(checked).toBeGreaterThan(RUNS / 5);
   }, 300_000);
 
   it("INV-C6: a touchpoint moved concurrently by two people exists exactly once", () => {

@@ -14,6 +14,7 @@ import {
   diffMaps,
   emotionKey,
   encodeRowFrames,
+  appendBursts,
   groupBursts,
   LOCAL_ORIGIN,
   MapEditor,
@@ -210,6 +211,25 @@ describe("groupBursts", () => {
       ["Ben", 5, 5, 1],
     ]);
     expect(bursts[1]!.bytes).toBe(20);
+  });
+});
+
+describe("appendBursts", () => {
+  it("extends a grouped log with the rows after it exactly as grouping it all at once", () => {
+    const people = ["Ana", "Ana", "Ben", "Ana", "Ben", "Ben", "server"];
+    const log = Array.from({ length: 60 }, (_, i) => ({
+      seq: i + 1,
+      // Pauses of 2 min now and then, so bursts both join and split across the cut.
+      ts: i * 1000 + Math.floor(i / 9) * 120_000,
+      author: people[Math.floor(i / 4) % people.length]!,
+      origin: people[Math.floor(i / 4) % people.length] === "server" ? "server" : "connection",
+      bytes: i + 1,
+    }));
+    const whole = groupBursts(log);
+    for (let cut = 0; cut <= log.length; cut++) {
+      const appended = appendBursts(groupBursts(log.slice(0, cut)), groupBursts(log.slice(cut)));
+      expect(appended, `cut after row ${cut}`).toEqual(whole);
+    }
   });
 });
 

@@ -120,6 +120,55 @@ describe("HistoryPlayer", () => {
     expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, CHUNK + 150));
   });
 
+  it("shows the document at a visited moment on the way: forward, back, far and from the chunk before", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    await player.seek(CHUNK + 100);
+    const seen: Array<{ seq: number; map: ReturnType<typeof readJourneyMap> }> = [];
+    const visit = (seq: number) => ({
+      seq,
+      see: (doc: Y.Doc) => seen.push({ seq, map: readJourneyMap(doc) }),
+    });
+    const moves: Array<[target: number, visited: number]> = [
+      [CHUNK + 140, CHUNK + 120], // forward over rows, visited on the way
+      [CHUNK + 150, CHUNK + 140], // forward from the visited moment itself
+      [CHUNK + 110, CHUNK + 112], // back by undoing, passing it
+      [CHUNK + 108, CHUNK + 104], // back, visit earlier still: undone to it, redone to the target
+      [CHUNK + 145, CHUNK + 130], // forward by redoing
+      [CHUNK * 2 + 40, CHUNK * 2 + 10], // far: rebuilt in the target's chunk
+      [CHUNK + 20, CHUNK - 60], // far, visit in the chunk before: started there
+      [300, 10], // far, visit two chunks back: not passed
+    ];
+    for (const [target, visited] of moves) {
+      const before = seen.length;
+      const at = await player.seek(target, visit(visited));
+      expect(readJourneyMap(at.doc), `target ${target}`).toEqual(mapAt(rows, target));
+      if (visited < target - CHUNK) {
+        expect(seen.length, `target ${target}`).toBe(before);
+        continue;
+      }
+      expect(seen.length, `target ${target}`).toBe(before + 1);
+      expect(seen.at(-1)!.map, `visit ${visited}`).toEqual(mapAt(rows, visited));
+    }
+    expect(calls.state).toBe(2); // the open and chunk 2's start (chunk 0 is empty): visits ask nothing
+  });
+
+  it("opens passing a visited moment: a chunk start and rows instead of the moment's state", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    let seen: ReturnType<typeof readJourneyMap> | null = null;
+    const visited = CHUNK * 2 - 30;
+    const at = await player.seek(rows.length, {
+      seq: visited,
+      see: (doc) => {
+        seen = readJourneyMap(doc);
+      },
+    });
+    expect(readJourneyMap(at.doc)).toEqual(mapAt(rows, rows.length));
+    expect(seen).toEqual(mapAt(rows, visited));
+    expect(calls.state).toBe(1); // chunk 1's start
+  });
+
   it("runs overlapping seeks in order, ending at the last one asked", async () => {
     const { source } = sourceOf(rows);
     const player = new HistoryPlayer(source);

@@ -33,7 +33,7 @@ function defaultMap(): Y.Doc {
 describe("migrations", () => {
   it("INV-V1: migrates the v0 fixture to positions and built-in lanes", () => {
     const doc = loadFixture();
-    expect(migrateMap(doc)).toEqual(["position-as-one-value", "built-in-lanes"]);
+    expect(migrateMap(doc)).toEqual(["position-as-one-value", "built-in-lanes", "channel-lists"]);
     const map = readJourneyMap(doc);
     expect(map.meta.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(map.phases.map((p) => p.name)).toEqual(["Discover", "Sign up"]);

@@ -43,7 +43,7 @@ describe("mutations", () => {
     expect(map().emotions.get(emotionKey(persona.id, tp.id))?.score).toBe(3);
   });
 
-  it("INV-X1, INV-X4: deleting a phase deletes its touchpoints with their cards, curve points and cells", () => {
+  it("INV-X1, INV-X4: deleting a phase deletes its touchpoints with their cards and curve points, and hides their cells", () => {
     const { doc, editor, map } = seededMap();
     const phase = map().phases.find((p) => p.name === "Onboarding")!;
     const tps = map().touchpointsByPhase.get(phase.id)!;
@@ -59,7 +59,10 @@ describe("mutations", () => {
     expect(doc.getMap("cards").size).toBe(
       [...after.cardsByTouchpoint.values()].reduce((n, l) => n + l.length, 0),
     );
-    expect(doc.getXmlFragment(cellRootName(builtInLaneId("actions"), tp.id)).length).toBe(0);
+    const cell = cellRootName(builtInLaneId("actions"), tp.id);
+    expect(after.cells.has(cell)).toBe(false);
+    // The text stays in the document, for undo and restore (INV-X5).
+    expect(doc.getXmlFragment(cell).length).toBeGreaterThan(0);
   });
 
   it("INV-X2: deleting a persona deletes its emotion curve only", () => {
@@ -74,7 +77,7 @@ describe("mutations", () => {
     expect(after.touchpoints.length).toBeGreaterThan(0);
   });
 
-  it("INV-X3: custom lanes can be deleted with their cells; built-in lanes only hidden", () => {
+  it("INV-X3: custom lanes can be deleted, hiding their cells; built-in lanes only hidden", () => {
     const { doc, editor, map } = seededMap();
     const lane = editor.addLane({ name: "Backstage", index: 2 });
     expect(map().lanes[2]?.id).toBe(lane);
@@ -86,7 +89,8 @@ describe("mutations", () => {
     expect(map().lanes.find((l) => l.kind === "thoughts")?.hidden).toBe(true);
     expect(editor.deleteLane(lane)).toBe(true);
     expect(map().lanes.find((l) => l.id === lane)).toBeUndefined();
-    expect(doc.getXmlFragment(cellRootName(lane, tp.id)).length).toBe(0);
+    expect(map().cells.has(cellRootName(lane, tp.id))).toBe(false);
+    expect(doc.getXmlFragment(cellRootName(lane, tp.id)).length).toBeGreaterThan(0);
   });
 
   it("INV-M5: every mutation is one transaction with the caller's origin", () => {

@@ -11,7 +11,7 @@ describe("restoreEntity for lanes and personas", () => {
     editor.setCellText(lane, step, "Coupon service");
     const old = copyOf(doc);
     const before = readJourneyMap(old);
-    editor.deleteLane(lane); // empties its cells
+    editor.deleteLane(lane); // hides its cells
     editor.updateTouchpoint(step, { name: "Renamed after the delete" });
     expect(map().lanes.map((l) => l.id)).not.toContain(lane);
 

@@ -6,6 +6,13 @@
 import { randomBytes } from "node:crypto";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
 import pg from "pg";
+import type {
+  ArchiveReader,
+  ArchiveStore,
+  MapArchive,
+  RestoreOptions,
+} from "./archive/mapArchive.ts";
+import { restorePostgresArchive, withPostgresSnapshot } from "./archive/PostgresArchive.ts";
 import type { LinkRecord } from "./linkStore.ts";
 import {
   documentsOf,
@@ -55,7 +62,18 @@ const POSTGRES: Dialect = {
 /** The share of the person a share names (its user id or email), on its map. */
 const SHARE_OF_PERSON = "map_id = $1 AND (user_id = $2 OR email = $3)";
 
-export class PostgresMapStore extends PostgresDocumentLog implements MapStore {
+/** Deletes a map for good, its documents' logs and what hangs off it, in the client's transaction. */
+async function purgeMapWith(client: pg.PoolClient, id: string): Promise<void> {
+  const docs = documentsOf(id);
+  await client.query("DELETE FROM updates WHERE doc = ANY($1::text[])", [docs]);
+  await client.query("DELETE FROM checkpoints WHERE doc = ANY($1::text[])", [docs]);
+  await client.query("DELETE FROM documents WHERE name = ANY($1::text[])", [docs]);
+  for (const table of MAP_OWNED_TABLES)
+    await client.query(`DELETE FROM ${table} WHERE map_id = $1`, [id]);
+  await client.query("DELETE FROM maps WHERE id = $1", [id]);
+}
+
+export class PostgresMapStore extends PostgresDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "postgres";
 
   static async open(connectionString: string): Promise<PostgresMapStore> {
@@ -140,15 +158,15 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore {
   }
 
   async purgeMap(id: string): Promise<void> {
-    const docs = documentsOf(id);
-    await inTransaction(this.pool, async (client) => {
-      await client.query("DELETE FROM updates WHERE doc = ANY($1::text[])", [docs]);
-      await client.query("DELETE FROM checkpoints WHERE doc = ANY($1::text[])", [docs]);
-      await client.query("DELETE FROM documents WHERE name = ANY($1::text[])", [docs]);
-      for (const table of MAP_OWNED_TABLES)
-        await client.query(`DELETE FROM ${table} WHERE map_id = $1`, [id]);
-      await client.query("DELETE FROM maps WHERE id = $1", [id]);
-    });
+    await inTransaction(this.pool, (client) => purgeMapWith(client, id));
+  }
+
+  withSnapshot<T>(fn: (reader: ArchiveReader) => Promise<T>): Promise<T> {
+    return withPostgresSnapshot(this.pool, fn);
+  }
+
+  restoreMapArchive(archive: MapArchive, options: RestoreOptions): Promise<void> {
+    return restorePostgresArchive(this.pool, archive, options, purgeMapWith);
   }
 
   async listVersions(mapId: string): Promise<VersionRecord[]> {
@@ -230,6 +248,13 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore {
     return this.changed(
       "UPDATE links SET revoked_at = $1 WHERE map_id = $2 AND id = $3 AND revoked_at IS NULL",
       [now, mapId, id],
+    );
+  }
+
+  async renameLink(mapId: string, id: string, label: string): Promise<boolean> {
+    return this.changed(
+      "UPDATE links SET label = $1 WHERE map_id = $2 AND id = $3 AND revoked_at IS NULL",
+      [label, mapId, id],
     );
   }
 

@@ -10,6 +10,13 @@ import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
 import Database from "better-sqlite3";
+import type {
+  ArchiveReader,
+  ArchiveStore,
+  MapArchive,
+  RestoreOptions,
+} from "./archive/mapArchive.ts";
+import { restoreSqliteArchive, withSqliteSnapshot } from "./archive/SqliteArchive.ts";
 import type { LinkRecord } from "./linkStore.ts";
 import {
   documentsOf,
@@ -112,6 +119,9 @@ function statements(db: Database.Database) {
     revokeLink: db.prepare(
       "UPDATE links SET revoked_at = ? WHERE map_id = ? AND id = ? AND revoked_at IS NULL",
     ),
+    renameLink: db.prepare(
+      "UPDATE links SET label = ? WHERE map_id = ? AND id = ? AND revoked_at IS NULL",
+    ),
     listShares: db.prepare(
       `SELECT ${SHARE_COLUMNS} FROM map_shares WHERE map_id = ? ORDER BY created_at, id`,
     ),
@@ -150,7 +160,7 @@ function statements(db: Database.Database) {
   };
 }
 
-export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
+export class SqliteMapStore extends SqliteDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "sqlite";
   private readonly statements: ReturnType<typeof statements>;
   private readonly file: string;
@@ -223,6 +233,14 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
     })();
   }
 
+  withSnapshot<T>(fn: (reader: ArchiveReader) => Promise<T>): Promise<T> {
+    return withSqliteSnapshot(this.db, fn);
+  }
+
+  restoreMapArchive(archive: MapArchive, options: RestoreOptions): Promise<void> {
+    return restoreSqliteArchive(this.db, archive, options, (id) => this.purgeMap(id));
+  }
+
   async listVersions(mapId: string): Promise<VersionRecord[]> {
     return this.statements.listVersions.all(mapId) as VersionRecord[];
   }
@@ -258,6 +276,10 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore {
 
   async revokeLink(mapId: string, id: string, now: number): Promise<boolean> {
     return this.statements.revokeLink.run(now, mapId, id).changes > 0;
+  }
+
+  async renameLink(mapId: string, id: string, label: string): Promise<boolean> {
+    return this.statements.renameLink.run(label, mapId, id).changes > 0;
   }
 
   async listShares(mapId: string): Promise<MapShare[]> {

@@ -3,6 +3,8 @@
  * backend), SQLite and PostgreSQL implementations, history retention and the trash's purge.
  * Node-only; knows nothing of Hocuspocus, HTTP or React.
  */
+export * from "./archive/mapArchive.ts";
+export { decodeMapArchive, encodeMapArchive } from "./archive/mapArchiveFile.ts";
 export * from "./dataDir.ts";
 export * from "./documentLog.ts";
 export type * from "./linkStore.ts";
@@ -18,6 +20,7 @@ export type * from "./mapStore.ts";
 export * from "./PostgresMapStore.ts";
 export * from "./retention.ts";
 export type * from "./shareStore.ts";
+export * from "./sqliteBackup.ts";
 export * from "./SqliteMapStore.ts";
 export * from "./trash.ts";
 export type * from "./versionStore.ts";

@@ -16,6 +16,8 @@ export interface LinkStore {
   createLink(link: LinkRecord): Promise<void>;
   getLink(id: string): Promise<LinkRecord | null>;
   listLinks(mapId: string): Promise<LinkRecord[]>;
+  /** Names a live link anew ("Sales team link"); false if there was no such live link. */
+  renameLink(mapId: string, id: string, label: string): Promise<boolean>;
   /** Marks a link revoked; false if there was no such live link. */
   revokeLink(mapId: string, id: string, now: number): Promise<boolean>;
 }

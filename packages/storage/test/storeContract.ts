@@ -262,6 +262,28 @@ export function storeContract(name: string, open: OpenStore) {
         expect((await store.getLink("link1"))?.revokedAt).toBe(9);
       }));
 
+    it("B11: names a live link anew, on its own map only, and never a revoked one", () =>
+      withStore(async (store) => {
+        await store.createMap(testMap("mapAAAAAAAA", "A", 1, update("seed")));
+        const link = {
+          id: "link1",
+          mapId: "mapAAAAAAAA",
+          role: "viewer",
+          label: "",
+          createdAt: 5,
+          expiresAt: null,
+          revokedAt: null,
+          createdBy: null,
+        };
+        await store.createLink(link);
+        expect(await store.renameLink("otherMap", "link1", "Sales team link")).toBe(false);
+        expect(await store.renameLink("mapAAAAAAAA", "link1", "Sales team link")).toBe(true);
+        expect(await store.getLink("link1")).toEqual({ ...link, label: "Sales team link" });
+        await store.revokeLink("mapAAAAAAAA", "link1", 9);
+        expect(await store.renameLink("mapAAAAAAAA", "link1", "Too late")).toBe(false);
+        expect((await store.getLink("link1"))?.label).toBe("Sales team link");
+      }));
+
     it("lists log rows without their bytes, with each row's size", () =>
       withStore(async (store) => {
         await store.createMap(testMap("mapAAAAAAAA", "A", 1, update("seed")));

@@ -32,6 +32,8 @@ export interface ServerProcessOptions {
   readonly nodeArgs?: readonly string[];
   /** Collects stdout and stderr for output() instead of passing stderr through. */
   readonly captureOutput?: boolean;
+  /** How long a start may take before it fails (START_DEADLINE_MS by default). */
+  readonly startDeadlineMs?: number;
 }
 
 export interface ServerProcess {
@@ -81,7 +83,7 @@ export async function startServerProcess(
         output += chunk.toString("utf8");
       });
     }
-    await untilHealthy(url, running);
+    await untilHealthy(url, running, options.startDeadlineMs ?? START_DEADLINE_MS);
   };
 
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
@@ -113,8 +115,8 @@ export async function startServerProcess(
   };
 }
 
-async function untilHealthy(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_DEADLINE_MS;
+async function untilHealthy(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -124,5 +126,5 @@ async function untilHealthy(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  throw new Error(`server at ${url} did not become healthy within ${START_DEADLINE_MS} ms`);
+  throw new Error(`server at ${url} did not become healthy within ${deadlineMs} ms`);
 }

@@ -134,7 +134,10 @@ export function createHttpApp({
   app.route("/", createAccountRoutes({ accounts, config: accountsConfig, trustProxy }));
 
   const authors = new AuthorNames((userId) => accounts.findUser(userId));
-  app.route("/", createMapRoutes({ store, access, roles, onRevoke, log, now, guardCreation }));
+  app.route(
+    "/",
+    createMapRoutes({ store, access, roles, authors, onRevoke, log, now, guardCreation }),
+  );
   app.route(
     "/",
     createWorkspaceRoutes({

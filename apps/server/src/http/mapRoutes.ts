@@ -15,17 +15,20 @@ import {
   CreateLinkBody,
   CreateMapBody,
   type IssuedLink,
+  type LinkToken,
   LookupBody,
   type MapSummary,
+  RenameLinkBody,
   ROUTES,
   type ShareLink,
   type TemplateSummary,
 } from "@journeymap/protocol/http";
 import { createMapFromTemplate, findTemplate, TEMPLATES } from "@journeymap/schema";
-import type { MapStore } from "@journeymap/storage";
+import type { LinkRecord, MapStore } from "@journeymap/storage";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import * as Y from "yjs";
 import type { Logger } from "../logger.ts";
+import type { AuthorNames } from "../people/AuthorNames.ts";
 import { createdMapAnswer } from "./createdMapAnswer.ts";
 import { grantFor, type RequestGrant } from "./grants.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
@@ -41,6 +44,8 @@ export interface MapRoutesOptions {
   readonly access: AccessService;
   /** Workspace roles of signed-in people (who may create a map in a workspace). */
   readonly roles: AccountAccess;
+  /** Names the people who made links. */
+  readonly authors: AuthorNames;
   /** Closes the live connections opened with a link that was just revoked. */
   readonly onRevoke: (mapId: string, linkId: string) => void;
   readonly log: Logger;
@@ -53,6 +58,7 @@ export function createMapRoutes({
   store,
   access,
   roles,
+  authors,
   onRevoke,
   log,
   now,
@@ -101,11 +107,20 @@ export function createMapRoutes({
     return grant;
   };
 
+  /** Links with the name of the person who made each (their current name). */
+  const named = async (links: readonly LinkRecord[]): Promise<ShareLink[]> => {
+    const show = await authors.show(links.flatMap((l) => (l.createdBy ? [l.createdBy] : [])));
+    return links.map((l) => ({
+      ...l,
+      createdByName: l.createdBy === null ? null : show(l.createdBy).author,
+    }));
+  };
+
   mount(app, ROUTES.listLinks, async (c) => {
     const mapId = c.req.param("mapId") ?? "";
     const denied = await requireOwner(c, mapId);
     if (denied instanceof Response) return denied;
-    return c.json((await store.listLinks(mapId)) satisfies ShareLink[]);
+    return c.json(await named(await store.listLinks(mapId)));
   });
 
   mount(app, ROUTES.createLink, limit, async (c) => {
@@ -127,6 +142,28 @@ export function createMapRoutes({
       createdBy,
     );
     return c.json(issued satisfies IssuedLink, 201);
+  });
+
+  mount(app, ROUTES.renameLink, limit, async (c) => {
+    const mapId = c.req.param("mapId") ?? "";
+    const denied = await requireOwner(c, mapId);
+    if (denied instanceof Response) return denied;
+    const body = await readBody(c, RenameLinkBody, { emptyIsInvalid: true });
+    if (body instanceof Response) return body;
+    const linkId = c.req.param("linkId") ?? "";
+    if (!(await store.renameLink(mapId, linkId, body.label)))
+      return c.json({ error: "No such live link" }, 404);
+    const [renamed] = await named([(await store.getLink(linkId))!]);
+    return c.json(renamed!);
+  });
+
+  mount(app, ROUTES.copyLink, async (c) => {
+    const mapId = c.req.param("mapId") ?? "";
+    const denied = await requireOwner(c, mapId);
+    if (denied instanceof Response) return denied;
+    const token = await access.tokenOf(mapId, c.req.param("linkId") ?? "");
+    if (token === null) return c.json({ error: "No such live share link" }, 404);
+    return c.json({ token } satisfies LinkToken);
   });
 
   mount(app, ROUTES.revokeLink, async (c) => {

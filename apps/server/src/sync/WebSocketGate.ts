@@ -3,7 +3,8 @@
  * Hocuspocus for one socket. Upgrade only on /sync; connection caps in total and per client
  * address (behind trusted proxies, the forwarded one); a per-socket message rate (token
  * bucket); an idle timeout; transport pings to find half-open connections (a pong is a sign
- * of life: a client that only listens is not idle); slow consumers dropped.
+ * of life: a client that only listens is not idle; a socket that sent a message since the last
+ * round is not pinged); slow consumers dropped.
  *
  * Before authentication: sockets that have not authenticated have their own, smaller caps, and
  * when those are full the oldest waiting socket makes room, so a flood of idle sockets cannot
@@ -34,6 +35,8 @@ interface SocketState {
   authenticated: boolean;
   readonly pending: PendingDocuments;
   alive: boolean;
+  /** Has sent a message since the last ping round: alive without being asked. */
+  sentSincePing: boolean;
   tokens: number;
   refilledAt: number;
 }
@@ -46,6 +49,9 @@ function toHeaders(req: http.IncomingMessage): Headers {
   }
   return headers;
 }
+
+/** How long (ms) a socket closed by the gate may take to answer the close handshake. */
+const CLOSE_GRACE_MS = 10_000;
 
 function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -164,6 +170,7 @@ export class WebSocketGate {
       authenticated: false,
       pending: new PendingDocuments(),
       alive: true,
+      sentSincePing: false,
       tokens: this.limits.messageBurst,
       refilledAt: now,
     };
@@ -194,12 +201,18 @@ export class WebSocketGate {
     const connection = this.hocuspocus.handleConnection(socket, request, { socketKey: key });
 
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
+      // Closed by the gate: what the client sent before reading the close frame is dropped.
+      if (this.sockets.get(key) !== state) return;
       if (!this.allow(state)) {
         this.close(key, "tooManyMessages");
         return;
       }
       const now = this.now();
       state.lastMessageAt = now;
+      // A message is a sign of life as good as a pong: a client busy sending a long burst may
+      // not run its event loop to answer pings, yet it is plainly not a half-open connection.
+      state.alive = true;
+      state.sentSincePing = true;
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       const message = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       // Unreadable headers pass: Hocuspocus closes the socket for them.
@@ -275,8 +288,11 @@ export class WebSocketGate {
         .subarray(0, 123)
         .toString(),
     );
-    // A client that ignores the close handshake is cut off shortly after.
-    setTimeout(() => state.ws.terminate(), 1000).unref();
+    // A client that ignores the close handshake is cut off after a grace period, long enough for
+    // one busy in a long send loop to read the close frame when its loop ends: cutting it off
+    // sooner resets the connection under that frame, and the client sees an abnormal close
+    // (1006) instead of the documented code.
+    setTimeout(() => state.ws.terminate(), CLOSE_GRACE_MS).unref();
     this.forget(key);
   }
 
@@ -312,6 +328,12 @@ export class WebSocketGate {
           this.metrics.rejected.inc({ reason: "halfOpen" });
           state.ws.terminate();
           this.forget(key);
+          continue;
+        }
+        // Most live clients send something every interval (presence renews every 15 s), which
+        // already proves them alive: pinging thousands of idle sockets anyway costs CPU.
+        if (state.sentSincePing) {
+          state.sentSincePing = false;
           continue;
         }
         state.alive = false;

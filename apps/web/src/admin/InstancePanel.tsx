@@ -1,11 +1,11 @@
 import type { Instance } from "@journeymap/protocol/http";
 import { KeyRound } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
-import { MIN_PASSWORD } from "../api/authClient.ts";
 import { type InstanceUser, listInstanceUsers, setUserPassword } from "../api/workspacesClient.ts";
 import { authMessage } from "../account/authMessages.ts";
 import { useAction } from "../ui/useAction.ts";
 import { FormError } from "../ui/FormError.tsx";
+import { PasswordForm } from "./PasswordForm.tsx";
 
 /**
  * The server itself, for its admins: how people sign in (single sign-on, sign-up, mail, all
@@ -20,15 +20,15 @@ export function InstancePanel({ instance }: { instance: Instance | null }) {
   const load = useCallback(() => void run(async () => setUsers(await listInstanceUsers())), [run]);
   useEffect(() => load(), [load]);
 
-  const resetPassword = (user: InstanceUser) => {
-    const password = window.prompt(
-      `A new password for ${user.name} (at least ${MIN_PASSWORD} characters). They are signed out everywhere and sign in with it.`,
-    );
-    if (!password) return;
+  // Set in the row itself (a password field, not the browser's prompt, which showed it as text).
+  const [setting, setSetting] = useState<string | null>(null);
+  const resetPassword = (user: InstanceUser, password: string) => {
     setDone(null);
-    void run(() => setUserPassword(user.id, password)).then(
-      (ok) => ok && setDone(`${user.name}'s password is set.`),
-    );
+    void run(() => setUserPassword(user.id, password)).then((ok) => {
+      if (!ok) return;
+      setSetting(null);
+      setDone(`${user.name}'s password is set.`);
+    });
   };
 
   const sso = instance?.singleSignOn;
@@ -69,14 +69,23 @@ export function InstancePanel({ instance }: { instance: Instance | null }) {
               {u.name} · {u.email}
               {u.role === "admin" && <span className="admin-muted"> · server admin</span>}
             </span>
-            <button
-              type="button"
-              className="btn btn--ghost"
-              disabled={action.busy}
-              onClick={() => resetPassword(u)}
-            >
-              <KeyRound size={14} aria-hidden="true" /> Set password
-            </button>
+            {setting === u.id ? (
+              <PasswordForm
+                user={u}
+                busy={action.busy}
+                onSet={(password) => resetPassword(u, password)}
+                onCancel={() => setSetting(null)}
+              />
+            ) : (
+              <button
+                type="button"
+                className="btn btn--ghost"
+                disabled={action.busy}
+                onClick={() => setSetting(u.id)}
+              >
+                <KeyRound size={14} aria-hidden="true" /> Set password
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { useAction } from "../ui/useAction.ts";
 import { WORKSPACE_ROLE_LABELS } from "../ui/roleLabels.ts";
 import { FormError } from "../ui/FormError.tsx";
 import { ChoiceSelect } from "../ui/ChoiceSelect.tsx";
+import { askToConfirm } from "../ui/confirmRequests.ts";
 
 /**
  * A workspace's people and their roles: change a role or remove someone (their open boards
@@ -75,14 +76,13 @@ export function MembersPanel({ me, workspaceId }: { me: Me; workspaceId: string 
                     className="btn btn--ghost"
                     data-testid="admin.member-remove"
                     disabled={action.busy}
-                    onClick={() => {
-                      if (
-                        window.confirm(
-                          `Remove ${m.user.name} from this workspace? Their open maps close at once.`,
-                        )
-                      )
-                        change(() => removeMember(workspaceId, m.id));
-                    }}
+                    onClick={() =>
+                      void askToConfirm({
+                        title: `Remove ${m.user.name} from this workspace?`,
+                        body: "Their open maps close at once, and they no longer see the workspace's maps.",
+                        confirmLabel: "Remove",
+                      }).then((yes) => yes && change(() => removeMember(workspaceId, m.id)))
+                    }
                   >
                     <UserMinus size={14} aria-hidden="true" /> Remove
                   </button>

@@ -26,8 +26,16 @@ export const createMap = async (input: CreateMapBody) => {
 export const listLinks = (mapId: string, token: string) =>
   callApi("listLinks", { params: { mapId }, token });
 
-export const createLink = (mapId: string, token: string, role: Role) =>
-  callApi("createLink", { params: { mapId }, token, body: { role, label: `${role} link` } });
+/** A share link; `label` names it for the owner ("Sales team link"), "" for none. */
+export const createLink = (mapId: string, token: string, role: Role, label = "") =>
+  callApi("createLink", { params: { mapId }, token, body: { role, label } });
+
+export const renameLink = (mapId: string, token: string, linkId: string, label: string) =>
+  callApi("renameLink", { params: { mapId, linkId }, token, body: { label } });
+
+/** A live share link's token again (the server signs its claims anew; none is stored). */
+export const copyLinkToken = async (mapId: string, token: string, linkId: string) =>
+  (await callApi("copyLink", { params: { mapId, linkId }, token })).token;
 
 export const createApiToken = (
   mapId: string,

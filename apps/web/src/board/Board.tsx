@@ -24,7 +24,6 @@ import { dragAnnouncements } from "./dragAnnouncements.ts";
 import { FollowingBar } from "./FollowingBar.tsx";
 import { LaneFooter } from "./LaneFooter.tsx";
 import { LaneRows } from "./LaneRows.tsx";
-import { Minimap } from "./Minimap.tsx";
 import { PhaseRow } from "./PhaseRow.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { StepRow } from "./StepRow.tsx";
@@ -33,7 +32,10 @@ import { useFollow } from "./useFollow.ts";
 import { useGridEvents } from "./useGridEvents.ts";
 import { useMoves } from "./useMoves.ts";
 import { useSortableIds } from "./useSortableIds.ts";
+import { useWheelZoom } from "./useWheelZoom.ts";
+import { OVERVIEW_BELOW } from "./zoom.ts";
 import "./Board.css";
+import "./BoardOverview.css";
 
 // Sensor options as constants: dnd-kit memoizes sensors on their options object, and new
 // sensors give every draggable a new context value, re-rendering all steps, phases and cards
@@ -50,7 +52,8 @@ export interface BoardProps {
   readonly onStopFollowing: () => void;
   /** 1 = 100%. Applied with CSS zoom; coordinates shared with others stay unzoomed. */
   readonly zoom: number;
-  readonly showMinimap: boolean;
+  /** Changes the zoom (Ctrl/⌘+wheel, follow mode); without it the zoom is fixed. */
+  readonly onZoom?: (update: (zoom: number) => number) => void;
   /** Opens the context menu of a phase, step or lane at (x, y). */
   readonly onMenu: (target: CommandTarget, x: number, y: number, from: HTMLElement | null) => void;
   /** A step just added here (by its phase's + or a command): kept rendered while its name opens. */
@@ -67,7 +70,7 @@ export function Board({
   following,
   onStopFollowing,
   zoom,
-  showMinimap,
+  onZoom,
   onMenu,
   freshStep,
   overlay,
@@ -123,11 +126,18 @@ export function Board({
     indexOfKey,
     spans,
     reader,
+    ...(onZoom ? { onZoom } : {}),
   });
+  useWheelZoom(scrollRef, zoom, onZoom);
+  // Far out, cell text is too small to read: the overview shows step names and the curve.
+  const overview = zoom < OVERVIEW_BELOW;
 
   const gridStyle = {
-    gridTemplateColumns: `var(--lane-header-width) repeat(${columns.length}, ${COLUMN_WIDTH}px) minmax(160px, 1fr)`,
+    // No `repeat(0, …)` for a map without steps: it is invalid, and the browser would then
+    // drop the whole template and give the lane names half the board (issue 15, B11).
+    gridTemplateColumns: `var(--lane-header-width) ${columns.length > 0 ? `repeat(${columns.length}, ${COLUMN_WIDTH}px) ` : ""}minmax(160px, 1fr)`,
     "--column-width": `${COLUMN_WIDTH}px`,
+    "--zoom": zoom,
     zoom,
   } as CSSProperties;
   const menuFrom = (target: CommandTarget, anchor: HTMLElement) => {
@@ -150,15 +160,21 @@ export function Board({
         {...leaveFollowing}
       >
         <section
-          className="board-grid"
+          className={overview ? "board-grid board-grid--overview" : "board-grid"}
           ref={gridRef}
           style={gridStyle}
+          data-columns={columns.length}
           aria-label="Journey map"
           {...events.grid}
         >
           <PresenceLayer peers={peers} />
           {overlay}
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }} />
+          {/* Behind the phase bands and steps: nothing scrolled under them shows between. */}
+          <div
+            className="sticky-backdrop"
+            style={{ gridRow: "1 / span 2", gridColumn: "2 / -1" }}
+          />
           <PhaseRow
             spans={spans}
             phaseIds={phaseIds}
@@ -185,15 +201,6 @@ export function Board({
           />
         </section>
       </div>
-      {showMinimap && (
-        <Minimap
-          columns={columns}
-          spans={spans}
-          personas={visiblePersonas}
-          emotions={emotions}
-          scroller={scrollRef}
-        />
-      )}
     </DndContext>
   );
 }

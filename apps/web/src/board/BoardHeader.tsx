@@ -1,16 +1,15 @@
-import type { Persona } from "@journeymap/schema";
 import type { ReactNode } from "react";
 import {
   ArrowLeft,
   Command,
+  Maximize2,
   Minus,
   Plus,
   Presentation,
   Redo2,
   Undo2,
-  UsersRound,
 } from "lucide-react";
-import { type CommandTarget, formatKeys } from "../commands/CommandRegistry.ts";
+import { formatKeys } from "../commands/CommandRegistry.ts";
 import { APPLE, useCommandRegistry } from "../commands/useCommands.ts";
 import { useEditor, useJourneyMap } from "../sync/useJourneyMap.ts";
 import type { MapConnection } from "../sync/useMapConnection.ts";
@@ -18,7 +17,6 @@ import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 import { HistoryButton } from "../history/HistoryButton.tsx";
-import { Avatar } from "../ui/Avatar.tsx";
 import { ExportMenu } from "../export/ExportMenu.tsx";
 import { navigate } from "../router.ts";
 import "./BoardHeader.css";
@@ -28,12 +26,10 @@ export interface BoardHeaderProps {
   readonly role: string | null;
   readonly connection: MapConnection;
   readonly hidden: ReadonlySet<string>;
-  readonly onTogglePersona: (persona: Persona) => void;
   /** Who else is here (avatars). */
   readonly people?: ReactNode;
   /** Comments, inbox and evidence-layer buttons. */
   readonly tools?: ReactNode;
-  readonly onMenu: (target: CommandTarget, x: number, y: number, from: HTMLElement | null) => void;
   readonly zoom: number;
 }
 
@@ -67,16 +63,13 @@ export function BoardHeader({
   role,
   connection,
   hidden,
-  onTogglePersona,
   people,
   tools,
-  onMenu,
   zoom,
 }: BoardHeaderProps) {
   const editor = useEditor();
   const registry = useCommandRegistry();
   const meta = useJourneyMap((m) => m.meta);
-  const personas = useJourneyMap((m) => m.personas);
   return (
     <header className="board-header">
       <a className="icon-btn" href="/" aria-label="All maps">
@@ -100,42 +93,6 @@ export function BoardHeader({
             multiline
             onCommit={(description) => editor.updateMeta({ description })}
           />
-        </div>
-        {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle chips, not a form */}
-        <div className="persona-chips" role="group" aria-label="Personas">
-          {personas.map((p) => (
-            <button
-              key={p.id}
-              type="button"
-              className="persona-chip"
-              aria-pressed={!hidden.has(p.id)}
-              style={{ "--chip-colour": p.colour } as React.CSSProperties}
-              onClick={() => onTogglePersona(p)}
-              onContextMenu={(e) => {
-                e.preventDefault();
-                onMenu({ kind: "persona", id: p.id }, e.clientX, e.clientY, e.currentTarget);
-              }}
-              title={p.quote}
-            >
-              <Avatar name={p.name} colour={p.colour} />
-              <span>{p.name}</span>
-              {p.role && <span className="persona-role">· {p.role}</span>}
-            </button>
-          ))}
-          {personas.length === 0 && !connection.readOnly ? (
-            <button type="button" className="btn" onClick={() => registry.run("persona.add")}>
-              Add persona
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="btn btn--ghost"
-              data-testid="board.personas"
-              onClick={() => registry.run("personas.edit")}
-            >
-              <UsersRound size={14} /> Personas
-            </button>
-          )}
         </div>
       </div>
       <div className="board-header-side">
@@ -167,6 +124,9 @@ export function BoardHeader({
           </button>
           <CommandButton id="zoom.in" label="Zoom in">
             <Plus size={14} />
+          </CommandButton>
+          <CommandButton id="zoom.fit" label="See the whole map">
+            <Maximize2 size={14} />
           </CommandButton>
         </div>
         <CommandButton id="palette.open" label="Commands">

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { ContextMenu, type OpenMenu } from "../commands/ContextMenu.tsx";
+import { AttributionLine } from "./AttributionLine.tsx";
 import { TalkPanel } from "../talk/comments/TalkPanel.tsx";
 import { TalkContext } from "../talk/useTalk.ts";
 import { PersonaEditor } from "./PersonaEditor.tsx";
@@ -44,7 +45,16 @@ export function BoardOverlays({
           />
         </TalkContext.Provider>
       )}
-      {menu && <ContextMenu menu={menu} readOnly={readOnly} onClose={onCloseMenu} />}
+      {menu && (
+        <ContextMenu
+          menu={menu}
+          readOnly={readOnly}
+          onClose={onCloseMenu}
+          footer={
+            menu.target.kind === "touchpoint" ? <AttributionLine target={menu.target} /> : null
+          }
+        />
+      )}
       <PersonaEditor
         open={view.personas.open}
         initial={view.personas.id}

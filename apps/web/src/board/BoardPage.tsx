@@ -7,6 +7,7 @@ import { type CommandTarget, CommandRegistry } from "../commands/CommandRegistry
 import type { OpenMenu } from "../commands/ContextMenu.tsx";
 import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
 import { ChangedSince } from "../history/ChangedSince.tsx";
+import { RestoreNotice } from "../history/RestoreNotice.tsx";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
 import { readPeers } from "../sync/presence/presenceState.ts";
 import { usePresence } from "../sync/presence/usePresence.ts";
@@ -19,11 +20,16 @@ import { TalkContext } from "../talk/useTalk.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
 import { AccessEndedNotice } from "./AccessEndedNotice.tsx";
+import { AttributionContext, useAttributionCacheFor } from "./AttributionContext.ts";
+import { DeletedWhileEditingNotice } from "./DeletedWhileEditingNotice.tsx";
 import { Board } from "./Board.tsx";
 import { BoardHeader } from "./BoardHeader.tsx";
+import { BoardMinimap } from "./BoardMinimap.tsx";
 import { BoardOverlays } from "./BoardOverlays.tsx";
 import { MapRouteGate } from "./MapRouteGate.tsx";
+import { OverwrittenNotices } from "./OverwrittenNotices.tsx";
 import { PeopleHere } from "./PeopleHere.tsx";
+import { PersonaChips } from "./PersonaChips.tsx";
 import { ProviderContext } from "./ProviderContext.ts";
 import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { useBoardTalk } from "./useBoardTalk.ts";
@@ -72,6 +78,7 @@ function SyncedBoard({
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const talk = useBoardTalk(mapId, connection);
   const role = useRole(mapId, talk.talk?.role ?? null, connection.role);
+  const attribution = useAttributionCacheFor(mapId, doc);
   const openMenu = useCallback(
     (target: CommandTarget, x: number, y: number, from: HTMLElement | null) =>
       setMenu({ target, x, y, returnFocus: from }),
@@ -83,72 +90,90 @@ function SyncedBoard({
       <MapSessionContext.Provider value={session}>
         <ReadOnlyContext.Provider value={connection.readOnly}>
           <ProviderContext.Provider value={connection.provider}>
-            <FreshElementContext.Provider value={view.fresh}>
-              <BoardCommands ui={view.ui} />
-              <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-                {/* The whole header sees the talk document: its buttons, and Export (comments). */}
-                <TalkContext.Provider value={talk.talk}>
-                  <BoardHeader
-                    mapId={mapId}
-                    role={role}
-                    connection={connection}
-                    hidden={hidden}
-                    onTogglePersona={(persona) => togglePersona(persona.id)}
-                    onMenu={openMenu}
-                    zoom={zoom}
-                    tools={
-                      <TalkButtons
-                        open={talk.talkTab}
-                        onOpen={talk.setTalkTab}
-                        seen={talk.seen}
-                        evidenceLayer={talk.evidenceLayer}
-                        onToggleEvidence={talk.toggleEvidence}
-                      />
+            <AttributionContext.Provider value={attribution}>
+              <FreshElementContext.Provider value={view.fresh}>
+                <BoardCommands ui={view.ui} />
+                <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+                  {/* The whole header sees the talk document: its buttons, and Export (comments). */}
+                  <TalkContext.Provider value={talk.talk}>
+                    <BoardHeader
+                      mapId={mapId}
+                      role={role}
+                      connection={connection}
+                      hidden={hidden}
+                      zoom={zoom}
+                      tools={
+                        <TalkButtons
+                          open={talk.talkTab}
+                          onOpen={talk.setTalkTab}
+                          seen={talk.seen}
+                          evidenceLayer={talk.evidenceLayer}
+                          onToggleEvidence={talk.toggleEvidence}
+                        />
+                      }
+                      people={
+                        <PeopleHere
+                          peers={peers}
+                          following={following?.clientId ?? null}
+                          onFollow={setFollowing}
+                        />
+                      }
+                    />
+                  </TalkContext.Provider>
+                  {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
+                  <PresenterBanner mapId={mapId} awareness={connection.awareness} />
+                  <BoardViews
+                    board={Board}
+                    boardBar={
+                      <>
+                        <PersonaChips
+                          hidden={hidden}
+                          readOnly={connection.readOnly}
+                          onToggle={(persona) => togglePersona(persona.id)}
+                          onMenu={openMenu}
+                        />
+                        <BoardMinimap
+                          shown={view.minimap}
+                          hiddenPersonas={hidden}
+                          onToggle={view.ui.toggleMinimap}
+                        />
+                      </>
                     }
-                    people={
-                      <PeopleHere
-                        peers={peers}
-                        following={following?.clientId ?? null}
-                        onFollow={setFollowing}
-                      />
+                    hiddenPersonas={hidden}
+                    awareness={connection.awareness}
+                    peers={peers}
+                    following={following}
+                    onStopFollowing={() => setFollowing(null)}
+                    zoom={zoom}
+                    onZoom={view.ui.setZoom}
+                    onMenu={openMenu}
+                    freshStep={view.freshStep}
+                    overlay={
+                      <TalkContext.Provider value={talk.talk}>
+                        <BoardMarkers
+                          zoom={zoom}
+                          showAssumptions={talk.evidenceLayer}
+                          onOpenThread={talk.openThread}
+                        />
+                      </TalkContext.Provider>
                     }
                   />
-                </TalkContext.Provider>
-                {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
-                <PresenterBanner mapId={mapId} awareness={connection.awareness} />
-                <BoardViews
-                  board={Board}
-                  hiddenPersonas={hidden}
-                  awareness={connection.awareness}
-                  peers={peers}
-                  following={following}
-                  onStopFollowing={() => setFollowing(null)}
-                  zoom={zoom}
-                  showMinimap={view.minimap}
-                  onMenu={openMenu}
-                  freshStep={view.freshStep}
-                  overlay={
-                    <TalkContext.Provider value={talk.talk}>
-                      <BoardMarkers
-                        zoom={zoom}
-                        showAssumptions={talk.evidenceLayer}
-                        onOpenThread={talk.openThread}
-                      />
-                    </TalkContext.Provider>
-                  }
+                  <ChangedSince mapId={mapId} />
+                  <OverwrittenNotices awareness={connection.awareness} />
+                  <RestoreNotice mapId={mapId} />
+                  <DeletedWhileEditingNotice awareness={connection.awareness} />
+                </div>
+                <BoardOverlays
+                  mapId={mapId}
+                  readOnly={connection.readOnly}
+                  peerNames={peers.map((p) => p.name)}
+                  view={view}
+                  talk={talk}
+                  menu={menu}
+                  onCloseMenu={() => setMenu(null)}
                 />
-                <ChangedSince mapId={mapId} />
-              </div>
-              <BoardOverlays
-                mapId={mapId}
-                readOnly={connection.readOnly}
-                peerNames={peers.map((p) => p.name)}
-                view={view}
-                talk={talk}
-                menu={menu}
-                onCloseMenu={() => setMenu(null)}
-              />
-            </FreshElementContext.Provider>
+              </FreshElementContext.Provider>
+            </AttributionContext.Provider>
           </ProviderContext.Provider>
         </ReadOnlyContext.Provider>
       </MapSessionContext.Provider>

@@ -13,10 +13,12 @@ import {
 } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { Trash2, User } from "lucide-react";
-import type { CSSProperties, KeyboardEvent } from "react";
-import { useEditor, useMapSession } from "../sync/useJourneyMap.ts";
+import { AlignLeft, Trash2, User } from "lucide-react";
+import { type CSSProperties, type KeyboardEvent, useState } from "react";
+import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { CardAttribution } from "./CardAttribution.tsx";
+import { CardDescription } from "./CardDescription.tsx";
 import { CARD_NOUN } from "./cardNouns.ts";
 import { DragHandle } from "./DragHandle.tsx";
 import { useFreshName } from "./useFreshName.ts";
@@ -38,6 +40,10 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
   const ref = { kind: "card", id: card.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: readOnly });
   const fresh = useFreshName(ref);
+  const [describing, setDescribing] = useState(false);
+  const hasDescription = useJourneyMap((m) =>
+    Boolean(m.cardDescriptions.get(card.id)?.text.trim()),
+  );
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
@@ -86,6 +92,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
         autoEdit={fresh}
         onCommit={(title) => editor.updateCard(card.id, { title })}
       />
+      <CardDescription card={card} editing={describing} onEditingChange={setDescribing} />
       <div className="card-meta">
         {/* biome-ignore lint/a11y/useSemanticElements: a compact row of 1–5 rating buttons */}
         <span className="rating" role="group" aria-label={`${scale} of ${card.title}`}>
@@ -117,6 +124,18 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
             </option>
           ))}
         </select>
+        <CardAttribution id={card.id} title={card.title} />
+        {!readOnly && !describing && !hasDescription && (
+          <button
+            type="button"
+            className="icon-btn card-describe hover-tool"
+            aria-label={`Add a description to ${noun} ${card.title}`}
+            title="Add a description"
+            onClick={() => setDescribing(true)}
+          >
+            <AlignLeft size={12} />
+          </button>
+        )}
         <button
           type="button"
           className="icon-btn icon-btn--danger card-delete hover-tool"

@@ -8,7 +8,10 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { safeHref } from "@journeymap/schema";
+import { useState } from "react";
 import type * as Y from "yjs";
+import { CellToolbar, handleToolbarKeys } from "./CellToolbar.tsx";
 import "./CellEditor.css";
 
 export interface CellEditorProps {
@@ -30,7 +33,15 @@ export default function CellEditor({
   const editor = useEditor({
     extensions: [
       // Undo comes from the collaboration plugin (per fragment, own edits only).
-      StarterKit.configure({ undoRedo: false }),
+      StarterKit.configure({
+        undoRedo: false,
+        // Links open from the board, not while editing; only web and e-mail links are kept.
+        link: {
+          openOnClick: false,
+          defaultProtocol: "https",
+          isAllowedUri: (url) => safeHref(url) !== null,
+        },
+      }),
       Collaboration.configure({ fragment }),
       // The server sets every state's user (name, colour): we pass placeholders it replaces.
       ...(provider
@@ -43,15 +54,26 @@ export default function CellEditor({
       const text = takeTypedAhead();
       if (text) editor.commands.insertContent(text);
     },
-    onBlur: () => onDone(),
   });
+  const [linking, setLinking] = useState(false);
   return (
-    <EditorContent
-      editor={editor}
-      className="cell-editor"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onDone();
+    // The edit ends when focus leaves the text and its toolbar, not when it moves between them.
+    // biome-ignore lint/a11y/noStaticElementInteractions: it only watches focus and keys of the text and toolbar inside it
+    <div
+      className="cell-editing"
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onDone();
       }}
-    />
+      onKeyDown={(e) => handleToolbarKeys(e, setLinking)}
+    >
+      <CellToolbar editor={editor} linking={linking} onLinkingChange={setLinking} />
+      <EditorContent
+        editor={editor}
+        className="cell-editor"
+        onKeyDown={(e) => {
+          if (e.key === "Escape") onDone();
+        }}
+      />
+    </div>
   );
 }

@@ -1,23 +1,25 @@
 import {
   type Card,
-  CHANNEL_LABELS,
   type CardKind,
   cellRootName,
   type Lane,
   type Touchpoint,
 } from "@journeymap/schema";
 import { Plus } from "lucide-react";
-import { lazy, memo, Suspense, useContext, useEffect, useRef, useState } from "react";
+import { lazy, memo, Suspense, useContext, useState } from "react";
 import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { RichText } from "../ui/RichText.tsx";
 import { ProviderContext } from "./ProviderContext.ts";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CardItem } from "./CardItem.tsx";
 import { addCardLabel, CARD_NOUN } from "./cardNouns.ts";
-import { CHANNEL_ICONS } from "./channelIcons.tsx";
+import { ChannelPills } from "./ChannelListEditor.tsx";
 import { ADD_CARD_COMMAND } from "./commands/cardCommands.ts";
 import { dragId } from "./dragIds.ts";
+import { TypedLaneCell } from "./TypedLaneCell.tsx";
+import { useTypeAhead } from "./useTypeAhead.ts";
 import "./LaneCell.css";
 
 const NO_CARDS: readonly Card[] = [];
@@ -65,39 +67,8 @@ function CardList({
 
 const CellEditor = lazy(() => import("./CellEditor.tsx"));
 
-/**
- * Keeps what is typed between opening a cell and its editor taking focus (the editor chunk may
- * still be loading, and binding the cell's fragment takes a moment), so no keystroke is lost.
- * Returns the function the editor calls once focused: it hands over the text and stops.
- */
-function useTypeAhead(active: boolean): () => string {
-  const buffer = useRef<string[] | null>(null);
-  useEffect(() => {
-    if (!active) return;
-    buffer.current = [];
-    const keep = (event: KeyboardEvent) => {
-      const typed = buffer.current;
-      if (!typed || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      typed.push(event.key);
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    window.addEventListener("keydown", keep, true);
-    return () => {
-      window.removeEventListener("keydown", keep, true);
-      buffer.current = null;
-    };
-  }, [active]);
-  return () => {
-    const text = buffer.current?.join("") ?? "";
-    buffer.current = null;
-    return text;
-  };
-}
-
 function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) {
-  const text = useJourneyMap((m) => m.cells.get(cellRootName(lane.id, touchpoint.id))?.text ?? "");
+  const cell = useJourneyMap((m) => m.cells.get(cellRootName(lane.id, touchpoint.id)));
   const { editor, readOnly } = useMapSession();
   const provider = useContext(ProviderContext);
   const [editing, setEditing] = useState(false);
@@ -105,7 +76,7 @@ function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) 
   const label = `${lane.name} at ${touchpoint.name}`;
   if (editing) {
     return (
-      <Suspense fallback={<div className="cell-text">{text}</div>}>
+      <Suspense fallback={<div className="cell-text">{cell?.text}</div>}>
         <CellEditor
           fragment={editor.cellFragment(lane.id, touchpoint.id)}
           provider={provider}
@@ -117,8 +88,13 @@ function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) 
     );
   }
   const className = `cell-text ${lane.kind === "thoughts" ? "cell-text--thought" : ""}`;
+  const shown = cell?.text.trim() ? cell.content : null;
   if (readOnly)
-    return text ? <div className={className}>{text}</div> : <span className="cell-empty">—</span>;
+    return shown ? (
+      <RichText content={shown} className={className} />
+    ) : (
+      <span className="cell-empty">—</span>
+    );
   return (
     <button
       type="button"
@@ -127,12 +103,12 @@ function TextCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) 
       aria-label={`Edit ${label}`}
       onClick={() => setEditing(true)}
     >
-      {text || <span className="cell-empty">—</span>}
+      {shown ? <RichText content={shown} links="text" /> : <span className="cell-empty">—</span>}
     </button>
   );
 }
 
-/** One cell of a non-curve lane: text, channel pill or cards, by the lane's kind. */
+/** One cell of a non-curve lane: text, channel pills, cards or a typed value, by the lane. */
 export const LaneCell = memo(function LaneCell({
   lane,
   touchpoint,
@@ -141,14 +117,8 @@ export const LaneCell = memo(function LaneCell({
   touchpoint: Touchpoint;
 }) {
   switch (lane.kind) {
-    case "channels": {
-      const Icon = CHANNEL_ICONS[touchpoint.channel];
-      return (
-        <span className="channel-pill">
-          <Icon size={12} aria-hidden="true" /> {CHANNEL_LABELS[touchpoint.channel]}
-        </span>
-      );
-    }
+    case "channels":
+      return <ChannelPills channels={touchpoint.channels} />;
     case "painPoints":
       return <CardList lane={lane} touchpoint={touchpoint} kind="painPoint" />;
     case "opportunities":
@@ -156,6 +126,10 @@ export const LaneCell = memo(function LaneCell({
     case "emotions":
       return null;
     default:
-      return <TextCell lane={lane} touchpoint={touchpoint} />;
+      return lane.type === "text" ? (
+        <TextCell lane={lane} touchpoint={touchpoint} />
+      ) : (
+        <TypedLaneCell lane={lane} touchpoint={touchpoint} />
+      );
   }
 });

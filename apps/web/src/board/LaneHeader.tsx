@@ -16,6 +16,7 @@ import type { CommandTarget } from "../commands/CommandRegistry.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
+import { LaneTypeControls } from "./LaneTypeControls.tsx";
 import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./LaneHeader.css";
@@ -75,6 +76,7 @@ export function LaneHeader({ lane, row, onMenu, children }: LaneHeaderProps) {
           onCommit={(name) => editor.updateLane(lane.id, { name })}
         />
         {lane.kind === "emotions" && <div className="scale-labels">+3 delighted · −3 furious</div>}
+        {lane.kind === "text" && <LaneTypeControls lane={lane} />}
         {children}
       </span>
       <button

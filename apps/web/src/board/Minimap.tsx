@@ -1,7 +1,8 @@
 /**
  * An overview of a long journey: phases as coloured blocks in proportion to their steps, each
  * shown persona's curve, and the visible part of the board as a frame. Click or drag on it to
- * scroll there. Drawn from the read model (not a copy of the DOM), so it costs little.
+ * scroll there. Drawn from the read model (not a copy of the DOM), so it costs little. Shown in
+ * the view bar by BoardMinimap.
  */
 import { emotionKey, type EmotionPoint, type Persona } from "@journeymap/schema";
 import { memo, type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
@@ -9,9 +10,10 @@ import type { Column, PhaseSpan } from "./columns.ts";
 import { curvePath, scoreToY } from "./curve.ts";
 import "./Minimap.css";
 
-const WIDTH = 240;
-const HEIGHT = 64;
-const BAND = 14;
+// A strip in the view bar (BoardMinimap): it never covers the board.
+const WIDTH = 220;
+const HEIGHT = 28;
+const BAND = 7;
 const CURVE = { height: HEIGHT - BAND, padding: 6 };
 
 interface View {
@@ -68,6 +70,8 @@ export function Minimap({
       <svg
         width={WIDTH}
         height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
         // A pointer shortcut only: keyboard users scroll the board itself (arrow keys, Go to).
         aria-hidden="true"
         onPointerDown={(e) => {
@@ -128,7 +132,7 @@ const MinimapDrawing = memo(function MinimapDrawing({
             x={start * colWidth + 0.5}
             y={0}
             width={Math.max(1, span * colWidth - 1)}
-            height={BAND - 3}
+            height={BAND - 2}
             rx={2}
             fill={phase.colour}
           >

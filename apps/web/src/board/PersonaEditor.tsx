@@ -13,6 +13,7 @@ import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
 import { useContext, useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { Avatar } from "../ui/Avatar.tsx";
+import { confirmDeletePersona } from "./commands/personaCommands.ts";
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
 import { PersonaField } from "./PersonaField.tsx";
 import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
@@ -121,12 +122,7 @@ export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: Pers
     setSelected(id);
   };
   const remove = (persona: Persona) => {
-    if (
-      window.confirm(
-        `Delete the persona "${persona.name}" and their emotion curve? You can undo with Ctrl+Z.`,
-      )
-    )
-      editor.deletePersona(persona.id);
+    void confirmDeletePersona(persona).then((yes) => yes && editor.deletePersona(persona.id));
   };
   const move = (persona: Persona, step: -1 | 1) => {
     const index = personas.indexOf(persona) + step;

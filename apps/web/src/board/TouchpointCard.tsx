@@ -1,19 +1,11 @@
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  type Channel,
-  elementKey,
-  type PhaseId,
-  type Touchpoint,
-  type TouchpointId,
-} from "@journeymap/schema";
+import { elementKey, type PhaseId, type Touchpoint, type TouchpointId } from "@journeymap/schema";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { Trash2, Users } from "lucide-react";
-import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
+import { type CSSProperties, type KeyboardEvent, memo } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
-import { CHANNEL_ICONS } from "./channelIcons.tsx";
+import { ChannelListEditor } from "./ChannelListEditor.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
 import { useFreshName } from "./useFreshName.ts";
@@ -24,7 +16,7 @@ export interface TouchpointCardProps {
   readonly onMove: (id: TouchpointId, phaseId: PhaseId, step: -1 | 1) => void;
 }
 
-/** One step of the journey: its name, channel, the customer's action and the owning team. */
+/** One step of the journey: its name, channels, the customer's action and the owning team. */
 export const TouchpointCard = memo(function TouchpointCard({
   touchpoint,
   onMove,
@@ -33,8 +25,6 @@ export const TouchpointCard = memo(function TouchpointCard({
   const ref = { kind: "touchpoint", id: touchpoint.id } as const;
   const sortable = useSortable({ id: dragId(ref) });
   const autoEdit = useFreshName(ref);
-  const [choosing, setChoosing] = useState(false);
-  const Icon = CHANNEL_ICONS[touchpoint.channel];
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
@@ -61,25 +51,12 @@ export const TouchpointCard = memo(function TouchpointCard({
           sortable={sortable}
           label={`Reorder step ${touchpoint.name} (or Alt+Arrow keys)`}
         />
-        <Icon size={14} aria-hidden="true" />
-        <select
-          className="channel-select"
-          aria-label="Channel"
-          value={touchpoint.channel}
-          // Twelve options × 300 steps is thousands of elements nobody looks at: the list is
-          // filled when a pointer comes near or the select gets focus.
-          onPointerEnter={() => setChoosing(true)}
-          onFocus={() => setChoosing(true)}
-          onChange={(e) =>
-            editor.updateTouchpoint(touchpoint.id, { channel: e.target.value as Channel })
-          }
-        >
-          {(choosing ? CHANNELS : [touchpoint.channel]).map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
-        </select>
+        <ChannelListEditor
+          channels={touchpoint.channels}
+          owner={`step ${touchpoint.name}`}
+          testId="board.step-channels"
+          onChange={(channels) => editor.updateTouchpoint(touchpoint.id, { channels })}
+        />
         <span className="touchpoint-tools hover-tool">
           <button
             type="button"

@@ -1,5 +1,12 @@
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
-import { parseStoredZoom, toggleMember, ZOOM_STORAGE_KEY } from "./boardUiState.ts";
+import {
+  MINIMAP_STORAGE_KEY,
+  parseStoredMinimap,
+  parseStoredZoom,
+  toggleMember,
+  ZOOM_STORAGE_KEY,
+} from "./boardUiState.ts";
+import { COLUMN_WIDTH } from "./columns.ts";
 import type { BoardUi } from "./useBoardCommands.ts";
 import { FreshElement } from "./FreshElement.ts";
 import { zoomToFit } from "./zoom.ts";
@@ -20,7 +27,9 @@ export function useBoardUi() {
   const [zoom, setZoomState] = useState(() =>
     parseStoredZoom(sessionStorage.getItem(ZOOM_STORAGE_KEY)),
   );
-  const [minimap, setMinimap] = useState(true);
+  const [minimap, setMinimap] = useState(() =>
+    parseStoredMinimap(localStorage.getItem(MINIMAP_STORAGE_KEY)),
+  );
   const [palette, setPalette] = useState(false);
   // What was just added here, by a button or a command: the board opens its name for editing.
   const [fresh] = useState(() => new FreshElement());
@@ -44,11 +53,23 @@ export function useBoardUi() {
       openPersonas: (id) => setPersonas({ open: true, id: id ?? null }),
       setZoom,
       fitToWindow: () => {
+        // From the grid's layout, not its measured size: the last column stretches to the
+        // window, so a measured width would never shrink below it.
         const grid = document.querySelector<HTMLElement>(".board-grid");
         const scroller = document.getElementById("board-scroll");
-        if (grid && scroller) setZoom((z) => zoomToFit(grid.scrollWidth / z, scroller.clientWidth));
+        if (!grid || !scroller) return;
+        const lead = Number.parseFloat(
+          getComputedStyle(grid).getPropertyValue("--lane-header-width"),
+        );
+        const width = (lead || 184) + Number(grid.dataset.columns ?? 0) * COLUMN_WIDTH;
+        scroller.scrollLeft = 0;
+        setZoom(() => zoomToFit(width, scroller.clientWidth));
       },
-      toggleMinimap: () => setMinimap((m) => !m),
+      toggleMinimap: () =>
+        setMinimap((shown) => {
+          localStorage.setItem(MINIMAP_STORAGE_KEY, shown ? "hidden" : "shown");
+          return !shown;
+        }),
       togglePersona,
       hiddenPersonas: hidden,
       added: (ref) => fresh.mark(ref),

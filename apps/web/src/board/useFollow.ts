@@ -1,5 +1,6 @@
 /**
- * Follow mode on the board: scroll to the followed person's viewport, and keep what they have
+ * Follow mode on the board: zoom and scroll to the followed person's viewport (their view's
+ * width fills our window, whatever their zoom and ours), and keep what they have
  * selected in view (our window may be smaller than theirs), rendering its column if the column
  * window left it out. Our own scrolling ends it (the handlers returned, for the scroller).
  */
@@ -9,6 +10,7 @@ import type { Peer } from "../sync/presence/presenceState.ts";
 import { COLUMN_WIDTH, type PhaseSpan } from "./columns.ts";
 import { columnOfElement, stepOfCard } from "./columnWindow.ts";
 import { elementSelector } from "./elementDom.ts";
+import { zoomToShow } from "./zoom.ts";
 
 const SCROLL_KEYS = new Set([
   "ArrowLeft",
@@ -29,6 +31,8 @@ export interface BoardLayout {
   readonly indexOfKey: ReadonlyMap<string, number>;
   readonly spans: readonly PhaseSpan[];
   readonly reader: MapReader;
+  /** Sets our zoom: following someone takes their view's width (scaled into our window). */
+  readonly onZoom?: (update: (zoom: number) => number) => void;
 }
 
 export function useFollow(
@@ -37,17 +41,24 @@ export function useFollow(
   onStopFollowing: () => void,
   layout: BoardLayout,
 ) {
-  const { zoom } = layout;
+  const { zoom, onZoom } = layout;
   const followingLeft = following?.viewport?.left;
   const followingTop = following?.viewport?.top;
+  const followingWidth = following?.viewport?.width;
   useEffect(() => {
     if (followingLeft === undefined || followingTop === undefined) return;
-    scrollRef.current?.scrollTo({
-      left: followingLeft * zoom,
-      top: followingTop * zoom,
-      behavior: "smooth",
-    });
-  }, [scrollRef, followingLeft, followingTop, zoom]);
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    // Their view's width in our window: zoom first, then scroll (this runs again at the new zoom).
+    if (followingWidth !== undefined && onZoom) {
+      const wanted = zoomToShow(followingWidth, scroller.clientWidth);
+      if (Math.abs(wanted - zoom) > zoom * 0.01) {
+        onZoom(() => wanted);
+        return;
+      }
+    }
+    scroller.scrollTo({ left: followingLeft * zoom, top: followingTop * zoom, behavior: "smooth" });
+  }, [scrollRef, followingLeft, followingTop, followingWidth, zoom, onZoom]);
 
   const followed = following?.selection?.ref ?? null;
   const followedKey = followed ? elementKey(followed) : null;

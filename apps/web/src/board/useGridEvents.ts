@@ -4,7 +4,7 @@
  * Shift+F10 opens the context menu of the phase, step or lane under it.
  */
 import type { KeyboardEvent, PointerEvent, RefObject, UIEvent } from "react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { type CommandTarget, isCommandTarget } from "../commands/CommandRegistry.ts";
 import { isSelectable } from "../sync/presence/presenceState.ts";
@@ -34,6 +34,21 @@ export function useGridEvents({
   onFocusColumn,
 }: GridEventOptions) {
   const publish = useMemo(() => presenceWriter(awareness), [awareness]);
+  // Our viewport, in unzoomed board coordinates, with its size: a follower scales it into
+  // their own window (useFollow).
+  const publishViewport = (el: HTMLElement) =>
+    publish.viewport({
+      left: Math.round(el.scrollLeft / zoom),
+      top: Math.round(el.scrollTop / zoom),
+      width: Math.round(el.clientWidth / zoom),
+      height: Math.round(el.clientHeight / zoom),
+    });
+  // A zoom changes what we see without a scroll event.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: published again when the zoom changes
+  useEffect(() => {
+    const scroller = gridRef.current?.parentElement;
+    if (scroller) publishViewport(scroller);
+  }, [zoom, publish]);
   const select = (target: EventTarget) => {
     const hit = elementAt(target);
     if (!hit || !isSelectable(hit.ref)) return;
@@ -49,11 +64,7 @@ export function useGridEvents({
   return {
     publish,
     /** For the scrolling container: our viewport, in unzoomed board coordinates. */
-    onScroll: (e: UIEvent<HTMLElement>) =>
-      publish.viewport({
-        left: Math.round(e.currentTarget.scrollLeft / zoom),
-        top: Math.round(e.currentTarget.scrollTop / zoom),
-      }),
+    onScroll: (e: UIEvent<HTMLElement>) => publishViewport(e.currentTarget),
     /** For the grid element. */
     grid: {
       onFocusCapture: (e: { target: EventTarget }) => {

@@ -1,16 +1,57 @@
-/** Zoom steps of the board: discrete, so text stays crisp and "reset" is one keystroke. */
-export const ZOOM_LEVELS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5] as const;
+/**
+ * Zoom of the board. The buttons and keys step through discrete levels (text stays crisp and
+ * "reset" is one keystroke); "fit" and Ctrl/⌘+wheel give any zoom between MIN_ZOOM and
+ * MAX_ZOOM, so a map of any length can be seen whole (issue 15, B10).
+ */
+export const ZOOM_LEVELS = [
+  0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5,
+] as const;
+
+/** Far enough out for a 300-step map on a laptop screen (≈ 4 px per step). */
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = ZOOM_LEVELS[ZOOM_LEVELS.length - 1]!;
+
+/** Below this zoom, cell text is too small to read: the board draws its overview instead. */
+export const OVERVIEW_BELOW = 0.45;
+
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
 
 export function zoomIn(current: number): number {
-  return ZOOM_LEVELS.find((z) => z > current + 0.001) ?? ZOOM_LEVELS[ZOOM_LEVELS.length - 1]!;
+  return ZOOM_LEVELS.find((z) => z > current + 0.001) ?? MAX_ZOOM;
 }
 
 export function zoomOut(current: number): number {
-  return [...ZOOM_LEVELS].reverse().find((z) => z < current - 0.001) ?? ZOOM_LEVELS[0]!;
+  return [...ZOOM_LEVELS].reverse().find((z) => z < current - 0.001) ?? Math.min(current, 0.1);
 }
 
-/** The largest step at which `contentWidth` fits in `available` (never above 100%). */
+/**
+ * The zoom at which `contentWidth` fits in `available`: any map fits (down to MIN_ZOOM), and a
+ * map that fits already is shown at 100%, never enlarged. Rounded down so it really fits.
+ */
 export function zoomToFit(contentWidth: number, available: number): number {
   const fit = available / Math.max(1, contentWidth);
-  return [...ZOOM_LEVELS].reverse().find((z) => z <= Math.min(1, fit)) ?? ZOOM_LEVELS[0]!;
+  return clampZoom(Math.min(1, Math.floor(fit * 1000) / 1000));
+}
+
+/** Ctrl/⌘+wheel: a smooth factor per wheel delta (a notch of 100 ≈ 18 %; a pinch, finer). */
+export function zoomByWheel(current: number, deltaY: number): number {
+  return clampZoom(current * Math.exp(-deltaY / 500));
+}
+
+/**
+ * The scroll position that keeps the board point under `pointer` (px from the scroller's
+ * edge) under it when the zoom goes from `from` to `to`.
+ */
+export function scrollKeepingPoint(scroll: number, pointer: number, from: number, to: number) {
+  return Math.max(0, ((scroll + pointer) / from) * to - pointer);
+}
+
+/**
+ * Follow mode: the zoom at which what another person sees (`width` board pixels across) fills
+ * our `available` pixels, so we see what they see whatever either zoom is.
+ */
+export function zoomToShow(width: number, available: number): number {
+  return clampZoom(Math.floor((available / Math.max(1, width)) * 1000) / 1000);
 }

@@ -112,6 +112,8 @@ export function formatKeys(keys: string, apple: boolean): string {
       case "Minus":
         return "−";
       default:
+        // Key codes ("Digit1") read as the key's own sign.
+        if (/^Digit\d$/.test(part)) return part.slice(5);
         return part.length === 1 ? part.toUpperCase() : part;
     }
   });

@@ -3,7 +3,7 @@
  * listing the registry's commands for that kind of target. Arrow keys move, Enter runs,
  * Escape closes and gives focus back.
  */
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 import { type CommandTarget, formatKeys } from "./CommandRegistry.ts";
 import { APPLE, useCommandList } from "./useCommands.ts";
 import "./ContextMenu.css";
@@ -20,10 +20,13 @@ export function ContextMenu({
   menu,
   readOnly,
   onClose,
+  footer,
 }: {
   menu: OpenMenu;
   readOnly: boolean;
   onClose: () => void;
+  /** Shown under the commands (e.g. who added and changed the target). */
+  footer?: ReactNode;
 }) {
   const commands = useCommandList().filter(
     (c) => c.targets?.includes(menu.target.kind) && !(readOnly && c.edits),
@@ -53,7 +56,7 @@ export function ContextMenu({
     else return;
     event.preventDefault();
   };
-  if (commands.length === 0) return null;
+  if (commands.length === 0 && !footer) return null;
   return (
     <div
       ref={ref}
@@ -80,6 +83,7 @@ export function ContextMenu({
           {command.keys?.[0] && <kbd>{formatKeys(command.keys[0], APPLE)}</kbd>}
         </button>
       ))}
+      {footer}
     </div>
   );
 }

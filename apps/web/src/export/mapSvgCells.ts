@@ -1,14 +1,19 @@
 /** The board's cells as blocks of the exported map: steps, text cells, channels and cards. */
 import {
-  CHANNEL_LABELS,
   type Card,
+  type ChannelEntry,
+  channelLabel,
   cellRootName,
+  isRichBlocksEmpty,
   type JourneyMap,
   type Lane,
+  readRichBlocks,
 } from "@journeymap/schema";
 import type { Column } from "../board/columns.ts";
+import { laneValueText } from "../board/laneValueText.ts";
 import { LIGHT } from "./mapSvgStyle.ts";
 import { type Block, chip, DASH, stack, text, textBlock } from "./svgBlocks.ts";
+import { richTextBlock } from "./svgRichText.ts";
 
 function cardBlock(card: Card, width: number): Block {
   const inner = width - 24;
@@ -39,12 +44,27 @@ function cardBlock(card: Card, width: number): Block {
   };
 }
 
+/** A step's channels: one chip each, stacked when there are several. */
+function channelsBlock(channels: readonly ChannelEntry[], width: number): Block {
+  if (channels.length === 0) return DASH;
+  return stack(
+    channels.map((entry) => ({
+      height: 22,
+      draw: (x: number, y: number) =>
+        chip(channelLabel(entry).slice(0, Math.floor(width / 7)), x, y),
+    })),
+    4,
+  );
+}
+
 /** One lane's cell in one column: a channel chip, the cards of a card lane, or rich text. */
 export function cellBlock(map: JourneyMap, lane: Lane, column: Column, width: number): Block {
   if (column.kind !== "touchpoint") return { height: 0, draw: () => "" };
   const tp = column.touchpoint;
-  if (lane.kind === "channels") {
-    return { height: 22, draw: (x, y) => chip(CHANNEL_LABELS[tp.channel], x, y) };
+  if (lane.kind === "channels") return channelsBlock(tp.channels, width);
+  if (lane.type !== "text") {
+    const value = laneValueText(lane, lane.values.get(tp.id));
+    return value ? textBlock(value, width, 13, LIGHT.text, { maxLines: 4 }) : DASH;
   }
   if (lane.kind === "painPoints" || lane.kind === "opportunities") {
     const kind = lane.kind === "painPoints" ? "painPoint" : "opportunity";
@@ -57,8 +77,11 @@ export function cellBlock(map: JourneyMap, lane: Lane, column: Column, width: nu
         );
   }
   const cell = map.cells.get(cellRootName(lane.id, tp.id));
-  if (!cell || cell.text.trim() === "") return DASH;
-  return textBlock(cell.text, width, 13, lane.kind === "thoughts" ? LIGHT.muted : LIGHT.text, {
+  const blocks = cell ? readRichBlocks(cell.content) : [];
+  if (isRichBlocksEmpty(blocks)) return DASH;
+  return richTextBlock(blocks, width, {
+    size: 13,
+    fill: lane.kind === "thoughts" ? LIGHT.muted : LIGHT.text,
     italic: lane.kind === "thoughts",
     maxLines: 24,
   });
@@ -74,7 +97,7 @@ export function stepBlock(column: Column, width: number): Block {
   const action = tp.action ? textBlock(tp.action, width, 14, LIGHT.text, { maxLines: 6 }) : null;
   const team = tp.team ? textBlock(tp.team, width - 16, 12, LIGHT.muted, { maxLines: 2 }) : null;
   const parts: Block[] = [
-    { height: 22, draw: (x, y) => chip(CHANNEL_LABELS[tp.channel], x, y) },
+    channelsBlock(tp.channels, width),
     name,
     ...(action ? [action] : []),
     ...(team

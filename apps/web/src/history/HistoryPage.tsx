@@ -37,8 +37,11 @@ import { labelOf } from "./targetLabel.ts";
 import { burstAt } from "./timelineNav.ts";
 import { useAttribution } from "./useAttribution.ts";
 import { useBurstsInPhase } from "./useBurstsInPhase.ts";
+import { MomentMaps, mapsFromServer, visitBefore } from "./momentMaps.ts";
 import { type Moment, useEditChanges } from "./useEditChanges.ts";
 import { usePlayback } from "./usePlayback.ts";
+import { LastRestore } from "./LastRestore.tsx";
+import { useLastRestore } from "./useLastRestore.ts";
 import { useRestore } from "./useRestore.ts";
 import { useVersions } from "./useVersions.ts";
 import "./HistoryPage.css";
@@ -59,6 +62,12 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   useInHistory(connection.awareness);
   const api = useMemo(() => new HistoryApi(mapId), [mapId]);
   const player = useMemo(() => new HistoryPlayer({ state: api.state, rows: api.rows }), [api]);
+  // Maps at moments already seen: the map before the shown edit is mostly one of them.
+  const moments = useMemo(() => new MomentMaps(mapsFromServer(api)), [api]);
+  const visit = useCallback(
+    (target: number, bursts: readonly Burst[]) => visitBefore(moments, bursts, target),
+    [moments],
+  );
 
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<string | null>(null);
@@ -73,15 +82,31 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
     // With a phase filter, steps that did not touch the phase pass quickly.
     quiet,
     onError: setError,
+    visit,
   });
   const { timeline, position, author } = playback.state;
-  const restore = useRestore(live);
-  const versions = useVersions({ api, live, liveReady, restore, onError: setError });
+  const restore = useRestore(live, mapId);
+  const versions = useVersions({
+    api,
+    live,
+    liveReady,
+    restore,
+    knownSeq: timeline?.seq ?? 0,
+    onError: setError,
+  });
+  const lastRestore = useLastRestore({
+    api,
+    live,
+    liveReady,
+    restore,
+    onSeek: playback.seekByHand,
+    onError: setError,
+  });
   const selection = useAttribution(api, timeline, setError);
 
   const bursts = timeline?.bursts ?? NO_BURSTS;
   // What the shown edit itself did, whichever way the replay got there (issue 16, R2).
-  const edit = useEditChanges(api, bursts, moment, setError);
+  const edit = useEditChanges(moments, bursts, moment, setError);
   const stepMap = moment?.map ?? null;
   // Both filters apply to the changes listed and outlined, and to the timeline (issue 16, R3).
   const filter = useMemo(() => ({ author, phase }), [author, phase]);
@@ -99,7 +124,13 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   const current = position ? burstAt(bursts, position.seq) : null;
   const changeContext = useMemo(() => changeContextOf(edit, current), [edit, current]);
   const css = useMemo(() => highlightCss(shownChanges, ".history-board "), [shownChanges]);
-  const onMoment = useCallback((map: JourneyMap, seq: number) => setMoment({ map, seq }), []);
+  const onMoment = useCallback(
+    (map: JourneyMap, seq: number) => {
+      moments.put(seq, map);
+      setMoment({ map, seq });
+    },
+    [moments],
+  );
 
   const { selected } = selection;
   const selectedRef = selected === null ? null : parseElementKey(selected);
@@ -125,6 +156,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
         onUndo={restore.undo}
         onDismiss={restore.dismiss}
       />
+      <LastRestore last={lastRestore} canEdit={canEdit} />
       <div className="history-body">
         <main className="history-main">
           {position ? (
@@ -161,6 +193,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
           }
           changes={shownChanges}
           emptyChanges={emptyChangesText(edit, filter)}
+          changesSeq={edit ? (edit.edit?.seq ?? 0) : null}
           changeContext={changeContext}
           onSelect={selection.select}
           onRestoreChange={

@@ -19,6 +19,8 @@ export interface HistorySideProps {
   /** What the shown edit changed (under the filters, if any), and why that may be nothing. */
   readonly changes: readonly MapChange[];
   readonly emptyChanges: string;
+  /** The moment those changes describe (null before the first): lets tests and the bench wait for them. */
+  readonly changesSeq: number | null;
   /** Who made the shown edit, when, and where each change sits. */
   readonly changeContext: ChangeContext;
   readonly onSelect: (target: string) => void;
@@ -48,7 +50,12 @@ export function HistorySide(props: HistorySideProps) {
           {...(onRestoreSelected ? { onRestore: onRestoreSelected } : {})}
         />
       )}
-      <section className="history-section" aria-labelledby="edit-title">
+      <section
+        className="history-section"
+        aria-labelledby="edit-title"
+        data-testid="history.edit-changes"
+        data-seq={props.changesSeq ?? undefined}
+      >
         <h2 id="edit-title" className="history-section-title">
           Changed in this edit
         </h2>

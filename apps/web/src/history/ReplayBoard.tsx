@@ -54,7 +54,6 @@ export function ReplayBoard({ doc, seq, css, onMoment, onSelect }: ReplayBoardPr
         following={null}
         onStopFollowing={noop}
         zoom={0.85}
-        showMinimap={false}
         onMenu={noop}
         freshStep={null}
       />

@@ -2,16 +2,11 @@
  * The last sequence number of each map this browser has seen, in localStorage, for "what
  * changed since I last looked", and which changes were the person's own (left out of it).
  */
+import { readPerMap } from "./perMapStorage.ts";
+
 const KEY = "journeymap.lastSeen";
 
-function readAll(storage: Storage): Record<string, number> {
-  try {
-    const parsed = JSON.parse(storage.getItem(KEY) ?? "{}") as unknown;
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, number>) : {};
-  } catch {
-    return {};
-  }
-}
+const readAll = (storage: Storage) => readPerMap(storage, KEY);
 
 export function lastSeenSeq(mapId: string, storage: Storage = localStorage): number | null {
   const value = readAll(storage)[mapId];

@@ -3,7 +3,7 @@
  * (coalesced), follows live edits while at the end, and plays burst by burst. The decisions
  * are `playback.ts`'s; this hook owns the I/O and the timers.
  */
-import type { HistoryPlayer } from "@journeymap/schema";
+import type { Burst, HistoryPlayer, Visit } from "@journeymap/schema";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type * as Y from "yjs";
 import type { HistoryApi } from "./HistoryApi.ts";
@@ -29,6 +29,8 @@ export interface PlaybackOptions {
   /** The shown step changed nothing under the phase filter: playing passes it quickly. */
   readonly quiet: boolean;
   readonly onError: (message: string) => void;
+  /** A moment to look at on the way to `target` (the map before the edit shown there). */
+  readonly visit?: (target: number, bursts: readonly Burst[]) => Visit | undefined;
 }
 
 export interface Playback {
@@ -41,10 +43,22 @@ export interface Playback {
   readonly setAuthor: (author: string | null) => void;
 }
 
-export function usePlayback({ api, player, live, quiet, onError }: PlaybackOptions): Playback {
+export function usePlayback({
+  api,
+  player,
+  live,
+  quiet,
+  onError,
+  visit,
+}: PlaybackOptions): Playback {
   const [state, dispatch] = useReducer(playbackReducer, INITIAL_PLAYBACK);
   const reportError = useRef(onError);
   reportError.current = onError;
+  const visitRef = useRef(visit);
+  visitRef.current = visit;
+  // The bursts seeks look at (set before the first seek, which runs before a re-render).
+  const bursts = useRef<readonly Burst[]>([]);
+  bursts.current = state.timeline?.bursts ?? bursts.current;
 
   // Seeks coalesce: while one runs, only the latest wanted position is kept.
   const wanted = useRef<number | null>(null);
@@ -60,7 +74,7 @@ export function usePlayback({ api, player, live, quiet, onError }: PlaybackOptio
           while (wanted.current !== null) {
             const target = wanted.current;
             wanted.current = null;
-            const at = await player.seek(target);
+            const at = await player.seek(target, visitRef.current?.(target, bursts.current));
             dispatch({ kind: "arrived", doc: at.doc, seq: at.seq });
           }
         } catch (e) {
@@ -80,6 +94,7 @@ export function usePlayback({ api, player, live, quiet, onError }: PlaybackOptio
     api.timeline().then(
       (timeline) => {
         dispatch({ kind: "timeline", timeline });
+        bursts.current = timeline.bursts;
         seek(timeline.seq);
       },
       (e: Error) => reportError.current(e.message),
@@ -98,6 +113,7 @@ export function usePlayback({ api, player, live, quiet, onError }: PlaybackOptio
         api.timeline().then(
           (timeline) => {
             dispatch({ kind: "timeline", timeline });
+            bursts.current = timeline.bursts;
             if (follow) seek(timeline.seq);
           },
           () => {},

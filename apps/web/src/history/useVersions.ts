@@ -6,6 +6,7 @@ import { diffMaps, type MapChange, type RestorableKind, readJourneyMap } from "@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { displayName } from "../sync/tokens.ts";
+import { askToConfirm } from "../ui/confirmRequests.ts";
 import type { HistoryApi, Version } from "./HistoryApi.ts";
 import { docAt } from "./replayedDoc.ts";
 import type { Restore } from "./useRestore.ts";
@@ -17,6 +18,8 @@ export interface VersionsOptions {
   /** The live map has synced: comparing with now waits for it. */
   readonly liveReady: boolean;
   readonly restore: Restore;
+  /** The last logged row the view knows of (the timeline's): where a restore's record starts. */
+  readonly knownSeq: number;
   readonly onError: (message: string) => void;
 }
 
@@ -31,7 +34,14 @@ export interface Versions {
   readonly restoreOne: (version: Version, change: MapChange) => void;
 }
 
-export function useVersions({ api, live, liveReady, restore, onError }: VersionsOptions): Versions {
+export function useVersions({
+  api,
+  live,
+  liveReady,
+  restore,
+  knownSeq,
+  onError,
+}: VersionsOptions): Versions {
   const [versions, setVersions] = useState<Version[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const compared = useRef(new Map<string, Y.Doc>());
@@ -77,8 +87,18 @@ export function useVersions({ api, live, liveReady, restore, onError }: Versions
   };
 
   const restoreVersion = async (version: Version) => {
+    // It changes everyone's board at once: ask first (issue 16, R5).
+    const yes = await askToConfirm({
+      title: `Restore “${version.name}” for everyone?`,
+      body:
+        "Everyone on this map sees it as it was at this version, at once. Nothing is lost: the " +
+        "restore is a new edit in the history, and “Undo this restore” there brings back the map as it is now.",
+      confirmLabel: "Restore for everyone",
+    });
+    if (!yes) return;
     try {
-      restore.restoreMap(await docAt(api, version.seq), version.name);
+      const [old, afterSeq] = await Promise.all([docAt(api, version.seq), api.lastSeq(knownSeq)]);
+      restore.restoreMap(old, version.name, afterSeq);
       setComparison(null);
     } catch (e) {
       failed(e as Error);

@@ -3,13 +3,7 @@
  * browser): the phases and steps the map would get, each step's channel, emotion scores,
  * pain points and opportunities, and every problem located by row or line.
  */
-import {
-  CHANNEL_LABELS,
-  type Channel,
-  describeIssue,
-  formatScore,
-  type MapSnapshot,
-} from "@journeymap/schema";
+import { channelLabel, describeIssue, formatScore, type MapSnapshot } from "@journeymap/schema";
 import type { ImportIssue, ImportKind } from "@journeymap/schema/format";
 import type { ImportPreviewResult } from "@journeymap/protocol/http";
 
@@ -64,7 +58,8 @@ export function summarize(snapshot: MapSnapshot): ImportSummary {
         (t): PreviewStep => ({
           id: t.id,
           name: t.name,
-          channel: CHANNEL_LABELS[t.channel as Channel] ?? t.channel,
+          // A preview from a server older than channel lists has only `channel`.
+          channel: (t.channels ?? [t.channel]).map(channelLabel).join(", "),
           emotions: snapshot.emotions
             .filter((e) => e.touchpointId === t.id && persona.has(e.personaId))
             .map((e) => `${persona.get(e.personaId)} ${formatScore(e.score)}`)

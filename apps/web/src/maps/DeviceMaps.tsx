@@ -8,6 +8,7 @@ import { tokenFor } from "../sync/tokens.ts";
 import { AppLink } from "../ui/AppLink.tsx";
 import { formatDate } from "../ui/formatDate.ts";
 import { useAction } from "../ui/useAction.ts";
+import { MapThumbnail } from "./MapThumbnail.tsx";
 import { onlyOnDevice } from "./onlyOnDevice.ts";
 
 export interface DeviceMapsProps {
@@ -59,6 +60,7 @@ export function DeviceMaps({ claimTo = null, listed, onClaimed, empty }: DeviceM
                 data-testid="maps.item"
                 data-map-id={m.id}
               >
+                <MapThumbnail mapId={m.id} updatedAt={m.updatedAt} />
                 <div className="map-card-title">
                   <MapIcon size={14} aria-hidden="true" /> {m.title}
                 </div>

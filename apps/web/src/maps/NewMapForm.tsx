@@ -5,6 +5,7 @@ import { createMap, listTemplates } from "../api/mapsApi.ts";
 import { navigate } from "../router.ts";
 import { useAction } from "../ui/useAction.ts";
 import { SubmitButton } from "../ui/SubmitButton.tsx";
+import { TemplatePreviews } from "./TemplatePreviews.tsx";
 
 /**
  * A new map from a template, opened at once. In a workspace when `workspaceId` is given
@@ -56,6 +57,7 @@ export function NewMapForm({ workspaceId }: { workspaceId?: string }) {
           <Plus size={14} /> New map
         </SubmitButton>
       </form>
+      <TemplatePreviews templates={templates} chosen={template} onChoose={setTemplate} />
       {action.error && (
         <p className="notice notice--error" role="alert">
           {action.error}

@@ -4,6 +4,7 @@ import { CircleAlert, Lightbulb, MessageCircleMore } from "lucide-react";
 import { CHANNEL_ICONS } from "../board/channelIcons.tsx";
 import { sentimentColour } from "../board/curve.ts";
 import { initials } from "../ui/initials.ts";
+import { RichText } from "../ui/RichText.tsx";
 import type { PhaseSlideContent, SlideStep } from "./slideContent.ts";
 import "./PhaseSlide.css";
 
@@ -54,11 +55,16 @@ function Step({ step }: { step: SlideStep }) {
         <Icon size={18} aria-hidden="true" /> {step.channelLabel}
       </span>
       <h3>{step.name}</h3>
-      {step.doing && <p className="slide-doing">{step.doing}</p>}
+      {step.doingContent.length > 0 ? (
+        <RichText content={step.doingContent} className="slide-doing" />
+      ) : (
+        step.doing && <p className="slide-doing">{step.doing}</p>
+      )}
       {step.thinking && (
-        <p className="slide-thinking">
-          <MessageCircleMore size={18} aria-label="Thinks" /> {step.thinking}
-        </p>
+        <div className="slide-thinking">
+          <MessageCircleMore size={18} aria-label="Thinks" />
+          <RichText content={step.thinkingContent} />
+        </div>
       )}
       {step.emotions.length > 0 && (
         <ul className="slide-emotions" aria-label="Emotions">

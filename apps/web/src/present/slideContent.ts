@@ -13,6 +13,7 @@ import {
   emotionKey,
   type JourneyMap,
   type Phase,
+  type RichTextNode,
 } from "@journeymap/schema";
 
 export interface SlideEmotion {
@@ -32,7 +33,10 @@ export interface SlideStep {
   readonly channelLabel: string;
   /** The actions lane's text, else the step's one-line action. */
   readonly doing: string;
+  /** The actions lane's rich text; empty when `doing` is the one-line action. */
+  readonly doingContent: readonly RichTextNode[];
   readonly thinking: string;
+  readonly thinkingContent: readonly RichTextNode[];
   readonly team: string;
   readonly emotions: readonly SlideEmotion[];
   readonly painPoints: readonly Card[];
@@ -49,11 +53,14 @@ function laneShown(map: JourneyMap, kind: string): boolean {
   return lane !== undefined && !lane.hidden;
 }
 
-/** The text of a lane's cell, or "" when the lane is hidden, missing or the cell empty. */
-function laneText(map: JourneyMap, kind: string, touchpointId: string): string {
+const NO_CONTENT: readonly RichTextNode[] = [];
+
+/** A lane's cell as text and rich text, empty when the lane is hidden or missing. */
+function laneCell(map: JourneyMap, kind: string, touchpointId: string) {
   const lane = map.lanes.find((l) => l.kind === kind);
-  if (!lane || lane.hidden) return "";
-  return map.cells.get(cellRootName(lane.id, touchpointId))?.text.trim() ?? "";
+  const cell = lane && !lane.hidden ? map.cells.get(cellRootName(lane.id, touchpointId)) : null;
+  const text = cell?.text.trim() ?? "";
+  return { text, content: text && cell ? cell.content : NO_CONTENT };
 }
 
 export function phaseSlideContent(
@@ -83,13 +90,17 @@ export function phaseSlideContent(
         note: point.note,
       });
     }
+    const doing = laneCell(map, "actions", t.id);
+    const thinking = laneCell(map, "thoughts", t.id);
     return {
       id: t.id,
       name: t.name,
       channel: t.channel,
       channelLabel: CHANNEL_LABELS[t.channel],
-      doing: laneText(map, "actions", t.id) || t.action,
-      thinking: laneText(map, "thoughts", t.id),
+      doing: doing.text || t.action,
+      doingContent: doing.content,
+      thinking: thinking.text,
+      thinkingContent: thinking.content,
       team: t.team,
       emotions,
       painPoints: showPain

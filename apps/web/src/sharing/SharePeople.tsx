@@ -3,11 +3,17 @@ import { UserPlus, X } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { shareMap, unshareMap } from "../api/workspaceMapsApi.ts";
 import { invitationUrl, listMembers, type WorkspaceMember } from "../api/workspacesClient.ts";
-import { SHARE_ROLE_LABELS } from "../ui/roleLabels.ts";
+import { roleOptions, SHARE_ROLE_LABELS } from "../ui/roleLabels.ts";
 import type { MapSharingState } from "./useMapSharing.ts";
-import { ChoiceSelect } from "../ui/ChoiceSelect.tsx";
+import { OptionSelect } from "../ui/OptionSelect.tsx";
 import { CopyField } from "../ui/CopyField.tsx";
 import { SubmitButton } from "../ui/SubmitButton.tsx";
+
+/** People's roles on a map, each with what it lets them do. */
+const SHARE_ROLE_OPTIONS = roleOptions(
+  Object.keys(SHARE_ROLE_LABELS) as ShareRole[],
+  SHARE_ROLE_LABELS,
+);
 
 export interface SharePeopleProps {
   readonly mapId: string;
@@ -73,10 +79,10 @@ export function SharePeople({ mapId, me, sharing, change, busy }: SharePeoplePro
             </option>
           ))}
         </datalist>
-        <ChoiceSelect
-          aria-label="Their role"
-          data-testid="share.role"
-          labels={SHARE_ROLE_LABELS}
+        <OptionSelect
+          label="Their role"
+          testId="share.role"
+          options={SHARE_ROLE_OPTIONS}
           value={role}
           onChoose={setRole}
         />
@@ -104,9 +110,10 @@ export function SharePeople({ mapId, me, sharing, change, busy }: SharePeoplePro
               {s.pending && <span className="panel-note"> · invited</span>}
             </span>
             <span className="share-row">
-              <ChoiceSelect
-                aria-label={`Role of ${s.name ?? s.email}`}
-                labels={SHARE_ROLE_LABELS}
+              <OptionSelect
+                compact
+                label={`Role of ${s.name ?? s.email}`}
+                options={SHARE_ROLE_OPTIONS}
                 value={s.role}
                 disabled={busy || s.userId === null}
                 onChoose={(next) =>

@@ -1,17 +1,17 @@
 /**
  * Counts the edits this browser made that the server has not confirmed, as people count
- * them: one edit is what a person did in one go (a typing burst in one cell, one drag, one
+ * them: one edit is what a person did in one go (a typing session in one cell, one drag, one
  * rename), not one Yjs update per keystroke (issue 15, B4: "15 unsaved changes" for two
  * edits alarmed people whose work was safe in the browser).
  *
  * A local transaction continues the current edit when it touches the same things (the same
- * cell, the same step…) within BURST_GAP_MS of the previous one; anything else starts a new
- * edit. Remote and stored updates (provider, IndexedDB) are not ours and never count.
+ * cell, the same step…) and the person has not moved since (`breakEdit`: they opened or
+ * closed an editor, selected something else). Time plays no part, so the count is the same
+ * on a loaded machine as on a fast one: it used to end an edit after a 3 s pause, which made
+ * two visits to one cell one edit or two depending on how fast they came. Remote and stored
+ * updates (provider, IndexedDB) are not ours and never count.
  */
 import type * as Y from "yjs";
-
-/** A pause longer than this (ms) ends a typing burst: the next keystroke is a new edit. */
-export const BURST_GAP_MS = 3000;
 
 /** Small numbers standing for Yjs types, so targets compare as strings. */
 const typeIds = new WeakMap<object, number>();
@@ -65,25 +65,23 @@ const sameTargets = (a: ReadonlySet<unknown>, b: ReadonlySet<unknown>) =>
 export interface EditCounter {
   /** Edits since the server last had everything. */
   readonly count: () => number;
+  /** The person moved on (another selection, an editor opened or closed): a new edit begins. */
+  readonly breakEdit: () => void;
   /** The server confirmed everything: start counting from zero. */
   readonly reset: () => void;
   readonly stop: () => void;
 }
 
-/** Counts `doc`'s local edits; `onChange` hears each new count. `now` is the clock (ms). */
-export function countEdits(
-  doc: Y.Doc,
-  onChange: (count: number) => void,
-  now: () => number = Date.now,
-): EditCounter {
+/** Counts `doc`'s local edits; `onChange` hears each new count. */
+export function countEdits(doc: Y.Doc, onChange: (count: number) => void): EditCounter {
   let count = 0;
-  let last: { targets: Set<string>; at: number } | null = null;
+  /** What the current edit touches; null: the next change begins a new edit. */
+  let last: Set<string> | null = null;
   const handle = (transaction: Y.Transaction) => {
     if (!isPersonsEdit(transaction)) return;
     const targets = targetsOf(transaction);
-    const at = now();
-    const continues = last && at - last.at <= BURST_GAP_MS && sameTargets(last.targets, targets);
-    last = { targets, at };
+    const continues = last !== null && sameTargets(last, targets);
+    last = targets;
     if (continues) return;
     count++;
     onChange(count);
@@ -91,6 +89,9 @@ export function countEdits(
   doc.on("afterTransaction", handle);
   return {
     count: () => count,
+    breakEdit: () => {
+      last = null;
+    },
     reset: () => {
       last = null;
       if (count === 0) return;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { callApi } from "../api/apiClient.ts";
+import { askToConfirm } from "../ui/confirmRequests.ts";
 import { chooseLinkToken, type TokenRole } from "./linkToken.ts";
 import {
   clearLinkTokenFromUrl,
@@ -38,10 +39,13 @@ async function settle(mapId: string, incoming: string): Promise<void> {
   const switchTo =
     choice === "adopt" ||
     (choice === "ask" &&
-      window.confirm(
-        `This link gives ${link.role} access; you have ${held.role} access to this map.\n\n` +
-          "OK: switch to this link. Cancel: keep my current access.",
-      ));
+      (await askToConfirm({
+        title: "Switch to this link's access?",
+        body: `This link gives ${link.role} access; you have ${held.role} access to this map.`,
+        confirmLabel: "Switch to this link",
+        cancelLabel: "Keep my access",
+        destructive: false,
+      })));
   if (switchTo) rememberToken(mapId, incoming, link.role ?? undefined);
   else if (held.role && held.role !== heldRole(mapId)) rememberToken(mapId, heldToken, held.role);
 }

@@ -21,6 +21,7 @@ import { browserKey } from "./browserKey.ts";
 import { accessEndedBy, refusalSentence } from "./accessEnded.ts";
 import { countEdits } from "./editCounter.ts";
 import { presenceWriter } from "./presence/presenceWriter.ts";
+import { watchOwnSelection } from "./presence/watchOwnSelection.ts";
 import { useLinkToken } from "./useLinkToken.ts";
 
 /**
@@ -181,6 +182,10 @@ export function useMapConnection(mapId: string): MapConnection | null {
       lastFastRetry = now;
       void socket.connect();
     });
+    // Opening or closing an editor, or selecting something else, ends an edit (B4).
+    const stopWatchingSelection = provider.awareness
+      ? watchOwnSelection(provider.awareness, edits.breakEdit)
+      : () => {};
     // A provider on an explicit socket must be attached (a shared HocuspocusProviderWebsocket does not attach it).
     provider.attach();
     update({ awareness: provider.awareness, provider });
@@ -208,6 +213,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       window.removeEventListener("online", goOnline);
       clearTimeout(timeout);
       edits.stop();
+      stopWatchingSelection();
       provider.destroy();
       socket.destroy();
       void local?.destroy();

@@ -3,7 +3,7 @@
  * insights. It takes the board component with the board's own props (the board page keeps
  * owning those) and renders it for the board view. The two other views load lazily.
  */
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useView } from "./useView.ts";
 import { VIEW_PANEL_ID, ViewSwitcher, viewTabId } from "./ViewSwitcher.tsx";
 import "./BoardViews.css";
@@ -21,14 +21,20 @@ interface ViewProps {
 
 export function BoardViews<P extends ViewProps>({
   board: BoardComponent,
+  boardBar,
   ...boardProps
-}: P & { readonly board: ComponentType<P> }) {
+}: P & {
+  readonly board: ComponentType<P>;
+  /** Shown at the end of the view bar while the board view is open (personas, minimap). */
+  readonly boardBar?: ReactNode;
+}) {
   const props = boardProps as unknown as P;
   const [view, setView] = useView();
   return (
     <>
       <div className="view-bar">
         <ViewSwitcher view={view} onChange={setView} />
+        {view === "board" && boardBar}
       </div>
       <div
         className="view-panel"

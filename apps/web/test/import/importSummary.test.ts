@@ -37,10 +37,12 @@ describe("the import preview", () => {
 
   it("names each problem's row or line and says nothing will be imported", () => {
     const csv = asResponse(
-      parseTouchpointCsv("phase,touchpoint,channel,emotion\nA,x,fax,1\nA,y,email,9\nB,z,,\n"),
+      parseTouchpointCsv(
+        `phase,touchpoint,channel,emotion\nA,x,${"Fax".repeat(14)},1\nA,y,email,9\nB,z,,\n`,
+      ),
     );
     expect(csv.errors.map(issueText)).toEqual([
-      expect.stringMatching(/^Row 2: unknown channel "fax"/),
+      expect.stringMatching(/^Row 2: the channel "FaxFax.*" is longer than 40 characters/),
       'Row 3: the emotion score "9" is not a whole number from -3 to +3',
     ]);
     expect(verdict(csv)).toBe(

@@ -6,6 +6,7 @@ import {
   readJourneyMap,
   sequentialIds,
   type Template,
+  writeRichText,
 } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -118,6 +119,35 @@ describe("a phase's slide", () => {
     expect(step!.thinking).toBe("");
     expect(step!.painPoints).toEqual([]);
     expect(step!.emotions.map((e) => e.persona)).toEqual(["Ana"]);
+  });
+
+  it("carries the actions and thoughts cells' rich text, not only their words", () => {
+    const { doc, map } = sample();
+    const tp = map.touchpoints[0]!;
+    const fragment = new MapEditor(doc).cellFragment(builtInLaneId("actions"), tp.id);
+    const bold = { type: "bold", attrs: {} };
+    doc.transact(() =>
+      writeRichText(fragment, [
+        {
+          type: "paragraph",
+          attrs: {},
+          children: [{ type: "text", text: "Reads G2", marks: [bold] }],
+        },
+      ]),
+    );
+    const [step] = phaseSlideContent(readJourneyMap(doc), map.phases[0]!.id)!.steps;
+    expect(step!.doing).toBe("Reads G2");
+    expect(step!.doingContent).toEqual([
+      {
+        type: "paragraph",
+        attrs: {},
+        children: [{ type: "text", text: "Reads G2", marks: [bold] }],
+      },
+    ]);
+    expect(step!.thinkingContent).not.toEqual([]);
+    // The step's one-line action stands in for an empty actions lane, as plain text.
+    const [pays] = phaseSlideContent(map, map.phases[1]!.id)!.steps;
+    expect(pays).toMatchObject({ doing: "Enters card", doingContent: [] });
   });
 
   it("writes scores with a sign and a real minus", () => {

@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BURST_GAP_MS, countEdits } from "../../src/sync/editCounter.ts";
+import { Awareness } from "y-protocols/awareness";
+import { cellRef } from "@journeymap/schema";
+import { countEdits } from "../../src/sync/editCounter.ts";
+import { presenceWriter } from "../../src/sync/presence/presenceWriter.ts";
+import { watchOwnSelection } from "../../src/sync/presence/watchOwnSelection.ts";
 
 /** A document with two cells (root fragments), a map of steps and a map of plain values. */
 function fixture() {
   const doc = new Y.Doc();
-  let clock = 0;
   const seen: number[] = [];
-  const counter = countEdits(
-    doc,
-    (n) => seen.push(n),
-    () => clock,
-  );
-  const tick = (ms: number) => {
-    clock += ms;
-  };
+  const counter = countEdits(doc, (n) => seen.push(n));
   /** Types `text` into a cell one keystroke per transaction, as the editor does. */
   const type = (cell: string, text: string) => {
     const fragment = doc.getXmlFragment(cell);
@@ -22,12 +18,9 @@ function fixture() {
     const paragraph = fragment.get(0) as Y.XmlElement;
     if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
     const run = paragraph.get(0) as Y.XmlText;
-    for (const char of text) {
-      tick(120);
-      run.insert(run.length, char);
-    }
+    for (const char of text) run.insert(run.length, char);
   };
-  return { doc, counter, seen, tick, type };
+  return { doc, counter, seen, type };
 }
 
 describe("countEdits", () => {
@@ -38,12 +31,39 @@ describe("countEdits", () => {
     expect(counter.count()).toBe(2);
   });
 
-  it("B4: a pause longer than a burst starts a new edit in the same cell", () => {
-    const { counter, type, tick } = fixture();
+  it("B4: two visits to one cell are two edits, however fast they come", () => {
+    const { counter, type } = fixture();
     type("cell/a/1", "first");
-    tick(BURST_GAP_MS + 1);
+    counter.breakEdit();
     type("cell/a/1", " second");
     expect(counter.count()).toBe(2);
+  });
+
+  it("B4: a pause within one visit is not a new edit (time plays no part)", async () => {
+    const { counter, type } = fixture();
+    type("cell/a/1", "first");
+    await new Promise((r) => setTimeout(r, 50));
+    type("cell/a/1", " second");
+    expect(counter.count()).toBe(1);
+  });
+
+  it("B4: opening and closing a cell's editor (our presence) ends an edit", () => {
+    const { doc, counter, type } = fixture();
+    const awareness = new Awareness(doc);
+    watchOwnSelection(awareness, counter.breakEdit);
+    const publish = presenceWriter(awareness);
+    const cell = cellRef("lane-actions", "t1")!;
+    publish.select({ ref: cell, editing: true });
+    type("cell/lane-actions/t1", "Checkout");
+    publish.stopEditing();
+    publish.select({ ref: cell, editing: true });
+    type("cell/lane-actions/t1", " is slow");
+    expect(counter.count()).toBe(2);
+    // Pointer moves are not a change of selection: typing on is the same edit.
+    publish.pointer({ x: 1, y: 2 });
+    type("cell/lane-actions/t1", "!");
+    expect(counter.count()).toBe(2);
+    awareness.destroy();
   });
 
   it("B4: edits to different steps or different plain values are separate edits", () => {

@@ -23,7 +23,14 @@ import {
   Version,
   VersionList,
 } from "./history.ts";
-import { CreateLinkBody, IssuedLink, ShareLinkList } from "./links.ts";
+import {
+  CreateLinkBody,
+  IssuedLink,
+  LinkToken,
+  RenameLinkBody,
+  ShareLink,
+  ShareLinkList,
+} from "./links.ts";
 import {
   CreatedMap,
   CreateMapBody,
@@ -129,6 +136,26 @@ export const ROUTES = {
     body: { schema: CreateLinkBody },
     responses: { 201: { description: "The link and its token.", schema: IssuedLink } },
     errors: { ...BAD_INPUT, ...TOKEN, ...TOO_LARGE },
+  },
+  renameLink: {
+    method: "PATCH",
+    path: "/api/maps/{mapId}/links/{linkId}",
+    summary: "Name a share link or API token anew",
+    access: OWNER,
+    body: { schema: RenameLinkBody },
+    responses: { 200: { description: "The renamed link.", schema: ShareLink } },
+    errors: { ...BAD_INPUT, ...TOKEN, ...TOO_LARGE, 404: refusal("No such live link.") },
+  },
+  copyLink: {
+    method: "POST",
+    path: "/api/maps/{mapId}/links/{linkId}/token",
+    summary: "A live share link's token again, to copy its address",
+    description:
+      "Tokens are signed claims of the stored link, re-signed on request; none is stored. " +
+      "Share links only: API tokens and owner links are shown once, when created.",
+    access: OWNER,
+    responses: { 200: { description: "The link's token.", schema: LinkToken } },
+    errors: { ...TOKEN, 404: refusal("No such live share link.") },
   },
   revokeLink: {
     method: "DELETE",

@@ -2,6 +2,7 @@ import type { RichTextNode } from "../read/richText.ts";
 import type { Card } from "../records/Card.ts";
 import type { Evidence } from "../records/Evidence.ts";
 import type { Lane } from "../records/Lane.ts";
+import type { LaneValue } from "../records/laneValue.ts";
 import type { Persona } from "../records/Persona.ts";
 import type { Phase } from "../records/Phase.ts";
 import type { Touchpoint } from "../records/Touchpoint.ts";
@@ -33,7 +34,15 @@ type Plain<T, K extends keyof T = never> = Omit<T, "id" | "key" | K> & { readonl
 
 export type PersonaSnapshot = Plain<Persona>;
 export type PhaseSnapshot = Plain<Phase, "synthetic">;
-export type LaneSnapshot = Plain<Lane>;
+/** A typed lane's values as a list, in step id order (the read model's order). */
+export type LaneSnapshot = Plain<Lane, "values"> & {
+  readonly values: readonly LaneValueSnapshot[];
+};
+
+export interface LaneValueSnapshot {
+  readonly touchpointId: string;
+  readonly value: LaneValue;
+}
 export type EvidenceSnapshot = Plain<Evidence>;
 
 /** The description as rich text, where the read model has its plain text. */
@@ -45,6 +54,8 @@ export type TouchpointSnapshot = Plain<Touchpoint, "phaseId" | "descriptionText"
 export type CardSnapshot = Plain<Card, "touchpointId"> & {
   /** May name no touchpoint (an orphan shown in unassigned cards). */
   readonly touchpointId: string;
+  /** The rich-text description (empty when the card has none). */
+  readonly description: readonly RichTextNode[];
 };
 
 export interface CellSnapshot {

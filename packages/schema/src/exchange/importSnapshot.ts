@@ -1,10 +1,12 @@
 import * as Y from "yjs";
 import {
   CARD,
+  cardDescriptionRootName,
   cellRootName,
   emotionKey,
   EVIDENCE,
   LANE,
+  laneValueKey,
   META,
   PERSONA,
   PHASE,
@@ -89,11 +91,15 @@ function personaFields(p: PersonaSnapshot): Record<string, unknown> {
 }
 
 const phaseFields = (p: PhaseSnapshot) => fieldsOf(p, PHASE, ["name", "colour", "description"]);
-const laneFields = (l: LaneSnapshot) => fieldsOf(l, LANE, ["kind", "name", "hidden"]);
+function laneFields(l: LaneSnapshot): Record<string, unknown> {
+  const fields = fieldsOf(l, LANE, ["kind", "name", "hidden", "type", "unit"]);
+  for (const { touchpointId, value } of l.values) fields[laneValueKey(touchpointId)] = value;
+  return fields;
+}
 
 /** Nested types are created with their entity (INV-D3); the text is written once it is in. */
 const touchpointFields = (t: TouchpointSnapshot) => ({
-  ...fieldsOf(t, TOUCHPOINT, ["name", "channel", "action", "team"]),
+  ...fieldsOf(t, TOUCHPOINT, ["name", "channel", "channels", "action", "team"]),
   [TOUCHPOINT.description]: new Y.XmlFragment(),
 });
 
@@ -147,6 +153,11 @@ export function importSnapshot(
       emotions.set(emotionKey(e.personaId, e.touchpointId), { score: e.score, note: e.note });
     }
     insertAll(doc, "cards", snapshot.cards, cardFields, (c) => c.touchpointId);
+    for (const c of snapshot.cards) {
+      if (c.description.length > 0) {
+        writeRichText(doc.getXmlFragment(cardDescriptionRootName(c.id)), c.description);
+      }
+    }
     insertAll(doc, "evidence", snapshot.evidence, evidenceFields);
   }, origin);
   return true;

@@ -7,7 +7,8 @@
 import { CSV_LIMITS, CsvError, parseCsv } from "../talk/csv.ts";
 import type { TemplatePhase, TemplateTouchpoint } from "../templates/Template.ts";
 import { EMOTION_MAX, EMOTION_MIN } from "../vocabulary.ts";
-import { CHANNEL_CHOICES, channelFromText } from "./channels.ts";
+import { channelKind } from "../records/channelList.ts";
+import { channelsFromText } from "./channels.ts";
 import { type CsvColumn, columnNotes, columnsOf, namesOf } from "./csvColumns.ts";
 import { EMOTION_WORD_CHOICES, emotionFromWord } from "./emotionWords.ts";
 import type { ImportIssue, ImportPreview } from "./ImportPreview.ts";
@@ -90,10 +91,9 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
     for (const c of TEXT_COLUMNS) {
       if (get(c).length > MAX_TEXT) problems.push(`the ${c} is longer than ${MAX_TEXT} characters`);
     }
-    const channel = channelFromText(get("channel"));
-    if (channel === null) {
-      problems.push(`unknown channel ${quote(get("channel"))} (one of: ${CHANNEL_CHOICES})`);
-    }
+    // Several channels per cell, and names of channels the app has no icon for, are kept.
+    const channels = channelsFromText(get("channel"));
+    if ("error" in channels) problems.push(channels.error);
     const rawScore = get("emotion");
     const emotion = readEmotion(rawScore);
     if (emotion === undefined && /^[+\-\u2212]?[\d.]+$/.test(rawScore)) {
@@ -118,7 +118,9 @@ export function parseTouchpointCsv(text: string, options: CsvImportOptions = {})
     const score = emotion!.score;
     phases.get(key)!.touchpoints.push({
       name,
-      channel: channel!,
+      ...("channels" in channels && channels.channels.length > 0
+        ? { channel: channelKind(channels.channels[0]!), channels: channels.channels }
+        : { channel: "custom" as const }),
       action: get("action"),
       actions: get("actions"),
       thoughts: get("thoughts"),

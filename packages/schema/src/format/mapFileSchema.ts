@@ -10,6 +10,8 @@ import { z } from "zod";
 import { commentThreadsSchema } from "./comments.ts";
 import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "../records/Persona.ts";
 import { EVIDENCE_TARGET_KINDS } from "../records/Evidence.ts";
+import { MAX_CHANNEL_NAME, MAX_CHANNELS_PER_STEP } from "../records/channelList.ts";
+import { MAX_LANE_UNIT, MAX_LINK } from "../records/laneValue.ts";
 import {
   CARD_KINDS,
   CARD_STATUSES,
@@ -18,6 +20,7 @@ import {
   EMOTION_MIN,
   EVIDENCE_KINDS,
   LANE_KINDS,
+  LANE_TYPES,
   RATING_MAX,
   RATING_MIN,
 } from "../vocabulary.ts";
@@ -91,21 +94,49 @@ export const personaSchema = z.object({
 
 export const phaseSchema = z.object({ id, name: short, colour, description: long });
 
-export const touchpointSchema = z.object({
-  id,
-  phaseId: id.meta({ description: "A phase id; a missing phase shows it under Unassigned." }),
-  name: short,
-  channel: z.enum(CHANNELS),
-  action: short,
-  team: short,
-  description: richText,
-});
+const channelName = z
+  .string()
+  .min(1)
+  .max(MAX_CHANNEL_NAME)
+  .meta({ description: "A built-in channel id (e.g. liveChat) or a custom channel name." });
+const channelList = z.array(channelName).max(MAX_CHANNELS_PER_STEP);
+
+export const touchpointSchema = z
+  .object({
+    id,
+    phaseId: id.meta({ description: "A phase id; a missing phase shows it under Unassigned." }),
+    name: short,
+    channel: z.enum(CHANNELS).meta({ description: "The first channel's kind (custom: a name)." }),
+    channels: channelList.optional().meta({
+      description: "Every channel of the step in order; files without it have [channel].",
+    }),
+    action: short,
+    team: short,
+    description: richText,
+  })
+  .transform((t) => ({ ...t, channels: t.channels ?? [t.channel] }));
+
+const laneValueSchema = z
+  .object({
+    touchpointId: id,
+    value: z.union([z.number().finite(), z.string().max(MAX_LINK), channelList]),
+  })
+  .meta({
+    description:
+      "One step's value in a typed lane: a 1–5 rating, a number, an http(s) link or a channel list.",
+  });
 
 export const laneSchema = z.object({
   id,
   kind: z.enum(LANE_KINDS),
   name: short,
   hidden: z.boolean(),
+  type: z
+    .enum(LANE_TYPES)
+    .default("text")
+    .meta({ description: "What a custom lane's cells hold; text lanes use `cells`." }),
+  unit: z.string().max(MAX_LANE_UNIT).default("").meta({ description: "A number lane's unit." }),
+  values: z.array(laneValueSchema).default([]),
 });
 
 export const cellSchema = z.object({ laneId: id, touchpointId: id, content: richText });
@@ -131,6 +162,7 @@ export const cardSchema = z.object({
     .meta({ description: "Severity (pain points) or impact (opportunities), 1–5." }),
   status: z.enum(CARD_STATUSES),
   owner: short,
+  description: richText.default([]),
 });
 
 export const evidenceSchema = z.object({

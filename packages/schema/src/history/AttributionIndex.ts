@@ -19,7 +19,7 @@ import {
 } from "../elementRef/elementRef.ts";
 
 /** Board targets, named like the board's data-presence keys; lanes, personas, evidence too. */
-const KIND_OF_ROOT: Record<EntityRoot, EntityKind> = {
+export const KIND_OF_ROOT: Record<EntityRoot, EntityKind> = {
   personas: "persona",
   phases: "phase",
   touchpoints: "touchpoint",

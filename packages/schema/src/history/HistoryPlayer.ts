@@ -28,6 +28,16 @@ export interface HistorySource {
   rows(from: number, to: number): Promise<RowFrame[]>;
 }
 
+/**
+ * A moment to look at on the way to a seek's target (the history view reads the map just before
+ * the shown edit there, instead of asking the server for that state and decoding it again).
+ */
+export interface Visit {
+  readonly seq: number;
+  /** Called synchronously with the document exactly at `seq`: read it, do not keep it. */
+  readonly see: (doc: Y.Doc) => void;
+}
+
 export interface Position {
   readonly doc: Y.Doc;
   readonly seq: number;
@@ -134,60 +144,72 @@ export class HistoryPlayer {
   }
 
   /** Rows after `from` up to `to`, from the cached chunks. */
-  private async rowsBetween(from: number, to: number): Promise<Uint8Array[]> {
-    const out: Uint8Array[] = [];
+  private async rowsBetween(from: number, to: number): Promise<RowFrame[]> {
+    const out: RowFrame[] = [];
     for (let chunk = Math.floor(from / CHUNK); chunk * CHUNK < to; chunk++) {
       for (const row of await this.chunkRows(chunk, to)) {
-        if (row.seq > from && row.seq <= to) out.push(row.bytes);
+        if (row.seq > from && row.seq <= to) out.push(row);
       }
     }
     return out;
   }
 
-  /** Moves to the state after row `target`. Seeks run one after another, in call order. */
-  seek(target: number): Promise<Position> {
-    const run = this.queue.then(() => this.seekNow(target));
+  /**
+   * Moves to the state after row `target`. Seeks run one after another, in call order. When
+   * the way there passes `visit.seq` (at most a chunk before the target), the document is
+   * shown to `visit.see` at that moment.
+   */
+  seek(target: number, visit?: Visit): Promise<Position> {
+    const run = this.queue.then(() => this.seekNow(target, visit));
     this.queue = run.catch(() => {});
     return run;
   }
 
-  private async seekNow(target: number): Promise<Position> {
-    if (!this.opened && this.seq === 0 && target > 0) {
+  private async seekNow(target: number, visit?: Visit): Promise<Position> {
+    const firstChunk = rebuildFrom(target, visit);
+    if (!this.opened && this.seq === 0 && target > 0 && firstChunk === null) {
       // Opening (usually at the last edit, rarely a chunk start): one request whose answer
       // the server builds from its newest checkpoint, instead of a chunk start plus its rows.
+      // With a moment to visit on the way, the rebuild below (two requests) passes it.
       this.opened = true;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await this.source.state(target), "history");
       return this.replace(doc, target);
     }
     this.opened = true;
-    if (target < this.seq && this.seq - target <= this.trail.length) {
-      while (this.seq > target) {
+    const undoable = (seq: number) => seq < this.seq && this.seq - seq <= this.trail.length;
+    if (undoable(target)) {
+      // Back to the visit too when it is earlier and undoable, then forward again to the target.
+      const lowest = visit && visit.seq < target && undoable(visit.seq) ? visit.seq : target;
+      while (this.seq > lowest) {
         const step = this.trail.pop()!;
         if (step) this.undo.undo();
         this.diverged = true;
         this.undone.push(step);
         this.seq--;
+        if (this.seq === visit?.seq) visit.see(this.doc);
       }
+      this.redoTo(target);
       return { doc: this.doc, seq: target, rebuilt: false };
     }
     const forward =
       target >= this.seq && target - this.seq <= (this.diverged ? this.undone.length : CHUNK);
     if (forward) {
-      while (this.seq < target && this.undone.length > 0) {
-        const step = this.undone.pop()!;
-        if (step) this.undo.redo();
-        this.trail.push(step);
-        this.seq++;
-      }
+      // Rows are fetched before anything changes, so a failed fetch leaves the document as is.
+      const rows =
+        this.seq + this.undone.length < target
+          ? await this.rowsBetween(this.seq + this.undone.length, target)
+          : [];
+      if (this.seq === visit?.seq) visit.see(this.doc);
+      this.redoTo(target, visit);
       if (this.seq < target) {
-        const rows = await this.rowsBetween(this.seq, target);
         // One transaction per row, so each can be undone on its own (the board still
         // repaints once: React renders after the whole move).
         for (const row of rows) {
           const steps = this.undo.undoStack.length;
-          Y.applyUpdate(this.doc, row, ROW_ORIGIN);
+          Y.applyUpdate(this.doc, row.bytes, ROW_ORIGIN);
           this.trail.push(this.undo.undoStack.length > steps);
+          if (row.seq === visit?.seq) visit.see(this.doc);
         }
         this.undone = [];
         this.seq = target;
@@ -195,14 +217,34 @@ export class HistoryPlayer {
       this.trimTrail();
       return { doc: this.doc, seq: target, rebuilt: false };
     }
-    const chunk = Math.floor(target / CHUNK);
+    const chunk = firstChunk ?? Math.floor(target / CHUNK);
     const [start, rows] = await Promise.all([
       this.chunkStart(chunk),
       this.rowsBetween(chunk * CHUNK, target),
     ]);
+    // The start state, then the rows one by one: merging them all into one update first cost
+    // more CPU than applying them (Y.mergeUpdates grows faster than the number of rows).
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.mergeUpdates([start, ...rows]), "history");
+    Y.applyUpdate(doc, start, "history");
+    doc.transact(() => {
+      if (visit?.seq === chunk * CHUNK) visit.see(doc);
+      for (const row of rows) {
+        Y.applyUpdate(doc, row.bytes, "history");
+        if (row.seq === visit?.seq) visit.see(doc);
+      }
+    }, "history");
     return this.replace(doc, target);
+  }
+
+  /** Redoes undone rows up to `target` (or as many as there are), showing the visit on the way. */
+  private redoTo(target: number, visit?: Visit): void {
+    while (this.seq < target && this.undone.length > 0) {
+      const step = this.undone.pop()!;
+      if (step) this.undo.redo();
+      this.trail.push(step);
+      this.seq++;
+      if (this.seq === visit?.seq) visit.see(this.doc);
+    }
   }
 
   /** Keeps at most MAX_TRAIL rows undoable (the undo steps of older rows are dropped). */
@@ -212,4 +254,15 @@ export class HistoryPlayer {
     const dropped = this.trail.splice(0, excess).filter(Boolean).length;
     this.undo.undoStack.splice(0, dropped);
   }
+}
+
+/**
+ * The chunk a rebuild at `target` starts from when it passes `visit` on the way: the target's
+ * own, or the one before it (at most one chunk of rows more); null when it cannot pass it.
+ */
+function rebuildFrom(target: number, visit: Visit | undefined): number | null {
+  if (!visit || visit.seq >= target) return null;
+  const chunk = Math.floor(target / CHUNK);
+  if (visit.seq >= chunk * CHUNK) return chunk;
+  return visit.seq >= (chunk - 1) * CHUNK ? chunk - 1 : null;
 }

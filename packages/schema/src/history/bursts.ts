@@ -66,6 +66,37 @@ export function groupBursts(entries: readonly LogEntry[], gapMs = BURST_GAP_MS):
   return out;
 }
 
+/**
+ * `bursts` (grouped from the log up to some row) followed by `added` (grouped from the rows
+ * after it): the same as grouping the whole log at once, so a long log's timeline can be kept
+ * and extended with the rows logged since, instead of grouped again from row 1 on every call.
+ */
+export function appendBursts(
+  bursts: readonly Burst[],
+  added: readonly Burst[],
+  gapMs = BURST_GAP_MS,
+): Burst[] {
+  const last = bursts.at(-1);
+  const first = added[0];
+  if (
+    !last ||
+    !first ||
+    last.author !== first.author ||
+    last.origin !== first.origin ||
+    first.startTs - last.endTs > gapMs
+  ) {
+    return [...bursts, ...added];
+  }
+  const joined: Burst = {
+    ...last,
+    toSeq: first.toSeq,
+    endTs: first.endTs,
+    count: last.count + first.count,
+    bytes: last.bytes + first.bytes,
+  };
+  return [...bursts.slice(0, -1), joined, ...added.slice(1)];
+}
+
 /** The people (not the server) who wrote in these bursts, in order of first appearance. */
 export function authorsOf(bursts: readonly Burst[]): string[] {
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ import { ENTITY_ROOTS, META, ROOT } from "../layout.ts";
 import type { MutationContext } from "../mutations/transact.ts";
 import type { MapOrigin } from "../origin.ts";
 import { cellRootNames } from "../read/records.ts";
+import { type RestoreRecord, writeRestoreRecord } from "./restoreRecord.ts";
 import {
   cellDiffers,
   entityOf,
@@ -23,9 +24,11 @@ import {
   restoreEntityMap,
 } from "./yCopy.ts";
 
-/** The undo manager that should be able to undo the restore (cells are outside its usual scope). */
 export interface RestoreOptions {
+  /** The undo manager that should be able to undo the restore (cells are outside its usual scope). */
   readonly undo?: Y.UndoManager;
+  /** Written in the same transaction when anything changed, so everyone learns of it. */
+  readonly record?: RestoreRecord;
 }
 
 /** Meta fields that belong to the map's content (not its version bookkeeping). */
@@ -109,6 +112,7 @@ function syncContent(
     ]);
     for (const key of keys) if (restoreEmotion(live, old, key)) writes++;
     for (const name of cells) if (restoreCell(live, old, name)) writes++;
+    if (writes > 0 && options.record) writeRestoreRecord(live, options.record);
   }, ctx.origin);
   return writes;
 }

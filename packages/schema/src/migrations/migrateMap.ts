@@ -3,11 +3,12 @@ import { ENTITY_ROOTS, META, ROOT } from "../layout.ts";
 import type { MapOrigin } from "../origin.ts";
 import { toInt } from "../read/coerce.ts";
 import { builtInLanes } from "./builtInLanes.ts";
+import { channelLists } from "./channelLists.ts";
 import type { Migration } from "./Migration.ts";
 import { positionAsOneValue } from "./positionAsOneValue.ts";
 
 /** In order. Append new migrations at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [positionAsOneValue, builtInLanes];
+export const MIGRATIONS: readonly Migration[] = [positionAsOneValue, builtInLanes, channelLists];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import type { CardId, TouchpointId } from "../ids.ts";
-import { CARD } from "../layout.ts";
+import { CARD, cardDescriptionRootName } from "../layout.ts";
+import { writePlainText } from "../read/richText.ts";
 import type { CardFields } from "../records/Card.ts";
 import { CARD_KINDS, CARD_STATUSES, type CardKind, RATING_MAX, RATING_MIN } from "../vocabulary.ts";
 import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
@@ -46,6 +47,26 @@ export function moveCard(
   ctx: MutationContext,
 ): boolean {
   return moveEntityTo(doc, "cards", id, touchpointId, index, ctx);
+}
+
+/**
+ * The rich-text description of a card, for the editor. A root type (see layout.ts), so it
+ * exists for every card, old or new, and two people typing into an empty one meet in one
+ * fragment. It is left in place when the card is deleted, so undoing the delete brings the
+ * text back with the card.
+ */
+export function cardDescription(doc: Y.Doc, cardId: CardId): Y.XmlFragment {
+  return doc.getXmlFragment(cardDescriptionRootName(cardId));
+}
+
+/** Replaces a card's description with plain text (templates, imports, tests). */
+export function setCardDescriptionText(
+  doc: Y.Doc,
+  cardId: CardId,
+  text: string,
+  ctx: MutationContext,
+): void {
+  transact(doc, ctx, () => writePlainText(cardDescription(doc, cardId), text));
 }
 
 /** Deletes a card; evidence attached to it is kept and shows as unassigned. */

@@ -1,6 +1,5 @@
 import type * as Y from "yjs";
-import { cellRootName, parseCellRootName } from "../layout.ts";
-import { cellRootNames } from "../read/records.ts";
+import { cellRootName } from "../layout.ts";
 import { writePlainText } from "../read/richText.ts";
 import type { LaneId, TouchpointId } from "../ids.ts";
 import { type MutationContext, transact } from "./transact.ts";
@@ -26,21 +25,4 @@ export function setCellText(
   ctx: MutationContext,
 ): void {
   transact(doc, ctx, () => writePlainText(cellFragment(doc, laneId, touchpointId), text));
-}
-
-/** Empties every cell matching the predicate (cascades of lane and touchpoint deletes). */
-export function clearCells(
-  doc: Y.Doc,
-  match: (laneId: string, touchpointId: string) => boolean,
-): void {
-  for (const name of cellRootNames(doc)) {
-    const parts = parseCellRootName(name);
-    if (!parts || !match(parts.laneId, parts.touchpointId)) continue;
-    try {
-      const fragment = doc.getXmlFragment(name);
-      if (fragment.length > 0) fragment.delete(0, fragment.length);
-    } catch {
-      // Not a fragment (hostile document): nothing of ours to clear.
-    }
-  }
 }

@@ -1,15 +1,21 @@
 import * as Y from "yjs";
 import type { PhaseId, TouchpointId } from "../ids.ts";
 import { TOUCHPOINT } from "../layout.ts";
-import type { TouchpointFields } from "../records/Touchpoint.ts";
+import {
+  type ChannelEntry,
+  primaryChannel,
+  toChannelList,
+  validChannelList,
+} from "../records/channelList.ts";
+import type { Fields } from "../records/fields.ts";
+import { readTouchpoint, type TouchpointFields } from "../records/Touchpoint.ts";
 import { writePlainText } from "../read/richText.ts";
-import { CHANNELS } from "../vocabulary.ts";
+import { type Channel, CHANNELS } from "../vocabulary.ts";
 import { deleteCardCascade } from "./cards.ts";
-import { clearCells } from "./cells.ts";
 import { deleteEmotionsWhere } from "./emotions.ts";
 import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { oneOf, shortText, withDefaults } from "./input.ts";
-import { childrenOf, type MutationContext, transact } from "./transact.ts";
+import { childrenOf, getEntity, type MutationContext, transact } from "./transact.ts";
 
 export interface NewTouchpoint extends TouchpointFields {
   readonly phaseId: PhaseId;
@@ -19,14 +25,35 @@ export interface NewTouchpoint extends TouchpointFields {
   readonly descriptionText?: string;
 }
 
-const DEFAULTS = { name: "", channel: "website", action: "", team: "" };
+const DEFAULTS = { name: "", channel: "website", channels: ["website"], action: "", team: "" };
 
-function validFields(fields: TouchpointFields) {
+/**
+ * The channel fields to write. A list replaces the step's channels; a single `channel` (the
+ * table view, spreadsheet imports, older callers) becomes the first of them, keeping the
+ * others. `channel` is always written beside the list for readers that know only one.
+ */
+function channelFields(fields: TouchpointFields, current: Fields | null) {
+  let list: ChannelEntry[];
+  if (fields.channels !== undefined) list = validChannelList(fields.channels);
+  else if (fields.channel !== undefined) {
+    const first = oneOf(fields.channel, CHANNELS, "channel") as Channel;
+    const others = current ? readTouchpoint("", current).channels : [];
+    list = toChannelList([first, ...others.filter((c) => c !== first)]);
+  } else return {};
+  const stored = current?.get(TOUCHPOINT.channels);
+  const same = Array.isArray(stored) && JSON.stringify(stored) === JSON.stringify(list);
+  return {
+    [TOUCHPOINT.channel]: primaryChannel(list, "custom"),
+    [TOUCHPOINT.channels]: same ? undefined : list,
+  };
+}
+
+function validFields(fields: TouchpointFields, current: Fields | null = null) {
   return {
     [TOUCHPOINT.name]: shortText(fields.name),
-    [TOUCHPOINT.channel]: oneOf(fields.channel, CHANNELS, "channel"),
     [TOUCHPOINT.action]: shortText(fields.action),
     [TOUCHPOINT.team]: shortText(fields.team),
+    ...channelFields(fields, current),
   };
 }
 
@@ -56,7 +83,8 @@ export function updateTouchpoint(
   fields: TouchpointFields,
   ctx: MutationContext,
 ): boolean {
-  return updateEntity(doc, "touchpoints", id, () => validFields(fields), ctx);
+  const current = () => getEntity(doc, "touchpoints", id) ?? null;
+  return updateEntity(doc, "touchpoints", id, () => validFields(fields, current()), ctx);
 }
 
 /** Moves a touchpoint to `index` within `phaseId` (which may be its current phase). */
@@ -71,8 +99,12 @@ export function moveTouchpoint(
 }
 
 /**
- * Deletes a touchpoint with its cards, emotion points and cell contents. Evidence pointing at
- * it (or at its cards) is kept: it was contributed by others and shows as unassigned.
+ * Deletes a touchpoint with its cards and emotion points. Evidence pointing at it (or at its
+ * cards) is kept: it was contributed by others and shows as unassigned. Its cells are kept
+ * too, hidden by the read model (INV-R7): someone may be typing in one right now, and undoing
+ * the delete or restoring the step must bring back every word, including keystrokes that
+ * crossed the delete on the wire (INV-X5). Emptying them could not: text typed into a
+ * paragraph a delete removed is dropped by Yjs, and no undo brings it back.
  */
 export function deleteTouchpoint(doc: Y.Doc, id: TouchpointId, ctx: MutationContext): boolean {
   return transact(doc, ctx, () => deleteTouchpointCascade(doc, id));
@@ -84,6 +116,5 @@ export function deleteTouchpointCascade(doc: Y.Doc, id: string): boolean {
       deleteCardCascade(doc, cardId);
     }
     deleteEmotionsWhere(doc, (_persona, touchpointId) => touchpointId === id);
-    clearCells(doc, (_lane, touchpointId) => touchpointId === id);
   });
 }

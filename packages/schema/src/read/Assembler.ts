@@ -12,13 +12,13 @@ import { compareOrder } from "../order.ts";
 import type { Card } from "../records/Card.ts";
 import type { EmotionPoint } from "../records/EmotionPoint.ts";
 import type { Evidence } from "../records/Evidence.ts";
-import type { Lane } from "../records/Lane.ts";
+import { type Lane, withoutDanglingValues } from "../records/Lane.ts";
 import type { MapMeta } from "../records/MapMeta.ts";
 import type { Persona } from "../records/Persona.ts";
 import { type Phase, UNASSIGNED_PHASE, UNASSIGNED_PHASE_ID } from "../records/Phase.ts";
 import type { Touchpoint } from "../records/Touchpoint.ts";
-import type { Cell, JourneyMap } from "./JourneyMap.ts";
-import type { PhaseId, TouchpointId } from "../ids.ts";
+import type { CardDescription, Cell, JourneyMap } from "./JourneyMap.ts";
+import type { CardId, PhaseId, TouchpointId } from "../ids.ts";
 import { isTextLane } from "../vocabulary.ts";
 
 export interface Collection<T> {
@@ -40,6 +40,8 @@ export interface RecordSet {
   emotions: Collection<EmotionPoint>;
   /** Raw non-empty cells, possibly dangling; keyed by cell root name. */
   cells: Collection<Cell>;
+  /** Raw non-empty card descriptions, possibly of deleted cards; keyed by root name. */
+  cardDescriptions: Collection<CardDescription>;
 }
 
 export function emptyCollection<T>(): Collection<T> {
@@ -106,11 +108,12 @@ export class Assembler {
   }>();
   private readonly emotions = slot<Map<string, EmotionPoint>>();
   private readonly cells = slot<Map<string, Cell>>();
+  private readonly cardDescriptions = slot<Map<CardId, CardDescription>>();
   private readonly result = slot<JourneyMap>();
 
   assemble(set: RecordSet): JourneyMap {
     const { personas: pe, phases: ph, touchpoints: tp, lanes: la, cards: ca } = set;
-    const { evidence: ev, emotions: em, cells: ce } = set;
+    const { evidence: ev, emotions: em, cells: ce, cardDescriptions: cd } = set;
 
     const personas = memo(this.personas, [pe.content], () =>
       [...pe.records.values()].sort(compareOrder),
@@ -136,7 +139,11 @@ export class Assembler {
       }
       return { all, byPhase };
     });
-    const lanes = memo(this.lanes, [la.content], () => [...la.records.values()].sort(compareOrder));
+    const lanes = memo(this.lanes, [la.content, tp.members], () =>
+      [...la.records.values()]
+        .sort(compareOrder)
+        .map((lane) => withoutDanglingValues(lane, (id) => tp.records.has(id))),
+    );
     const cards = memo(this.cards, [ca.content, tp.members], () => {
       const by = new Map<TouchpointId, Card[]>();
       const orphans: Card[] = [];
@@ -191,6 +198,15 @@ export class Assembler {
       return out;
     });
 
+    const cardDescriptions = memo(this.cardDescriptions, [cd.content, ca.members], () => {
+      const out = new Map<CardId, CardDescription>();
+      const sorted = [...cd.records.values()].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
+      for (const description of sorted) {
+        if (ca.records.has(description.cardId)) out.set(description.cardId, description);
+      }
+      return out;
+    });
+
     const parts = [
       set.meta,
       personas,
@@ -201,6 +217,7 @@ export class Assembler {
       evidence,
       emotions,
       cells,
+      cardDescriptions,
     ];
     const deps = parts.map((p) => identityVersion(p));
     return memo(this.result, deps, () => ({
@@ -217,6 +234,7 @@ export class Assembler {
       evidenceByTarget: evidence.by,
       unassignedEvidence: evidence.orphans,
       cells,
+      cardDescriptions,
     }));
   }
 }

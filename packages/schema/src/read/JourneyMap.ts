@@ -1,4 +1,4 @@
-import type { LaneId, PhaseId, TouchpointId } from "../ids.ts";
+import type { CardId, LaneId, PhaseId, TouchpointId } from "../ids.ts";
 import type { Card } from "../records/Card.ts";
 import type { EmotionPoint } from "../records/EmotionPoint.ts";
 import type { Evidence } from "../records/Evidence.ts";
@@ -12,6 +12,13 @@ import type { RichTextNode } from "./richText.ts";
 export interface Cell {
   readonly laneId: LaneId;
   readonly touchpointId: TouchpointId;
+  readonly text: string;
+  readonly content: readonly RichTextNode[];
+}
+
+/** A card's rich-text description, when it has one. */
+export interface CardDescription {
+  readonly cardId: CardId;
   readonly text: string;
   readonly content: readonly RichTextNode[];
 }
@@ -46,6 +53,8 @@ export interface JourneyMap {
   readonly unassignedEvidence: readonly Evidence[];
   /** Non-empty text cells of shown text lanes × shown touchpoints, keyed by cellRootName. */
   readonly cells: ReadonlyMap<string, Cell>;
+  /** Non-empty descriptions of existing cards, keyed by card id. */
+  readonly cardDescriptions: ReadonlyMap<CardId, CardDescription>;
 }
 
 /** Every card in board order: by step, then the unassigned ones. */

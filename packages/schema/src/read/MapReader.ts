@@ -5,11 +5,24 @@
  * times (a property test checks this), at a fraction of the cost on big maps.
  */
 import type * as Y from "yjs";
-import { type EntityRoot, ENTITY_ROOTS, ROOT, parseCellRootName } from "../layout.ts";
+import {
+  type EntityRoot,
+  ENTITY_ROOTS,
+  parseCardDescriptionRootName,
+  parseCellRootName,
+  ROOT,
+} from "../layout.ts";
 import { Assembler, type Collection, type RecordSet } from "./Assembler.ts";
 import type { JourneyMap } from "./JourneyMap.ts";
 import { emptyRecordSet } from "./readJourneyMap.ts";
-import { readAllInto, readCell, readEmotionEntry, readEntity, readMeta } from "./records.ts";
+import {
+  readAllInto,
+  readCardDescription,
+  readCell,
+  readEmotionEntry,
+  readEntity,
+  readMeta,
+} from "./records.ts";
 import { rootMap, rootOf } from "./rootTypes.ts";
 
 type Positioned = { key: string; phaseId?: string; touchpointId?: string };
@@ -86,6 +99,7 @@ export class MapReader {
       if (name === undefined) continue;
       if (name === ROOT.meta) mark("meta", "");
       else if (parseCellRootName(name)) mark("cells", name);
+      else if (parseCardDescriptionRootName(name)) mark("cardDescriptions", name);
       else if (name === ROOT.emotions) {
         for (const key of keys) if (key !== null) mark("emotions", key);
       } else if (child === null) {
@@ -110,6 +124,10 @@ export class MapReader {
         this.set.metaVersion++;
       } else if (bucket === "cells") {
         for (const name of ids) update(this.set.cells, name, readCell(this.doc, name), false);
+      } else if (bucket === "cardDescriptions") {
+        for (const name of ids) {
+          update(this.set.cardDescriptions, name, readCardDescription(this.doc, name), false);
+        }
       } else if (bucket === "emotions") {
         const map = rootMap(this.doc, ROOT.emotions);
         for (const key of ids) {

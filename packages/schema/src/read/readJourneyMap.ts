@@ -16,6 +16,7 @@ export function emptyRecordSet(): RecordSet {
     evidence: emptyCollection(),
     emotions: emptyCollection(),
     cells: emptyCollection(),
+    cardDescriptions: emptyCollection(),
   };
 }
 

@@ -3,8 +3,14 @@
  * Shared by the full reader and the incremental reader so both produce identical records.
  */
 import type * as Y from "yjs";
-import { type EntityRoot, ROOT, parseCellRootName, parseEmotionKey } from "../layout.ts";
-import { isValidId, type LaneId, type TouchpointId } from "../ids.ts";
+import {
+  type EntityRoot,
+  parseCardDescriptionRootName,
+  parseCellRootName,
+  parseEmotionKey,
+  ROOT,
+} from "../layout.ts";
+import { type CardId, isValidId, type LaneId, type TouchpointId } from "../ids.ts";
 import { readCard } from "../records/Card.ts";
 import { type EmotionPoint, readEmotion } from "../records/EmotionPoint.ts";
 import { readEvidence } from "../records/Evidence.ts";
@@ -14,7 +20,7 @@ import { type MapMeta, readMapMeta } from "../records/MapMeta.ts";
 import { readPersona } from "../records/Persona.ts";
 import { readPhase } from "../records/Phase.ts";
 import { readTouchpoint } from "../records/Touchpoint.ts";
-import type { Cell } from "./JourneyMap.ts";
+import type { CardDescription, Cell } from "./JourneyMap.ts";
 import type { RecordSet } from "./Assembler.ts";
 import { plainTextOf, readRichText } from "./richText.ts";
 import { rootMap } from "./rootTypes.ts";
@@ -58,24 +64,37 @@ export function readEmotionEntry(key: string, value: unknown): EmotionPoint | nu
   return readEmotion(parts.personaId, parts.touchpointId, value);
 }
 
-/** The cell stored under a root name, or null when it is empty, malformed or not a fragment. */
-export function readCell(doc: Y.Doc, name: string): Cell | null {
-  const parts = parseCellRootName(name);
-  if (!parts || !isValidId(parts.laneId) || !isValidId(parts.touchpointId)) return null;
+/** The rich text of a non-empty root fragment, or null (empty, or the name is another type). */
+function readRootText(doc: Y.Doc, name: string) {
   let fragment: Y.XmlFragment;
   try {
     fragment = doc.getXmlFragment(name);
   } catch {
-    return null; // the name was defined as another type: not a cell
+    return null; // the name was defined as another type: not rich text of ours
   }
   if (fragment.length === 0) return null;
-  const text = plainTextOf(fragment);
+  return { text: plainTextOf(fragment), content: readRichText(fragment) };
+}
+
+/** The cell stored under a root name, or null when it is empty, malformed or not a fragment. */
+export function readCell(doc: Y.Doc, name: string): Cell | null {
+  const parts = parseCellRootName(name);
+  if (!parts || !isValidId(parts.laneId) || !isValidId(parts.touchpointId)) return null;
+  const rich = readRootText(doc, name);
+  if (!rich) return null;
   return {
     laneId: parts.laneId as LaneId,
     touchpointId: parts.touchpointId as TouchpointId,
-    text,
-    content: readRichText(fragment),
+    ...rich,
   };
+}
+
+/** The description stored under a root name, or null when empty, malformed or not a fragment. */
+export function readCardDescription(doc: Y.Doc, name: string): CardDescription | null {
+  const cardId = parseCardDescriptionRootName(name);
+  if (cardId === null || !isValidId(cardId)) return null;
+  const rich = readRootText(doc, name);
+  return rich ? { cardId: cardId as CardId, ...rich } : null;
 }
 
 export function cellRootNames(doc: Y.Doc): string[] {
@@ -100,5 +119,9 @@ export function readAllInto(doc: Y.Doc, set: RecordSet): void {
   for (const name of cellRootNames(doc)) {
     const cell = readCell(doc, name);
     if (cell) set.cells.records.set(name, cell);
+  }
+  for (const name of doc.share.keys()) {
+    const description = readCardDescription(doc, name);
+    if (description) set.cardDescriptions.records.set(name, description);
   }
 }

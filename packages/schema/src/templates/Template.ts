@@ -30,6 +30,8 @@ export interface TemplateCard {
 export interface TemplateTouchpoint {
   readonly name: string;
   readonly channel: Channel;
+  /** Several channels, built-in ids or custom names (first wins over `channel`). */
+  readonly channels?: readonly string[];
   readonly action?: string;
   readonly team?: string;
   /** Emotion scores by persona index. */

@@ -3,3 +3,11 @@ export { checkInvariants } from "./checkInvariants.ts";
 export { applyOp, OPS, type Op, opArb, stats } from "./randomOps.ts";
 export { comparableMap } from "./comparableMap.ts";
 export { loggedMap } from "./loggedMap.ts";
+export {
+  applyInsideEdit,
+  CONTAINER_KINDS,
+  deleteContainer,
+  type InsideWork,
+  insideEditArb,
+  insideOf,
+} from "./editsInside.ts";

@@ -4,7 +4,16 @@
  * replica's current read model (picking entities by index), so every op is meaningful.
  */
 import fc from "fast-check";
-import { CARD_STATUSES, CHANNELS, type JourneyMap, type LaneId, type PhaseId } from "../index.ts";
+import {
+  CARD_STATUSES,
+  CHANNELS,
+  type JourneyMap,
+  LANE_TYPES,
+  type Lane,
+  type LaneId,
+  type LaneValue,
+  type PhaseId,
+} from "../index.ts";
 import type { MapEditor } from "../MapEditor.ts";
 import { readJourneyMap } from "../read/readJourneyMap.ts";
 import type { ReplicaNetwork } from "./ReplicaNetwork.ts";
@@ -29,6 +38,10 @@ export const OPS = [
   "hideLane",
   "deleteLane",
   "setCell",
+  "retypeLane",
+  "setLaneValue",
+  "setChannels",
+  "describeCard",
   "addCard",
   "updateCard",
   "moveCard",
@@ -63,6 +76,22 @@ export function opArb(replicas: number): fc.Arbitrary<Op> {
 
 const pick = <T>(list: readonly T[], n: number): T | undefined =>
   list.length === 0 ? undefined : list[n % list.length];
+
+/** A value a typed lane accepts, drawn from the op's numbers; null for text lanes. */
+function laneValueFor(lane: Lane, op: Op): LaneValue | null {
+  switch (lane.type) {
+    case "rating":
+      return (Math.abs(op.c) % 5) + 1;
+    case "number":
+      return op.c * 1.5;
+    case "link":
+      return `https://example.com/${op.b}`;
+    case "channels":
+      return [pick(CHANNELS, op.b)!, `Custom ${op.a % 3}`];
+    case "text":
+      return null;
+  }
+}
 
 /** Entities seen by applyOp, so fuzzers can check they produced real data. */
 export const stats = { entitiesSeen: 0 };
@@ -151,6 +180,29 @@ export function applyOp(net: ReplicaNetwork, editors: MapEditor[], op: Op): void
       if (textLane && tp) ed.setCellText(textLane.id as LaneId, tp.id, op.text);
       break;
     }
+    case "retypeLane": {
+      const custom = pick(
+        map.lanes.filter((l) => l.kind === "text"),
+        op.b,
+      );
+      if (custom) ed.updateLane(custom.id, { type: pick(LANE_TYPES, op.a)!, unit: op.text });
+      break;
+    }
+    case "setLaneValue": {
+      const typed = pick(
+        map.lanes.filter((l) => l.type !== "text"),
+        op.b,
+      );
+      const value = typed ? laneValueFor(typed, op) : null;
+      if (typed && tp) ed.setLaneValue(typed.id, tp.id, op.c === 0 ? null : value);
+      break;
+    }
+    case "setChannels":
+      if (tp) ed.updateTouchpoint(tp.id, { channels: [`Chat ${op.b % 4}`, pick(CHANNELS, op.a)!] });
+      break;
+    case "describeCard":
+      if (card) ed.setCardDescriptionText(card.id, op.text);
+      break;
     case "addCard":
       if (tp)
         ed.addCard({

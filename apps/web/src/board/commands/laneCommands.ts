@@ -1,6 +1,7 @@
 /** Lanes: add one, move one up or down, hide or show one, delete a custom one (after a confirmation). */
 import type { Lane, RefOf } from "@journeymap/schema";
 import type { Command } from "../../commands/CommandRegistry.ts";
+import { askToConfirm } from "../../ui/confirmRequests.ts";
 import { type BoardCommandContext, targetCommand } from "./boardCommandContext.ts";
 
 /** The index one step up or down from lane `id`, or null at either end. */
@@ -38,12 +39,25 @@ export function laneCommands({ editor, reader, ui }: BoardCommandContext): Comma
     targetCommand("lane", { id: "lane.delete", title: "Delete lane…" }, ({ id }) => {
       const lane = reader.read().lanes.find((l) => l.id === id);
       if (!lane) return;
-      if (lane.kind !== "text") {
-        window.alert(`"${lane.name}" is one of the standard lanes: hide it instead.`);
-        return;
-      }
-      if (window.confirm(`Delete the lane "${lane.name}" and its text? You can undo with Ctrl+Z.`))
-        editor.deleteLane(lane.id);
+      // A standard lane cannot go (the board draws it); hiding it is what the person can do.
+      const standard = lane.kind !== "text";
+      void askToConfirm(
+        standard
+          ? {
+              title: `“${lane.name}” is one of the standard lanes`,
+              body: "Standard lanes cannot be deleted, but you can hide it and show it again later.",
+              confirmLabel: "Hide lane",
+              destructive: false,
+            }
+          : {
+              title: `Delete the lane “${lane.name}”?`,
+              body: "Its text in every step goes too. You can undo with Ctrl+Z.",
+              confirmLabel: "Delete lane",
+            },
+      ).then((yes) => {
+        if (yes && standard) editor.updateLane(id, { hidden: true });
+        else if (yes) editor.deleteLane(id);
+      });
     }),
   ];
 }

@@ -1,6 +1,7 @@
 /** Personas: add one, open the dialog, show or hide one's curve, delete one (after a confirmation). */
 import type { Persona } from "@journeymap/schema";
 import type { Command } from "../../commands/CommandRegistry.ts";
+import { askToConfirm } from "../../ui/confirmRequests.ts";
 import { type BoardCommandContext, targetCommand } from "./boardCommandContext.ts";
 
 export function personaCommands({ editor, reader, ui }: BoardCommandContext): Command[] {
@@ -36,15 +37,19 @@ export function personaCommands({ editor, reader, ui }: BoardCommandContext): Co
     ),
     targetCommand("persona", { id: "persona.delete", title: "Delete persona…" }, ({ id }) => {
       const persona = reader.read().personas.find((p) => p.id === id);
-      if (
-        persona &&
-        window.confirm(
-          `Delete the persona "${persona.name}" and their emotion curve? You can undo with Ctrl+Z.`,
-        )
-      )
-        editor.deletePersona(persona.id);
+      if (persona)
+        void confirmDeletePersona(persona).then((yes) => yes && editor.deletePersona(id));
     }),
   ];
+}
+
+/** Asks before a persona goes (the personas dialog's bin asks the same). */
+export function confirmDeletePersona(persona: Persona): Promise<boolean> {
+  return askToConfirm({
+    title: `Delete the persona “${persona.name}”?`,
+    body: "Their emotion curve goes too. You can undo with Ctrl+Z.",
+    confirmLabel: "Delete persona",
+  });
 }
 
 /** "Show/Hide <name>'s curve" in the palette, one per persona. */

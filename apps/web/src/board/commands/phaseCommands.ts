@@ -4,16 +4,22 @@
  */
 import type { Phase } from "@journeymap/schema";
 import type { Command } from "../../commands/CommandRegistry.ts";
+import { askToConfirm, type ConfirmOptions } from "../../ui/confirmRequests.ts";
 import { keySelector } from "../elementDom.ts";
 import { type BoardCommandContext, targetCommand } from "./boardCommandContext.ts";
 
 /** What a new step starts as. */
 export const NEW_STEP = { name: "New step", channel: "website" } as const;
 
-function deletePhaseQuestion(phase: Phase, steps: number): string {
-  return steps > 0
-    ? `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`
-    : `Delete the phase "${phase.name}"?`;
+export function deletePhaseQuestion(phase: Phase, steps: number): ConfirmOptions {
+  return {
+    title: `Delete the phase “${phase.name}”?`,
+    body:
+      steps > 0
+        ? `Its ${steps} step${steps === 1 ? "" : "s"} and everything in them go too. You can undo with Ctrl+Z.`
+        : "You can undo with Ctrl+Z.",
+    confirmLabel: "Delete phase",
+  };
 }
 
 export function phaseCommands({ editor, reader, movePhase, ui }: BoardCommandContext): Command[] {
@@ -40,7 +46,10 @@ export function phaseCommands({ editor, reader, movePhase, ui }: BoardCommandCon
       const map = reader.read();
       const phase = map.phases.find((p) => p.id === id);
       const steps = map.touchpointsByPhase.get(id)?.length ?? 0;
-      if (phase && window.confirm(deletePhaseQuestion(phase, steps))) editor.deletePhase(phase.id);
+      if (!phase) return;
+      void askToConfirm(deletePhaseQuestion(phase, steps)).then(
+        (yes) => yes && editor.deletePhase(phase.id),
+      );
     }),
   ];
 }

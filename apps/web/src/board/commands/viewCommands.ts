@@ -31,7 +31,8 @@ export function viewCommands({ ui }: BoardCommandContext): Command[] {
       id: "zoom.fit",
       title: "Fit the map to the window",
       group: "View",
-      keys: ["Shift+1"],
+      // By key code: with Shift held, the key is "!" (or another sign, by layout), never "1".
+      keys: ["Shift+Digit1"],
       run: ui.fitToWindow,
     },
     {

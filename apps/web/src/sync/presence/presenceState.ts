@@ -29,6 +29,8 @@ export const FIELD = {
   place: "place",
   presenting: "presenting",
   watching: "watching",
+  /** Element keys of the phases, steps, lanes or personas we just deleted (issue 15, B1). */
+  removed: "removed",
 } as const;
 
 /** What can be selected on the board and in the table (what carries presence outlines). */
@@ -66,9 +68,35 @@ export interface Peer {
   readonly guest: boolean;
   readonly selection: Selection;
   readonly pointer: { readonly x: number; readonly y: number } | null;
-  readonly viewport: { readonly left: number; readonly top: number } | null;
+  readonly viewport: Viewport | null;
   readonly drag: PointDrag | null;
   readonly place: Place;
+}
+
+/**
+ * What a person sees of the board, in unzoomed board pixels. Width and height came later
+ * (follow mode scales them into the follower's window); older clients send neither.
+ */
+export interface Viewport {
+  readonly left: number;
+  readonly top: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** A positive finite size, or nothing. */
+const size = (value: unknown) =>
+  typeof value === "number" && Number.isFinite(value) && value > 0 ? { value } : null;
+
+function readViewport(raw: Raw<Viewport>): Viewport | null {
+  if (!raw || typeof raw.left !== "number" || typeof raw.top !== "number") return null;
+  const width = size(raw.width);
+  const height = size(raw.height);
+  return {
+    left: raw.left,
+    top: raw.top,
+    ...(width && height ? { width: width.value, height: height.value } : {}),
+  };
 }
 
 export interface Presenter {
@@ -128,7 +156,6 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
   const user = readUser(state);
   if (!user) return null;
   const pointer = state[FIELD.pointer] as Raw<{ x: number; y: number }>;
-  const viewport = state[FIELD.viewport] as Raw<{ left: number; top: number }>;
   return {
     clientId,
     ...user,
@@ -137,10 +164,7 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
       pointer && typeof pointer.x === "number" && typeof pointer.y === "number"
         ? { x: pointer.x, y: pointer.y }
         : null,
-    viewport:
-      viewport && typeof viewport.left === "number" && typeof viewport.top === "number"
-        ? { left: viewport.left, top: viewport.top }
-        : null,
+    viewport: readViewport(state[FIELD.viewport] as Raw<Viewport>),
     drag: readDrag(state[FIELD.drag]),
     place: state[FIELD.place] === "history" ? "history" : "board",
   };
@@ -187,4 +211,27 @@ export function countWatchers(states: PresenceStates, presenterId: number): numb
     if (clientId !== presenterId && state[FIELD.watching] === presenterId) count++;
   }
   return count;
+}
+
+/** Element keys announced as removed, at most this many (a phase with its steps). */
+export const MAX_REMOVED = 100;
+
+/**
+ * Who just deleted the element with this key (a phase, step, lane or persona), by their own
+ * announcement: a delete carries no author on the wire, so a person typing inside what was
+ * deleted learns the name here.
+ */
+export function readRemovedBy(
+  states: PresenceStates,
+  selfId: number,
+  key: string,
+): Pick<Peer, "clientId" | "name" | "colour"> | null {
+  for (const [clientId, state] of states) {
+    if (clientId === selfId) continue;
+    const removed = state[FIELD.removed];
+    if (!Array.isArray(removed) || !removed.slice(0, MAX_REMOVED).includes(key)) continue;
+    const user = readUser(state);
+    if (user) return { clientId, name: user.name, colour: user.colour };
+  }
+  return null;
 }

@@ -6,10 +6,12 @@
 import type { Awareness } from "y-protocols/awareness";
 import {
   FIELD,
+  MAX_REMOVED,
   type Place,
   type PointDrag,
   type Selection,
   toWireSelection,
+  type Viewport,
 } from "./presenceState.ts";
 
 /** Throttles calls to at most one per `ms`, always delivering the latest value. */
@@ -38,7 +40,7 @@ export interface PresenceWriter {
   /** Keeps the selection, no longer marked as being edited (focus left it). */
   readonly stopEditing: () => void;
   readonly pointer: (pointer: { x: number; y: number } | null) => void;
-  readonly viewport: (viewport: { left: number; top: number }) => void;
+  readonly viewport: (viewport: Viewport) => void;
   readonly drag: (drag: PointDrag | null) => void;
   /** Where we are: only the history is announced, the board is where anyone unmarked is. */
   readonly place: (place: Place) => void;
@@ -46,6 +48,8 @@ export interface PresenceWriter {
   readonly presenting: (slide: string | null) => void;
   /** The client id of the presenter we follow, or null. */
   readonly watching: (clientId: number | null) => void;
+  /** The element keys of what we just deleted (replacing the previous announcement). */
+  readonly removed: (keys: readonly string[]) => void;
 }
 
 export function presenceWriter(awareness: Awareness | null): PresenceWriter {
@@ -65,5 +69,6 @@ export function presenceWriter(awareness: Awareness | null): PresenceWriter {
     place: (place) => set(FIELD.place, place === "history" ? "history" : null),
     presenting: (slide) => set(FIELD.presenting, slide === null ? null : { slide }),
     watching: (clientId) => set(FIELD.watching, clientId),
+    removed: (keys) => set(FIELD.removed, keys.slice(0, MAX_REMOVED)),
   };
 }

@@ -1,8 +1,9 @@
 /** What a table cell shows when it is not being edited. */
 import {
   type Card,
-  CHANNEL_LABELS,
   cellRootName,
+  channelKind,
+  channelLabel,
   EMOTION_LABELS,
   emotionKey,
   type JourneyMap,
@@ -10,6 +11,8 @@ import {
   type Touchpoint,
 } from "@journeymap/schema";
 import { CHANNEL_ICONS } from "../../board/channelIcons.tsx";
+import { laneValueText } from "../../board/laneValueText.ts";
+import { RichText } from "../../ui/RichText.tsx";
 import { ScoreChip } from "../ScoreChip.tsx";
 import type { TableColumn } from "./tableColumns.ts";
 import "../shared.css";
@@ -56,18 +59,42 @@ export function TableCellContent({
       return tp.action ? <span>{tp.action}</span> : <Empty />;
     case "team":
       return tp.team ? <span>{tp.team}</span> : <Empty />;
-    case "channel": {
-      const Icon = CHANNEL_ICONS[tp.channel];
-      return (
-        <span className="tv-channel">
-          <Icon size={13} aria-hidden="true" />
-          {CHANNEL_LABELS[tp.channel]}
+    case "channel":
+      return tp.channels.length === 0 ? (
+        <Empty />
+      ) : (
+        <span className="tv-channels">
+          {tp.channels.map((entry) => {
+            const Icon = CHANNEL_ICONS[channelKind(entry)];
+            return (
+              <span key={entry} className="tv-channel">
+                <Icon size={13} aria-hidden="true" />
+                {channelLabel(entry)}
+              </span>
+            );
+          })}
         </span>
+      );
+    case "value": {
+      const lane = map.lanes.find((l) => l.id === column.laneId);
+      const value = lane?.values.get(tp.id);
+      if (!lane || value === undefined) return <Empty />;
+      const text = laneValueText(lane, value);
+      return lane.type === "link" && typeof value === "string" ? (
+        <a href={value} target="_blank" rel="noopener noreferrer nofollow">
+          {text}
+        </a>
+      ) : (
+        <span className="tv-value">{text}</span>
       );
     }
     case "cell": {
-      const text = map.cells.get(cellRootName(column.laneId, tp.id))?.text ?? "";
-      return text ? <span className="tv-text">{text}</span> : <Empty />;
+      const cell = map.cells.get(cellRootName(column.laneId, tp.id));
+      return cell?.text.trim() ? (
+        <RichText content={cell.content} className="tv-text" />
+      ) : (
+        <Empty />
+      );
     }
     case "emotion": {
       const point = map.emotions.get(emotionKey(column.personaId, tp.id));

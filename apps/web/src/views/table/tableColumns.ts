@@ -19,6 +19,13 @@ export type TableColumn =
       readonly laneId: LaneId;
     }
   | {
+      /** A typed lane's value (rating, number, link, channels): shown, edited on the board. */
+      readonly kind: "value";
+      readonly key: string;
+      readonly label: string;
+      readonly laneId: LaneId;
+    }
+  | {
       readonly kind: "emotion";
       readonly key: string;
       readonly label: string;
@@ -73,7 +80,11 @@ export function tableColumns(
         });
         break;
       default:
-        out.push({ kind: "cell", key: `cell:${lane.id}`, label: lane.name, laneId: lane.id });
+        out.push(
+          lane.type === "text"
+            ? { kind: "cell", key: `cell:${lane.id}`, label: lane.name, laneId: lane.id }
+            : { kind: "value", key: `value:${lane.id}`, label: lane.name, laneId: lane.id },
+        );
     }
   }
   return out;

@@ -8,6 +8,7 @@ import type {
 import { boardCommands } from "../../../src/board/commands/boardCommands.ts";
 import { NEW_STEP } from "../../../src/board/commands/phaseCommands.ts";
 import type { NamedRef } from "../../../src/board/FreshElement.ts";
+import { answerConfirmation, currentConfirmation } from "../../../src/ui/confirmRequests.ts";
 import { templateMap } from "../../support/templateMap.ts";
 
 function board() {
@@ -36,9 +37,18 @@ function board() {
   return { context, registry, added };
 }
 
-const confirm = vi.fn(() => true);
-vi.stubGlobal("window", { confirm, alert: vi.fn() });
-afterEach(() => confirm.mockClear());
+/** The question the command asked in the app's dialog, answered `yes` (it waits for the answer). */
+async function answer(yes: boolean): Promise<string> {
+  const asked = currentConfirmation();
+  if (!asked) throw new Error("nothing was asked");
+  answerConfirmation(asked.id, yes);
+  await Promise.resolve();
+  return `${asked.title} ${asked.body ?? ""}`.trim();
+}
+afterEach(() => {
+  for (let asked = currentConfirmation(); asked; asked = currentConfirmation())
+    answerConfirmation(asked.id, false);
+});
 
 describe("the board's commands", () => {
   it("list in the palette by group and in each context menu in the order people know", () => {
@@ -122,25 +132,49 @@ describe("the board's commands", () => {
     });
   });
 
-  it("asks before deleting a phase, naming its steps, and keeps it when the answer is no", () => {
+  it("asks before deleting a phase, naming its steps, and keeps it when the answer is no", async () => {
     const { context, registry } = board();
     const map = context.reader.read();
     const phase = map.phases[0]!;
     const steps = map.touchpointsByPhase.get(phase.id)?.length ?? 0;
-    confirm.mockReturnValueOnce(false);
     registry.run("phase.delete", { kind: "phase", id: phase.id });
-    expect(confirm).toHaveBeenCalledWith(
-      `Delete the phase "${phase.name}" and its ${steps} step${steps === 1 ? "" : "s"}? You can undo with Ctrl+Z.`,
+    expect(await answer(false)).toBe(
+      `Delete the phase “${phase.name}”? Its ${steps} step${steps === 1 ? "" : "s"} and everything in them go too. You can undo with Ctrl+Z.`,
     );
     expect(context.reader.read().phases.some((p) => p.id === phase.id)).toBe(true);
     registry.run("phase.delete", { kind: "phase", id: phase.id });
+    await answer(true);
     expect(context.reader.read().phases.some((p) => p.id === phase.id)).toBe(false);
   });
 
-  it("asks a shorter question for a phase without steps", () => {
+  it("asks a shorter question for a phase without steps", async () => {
     const { context, registry } = board();
     const id = context.editor.addPhase({ name: "Empty" });
     registry.run("phase.delete", { kind: "phase", id });
-    expect(confirm).toHaveBeenCalledWith('Delete the phase "Empty"?');
+    expect(await answer(true)).toBe("Delete the phase “Empty”? You can undo with Ctrl+Z.");
+    expect(context.reader.read().phases.some((p) => p.id === id)).toBe(false);
+  });
+
+  it("offers to hide a standard lane instead of deleting it, and deletes a custom one", async () => {
+    const { context, registry } = board();
+    const standard = context.reader.read().lanes.find((l) => l.kind !== "text")!;
+    registry.run("lane.delete", { kind: "lane", id: standard.id });
+    expect(await answer(true)).toMatch(/standard lanes/);
+    expect(context.reader.read().lanes.find((l) => l.id === standard.id)?.hidden).toBe(true);
+    const custom = context.editor.addLane({ name: "Notes" });
+    registry.run("lane.delete", { kind: "lane", id: custom });
+    expect(await answer(true)).toMatch(/Delete the lane “Notes”/);
+    expect(context.reader.read().lanes.some((l) => l.id === custom)).toBe(false);
+  });
+
+  it("deletes a persona only after a yes", async () => {
+    const { context, registry } = board();
+    const persona = context.reader.read().personas[0]!;
+    registry.run("persona.delete", { kind: "persona", id: persona.id });
+    await answer(false);
+    expect(context.reader.read().personas.some((p) => p.id === persona.id)).toBe(true);
+    registry.run("persona.delete", { kind: "persona", id: persona.id });
+    await answer(true);
+    expect(context.reader.read().personas.some((p) => p.id === persona.id)).toBe(false);
   });
 });

@@ -21,6 +21,9 @@ const lane = (kind: Lane["kind"], extra: Partial<Lane> = {}): Lane => ({
   kind,
   name: kind,
   hidden: false,
+  type: "text",
+  unit: "",
+  values: new Map(),
   ...extra,
 });
 const persona = (id: string, name: string): Persona =>

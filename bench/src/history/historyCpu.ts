@@ -1,0 +1,80 @@
+/**
+ * CPU time, not wall time, per history move (run by hand, not by `pnpm bench`):
+ *   node bench/src/history/historyCpu.ts [moves=10]
+ * On a machine loaded far beyond its cores, wall times mostly measure the wait for a core; CPU
+ * time is what a move costs. For random jumps and "next group of edits" on the stored
+ * 50,000-edit map (BENCH_HISTORY_STORE, as historyProfile.ts), each until the board and the
+ * edit's changes are painted: the page's main thread (Chromium's ThreadTime counter) and the
+ * server process (/proc), from a server restarted on the store. BENCH_WEB_DIST: the build.
+ */
+import { launchChromium } from "@journeymap/testkit";
+import { Timeline } from "@journeymap/protocol/http";
+import { cpuSeconds } from "../sync/processes.ts";
+import { benchContext } from "../web/context.ts";
+import { startWebServer } from "../web/server.ts";
+import { summarize } from "../web/stats.ts";
+import { historyStore } from "./historyBench.ts";
+import { VIEWPORT } from "./historyBrowser.ts";
+import { scrubTo } from "./historyPageScripts.ts";
+
+const moves = Number(process.argv[2] ?? 10);
+process.env.BENCH_HISTORY_STORE ??= "/tmp/jm-history-bench-stores";
+const dist = process.env.BENCH_WEB_DIST;
+if (!dist) throw new Error("BENCH_WEB_DIST: the build to serve");
+const { mapId, token, dataDir } = await historyStore(50_000);
+const server = await startWebServer(dist, { dataDir });
+const browser = await launchChromium();
+try {
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  const timeline = Timeline.parse(
+    await (await fetch(`${server.url}/api/maps/${mapId}/timeline`, auth)).json(),
+  );
+  const last = timeline.seq;
+  const stops = timeline.bursts.map((b) => b.toSeq);
+  const context = await benchContext(browser, VIEWPORT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const threadMs = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+  };
+  await page.goto(`${server.url}/maps/${mapId}/history#token=${encodeURIComponent(token)}`);
+  // Opened, with the last edit's changes listed (after a restart: one replay of the log).
+  await page
+    .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
+    .waitFor({ state: "attached", timeout: 300_000 });
+  const to = (target: number) => page.evaluate(scrubTo, target);
+  for (const t of [last - 1, Math.floor(last / 2), Math.floor(last / 2) + 1]) await to(t);
+  const measure = async (target: number) => {
+    const [page0, server0] = [await threadMs(), cpuSeconds(server.pid)];
+    const wall = (await to(target)).complete;
+    const pageMs = (await threadMs()) - page0;
+    const serverMs = (cpuSeconds(server.pid) - server0) * 1000;
+    return { wall, pageMs, serverMs };
+  };
+  const report = (name: string, xs: Array<{ wall: number; pageMs: number; serverMs: number }>) => {
+    const f = (s: ReturnType<typeof summarize>) =>
+      `${s.median.toFixed(0)} / ${s.p95.toFixed(0)} ms`;
+    console.log(
+      `| ${name} | ${xs.length} | ${f(summarize(xs.map((x) => x.pageMs)))} | ${f(summarize(xs.map((x) => x.serverMs)))} | ${f(summarize(xs.map((x) => x.wall)))} |`,
+    );
+  };
+  const jumps = [];
+  const bursts = [];
+  for (let i = 0; i < moves; i++) {
+    const target = 1 + Math.floor(Math.random() * (last - 300));
+    jumps.push(await measure(target));
+    const next = stops.find((s) => s > target + 1)!;
+    await to(target + 1);
+    bursts.push(await measure(next));
+  }
+  console.log("| move (median / p95) | n | page main thread CPU | server CPU | wall |");
+  console.log("|---|---|---|---|---|");
+  report("a jump to a random moment", jumps);
+  report("to the end of the next burst", bursts);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}

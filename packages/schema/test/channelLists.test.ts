@@ -95,12 +95,17 @@ describe("channel lists (schema v3)", () => {
     expect(map().touchpoints[0]!.channel).toBe("custom");
   });
 
-  it("a single channel choice becomes the first channel and keeps the others", () => {
+  it("a single channel choice replaces the main (first) channel and keeps the rest", () => {
     const { editor, map } = seededMap();
     const id = map().touchpoints[0]!.id;
-    editor.updateTouchpoint(id, { channels: ["WhatsApp", "email"] });
+    editor.updateTouchpoint(id, { channels: ["reviewSite"] });
+    editor.updateTouchpoint(id, { channel: "mobileApp" });
+    expect(map().touchpoints[0]!.channels).toEqual(["mobileApp"]);
+    editor.updateTouchpoint(id, { channels: ["WhatsApp", "email", "phone"] });
     editor.updateTouchpoint(id, { channel: "email" });
-    expect(map().touchpoints[0]!.channels).toEqual(["email", "WhatsApp"]);
+    expect(map().touchpoints[0]!.channels).toEqual(["email", "phone"]);
+    editor.updateTouchpoint(id, { channel: "website" });
+    expect(map().touchpoints[0]!.channels).toEqual(["website", "phone"]);
   });
 
   it.each([

@@ -29,15 +29,17 @@ const DEFAULTS = { name: "", channel: "website", channels: ["website"], action: 
 
 /**
  * The channel fields to write. A list replaces the step's channels; a single `channel` (the
- * table view, spreadsheet imports, older callers) becomes the first of them, keeping the
- * others. `channel` is always written beside the list for readers that know only one.
+ * table view's one-choice list, spreadsheet imports, older callers) replaces the first of
+ * them, the step's main channel, and keeps the rest: choosing "Mobile app" for a step on
+ * "Review site" moves it, it does not add a second channel. `channel` is always written
+ * beside the list for readers that know only one.
  */
 function channelFields(fields: TouchpointFields, current: Fields | null) {
   let list: ChannelEntry[];
   if (fields.channels !== undefined) list = validChannelList(fields.channels);
   else if (fields.channel !== undefined) {
     const first = oneOf(fields.channel, CHANNELS, "channel") as Channel;
-    const others = current ? readTouchpoint("", current).channels : [];
+    const others = current ? readTouchpoint("", current).channels.slice(1) : [];
     list = toChannelList([first, ...others.filter((c) => c !== first)]);
   } else return {};
   const stored = current?.get(TOUCHPOINT.channels);

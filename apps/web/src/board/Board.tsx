@@ -138,6 +138,8 @@ export function Board({
     gridTemplateColumns: `var(--lane-header-width) ${columns.length > 0 ? `repeat(${columns.length}, ${COLUMN_WIDTH}px) ` : ""}minmax(160px, 1fr)`,
     "--column-width": `${COLUMN_WIDTH}px`,
     "--zoom": zoom,
+    // The overview shares the window's height between the lanes (BoardOverview.css).
+    "--lane-count": visibleLanes.length,
     zoom,
   } as CSSProperties;
   const menuFrom = (target: CommandTarget, anchor: HTMLElement) => {
@@ -193,6 +195,7 @@ export function Board({
             peers={peers}
             onDrag={events.publish.drag}
             onMenu={menuFrom}
+            overview={overview}
           />
           <LaneFooter
             row={visibleLanes.length + 3}

@@ -16,6 +16,7 @@ import { type CSSProperties, memo } from "react";
 import { AddButton } from "./AddButton.tsx";
 import { emptyPhaseSlotId } from "./dragIds.ts";
 import { LaneCell } from "./LaneCell.tsx";
+import { OverviewCell } from "./OverviewCell.tsx";
 import { TouchpointCard } from "./TouchpointCard.tsx";
 import "./BoardCells.css";
 
@@ -81,12 +82,15 @@ export const GridCell = memo(function GridCell({
   row,
   column,
   colour,
+  overview,
 }: {
   lane: Lane;
   touchpoint: Touchpoint | null;
   row: number;
   column: number;
   colour: string;
+  /** Far out: only what the overview shows (cards as blocks), cheap for hundreds of steps. */
+  overview: boolean;
 }) {
   return (
     <div
@@ -99,7 +103,12 @@ export const GridCell = memo(function GridCell({
       }
       style={{ gridRow: row, gridColumn: column + 2, "--phase-colour": colour } as CSSProperties}
     >
-      {touchpoint && <LaneCell lane={lane} touchpoint={touchpoint} />}
+      {touchpoint &&
+        (overview ? (
+          <OverviewCell lane={lane} touchpoint={touchpoint} />
+        ) : (
+          <LaneCell lane={lane} touchpoint={touchpoint} />
+        ))}
     </div>
   );
 });

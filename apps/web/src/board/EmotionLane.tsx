@@ -38,6 +38,8 @@ export interface EmotionLaneProps {
   readonly peers: readonly Peer[];
   /** Publishes our own drag (throttled) so others see it live; null when it ends. */
   readonly onDrag: (drag: PointDrag | null) => void;
+  /** Far out (the overview): no +/− controls, which it hides; cheap for hundreds of steps. */
+  readonly overview?: boolean;
   /** Makes another shown persona's curve the edited one (a click on it). */
   readonly onPick: (personaId: string) => void;
 }
@@ -53,6 +55,7 @@ export function EmotionLane({
   peers,
   onDrag,
   onPick,
+  overview = false,
 }: EmotionLaneProps) {
   const editor = useEditor();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -137,7 +140,7 @@ export function EmotionLane({
           );
         })}
       </svg>
-      {shown.map((i) => {
+      {(overview ? [] : shown).map((i) => {
         const column = columns[i];
         return column?.kind === "touchpoint" ? (
           <EmotionControl

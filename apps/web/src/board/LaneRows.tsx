@@ -21,6 +21,8 @@ export interface LaneRowsProps {
   readonly peers: readonly Peer[];
   readonly onDrag: EmotionLaneProps["onDrag"];
   readonly onMenu: (target: CommandTarget, anchor: HTMLElement) => void;
+  /** Far out: cells draw only what the overview shows. */
+  readonly overview: boolean;
 }
 
 /** One row per visible lane, from grid row 3: its header, then a cell per rendered column. */
@@ -57,6 +59,7 @@ export function LaneRows(props: LaneRowsProps) {
                 emotions={props.emotions}
                 peers={props.peers}
                 onDrag={props.onDrag}
+                overview={props.overview}
               />
             </div>,
           ];
@@ -73,6 +76,7 @@ export function LaneRows(props: LaneRowsProps) {
                 row={row}
                 column={i}
                 colour={column.phase.colour}
+                overview={props.overview}
               />
             );
           }),

@@ -9,6 +9,7 @@ import {
 import { COLUMN_WIDTH } from "./columns.ts";
 import type { BoardUi } from "./useBoardCommands.ts";
 import { FreshElement } from "./FreshElement.ts";
+import { laneNamesWidth } from "./laneNamesWidth.ts";
 import { zoomToFit } from "./zoom.ts";
 
 /** Which persona editor is open, and on which persona. */
@@ -58,12 +59,10 @@ export function useBoardUi() {
         const grid = document.querySelector<HTMLElement>(".board-grid");
         const scroller = document.getElementById("board-scroll");
         if (!grid || !scroller) return;
-        const lead = Number.parseFloat(
-          getComputedStyle(grid).getPropertyValue("--lane-header-width"),
-        );
-        const width = (lead || 184) + Number(grid.dataset.columns ?? 0) * COLUMN_WIDTH;
+        const lead = laneNamesWidth();
+        const width = lead + Number(grid.dataset.columns ?? 0) * COLUMN_WIDTH;
         scroller.scrollLeft = 0;
-        setZoom(() => zoomToFit(width, scroller.clientWidth));
+        setZoom(() => zoomToFit(width, scroller.clientWidth, lead));
       },
       toggleMinimap: () =>
         setMinimap((shown) => {

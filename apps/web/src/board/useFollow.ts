@@ -10,6 +10,7 @@ import type { Peer } from "../sync/presence/presenceState.ts";
 import { COLUMN_WIDTH, type PhaseSpan } from "./columns.ts";
 import { columnOfElement, stepOfCard } from "./columnWindow.ts";
 import { elementSelector } from "./elementDom.ts";
+import { laneNamesWidth } from "./laneNamesWidth.ts";
 import { zoomToShow } from "./zoom.ts";
 
 const SCROLL_KEYS = new Set([
@@ -51,7 +52,7 @@ export function useFollow(
     if (!scroller) return;
     // Their view's width in our window: zoom first, then scroll (this runs again at the new zoom).
     if (followingWidth !== undefined && onZoom) {
-      const wanted = zoomToShow(followingWidth, scroller.clientWidth);
+      const wanted = zoomToShow(followingWidth, scroller.clientWidth, laneNamesWidth());
       if (Math.abs(wanted - zoom) > zoom * 0.01) {
         onZoom(() => wanted);
         return;

@@ -6,6 +6,8 @@ import {
   zoomIn,
   zoomOut,
   zoomToFit,
+  OVERVIEW_BELOW,
+  OVERVIEW_LEAD,
   zoomToShow,
 } from "../../src/board/zoom.ts";
 
@@ -31,6 +33,16 @@ describe("zoom", () => {
     expect((184 + 30 * 220 + 160) * thirty).toBeLessThanOrEqual(1000);
     expect(zoomToFit(10_000_000, 1000)).toBe(MIN_ZOOM);
   });
+  it("keeps the lane names readable in the overview: the columns share what is left", () => {
+    // 30 columns after 184 px of lane names in 1240 px: the names keep OVERVIEW_LEAD screen px.
+    const zoom = zoomToFit(184 + 30 * 220, 1240, 184);
+    expect(zoom).toBeLessThan(OVERVIEW_BELOW);
+    expect(OVERVIEW_LEAD + 30 * 220 * zoom).toBeLessThanOrEqual(1240);
+    expect(OVERVIEW_LEAD + 30 * 220 * zoom).toBeGreaterThan(1235);
+    // A map that fits without the overview is fitted as before.
+    expect(zoomToFit(2000, 1000, 184)).toBe(0.5);
+    expect(zoomToFit(10_000_000, 1000, 184)).toBe(MIN_ZOOM);
+  });
   it("zooms by wheel in proportion to the delta, within the bounds", () => {
     expect(zoomByWheel(1, -100)).toBeGreaterThan(1.1);
     expect(zoomByWheel(1, 100)).toBeLessThan(0.9);
@@ -48,6 +60,14 @@ describe("zoom", () => {
 });
 
 describe("zoom to show another's view", () => {
+  it("shows all of another's steps when we are in the overview and they are not", () => {
+    // Their 50 % view of a 1265 px window in our 1009 px: ours is the overview, whose lane
+    // names keep OVERVIEW_LEAD screen px, so the columns get what is left.
+    const theirs = 1265 / 0.5;
+    const zoom = zoomToShow(theirs, 1009, 184);
+    expect(zoom).toBeLessThan(OVERVIEW_BELOW);
+    expect((1009 - OVERVIEW_LEAD) / zoom).toBeGreaterThanOrEqual(theirs - 184);
+  });
   it("scales the presenter's viewport into ours", () => {
     // Same window, presenter at 50 %: they see 2,000 board px across 1,000 px; so must we.
     expect(zoomToShow(2000, 1000)).toBe(0.5);

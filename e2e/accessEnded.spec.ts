@@ -23,9 +23,13 @@ describeInBrowser("access ended (B3)", (session) => {
     const badge = board.connection();
 
     await page.getByTestId("board.cell").first().click();
-    await page.locator(".ProseMirror").waitFor();
+    // Type once the editor has focus: a CI run typed into the instant before it had it.
+    const editor = page.getByTestId("board.cell-editor");
+    await expect
+      .poll(() => editor.evaluate((el) => el === document.activeElement), { timeout: 30_000 })
+      .toBe(true);
     await page.keyboard.type("Bob's idea", { delay: 30 });
-    await owner.page.getByText("Bob's idea").first().waitFor({ timeout: 20_000 });
+    await owner.page.getByText("Bob's idea").first().waitFor({ timeout: 30_000 });
 
     // The owner revokes Bob's link while he keeps typing.
     const revoked = await fetch(`${session.server.url}/api/maps/${map.id}/links/${link.link.id}`, {

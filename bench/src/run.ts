@@ -3,6 +3,7 @@
  * Prints Markdown tables (paste into docs/benchmarks.md) and writes bench/results/latest.json.
  *   BENCH_ONLY=readModel|sync|web|history   run one group
  *   BENCH_QUICK=1               smaller scenarios (a smoke run, not for the docs)
+ *   BENCH_SYNC_ROUNDS=N         runs per sync figure, reported as medians (default 3)
  *   BENCH_WEB_PROFILE=1         profile the board even when its targets are met
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import os from "node:os";
 import { benchHistory } from "./history/historyBench.ts";
 import { historyTables, historyTargetsMissed } from "./history/historyReport.ts";
 import { benchReadModel } from "./readModel.bench.ts";
-import { bigMap, burst, coldLoad, fanout, idleCost, idleMemory } from "./sync/syncBench.ts";
+import { benchSync, syncTable } from "./sync/syncRun.ts";
 import { boardHotspots } from "./web/hotspots.ts";
 import { hotspotTables, webTables } from "./web/report.ts";
 import { benchWeb, targetsMissed } from "./web/webBench.ts";
@@ -43,92 +44,15 @@ if (!only || only === "readModel") {
 }
 
 if (!only || only === "sync") {
-  const scenarios: Array<[number, number]> = quick
-    ? [
-        [2, 1],
-        [50, 5],
-      ]
-    : [
-        [2, 1],
-        [50, 5],
-        [200, 10],
-        [500, 50],
-      ];
-  const seconds = quick ? 3 : 6;
-  console.log(
-    `\n### Fan-out: each client makes 2 edits/s; latency edit → arrival at the others (${seconds} s)\n`,
-  );
-  console.log(
-    "| clients (maps) | Journeymap p50 / p99 | reference p50 / p99 | p99 ratio | CPU per delivered update, ratio |",
-  );
-  console.log("|---|---|---|---|---|");
-  const fan: Record<string, unknown> = {};
-  for (const [clients, maps] of scenarios) {
-    const ours = await fanout("journeymap", clients, maps, seconds);
-    const ref = await fanout("reference", clients, maps, seconds);
-    fan[`${clients}/${maps}`] = { journeymap: ours, reference: ref };
-    console.log(
-      `| ${clients} (${maps}) | ${fmt(ours.p50)} / ${fmt(ours.p99)} | ${fmt(ref.p50)} / ${fmt(ref.p99)} | ${ratio(ours.p99, ref.p99)} | ${ours.cpuPerDeliveredMs.toFixed(3)} ms vs ${ref.cpuPerDeliveredMs.toFixed(3)} ms = ${ratio(ours.cpuPerDeliveredMs, ref.cpuPerDeliveredMs)} |`,
-    );
-  }
-  results.fanout = fan;
-
-  const idle = quick ? 50 : 200;
-  const mem = {
-    journeymap: await idleMemory("journeymap", idle),
-    reference: await idleMemory("reference", idle),
-  };
-  results.idleMemory = mem;
-  console.log(`\n### Memory per idle connection (${idle} clients on one map, server RSS growth)\n`);
-  console.log(`| Journeymap | reference | ratio |\n|---|---|---|`);
-  console.log(
-    `| ${(mem.journeymap / 1024).toFixed(0)} KiB | ${(mem.reference / 1024).toFixed(0)} KiB | ${ratio(mem.journeymap, mem.reference)} |`,
-  );
-
-  // Issue 20: thousands of idle connections, one map each (memory and the CPU they cost idle).
-  const idleCount = quick ? 200 : 2000;
-  const idleSeconds = quick ? 10 : 30;
-  const cost = {
-    journeymap: await idleCost("journeymap", idleCount, idleSeconds),
-    reference: await idleCost("reference", idleCount, idleSeconds),
-  };
-  results.idleCost = { connections: idleCount, seconds: idleSeconds, ...cost };
-  console.log(`\n### ${idleCount.toLocaleString("en")} idle connections, one map each\n`);
-  console.log(`| figure | Journeymap | reference | ratio |\n|---|---|---|---|`);
-  const [idleOurs, idleRef] = [cost.journeymap, cost.reference];
-  console.log(
-    `| memory per connection (RSS growth) | ${(idleOurs.bytesPerConnection / 1024).toFixed(0)} KiB | ${(idleRef.bytesPerConnection / 1024).toFixed(0)} KiB | ${ratio(idleOurs.bytesPerConnection, idleRef.bytesPerConnection)} |`,
-  );
-  console.log(
-    `| server CPU over ${idleSeconds} s idle | ${idleOurs.cpuPercent.toFixed(1)} % | ${idleRef.cpuPercent.toFixed(1)} % | ${ratio(idleOurs.cpuPercent, idleRef.cpuPercent)} |`,
-  );
-
-  const n = quick ? 10_000 : 100_000;
-  const oursBurst = await burst("journeymap", n);
-  const refBurst = await burst("reference", n);
-  results.burst = { journeymap: oursBurst.rate, reference: refBurst.rate };
-  console.log(
-    `\n### Burst: ${n.toLocaleString("en")} small updates from one client into one map\n`,
-  );
-  console.log(
-    `| Journeymap (each logged durably, acknowledged) | reference (in memory) | ratio |\n|---|---|---|`,
-  );
-  console.log(
-    `| ${oursBurst.rate.toFixed(0)} updates/s | ${refBurst.rate.toFixed(0)} updates/s | ${ratio(oursBurst.rate, refBurst.rate)} |`,
-  );
-
-  // Cold loads after a restart on the same store.
-  const burstServer = oursBurst.server!;
-  const dataDir = burstServer.dataDir!;
-  await burstServer.shutdown();
-  const burstMapMs = await coldLoad(dataDir, oursBurst.map);
-  const big = await bigMap(5 * 1024 * 1024);
-  const fiveMbMs = await coldLoad(big.dataDir, big.map);
-  results.coldLoad = { burstMapMs, fiveMbMs };
-  console.log(`\n### Cold load after a restart (a fresh client's first sync)\n`);
-  console.log(`| map | Journeymap | stock Hocuspocus + SQLite (issue figure) |\n|---|---|---|`);
-  console.log(`| ${n.toLocaleString("en")} logged updates | ${fmt(burstMapMs)} | 39 ms |`);
-  console.log(`| 5 MB map | ${fmt(fiveMbMs)} | 285 ms |`);
+  const rounds = Number(process.env.BENCH_SYNC_ROUNDS ?? (quick ? 1 : 3));
+  const sync = await benchSync(quick, rounds);
+  results.sync = sync;
+  console.log(`\n### Sync servers: ours, stock Hocuspocus + SQLite, the y-websocket reference\n`);
+  console.log(syncTable(sync.figures, rounds));
+  console.log(`\n### Cold load after a restart (a fresh client's first sync, ours)\n`);
+  console.log(`| map | Journeymap |\n|---|---|`);
+  console.log(`| the last burst's map | ${fmt(sync.coldLoad.burstMapMs)} |`);
+  console.log(`| 5 MB map | ${fmt(sync.coldLoad.fiveMbMs)} |`);
 }
 
 if (!only || only === "web") {

@@ -1,6 +1,7 @@
 /**
  * Benchmark clients: real providers for each server kind, one WebSocket each.
- * Journeymap: HocuspocusProvider with an owner token. Reference: y-websocket's provider.
+ * Journeymap: HocuspocusProvider with an owner token. Stock Hocuspocus: HocuspocusProvider
+ * without one. Reference: y-websocket's provider.
  */
 import { mapDocumentName } from "@journeymap/protocol";
 import { connectProvider, createMapOverHttp } from "@journeymap/testkit";
@@ -22,7 +23,7 @@ export interface MapHandle {
 
 /** A map to sync: Journeymap maps are created through the API (they need a token). */
 export async function createBenchMap(server: ServerProcess, i: number): Promise<MapHandle> {
-  if (server.kind === "reference") return { name: `bench-${i}`, token: "" };
+  if (server.kind !== "journeymap") return { name: `bench-${i}`, token: "" };
   const { id, token } = await createMapOverHttp(`http://127.0.0.1:${server.port}`, {
     template: "blank",
     title: `Bench ${i}`,

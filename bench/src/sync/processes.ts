@@ -1,15 +1,19 @@
 /** Server processes for the benchmark, and their CPU time and memory from /proc. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startServerProcess } from "@journeymap/testkit";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
+/** Ours; stock Hocuspocus with its SQLite extension; the y-websocket reference (in memory). */
+export type ServerKind = "journeymap" | "stock" | "reference";
+
 export interface ServerProcess {
-  readonly kind: "journeymap" | "reference";
+  readonly kind: ServerKind;
   readonly port: number;
   readonly wsUrl: string;
   readonly child: ChildProcess;
@@ -69,12 +73,35 @@ export async function startJourneymap(dataDir?: string): Promise<ServerProcess> 
   };
 }
 
-export async function startReference(): Promise<ServerProcess> {
+export const startReference = (): Promise<ServerProcess> =>
+  startScriptServer("reference", "referenceServer.ts", []);
+
+/** Stock Hocuspocus + SQLite on a database file of its own, removed at stop. */
+export async function startStock(): Promise<ServerProcess> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "jm-bench-stock-"));
+  const server = await startScriptServer("stock", "stockServer.ts", [path.join(dir, "db.sqlite")]);
+  return {
+    ...server,
+    dataDir: dir,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startScriptServer(
+  kind: ServerKind,
+  script: string,
+  args: readonly string[],
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...NODE_ARGS, path.join(HERE, "referenceServer.ts"), String(port)],
-    { stdio: ["ignore", "ignore", "inherit"] },
+    [...NODE_ARGS, path.join(HERE, script), String(port), ...args],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
   );
   await waitHttp(`http://127.0.0.1:${port}/`, child);
   const stopWith = async (signal: NodeJS.Signals) => {
@@ -84,7 +111,7 @@ export async function startReference(): Promise<ServerProcess> {
     await exited;
   };
   return {
-    kind: "reference",
+    kind,
     port,
     wsUrl: `ws://127.0.0.1:${port}`,
     child,

@@ -1,6 +1,7 @@
 /**
- * Sync server benchmarks: Journeymap (durable log on) beside the y-websocket reference server
- * (in memory), same machine, same run, same client code path where possible.
+ * Sync server benchmarks: Journeymap (durable log on) beside stock Hocuspocus with its SQLite
+ * extension and the y-websocket reference server (in memory), same machine, same run, same
+ * client code path where possible.
  */
 import { performance } from "node:perf_hooks";
 
@@ -8,13 +9,20 @@ import { type BenchClient, connectClient, createBenchMap, type MapHandle } from 
 import {
   cpuSeconds,
   rssBytes,
+  type ServerKind,
   type ServerProcess,
   startJourneymap,
   startReference,
+  startStock,
 } from "./processes.ts";
 
-export type Kind = "journeymap" | "reference";
-const start = (kind: Kind) => (kind === "journeymap" ? startJourneymap() : startReference());
+export type Kind = ServerKind;
+const STARTS: Record<Kind, () => Promise<ServerProcess>> = {
+  journeymap: () => startJourneymap(),
+  stock: startStock,
+  reference: startReference,
+};
+const start = (kind: Kind) => STARTS[kind]();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -181,11 +189,45 @@ export async function burst(
   const seconds = (performance.now() - t0) / 1000;
   writer.destroy();
   reader.destroy();
-  if (kind === "reference") {
+  if (kind !== "journeymap") {
     await server.stop();
     return { rate: count / seconds, server: null, map };
   }
   return { rate: count / seconds, server, map };
+}
+
+/**
+ * Paced ingest: one client sends `count` small updates into one map, never more than `window`
+ * ahead of what a second client has received, so the sender's socket is never flooded; the
+ * rate at which they arrive at the second client.
+ */
+export async function pacedIngest(kind: Kind, count: number, window = 64): Promise<number> {
+  const server = await start(kind);
+  try {
+    const map = await createBenchMap(server, 0);
+    const writer = await connectClient(server, map);
+    const reader = await connectClient(server, map);
+    let received = -1;
+    let wake: (() => void) | null = null;
+    reader.doc.getMap<number>("paced").observe(() => {
+      received = reader.doc.getMap<number>("paced").get("n") ?? -1;
+      wake?.();
+    });
+    const m = writer.doc.getMap<number>("paced");
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) {
+      m.set("n", i);
+      while (i - received >= window) await new Promise<void>((r) => (wake = r));
+    }
+    while (received < count - 1) await new Promise<void>((r) => (wake = r));
+    await writer.confirmed();
+    const seconds = (performance.now() - t0) / 1000;
+    writer.destroy();
+    reader.destroy();
+    return count / seconds;
+  } finally {
+    await server.stop();
+  }
 }
 
 /** Time for a fresh client to sync a stored map after the server restarted. */

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startServerProcess } from "@journeymap/testkit";
+import { heapProbe } from "./heap.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,6 +23,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Stops the server with SIGTERM and keeps its data, to restart on it. */
   shutdown(): Promise<void>;
+  /** The server's live JavaScript heap now (a snapshot, after garbage collection). */
+  liveHeapBytes(): Promise<number>;
 }
 
 // BENCH_SERVER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
@@ -44,9 +47,10 @@ async function waitHttp(url: string, child: ChildProcess): Promise<void> {
 }
 
 export async function startJourneymap(dataDir?: string): Promise<ServerProcess> {
+  const heap = heapProbe();
   const server = await startServerProcess({
     ...(dataDir ? { dataDir } : {}),
-    nodeArgs: NODE_ARGS,
+    nodeArgs: [...NODE_ARGS, ...heap.nodeArgs],
     env: {
       LOG_LEVEL: "error",
       MAX_CONNECTIONS_PER_ADDRESS: "5000",
@@ -66,10 +70,15 @@ export async function startJourneymap(dataDir?: string): Promise<ServerProcess> 
     wsUrl: server.wsUrl,
     child: server.child,
     dataDir: server.dataDir,
-    stop: () => server.dispose(STOP_SIGNAL),
+    stop: async () => {
+      await server.dispose(STOP_SIGNAL);
+      heap.dispose();
+    },
     shutdown: async () => {
       await server.stop("SIGTERM");
+      heap.dispose();
     },
+    liveHeapBytes: () => heap.liveBytes(server.child),
   };
 }
 
@@ -96,19 +105,22 @@ async function startScriptServer(
   args: readonly string[],
 ): Promise<ServerProcess> {
   const port = await freePort();
+  const heap = heapProbe();
   const child = spawn(
     process.execPath,
-    [...NODE_ARGS, path.join(HERE, script), String(port), ...args],
+    [...NODE_ARGS, ...heap.nodeArgs, path.join(HERE, script), String(port), ...args],
     {
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
   await waitHttp(`http://127.0.0.1:${port}/`, child);
   const stopWith = async (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null) return;
-    const exited = once(child, "exit");
-    child.kill(signal);
-    await exited;
+    if (child.exitCode === null) {
+      const exited = once(child, "exit");
+      child.kill(signal);
+      await exited;
+    }
+    heap.dispose();
   };
   return {
     kind,
@@ -118,6 +130,7 @@ async function startScriptServer(
     dataDir: null,
     stop: () => stopWith(STOP_SIGNAL),
     shutdown: () => stopWith("SIGTERM"),
+    liveHeapBytes: () => heap.liveBytes(child),
   };
 }
 

@@ -125,6 +125,8 @@ export async function idleMemory(kind: Kind, count: number): Promise<number> {
 export interface IdleCost {
   /** Server RSS growth per connection (bytes). */
   readonly bytesPerConnection: number;
+  /** Server live heap growth per connection (bytes, after garbage collection). */
+  readonly heapBytesPerConnection: number;
   /** Server CPU while every connection sits idle (percent of one core). */
   readonly cpuPercent: number;
 }
@@ -145,6 +147,9 @@ export async function idleCost(kind: Kind, count: number, seconds: number): Prom
     }
     const first = await connectClient(server, maps[count]!);
     await sleep(500);
+    // The snapshot's own memory comes before the RSS baseline, not between the two readings.
+    const heapBefore = await server.liveHeapBytes();
+    await sleep(500);
     const before = rssBytes(server.child.pid!);
     const rest = await connectAll(server, maps.slice(0, count), count);
     await sleep(3000);
@@ -152,9 +157,11 @@ export async function idleCost(kind: Kind, count: number, seconds: number): Prom
     const cpu0 = cpuSeconds(server.child.pid!);
     await sleep(seconds * 1000);
     const cpu1 = cpuSeconds(server.child.pid!);
+    const heapAfter = await server.liveHeapBytes();
     for (const c of [first, ...rest]) c.destroy();
     return {
       bytesPerConnection: (after - before) / count,
+      heapBytesPerConnection: (heapAfter - heapBefore) / count,
       cpuPercent: ((cpu1 - cpu0) / seconds) * 100,
     };
   } finally {

@@ -129,27 +129,8 @@ export async function benchSync(quick: boolean, rounds: number): Promise<SyncRun
       },
     );
     figures.push(cpu);
-    const of = (pick: (r: Awaited<ReturnType<typeof fanout>>) => number) => {
-      const runs = Object.fromEntries(
-        KINDS.map((k) => [k, (results[k] ?? []).map(pick)]),
-      ) as Record<Kind, number[]>;
-      return {
-        runs,
-        median: Object.fromEntries(KINDS.map((k) => [k, median(runs[k])])) as PerKind,
-      };
-    };
-    figures.push({
-      figure: `fan-out p50, ${clients} clients`,
-      unit: "ms",
-      higherIsBetter: false,
-      ...of((r) => r.p50),
-    });
-    figures.push({
-      figure: `fan-out p99, ${clients} clients`,
-      unit: "ms",
-      higherIsBetter: false,
-      ...of((r) => r.p99),
-    });
+    figures.push(derived(`fan-out p50, ${clients} clients`, "ms", false, results, (r) => r.p50));
+    figures.push(derived(`fan-out p99, ${clients} clients`, "ms", false, results, (r) => r.p99));
   }
   const pacedCount = quick ? 5_000 : 100_000;
   figures.push(
@@ -205,16 +186,19 @@ export async function benchSync(quick: boolean, rounds: number): Promise<SyncRun
       },
     ),
   );
-  const cpuRuns = Object.fromEntries(
-    KINDS.map((k) => [k, (costs[k] ?? []).map((c) => c.cpuPercent)]),
-  ) as Record<Kind, number[]>;
-  figures.push({
-    figure: `idle CPU, ${idleCount.toLocaleString("en")} connections over ${idleSeconds} s`,
-    unit: "%",
-    higherIsBetter: false,
-    runs: cpuRuns,
-    median: Object.fromEntries(KINDS.map((k) => [k, median(cpuRuns[k])])) as PerKind,
-  });
+  const each = `${idleCount.toLocaleString("en")} connections, one map each`;
+  figures.push(
+    derived(
+      `live heap per idle connection, ${each}`,
+      "KiB",
+      false,
+      costs,
+      (c) => c.heapBytesPerConnection,
+    ),
+  );
+  figures.push(
+    derived(`idle CPU over ${idleSeconds} s, ${each}`, "%", false, costs, (c) => c.cpuPercent),
+  );
 
   // Cold loads after a restart on our own store (the last burst's map, and a 5 MB map).
   const ours = kept as Awaited<ReturnType<typeof burst>> | null;

@@ -42,6 +42,35 @@ async function openHistory(board: BoardPage): Promise<Page> {
   return board.page;
 }
 
+/**
+ * Notes, in the page, when it next opens a socket and when the history's board first shows
+ * (performance.now() of each); the returned function reads them.
+ */
+async function watchJoin(page: Page): Promise<() => Promise<{ socket?: number; board?: number }>> {
+  await page.evaluate(() => {
+    const seen: { socket?: number; board?: number } = {};
+    (window as unknown as { __join: typeof seen }).__join = seen;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        seen.socket ??= performance.now();
+      }
+    };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="history.board"] [data-testid="board.phase"]')) {
+        return;
+      }
+      seen.board ??= performance.now();
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { __join: { socket?: number; board?: number } }).__join,
+    );
+}
+
 describeInBrowser("edit history", (session) => {
   // One block: its tests share the session's server and browser (describeInBrowser), whose
   // start-up costs seconds on CI.
@@ -152,6 +181,7 @@ describeInBrowser("edit history", (session) => {
     await benOnBoard.waitFor();
     const benColour = await benOnBoard.evaluate((el) => getComputedStyle(el).backgroundColor);
 
+    const joined = await watchJoin(ana.page);
     const page = await openHistory(ana);
     const peers = (p: Page) =>
       p
@@ -160,6 +190,11 @@ describeInBrowser("edit history", (session) => {
           els.map((el) => `${el.getAttribute("data-name")}@${el.getAttribute("data-place")}`),
         );
     await expect.poll(() => peers(page)).toEqual(["Ben@board"]);
+    // The page joined the live map only once its first moment was on screen (issue 16, R7:
+    // joining at once decoded the live map while the history decoded its own).
+    const { socket, board } = await joined();
+    expect(board).toBeDefined();
+    expect(socket).toBeGreaterThan(board!);
     const benInHistory = page.locator('[data-testid="history.peer"][data-name="Ben"]');
     expect(await benInHistory.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       benColour,
@@ -182,7 +217,7 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(() => peers(page)).toEqual(["Ben@board"]);
     await benContext.close();
     await expect.poll(() => peers(page), { timeout: 5_000 }).toEqual([]);
-  });
+  }, 180_000);
   it("lists and outlines what others changed since my last visit, not what I watched them change live", async () => {
     const map = await session.createMap("Renewal journey");
     const benToken = await session.shareToken(map, ROLE.editor);
@@ -237,7 +272,7 @@ describeInBrowser("edit history", (session) => {
     expect(await since.innerText()).toMatch(/Renamed the phase “\w+” to “Referral”/);
     expect(await since.innerText()).not.toMatch(/Loyalty/);
     expect(await since.innerText()).not.toMatch(/Discover/);
-  });
+  }, 180_000);
   it("says who created and last changed a phase, restores a named version as a forward edit both see, and undoes it", async () => {
     const { map, ana, ben } = await anaAndBen("Trial journey");
     await ana.renamePhase("Awareness", "Discover");
@@ -403,5 +438,5 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(changes).toMatch(/Applies a coupon/);
     await expect.poll(highlights).toMatch(/touchpoint:/);
     await page.screenshot({ path: `${SCREENSHOTS}/history-filters.png` });
-  });
+  }, 180_000);
 });

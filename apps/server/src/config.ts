@@ -66,6 +66,7 @@ const EnvSchema = z.object({
     }, "must have no query or fragment")
     .optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0"], "true or false").optional(),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -113,6 +114,8 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Bearer token /metrics asks for; without one /metrics is not served (404). */
   readonly metricsToken: string | null;
+  /** Whether webhooks may reach private, loopback and link-local addresses (docs/SECURITY.md). */
+  readonly webhooksAllowPrivate: boolean;
   /** Storage quotas (defaults in quota/quotas.ts). */
   readonly quotas: Quotas;
   /** Sign-in: sign-up policy, session secret, mail, single sign-on. */
@@ -167,6 +170,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signingKeys,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
     metricsToken: e.METRICS_TOKEN ?? null,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "true" || e.WEBHOOKS_ALLOW_PRIVATE === "1",
     quotas: {
       mapCreationsPerHour: e.MAP_CREATIONS_PER_HOUR,
       maxMapBytes: e.MAX_MAP_BYTES,

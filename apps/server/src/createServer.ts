@@ -30,6 +30,8 @@ import { InboxService } from "./talk/InboxService.ts";
 import { TalkGuard } from "./sync/TalkGuard.ts";
 import { LiveDocuments } from "./sync/LiveDocuments.ts";
 import { type ContribLimits, createTalkRoutes } from "./http/talkRoutes.ts";
+import { createMetricRoutes } from "./http/metricRoutes.ts";
+import { MetricService } from "./metrics/MetricService.ts";
 import { Access } from "./sync/Access.ts";
 import { LinkGuard } from "./sync/LinkGuard.ts";
 import { AccountGuard } from "./sync/AccountGuard.ts";
@@ -40,6 +42,16 @@ import { Presence } from "./sync/Presence.ts";
 import { Persistence } from "./sync/Persistence.ts";
 import { creationQuota } from "./quota/creationQuota.ts";
 import { freeBytesOf, StoreHealth } from "./quota/StoreHealth.ts";
+import { EventBus } from "./events/EventBus.ts";
+import { MentionEvents } from "./events/MentionEvents.ts";
+import { createWebhookRoutes } from "./http/webhookRoutes.ts";
+import { createVoteApi } from "./votes/voteApi.ts";
+import { createFreshness } from "./freshness/createFreshness.ts";
+import {
+  createWebhooks,
+  DEFAULT_WEBHOOK_OPTIONS,
+  type WebhookOptions,
+} from "./webhooks/createWebhooks.ts";
 
 /** How long shutdown waits for documents to be stored and unloaded. */
 const SHUTDOWN_STORE_TIMEOUT_MS = 5000;
@@ -63,6 +75,8 @@ export interface ServerOptions {
   readonly limits?: Partial<Limits>;
   /** Rate limits of the contribution API (tests use small ones). */
   readonly contribLimits?: ContribLimits;
+  /** Webhook delivery settings (tests retry within milliseconds). */
+  readonly webhooks?: Partial<WebhookOptions>;
 }
 
 export async function createServer(
@@ -79,6 +93,18 @@ export async function createServer(
   const store = meteredStore(rawStore, metrics);
   const access = await AccessService.create(store, Date.now, config.signingKeys);
   const digest = createKeyedDigest(await store.getSecret());
+  // What happened on maps (events/), carried out by the webhooks (webhooks/).
+  const events = new EventBus(log);
+  const webhooks = createWebhooks(
+    store,
+    events,
+    {
+      ...DEFAULT_WEBHOOK_OPTIONS,
+      allowPrivate: config.webhooksAllowPrivate,
+      ...options.webhooks,
+    },
+    log,
+  );
   // The gate needs Hocuspocus and a hook of Hocuspocus needs the gate: tie the knot here.
   const sockets: { gate: WebSocketGate | null } = { gate: null };
   /** Closes a whole socket by the key hooks see in their context (rejected input, lost access). */
@@ -120,6 +146,7 @@ export async function createServer(
     new TalkGuard(),
     new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
     persistence,
+    new MentionEvents(events),
     {
       extensionName: "journeymap-socket-auth",
       async connected({ context, connection }: connectedPayload<{ socketKey?: string }>) {
@@ -133,13 +160,25 @@ export async function createServer(
   });
   sockets.gate = gate;
   const onRevoke = (_mapId: string, linkId: string) => revocations.linkRevoked(linkId);
-  const inbox = new InboxService(new LiveDocuments(hocuspocus, persistence), digest);
+  const inbox = new InboxService(
+    new LiveDocuments(hocuspocus, persistence),
+    digest,
+    Date.now,
+    events,
+  );
   const contrib = createTalkRoutes({
     access,
     inbox,
     ...(options.contribLimits ? { limits: options.contribLimits } : {}),
   });
   const imports = createImportPool();
+  const freshness = createFreshness({
+    store,
+    access,
+    events,
+    findUser: (id) => accounts.findUser(id),
+    log,
+  });
   const app = createHttpApp({
     imports,
     store,
@@ -154,7 +193,17 @@ export async function createServer(
     log,
     metrics,
     metricsToken: config.metricsToken,
-    routes: [contrib],
+    routes: [
+      contrib,
+      createWebhookRoutes({ webhooks: webhooks.service, access, roles }),
+      createVoteApi({ live: new LiveDocuments(hocuspocus, persistence), store, access, digest }),
+      freshness.routes,
+      createMetricRoutes({
+        access,
+        metrics: new MetricService(new LiveDocuments(hocuspocus, persistence), events),
+      }),
+    ],
+    events,
     publicUrl: config.publicUrl,
     ...(redis ? { bus: redis } : {}),
     health,
@@ -180,11 +229,13 @@ export async function createServer(
     accounts,
     close: () => {
       closing ??= shutdown(server, hocuspocus, gate, [
+        () => webhooks.stop(),
         () => guard.stop(),
         () => accountGuard.stop(),
         () => revocations.close(),
         () => redis?.close(),
         stopRetention,
+        freshness.stop,
         () => imports.close(),
         () => accounts.close(),
         () => store.close(),

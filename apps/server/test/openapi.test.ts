@@ -26,7 +26,11 @@ import * as z from "zod/mini";
 import { createHttpApp } from "../src/http/createHttpApp.ts";
 import { openApiDocument } from "../src/http/openapi.ts";
 import { createTalkRoutes } from "../src/http/talkRoutes.ts";
+import { createWebhookRoutes } from "../src/http/webhookRoutes.ts";
+import { createVoteRoutes } from "../src/http/voteRoutes.ts";
 import { startServer, type TestServer } from "./support/server.ts";
+import { createFreshnessRoutes } from "../src/http/freshnessRoutes.ts";
+import { createMetricRoutes } from "../src/http/metricRoutes.ts";
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -87,7 +91,18 @@ describe("the OpenAPI document", () => {
       webDist: "/nonexistent",
       log: {} as never,
       imports: {} as never,
-      routes: [createTalkRoutes({ access: {} as never, inbox: {} as never })],
+      routes: [
+        createTalkRoutes({ access: {} as never, inbox: {} as never }),
+        createWebhookRoutes({ webhooks: {} as never, access: {} as never, roles: {} as never }),
+        createVoteRoutes({ access: {} as never, votes: {} as never, digest: {} as never }),
+        createFreshnessRoutes({
+          access: {} as never,
+          freshness: {} as never,
+          authors: {} as never,
+          now: Date.now,
+        }),
+        createMetricRoutes({ access: {} as never, metrics: {} as never }),
+      ],
     });
     // Middleware, the API's 404, the sync path's 426 and the web app's pages answer ALL or "/".
     const routed = app.routes.filter((r) => r.method !== "ALL" && r.path !== "/");

@@ -7,6 +7,8 @@ import { type Route, useRoute } from "./router.ts";
 const BoardPage = lazy(() => import("./board/BoardPage.tsx"));
 // The history view (replay, versions, restore) loads only when asked for.
 const HistoryPage = lazy(() => import("./history/HistoryPage.tsx"));
+// A branch beside its original, and merging back (issue 17).
+const ComparePage = lazy(() => import("./branches/ComparePage.tsx"));
 // Presentation mode: its own chunk, opened from the board.
 const PresentPage = lazy(() => import("./present/PresentPage.tsx"));
 // The contributor form (no board, no provider): a small chunk of its own.
@@ -38,6 +40,7 @@ function AppPage({ children }: { children: ReactNode }) {
 const MAP_PAGES = {
   board: BoardPage,
   history: HistoryPage,
+  compare: ComparePage,
   present: PresentPage,
   contribute: ContributePage,
 } as const;

@@ -8,6 +8,7 @@ export type Route =
   | { readonly page: "maps" }
   | { readonly page: "board"; readonly mapId: string }
   | { readonly page: "history"; readonly mapId: string }
+  | { readonly page: "compare"; readonly mapId: string }
   | { readonly page: "present"; readonly mapId: string }
   | { readonly page: "contribute"; readonly mapId: string }
   | { readonly page: AccountPage }
@@ -45,6 +46,8 @@ export function parseRoute(pathname: string): Route {
   if (match) return { page: "board", mapId: match[1]! };
   const history = /^\/maps\/([A-Za-z0-9_-]{1,64})\/history\/?$/.exec(pathname);
   if (history) return { page: "history", mapId: history[1]! };
+  const compare = /^\/maps\/([A-Za-z0-9_-]{1,64})\/compare\/?$/.exec(pathname);
+  if (compare) return { page: "compare", mapId: compare[1]! };
   const present = /^\/maps\/([A-Za-z0-9_-]{1,64})\/present\/?$/.exec(pathname);
   if (present) return { page: "present", mapId: present[1]! };
   const contribute = /^\/contribute\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);

@@ -7,6 +7,7 @@ describe("routes", () => {
     expect(parseRoute("/maps/abc_DEF-123")).toEqual({ page: "board", mapId: "abc_DEF-123" });
     expect(parseRoute("/maps/abc/")).toEqual({ page: "board", mapId: "abc" });
     expect(parseRoute("/maps/abc/present")).toEqual({ page: "present", mapId: "abc" });
+    expect(parseRoute("/maps/abc/compare")).toEqual({ page: "compare", mapId: "abc" });
     expect(parseRoute("/maps/../etc")).toEqual({ page: "notFound" });
     expect(parseRoute("/nope")).toEqual({ page: "notFound" });
   });

@@ -28,9 +28,12 @@ const profDir = mkdtempSync(path.join(os.tmpdir(), "jm-history-profile-cpu-"));
 const dist =
   process.env.BENCH_WEB_DIST ??
   buildWeb(mkdtempSync(path.join(os.tmpdir(), "jm-hp-dist-")), { minify: false });
+// BENCH_PROFILE_SERVER=0: the page only (a profiled server may not start in time on a
+// machine loaded far beyond its cores).
 const server = await startWebServer(dist, {
   dataDir,
-  nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`],
+  nodeArgs:
+    process.env.BENCH_PROFILE_SERVER === "0" ? [] : ["--cpu-prof", `--cpu-prof-dir=${profDir}`],
 });
 const browser = await launchChromium();
 try {

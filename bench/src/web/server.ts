@@ -38,6 +38,8 @@ export async function startWebServer(
   const server = await startServerProcess({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+    // A machine shared with other work can take longer than the default to start a server.
+    startDeadlineMs: 120_000,
     env: { WEB_DIST: webDist, LOG_LEVEL: "error", ...options.env },
   });
   return { url: server.url, pid: server.child.pid!, stop: () => server.dispose("SIGTERM") };

@@ -20,6 +20,7 @@ import {
   scrollEndToEnd,
 } from "./measures.ts";
 import { type CpuMetrics, cpuMetrics } from "./metrics.ts";
+import { FRAME_TARGETS } from "./report.ts";
 import type { RemoteEditTiming } from "./pageScripts.ts";
 import { type SeededMap, seedMap } from "./seed.ts";
 import { buildWeb, startWebServer } from "./server.ts";
@@ -163,8 +164,13 @@ export function targetsMissed(w: WebResults): string[] {
   if (w.big.firstRender.painted.median > 1000) missed.push("first render");
   if (w.big.remoteEdit.toPaint.median > 16 || w.big.remoteEdit.toPaint.p95 > 50)
     missed.push("remote edit");
-  if (median(w.big.drag.map((f) => f.fps)) < 60) missed.push("drag");
-  if (median(w.big.scroll.map((f) => f.fps)) < 60) missed.push("scroll");
+  if (median(w.big.drag.map((f) => f.fps)) < FRAME_TARGETS.drag.fps) missed.push("drag");
+  const scroll = FRAME_TARGETS.scroll;
+  if (
+    median(w.big.scroll.map((f) => f.fps)) < scroll.fps ||
+    median(w.big.scroll.map((f) => f.p95Ms)) > scroll.p95
+  )
+    missed.push("scroll");
   if (w.bundle.initialGzipBytes > 300 * 1024) missed.push("bundle");
   return missed;
 }

@@ -98,6 +98,7 @@ export type {
 export { isRichBlocksEmpty, readRichBlocks, RICH_LIMITS } from "./read/richBlocks.ts";
 export { MAX_HREF_LENGTH, safeHref } from "./read/safeHref.ts";
 export * from "./talk/index.ts";
+export * from "./vote/index.ts";
 export type {
   AssumedScore,
   EvidenceInsights,
@@ -114,3 +115,6 @@ export {
   tally,
 } from "./insights/evidenceInsights.ts";
 export * from "./history/index.ts";
+export * from "./branch/index.ts";
+export * from "./freshness/index.ts";
+export * from "./metrics/index.ts";

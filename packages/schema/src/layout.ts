@@ -182,3 +182,18 @@ export function parseEmotionKey(key: string): { personaId: string; touchpointId:
   if (slash <= 0 || slash === key.length - 1) return null;
   return { personaId: key.slice(0, slash), touchpointId: key.slice(slash + 1) };
 }
+
+/**
+ * Freshness (issue 18): ONE root map of plain values, so a verification, an owner or the review
+ * setting is map content (it syncs live, is in the log) without touching the entities it is
+ * about: marking a step as verified must not count as changing it.
+ *   reviewAfterDays              number: items not changed or verified for longer need review
+ *   owner/<phaseId>              string: a person or a team
+ *   verified/<elementKey>        { by, at }: who last verified the thing (and what it holds)
+ */
+export const FRESHNESS_ROOT = "freshness";
+export const FRESHNESS = {
+  reviewAfterDays: "reviewAfterDays",
+  ownerPrefix: "owner/",
+  verifiedPrefix: "verified/",
+} as const;

@@ -78,7 +78,7 @@ export const LANE_KIND_LABELS: Readonly<Record<LaneKind, string>> = {
  * What a custom ("text" kind) lane's cells hold: rich text, a 1–5 rating, a number with a
  * unit, a list of channels or a link. Built-in lanes keep their own behaviour.
  */
-export const LANE_TYPES = ["text", "rating", "number", "channels", "link"] as const;
+export const LANE_TYPES = ["text", "rating", "number", "channels", "link", "metric"] as const;
 export type LaneType = (typeof LANE_TYPES)[number];
 
 export const LANE_TYPE_LABELS: Readonly<Record<LaneType, string>> = {
@@ -87,6 +87,7 @@ export const LANE_TYPE_LABELS: Readonly<Record<LaneType, string>> = {
   number: "Number",
   channels: "Channels",
   link: "Link",
+  metric: "Metric",
 };
 
 /** Lanes whose cells are rich text fragments (cell/<lane>/<touchpoint>). */

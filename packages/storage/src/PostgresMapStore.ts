@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
+import type { LastChangedSummary } from "@journeymap/schema";
 import pg from "pg";
 import type {
   ArchiveReader,
@@ -23,12 +24,14 @@ import {
 } from "./mapCatalog.ts";
 import type { MapStore } from "./mapStore.ts";
 import { type Dialect, findMapsSql, MAP_COLUMNS } from "./mapQuerySql.ts";
+import { lastChangedSql, toLastChanged } from "./lastChangedStore.ts";
 import { PostgresDocumentLog } from "./PostgresDocumentLog.ts";
 import { migratePostgres } from "./postgresMigrations.ts";
 import { inTransaction } from "./postgresTransaction.ts";
 import type { MapShare } from "./shareStore.ts";
 import {
   LINK_COLUMNS,
+  BRANCH_ROW_OF_MAP,
   MAP_OWNED_TABLES,
   type PolicyRecord,
   POLICY_SQL,
@@ -37,6 +40,12 @@ import {
   VERSION_COLUMNS,
 } from "./sharedSql.ts";
 import type { VersionRecord } from "./versionStore.ts";
+import { SqlVoteStore } from "./voteSql.ts";
+import { SqlBranchStore } from "./branchSql.ts";
+import type { BranchStore } from "./branchStore.ts";
+import type { VoteStore } from "./voteStore.ts";
+import { postgresRunner, SqlWebhookStore } from "./webhookSql.ts";
+import type { WebhookStore } from "./webhookStore.ts";
 import {
   DEFAULT_WORKSPACE_SETTINGS,
   type MapPolicy,
@@ -70,8 +79,11 @@ async function purgeMapWith(client: pg.PoolClient, id: string): Promise<void> {
   await client.query("DELETE FROM documents WHERE name = ANY($1::text[])", [docs]);
   for (const table of MAP_OWNED_TABLES)
     await client.query(`DELETE FROM ${table} WHERE map_id = $1`, [id]);
+  await client.query(`DELETE FROM ${BRANCH_ROW_OF_MAP} = $1`, [id]);
   await client.query("DELETE FROM maps WHERE id = $1", [id]);
 }
+
+const POSTGRES_LAST_CHANGED = lastChangedSql((n) => `$${n}`);
 
 export class PostgresMapStore extends PostgresDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "postgres";
@@ -83,6 +95,18 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore, A
     pool.on("error", () => {});
     await migratePostgres(pool);
     return new PostgresMapStore(pool);
+  }
+
+  webhooks(): WebhookStore {
+    return new SqlWebhookStore(postgresRunner(this.pool));
+  }
+
+  branches(): BranchStore {
+    return new SqlBranchStore(postgresRunner(this.pool));
+  }
+
+  votes(): VoteStore {
+    return new SqlVoteStore(postgresRunner(this.pool), "postgres");
   }
 
   async createMap(map: NewMap): Promise<void> {
@@ -194,6 +218,21 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore, A
 
   async deleteVersion(mapId: string, id: string): Promise<boolean> {
     return this.changed("DELETE FROM versions WHERE map_id = $1 AND id = $2", [mapId, id]);
+  }
+
+  async readLastChanged(mapId: string): Promise<LastChangedSummary | null> {
+    const { rows } = await this.pool.query<{ summary: string }>(POSTGRES_LAST_CHANGED.read, [
+      mapId,
+    ]);
+    return toLastChanged(rows[0]?.summary);
+  }
+
+  async writeLastChanged(mapId: string, summary: LastChangedSummary): Promise<void> {
+    await this.pool.query(POSTGRES_LAST_CHANGED.write, [
+      mapId,
+      summary.uptoSeq,
+      JSON.stringify(summary),
+    ]);
   }
 
   async getSecret(): Promise<Uint8Array> {

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DOCUMENT_PREFIX } from "@journeymap/protocol";
+import type { LastChangedSummary } from "@journeymap/schema";
 import Database from "better-sqlite3";
 import type {
   ArchiveReader,
@@ -30,6 +31,7 @@ import { type Dialect, findMapsSql, MAP_COLUMNS } from "./mapQuerySql.ts";
 import type { MapShare } from "./shareStore.ts";
 import {
   LINK_COLUMNS,
+  BRANCH_ROW_OF_MAP,
   MAP_OWNED_TABLES,
   type PolicyRecord,
   POLICY_SQL,
@@ -37,8 +39,15 @@ import {
   SHARE_COLUMNS,
   VERSION_COLUMNS,
 } from "./sharedSql.ts";
+import { lastChangedSql, toLastChanged } from "./lastChangedStore.ts";
 import { SqliteDocumentLog } from "./SqliteDocumentLog.ts";
 import { migrateSqlite } from "./sqliteMigrations.ts";
+import { SqlVoteStore } from "./voteSql.ts";
+import { SqlBranchStore } from "./branchSql.ts";
+import type { BranchStore } from "./branchStore.ts";
+import type { VoteStore } from "./voteStore.ts";
+import { SqlWebhookStore, sqliteRunner } from "./webhookSql.ts";
+import type { WebhookStore } from "./webhookStore.ts";
 import type { VersionRecord } from "./versionStore.ts";
 import {
   DEFAULT_WORKSPACE_SETTINGS,
@@ -96,9 +105,11 @@ function statements(db: Database.Database) {
     purgeLogs: ["updates", "checkpoints"].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE doc IN (?, ?)`),
     ),
-    purgeRows: [...MAP_OWNED_TABLES.map((t) => `${t} WHERE map_id`), "maps WHERE id"].map((t) =>
-      db.prepare(`DELETE FROM ${t} = ?`),
-    ),
+    purgeRows: [
+      ...MAP_OWNED_TABLES.map((t) => `${t} WHERE map_id`),
+      BRANCH_ROW_OF_MAP,
+      "maps WHERE id",
+    ].map((t) => db.prepare(`DELETE FROM ${t} = ?`)),
     listVersions: db.prepare(
       `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY seq, created_at, id`,
     ),
@@ -160,6 +171,8 @@ function statements(db: Database.Database) {
   };
 }
 
+const SQLITE_LAST_CHANGED = lastChangedSql(() => "?");
+
 export class SqliteMapStore extends SqliteDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "sqlite";
   private readonly statements: ReturnType<typeof statements>;
@@ -170,6 +183,18 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore, Archi
     super(db);
     this.file = file;
     this.statements = statements(db);
+  }
+
+  webhooks(): WebhookStore {
+    return new SqlWebhookStore(sqliteRunner(this.db));
+  }
+
+  branches(): BranchStore {
+    return new SqlBranchStore(sqliteRunner(this.db));
+  }
+
+  votes(): VoteStore {
+    return new SqlVoteStore(sqliteRunner(this.db), "sqlite");
   }
 
   async createMap(map: NewMap): Promise<void> {
@@ -255,6 +280,17 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore, Archi
 
   async deleteVersion(mapId: string, id: string): Promise<boolean> {
     return this.statements.deleteVersion.run(mapId, id).changes > 0;
+  }
+
+  async readLastChanged(mapId: string): Promise<LastChangedSummary | null> {
+    const row = this.db.prepare(SQLITE_LAST_CHANGED.read).get(mapId) as
+      | { summary: string }
+      | undefined;
+    return toLastChanged(row?.summary);
+  }
+
+  async writeLastChanged(mapId: string, summary: LastChangedSummary): Promise<void> {
+    this.db.prepare(SQLITE_LAST_CHANGED.write).run(mapId, summary.uptoSeq, JSON.stringify(summary));
   }
 
   async getSecret(): Promise<Uint8Array> {

@@ -7,6 +7,7 @@ export * from "./archive/mapArchive.ts";
 export { decodeMapArchive, encodeMapArchive } from "./archive/mapArchiveFile.ts";
 export * from "./dataDir.ts";
 export * from "./documentLog.ts";
+export type * from "./lastChangedStore.ts";
 export type * from "./linkStore.ts";
 export {
   MAP_SORTS,
@@ -18,6 +19,7 @@ export {
 } from "./mapCatalog.ts";
 export type * from "./mapStore.ts";
 export * from "./PostgresMapStore.ts";
+export * from "./periodic.ts";
 export * from "./retention.ts";
 export type * from "./shareStore.ts";
 export * from "./sqliteBackup.ts";
@@ -25,3 +27,6 @@ export * from "./SqliteMapStore.ts";
 export * from "./trash.ts";
 export type * from "./versionStore.ts";
 export * from "./workspaceSettings.ts";
+export type * from "./webhookStore.ts";
+export type * from "./voteStore.ts";
+export type * from "./branchStore.ts";

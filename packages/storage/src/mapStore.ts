@@ -6,10 +6,14 @@
  * against both.
  */
 import type { DocumentLog } from "./documentLog.ts";
+import type { LastChangedStore } from "./lastChangedStore.ts";
 import type { LinkStore } from "./linkStore.ts";
 import type { MapCatalog } from "./mapCatalog.ts";
 import type { ShareStore } from "./shareStore.ts";
 import type { VersionStore } from "./versionStore.ts";
+import type { VoteStore } from "./voteStore.ts";
+import type { BranchStore } from "./branchStore.ts";
+import type { WebhookStore } from "./webhookStore.ts";
 import type { WorkspaceSettingsStore } from "./workspaceSettings.ts";
 
 export interface Secrets {
@@ -24,11 +28,18 @@ export interface MapStore
     VersionStore,
     ShareStore,
     WorkspaceSettingsStore,
+    LastChangedStore,
     Secrets {
   /** "sqlite" or "postgres", for logs and health. */
   readonly kind: string;
   /** Bytes the store occupies (SQLite: its files; PostgreSQL: the database), for MAX_STORE_BYTES. */
   storeBytes(): Promise<number>;
+  /** Outgoing webhooks and their delivery queue, in the same database. */
+  webhooks(): WebhookStore;
+  /** Live emotion votes and their ballots (voteSql.ts). */
+  votes(): VoteStore;
+  /** Branches of maps and where they came from (branchSql.ts). */
+  branches(): BranchStore;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -8,6 +8,10 @@ import { DOCUMENT_PREFIX } from "@journeymap/protocol";
 import type pg from "pg";
 import { inTransaction } from "./postgresTransaction.ts";
 import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
+import { VOTE_TABLES } from "./voteSql.ts";
+import { BRANCH_TABLES } from "./branchSql.ts";
+import { WEBHOOK_TABLES } from "./webhookSql.ts";
+import { LAST_CHANGED_TABLE } from "./lastChangedStore.ts";
 
 /** Any constant: the key of the advisory lock migrators take. */
 const MIGRATION_LOCK = 727274;
@@ -77,6 +81,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ALTER TABLE maps DROP COLUMN last_seq, DROP COLUMN updated_at;`,
   // 5: maps belong to workspaces; shares with people; workspace settings.
   MAPS_IN_WORKSPACES,
+  // 6: outgoing webhooks and their delivery queue (webhookSql.ts).
+  WEBHOOK_TABLES,
+  // 7: what each thing of a map last changed before retention compacted it (lastChangedStore.ts).
+  LAST_CHANGED_TABLE,
+  // 8: live emotion votes and their ballots (voteSql.ts).
+  VOTE_TABLES,
+  // 9: branches of maps and where they came from (branchSql.ts).
+  BRANCH_TABLES,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

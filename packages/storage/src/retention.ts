@@ -7,8 +7,11 @@
  */
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import * as Y from "yjs";
-import type { DocumentLog, LogEntry } from "./documentLog.ts";
+import type { DocumentLog, LogEntry, LoggedUpdate } from "./documentLog.ts";
+import { keepLastChanged } from "./keepLastChanged.ts";
+import type { LastChangedStore } from "./lastChangedStore.ts";
 import type { MapCatalog } from "./mapCatalog.ts";
+import { runPeriodically } from "./periodic.ts";
 import { purgeTrash } from "./trash.ts";
 import type { VersionStore } from "./versionStore.ts";
 
@@ -18,7 +21,7 @@ export interface RetentionLog {
   error(details: object, message: string): void;
 }
 
-type RetentionStore = DocumentLog & MapCatalog & VersionStore;
+type RetentionStore = DocumentLog & MapCatalog & VersionStore & LastChangedStore;
 
 /**
  * The sequence number up to which a log may be compacted, or null if nothing should be: the
@@ -41,18 +44,23 @@ export function compactionPoint(
   return point !== null && first !== undefined && point > first ? point : null;
 }
 
-/** Compacts one document's log to the retention window; returns the rows removed. */
+/**
+ * Compacts one document's log to the retention window; returns the rows removed. `beforeCompact`
+ * sees the rows about to be merged (freshness keeps their last changes: keepLastChanged.ts).
+ */
 export async function compactDocument(
   store: DocumentLog,
   doc: string,
   cutoffTs: number,
   pinnedSeq: number | null,
+  beforeCompact?: (rows: readonly LoggedUpdate[]) => Promise<void>,
 ): Promise<number> {
   const { first, last } = await store.logBounds(doc);
   if (last === 0) return 0;
   const point = compactionPoint(await store.readLogEntries(doc, first, last), cutoffTs, pinnedSeq);
   if (point === null) return 0;
   const rows = await store.readUpdates(doc, first, point);
+  await beforeCompact?.(rows);
   await store.compactLog(doc, point, Y.mergeUpdates(rows.map((r) => r.bytes)));
   return rows.length - 1;
 }
@@ -70,7 +78,13 @@ export async function applyRetention(
     const pinned = versions.length > 0 ? Math.min(...versions.map((v) => v.seq)) : null;
     try {
       // Versions name moments of the map document; comments are not pinned by them.
-      removed += await compactDocument(store, mapDocumentName(map.id), now - keepMs, pinned);
+      removed += await compactDocument(
+        store,
+        mapDocumentName(map.id),
+        now - keepMs,
+        pinned,
+        (rows) => keepLastChanged(store, map.id, rows),
+      );
       removed += await compactDocument(store, talkDocumentName(map.id), now - keepMs, null);
     } catch (error) {
       // One map's bad rows must not stop retention for the others.
@@ -100,21 +114,9 @@ export function scheduleRetention(
   keepMs: number | null,
   log: RetentionLog,
 ): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const sweep = () => {
-    running ??= sweepOnce(store, keepMs, log)
-      .catch((error) => log.error({ err: error }, "history retention failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(sweep, FIRST_SWEEP_AFTER_MS);
-  const every = setInterval(sweep, SWEEP_EVERY_MS);
-  first.unref();
-  every.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(every);
-    await running;
-  };
+  return runPeriodically(
+    () => sweepOnce(store, keepMs, log),
+    { firstAfterMs: FIRST_SWEEP_AFTER_MS, everyMs: SWEEP_EVERY_MS },
+    (error) => log.error({ err: error }, "history retention failed"),
+  );
 }

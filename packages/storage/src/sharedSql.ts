@@ -112,5 +112,20 @@ export function policyOf(r: PolicyRecord): MapPolicy {
   };
 }
 
+/**
+ * A map's own row of map_branches (when it is a branch), keyed by its id: purged with it. The
+ * rows of its branches (which name it as their source) stay with those maps.
+ */
+export const BRANCH_ROW_OF_MAP = "map_branches WHERE id";
+
 /** Tables whose rows belong to one map (by `map_id`): purged with it. */
-export const MAP_OWNED_TABLES = ["map_shares", "versions", "links"] as const;
+export const MAP_OWNED_TABLES = [
+  "map_shares",
+  "versions",
+  "links",
+  "webhooks",
+  "webhook_deliveries",
+  "votes",
+  "vote_ballots",
+  "last_changed",
+] as const;

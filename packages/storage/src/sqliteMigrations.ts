@@ -5,6 +5,10 @@
  */
 import type Database from "better-sqlite3";
 import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
+import { VOTE_TABLES } from "./voteSql.ts";
+import { BRANCH_TABLES } from "./branchSql.ts";
+import { WEBHOOK_TABLES } from "./webhookSql.ts";
+import { LAST_CHANGED_TABLE } from "./lastChangedStore.ts";
 
 const STORE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE maps (
@@ -54,12 +58,23 @@ const STORE_MIGRATIONS: readonly string[] = [
    ${DROP_TALK_MAP_ROWS}`,
   // 5: maps belong to workspaces; shares with people; workspace settings.
   MAPS_IN_WORKSPACES,
+  // 6: outgoing webhooks and their delivery queue (webhookSql.ts).
+  WEBHOOK_TABLES,
+  // 7: what each thing of a map last changed before retention compacted it (lastChangedStore.ts).
+  LAST_CHANGED_TABLE,
+  // 8: live emotion votes and their ballots (voteSql.ts).
+  VOTE_TABLES,
+  // 9: branches of maps and where they came from (branchSql.ts).
+  BRANCH_TABLES,
 ];
 
 /**
  * Runs the migrations this file lacks. The version is read inside each write transaction
  * (IMMEDIATE), so a server and the CLI opening one file at once never run a step twice.
  */
+/** The schema version a store has once every migration ran. */
+export const SQLITE_STORE_VERSION = STORE_MIGRATIONS.length;
+
 export function migrateSqlite(db: Database.Database): void {
   const step = db.transaction((): boolean => {
     const version = db.pragma("user_version", { simple: true }) as number;

@@ -1,7 +1,7 @@
 /**
  * Map archives on both backends and across them: a map archived from one store and restored in
  * a fresh one keeps its id, every log row (seq, time, author, bytes), checkpoints, links,
- * versions, shares and workspace settings; a snapshot is of one moment while others write; a
+ * versions, shares, its branch row, votes with their ballots and workspace settings; a snapshot is of one moment while others write; a
  * restore refuses a map that exists unless told to replace it, and every column that does not
  * fit. The file codec refuses cut-off, tampered and foreign archives.
  */
@@ -163,8 +163,45 @@ async function seedBusyMap(store: Store): Promise<Y.Doc> {
     defaultMapRole: ROLE.viewer,
     guestLinks: false,
   });
+  // It is a branch of another map, and held a live vote with two ballots.
+  await store.branches().createBranch({
+    id: MAP,
+    sourceMapId: SOURCE,
+    sourceSeq: 9,
+    name: "To-be",
+    createdAt: T0 + 30,
+    createdBy: "Ana",
+    archivedAt: null,
+  });
+  await store.votes().createVote({
+    id: "vote-1",
+    mapId: MAP,
+    personaId: "persona-1",
+    mode: "hidden",
+    state: "open",
+    target: { kind: "phase", id: "p1" },
+    steps: ["s1", "s2"],
+    startedBy: "Ana",
+    startedById: "user-ana",
+    startedAt: T0 + 40,
+  });
+  for (const [voterId, guest] of [
+    ["user-ana", false],
+    ["guest:ben", true],
+  ] as const)
+    await store
+      .votes()
+      .putBallot(
+        MAP,
+        "vote-1",
+        { voterId, name: voterId, guest, scores: { s1: -2, s2: 1 }, updatedAt: T0 + 50 },
+        10,
+      );
   return doc;
 }
+
+/** The map the busy map was branched from. */
+const SOURCE = "source-map-0001";
 
 async function archiveOf(store: Store, mapId = MAP): Promise<MapArchive> {
   const archive = await store.withSnapshot((reader) => reader.readMapArchive(mapId));
@@ -181,6 +218,9 @@ async function everything(store: Store) {
     versions: await store.listVersions(MAP),
     shares: await store.listShares(MAP),
     settings: await store.getWorkspaceSettings("ws-1"),
+    branch: await store.branches().getBranch(MAP),
+    vote: await store.votes().getVote(MAP, "vote-1"),
+    ballots: await store.votes().listBallots("vote-1"),
     logs: await Promise.all(docs.map((doc) => store.readUpdates(doc, 0, 1e9))),
     loaded: await Promise.all(
       docs.map(async (doc) => (await store.loadDocument(doc)).checkpointSeq),
@@ -225,6 +265,42 @@ for (const from of BACKENDS) {
 
 for (const backend of BACKENDS) {
   describe.runIf(backend.run)(`map archive on ${backend.name}`, () => {
+    it("carries the map's branch row, votes and ballots; purging the map removes them", async () => {
+      const store = await opened(backend.open);
+      await seedBusyMap(store);
+      // A branch of the busy map: its row is that map's, and stays when the busy map goes.
+      await store.branches().createBranch({
+        id: "branch-of-busy",
+        sourceMapId: MAP,
+        sourceSeq: 3,
+        name: "Later",
+        createdAt: T0 + 60,
+        createdBy: "Ana",
+        archivedAt: null,
+      });
+      const { records } = await archiveOf(store);
+      expect(records.map_branches.map((r) => [r.id, r.source_map_id])).toEqual([[MAP, SOURCE]]);
+      expect(records.votes.map((r) => r.id)).toEqual(["vote-1"]);
+      expect(records.vote_ballots.map((r) => r.voter_id).sort()).toEqual(["guest:ben", "user-ana"]);
+
+      await store.purgeMap(MAP);
+      expect(await store.branches().getBranch(MAP)).toBeNull();
+      expect(await store.votes().getVote(MAP, "vote-1")).toBeNull();
+      expect(await store.votes().listBallots("vote-1")).toEqual([]);
+      expect((await store.branches().getBranch("branch-of-busy"))?.sourceMapId).toBe(MAP);
+    });
+
+    it("refuses ballots of a vote the archive does not hold", async () => {
+      const store = await opened(backend.open);
+      await seedBusyMap(store);
+      const archive = await archiveOf(store);
+      const orphan = { ...archive, records: { ...archive.records, votes: [] } };
+      const target = await opened(backend.open);
+      await expect(target.restoreMapArchive(orphan, { replace: false })).rejects.toThrow(
+        /ballot of a vote not in the archive/,
+      );
+    });
+
     it("refuses a map that exists, and replaces it whole when told to", async () => {
       const store = await opened(backend.open);
       await seedBusyMap(store);

@@ -9,6 +9,7 @@ import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqliteMapStore, storeFileIn } from "../src/index.ts";
+import { SQLITE_STORE_VERSION } from "../src/sqliteMigrations.ts";
 import { copyLegacyDataDir, type LegacyDataDir } from "../src/testing/index.ts";
 import { expectMigrated } from "./legacyChecks.ts";
 
@@ -44,7 +45,7 @@ describe("a data folder made by main at 7dfef97", () => {
     await store.close();
 
     const raw = rawState(file);
-    expect(raw.version).toBe(5);
+    expect(raw.version).toBe(SQLITE_STORE_VERSION);
     expect(raw.maps).toEqual([map.id, imported.id].sort());
     expect(raw.keys.every((key) => key.includes(":"))).toBe(true);
     // Opening again migrates nothing more.

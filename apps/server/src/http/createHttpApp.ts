@@ -15,6 +15,7 @@ import { ROUTES } from "@journeymap/protocol/http";
 import type { MapStore } from "@journeymap/storage";
 import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { EventBus } from "../events/EventBus.ts";
 import { HistoryService } from "../history/HistoryService.ts";
 import type { TrustProxy } from "../clientAddress.ts";
 import type { ImportPool } from "../import/importPool.ts";
@@ -25,6 +26,8 @@ import type { StoreHealth } from "../quota/StoreHealth.ts";
 import { createAccountRoutes } from "./accountRoutes.ts";
 import { createFormatRoutes } from "./formatRoutes.ts";
 import { createHistoryRoutes } from "./historyRoutes.ts";
+import { createBranchRoutes } from "./branchRoutes.ts";
+import { BranchService } from "../branches/BranchService.ts";
 import { createMapRoutes } from "./mapRoutes.ts";
 import { createMetricsRoute } from "./metricsRoute.ts";
 import { mount } from "./mount.ts";
@@ -69,6 +72,8 @@ export interface HttpAppOptions {
   readonly guardCreation?: MiddlewareHandler;
   /** The server's public URL for the OpenAPI document; null or absent: relative ("/"). */
   readonly publicUrl?: string | null;
+  /** Where routes announce what happened (a version named), for webhooks. */
+  readonly events?: EventBus;
 }
 
 export function createHttpApp({
@@ -91,6 +96,7 @@ export function createHttpApp({
   bus,
   guardCreation = async (_c, next) => next(),
   publicUrl = null,
+  events,
 }: HttpAppOptions): Hono {
   const app = new Hono();
   const history = new HistoryService(store);
@@ -156,7 +162,15 @@ export function createHttpApp({
   // Never the request's Host: anyone can send one, and clients would follow it elsewhere.
   const openApi = openApiDocument(publicUrl ?? "/");
   mount(app, ROUTES.getOpenApi, (c) => c.json(openApi));
-  app.route("/", createHistoryRoutes({ store, access, history, authors, now }));
+  app.route(
+    "/",
+    createHistoryRoutes({ store, access, history, authors, now, ...(events ? { events } : {}) }),
+  );
+  const branches = new BranchService({ store, access, history, authors, now });
+  app.route(
+    "/",
+    createBranchRoutes({ store, access, roles, history, branches, log, guardCreation }),
+  );
   app.route(
     "/",
     createFormatRoutes({ store, access, log, now, guardCreation, ...(imports ? { imports } : {}) }),

@@ -24,6 +24,8 @@ import { guestAuthor, guestId } from "@journeymap/protocol";
 import { encodeRowFrames, randomId } from "@journeymap/schema";
 import type { MapStore } from "@journeymap/storage";
 import { type Context, Hono } from "hono";
+import type { EventBus } from "../events/EventBus.ts";
+import { versionNamed } from "../events/mapEvents.ts";
 import type { HistoryService } from "../history/HistoryService.ts";
 import type { AuthorNames } from "../people/AuthorNames.ts";
 import { grantFor, refuseNonReader } from "./grants.ts";
@@ -49,6 +51,8 @@ export interface HistoryRoutesOptions {
   /** Names of the recorded authors (account ids, guests) in answers. */
   readonly authors: AuthorNames;
   readonly now: () => number;
+  /** Announces versions named (version.named), for webhooks. */
+  readonly events?: EventBus;
 }
 
 /** A non-negative integer query parameter, the fallback when absent, null when malformed. */
@@ -233,7 +237,9 @@ function mountVersionRoutes(app: Hono, options: HistoryRoutesOptions): void {
       createdBy: authorOf(body.by),
     };
     await store.createVersion(version);
-    return c.json((await showVersions([version]))[0], 201);
+    const [shown] = await showVersions([version]);
+    if (shown) void options.events?.emit("version.named", mapId, versionNamed(shown));
+    return c.json(shown, 201);
   });
 
   mount(app, ROUTES.renameVersion, limit, async (c) => {

@@ -4,14 +4,15 @@
  * inbox, and Hocuspocus' read-only flag is per document, so without this a commenter's browser
  * could dismiss, re-open or forge inbox items (triage is for editors; submissions come through
  * the HTTP API with its limits and idempotency keys) or write comments under another name.
- * Editors and owners write anywhere, but comments, resolutions and triage decisions only as
- * themselves: with accounts a name on the map is a person, whoever's browser wrote it. Each
+ * Editors and owners write anywhere but the votes root (only the server writes votes: a
+ * browser could otherwise plant or commit a vote), and comments, resolutions and triage
+ * decisions only as themselves: with accounts a name on the map is a person, whoever's browser wrote it. Each
  * update is read without applying it (rootsTouched.ts: which roots it changes;
  * commentAuthorship.ts: whose comments) and refused, closing that document's connection with
  * CLOSE.writeRefused, before it reaches the live document, other clients or the log.
  */
 import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
-import { TALK_ROOT } from "@journeymap/schema";
+import { TALK_ROOT, VOTE_ROOT } from "@journeymap/schema";
 import type * as Y from "yjs";
 import { rootsTouchedBy } from "./rootsTouched.ts";
 import { canEdit, canTalk, parseDocumentName, ROLE, type Role } from "@journeymap/protocol";
@@ -32,19 +33,47 @@ export class TalkWriteRefused extends Error {
     super(
       typeof refusal === "string"
         ? `Not allowed: ${refusal}`
-        : `Commenters may write comments only, not: ${refusal.join(", ")}`,
+        : `Not allowed to write: ${refusal.join(", ")}`,
     );
     this.reason = this.message.slice(0, 120);
   }
 }
 
+const VOTE_ROOT_BYTES = new TextEncoder().encode(VOTE_ROOT);
+
+/** Whether `bytes` holds `part` anywhere (a plain scan: updates are small). */
+function holds(bytes: Uint8Array, part: Uint8Array): boolean {
+  outer: for (let i = 0; i <= bytes.length - part.length; i++) {
+    for (let j = 0; j < part.length; j++) if (bytes[i + j] !== part[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
- * The roots `role` may not change that `update` would. A client that syncs normally never
+ * Whether `update` could change the votes root, without decoding it when the answer is
+ * plainly no: an item reaches a root either by naming it (the name is in the bytes) or
+ * through an item already in the root, so while the document's votes root is empty and the
+ * bytes never spell its name, the update cannot touch it. Keeps editors' keystrokes cheap on
+ * talk documents that never held a vote.
+ */
+function mayTouchVotes(doc: Y.Doc, update: Uint8Array): boolean {
+  const votes = doc.share.get(VOTE_ROOT);
+  if (votes && (votes._map.size > 0 || votes._start !== null)) return true;
+  return holds(update, VOTE_ROOT_BYTES);
+}
+
+/**
+ * The roots `role` may not change that `update` would. The votes root is the server's alone
+ * (it writes through its own connection, which this guard never sees): refused for everyone. A client that syncs normally never
  * sends an update with gaps (one connection delivers in order), so for commenters such an
  * update is refused rather than left waiting in the live document.
  */
 export function disallowedRoots(doc: Y.Doc, update: Uint8Array, role: Role): string[] {
-  if (role !== ROLE.commenter) return [];
+  if (role !== ROLE.commenter) {
+    if (!mayTouchVotes(doc, update)) return [];
+    return [...rootsTouchedBy(doc, update)].filter((root) => root === VOTE_ROOT);
+  }
   return [...rootsTouchedBy(doc, update)].filter((root) => !COMMENTER_ROOTS.has(root));
 }
 

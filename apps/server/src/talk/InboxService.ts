@@ -30,6 +30,8 @@ import {
   type SubmitResult,
 } from "@journeymap/protocol/http";
 import { checkRows, repeatedKeys, SKIPPED, skipReason } from "./csvRows.ts";
+import type { EventBus } from "../events/EventBus.ts";
+import { evidenceSubmitted } from "../events/mapEvents.ts";
 
 const ORIGIN = { kind: "server", reason: "contribution" } as const;
 
@@ -73,10 +75,24 @@ export class InboxService {
   private readonly digest: KeyedDigest;
   private readonly now: () => number;
 
-  constructor(live: LiveDocuments, digest: KeyedDigest, now: () => number = Date.now) {
+  /** Announces evidence submitted (evidence.submitted), for webhooks. */
+  private readonly events: EventBus | null;
+
+  constructor(
+    live: LiveDocuments,
+    digest: KeyedDigest,
+    now: () => number = Date.now,
+    events: EventBus | null = null,
+  ) {
     this.live = live;
     this.digest = digest;
     this.now = now;
+    this.events = events;
+  }
+
+  private announce(mapId: string, items: readonly InboxItemView[]): void {
+    for (const item of items)
+      void this.events?.emit("evidence.submitted", mapId, evidenceSubmitted(item));
   }
 
   private idempotency(who: Submitter, key: string | null) {
@@ -138,7 +154,7 @@ export class InboxService {
       if (!known.has(body.touchpointId))
         throw new BadSubmission(`touchpointId: no touchpoint ${body.touchpointId} on this map`);
     }
-    return this.live.write(
+    const result = await this.live.write(
       talkDocumentName(mapId),
       { author: `${body.contributor} (${who.via})` },
       (doc) => {
@@ -154,6 +170,8 @@ export class InboxService {
         return { item: findItem(doc, itemId), created };
       },
     );
+    if (result.created) this.announce(mapId, [result.item]);
+    return result;
   }
 
   /**
@@ -218,6 +236,10 @@ export class InboxService {
             ...(skipped ? { skipped } : {}),
           };
         }),
+    );
+    this.announce(
+      mapId,
+      rows.flatMap((r) => (r.created && r.item ? [r.item] : [])),
     );
     return {
       dryRun,

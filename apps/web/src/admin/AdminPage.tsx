@@ -6,6 +6,7 @@ import { InstancePanel } from "./InstancePanel.tsx";
 import { InvitationsPanel } from "./InvitationsPanel.tsx";
 import { MembersPanel } from "./MembersPanel.tsx";
 import { WorkspacePolicy } from "./WorkspacePolicy.tsx";
+import { WorkspaceWebhooks } from "../webhooks/ScopedWebhooks.tsx";
 import "./AdminPage.css";
 
 /**
@@ -60,6 +61,10 @@ export default function AdminPage() {
           <MembersPanel me={me} workspaceId={workspace.id} />
           <InvitationsPanel workspaceId={workspace.id} />
           <WorkspacePolicy workspaceId={workspace.id} />
+          <section className="admin-section" aria-labelledby="admin-webhooks">
+            <h2 id="admin-webhooks">Webhooks</h2>
+            <WorkspaceWebhooks workspaceId={workspace.id} />
+          </section>
         </div>
       ) : (
         <p className="admin-muted">You administer no workspace yet.</p>

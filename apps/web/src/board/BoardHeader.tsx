@@ -17,6 +17,7 @@ import { ConnectionBadge } from "../ui/ConnectionBadge.tsx";
 import { InlineText } from "../ui/InlineText.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 import { HistoryButton } from "../history/HistoryButton.tsx";
+import { BranchesButton } from "../branches/BranchesButton.tsx";
 import { ExportMenu } from "../export/ExportMenu.tsx";
 import { navigate } from "../router.ts";
 import "./BoardHeader.css";
@@ -138,6 +139,7 @@ export function BoardHeader({
           </span>
         )}
         <HistoryButton mapId={mapId} />
+        <BranchesButton mapId={mapId} readOnly={connection.readOnly} />
         <ExportMenu hiddenPersonas={hidden} />
         <a
           className="btn"

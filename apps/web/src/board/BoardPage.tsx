@@ -6,6 +6,8 @@ import { listMaps } from "../api/mapsApi.ts";
 import { type CommandTarget, CommandRegistry } from "../commands/CommandRegistry.ts";
 import type { OpenMenu } from "../commands/ContextMenu.tsx";
 import { CommandRegistryContext, useShortcuts } from "../commands/useCommands.ts";
+import { FreshnessLayer } from "../freshness/FreshnessLayer.tsx";
+import { FreshnessPanel } from "../freshness/FreshnessPanel.tsx";
 import { ChangedSince } from "../history/ChangedSince.tsx";
 import { RestoreNotice } from "../history/RestoreNotice.tsx";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
@@ -17,6 +19,10 @@ import { useLinkToken } from "../sync/useLinkToken.ts";
 import { BoardMarkers } from "../talk/comments/BoardMarkers.tsx";
 import { TalkButtons } from "../talk/comments/TalkPanel.tsx";
 import { TalkContext } from "../talk/useTalk.ts";
+import { useVoteSession } from "../votes/useVoteSession.ts";
+import { VoteButton } from "../votes/VoteButton.tsx";
+import { VoteContext } from "../votes/VoteContext.ts";
+import { VotePanel } from "../votes/VotePanel.tsx";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
 import { AccessEndedNotice } from "./AccessEndedNotice.tsx";
@@ -78,6 +84,7 @@ function SyncedBoard({
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const talk = useBoardTalk(mapId, connection);
   const role = useRole(mapId, talk.talk?.role ?? null, connection.role);
+  const votes = useVoteSession(mapId, talk.talk, connection);
   const attribution = useAttributionCacheFor(mapId, doc);
   const openMenu = useCallback(
     (target: CommandTarget, x: number, y: number, from: HTMLElement | null) =>
@@ -92,86 +99,95 @@ function SyncedBoard({
           <ProviderContext.Provider value={connection.provider}>
             <AttributionContext.Provider value={attribution}>
               <FreshElementContext.Provider value={view.fresh}>
-                <BoardCommands ui={view.ui} />
-                <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
-                  {/* The whole header sees the talk document: its buttons, and Export (comments). */}
-                  <TalkContext.Provider value={talk.talk}>
-                    <BoardHeader
-                      mapId={mapId}
-                      role={role}
-                      connection={connection}
-                      hidden={hidden}
-                      zoom={zoom}
-                      tools={
-                        <TalkButtons
-                          open={talk.talkTab}
-                          onOpen={talk.setTalkTab}
-                          seen={talk.seen}
-                          evidenceLayer={talk.evidenceLayer}
-                          onToggleEvidence={talk.toggleEvidence}
-                        />
-                      }
-                      people={
-                        <PeopleHere
-                          peers={peers}
-                          following={following?.clientId ?? null}
-                          onFollow={setFollowing}
-                        />
-                      }
-                    />
-                  </TalkContext.Provider>
-                  {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
-                  <PresenterBanner mapId={mapId} awareness={connection.awareness} />
-                  <BoardViews
-                    board={Board}
-                    boardBar={
-                      <>
-                        <PersonaChips
-                          hidden={hidden}
-                          readOnly={connection.readOnly}
-                          onToggle={(persona) => togglePersona(persona.id)}
-                          onMenu={openMenu}
-                        />
-                        <BoardMinimap
-                          shown={view.minimap}
-                          hiddenPersonas={hidden}
-                          onToggle={view.ui.toggleMinimap}
-                        />
-                      </>
-                    }
-                    hiddenPersonas={hidden}
-                    awareness={connection.awareness}
-                    peers={peers}
-                    following={following}
-                    onStopFollowing={() => setFollowing(null)}
-                    zoom={zoom}
-                    onZoom={view.ui.setZoom}
-                    onMenu={openMenu}
-                    freshStep={view.freshStep}
-                    overlay={
+                <FreshnessLayer mapId={mapId}>
+                  <BoardCommands ui={view.ui} />
+                  <VoteContext.Provider value={votes}>
+                    <div className={`board-page ${connection.readOnly ? "board--readonly" : ""}`}>
+                      {/* The whole header sees the talk document: its buttons, and Export (comments). */}
                       <TalkContext.Provider value={talk.talk}>
-                        <BoardMarkers
+                        <BoardHeader
+                          mapId={mapId}
+                          role={role}
+                          connection={connection}
+                          hidden={hidden}
                           zoom={zoom}
-                          showAssumptions={talk.evidenceLayer}
-                          onOpenThread={talk.openThread}
+                          tools={
+                            <>
+                              <FreshnessPanel />
+                              <VoteButton />
+                              <TalkButtons
+                                open={talk.talkTab}
+                                onOpen={talk.setTalkTab}
+                                seen={talk.seen}
+                                evidenceLayer={talk.evidenceLayer}
+                                onToggleEvidence={talk.toggleEvidence}
+                              />
+                            </>
+                          }
+                          people={
+                            <PeopleHere
+                              peers={peers}
+                              following={following?.clientId ?? null}
+                              onFollow={setFollowing}
+                            />
+                          }
                         />
                       </TalkContext.Provider>
-                    }
+                      {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
+                      <PresenterBanner mapId={mapId} awareness={connection.awareness} />
+                      <BoardViews
+                        board={Board}
+                        boardBar={
+                          <>
+                            <PersonaChips
+                              hidden={hidden}
+                              readOnly={connection.readOnly}
+                              onToggle={(persona) => togglePersona(persona.id)}
+                              onMenu={openMenu}
+                            />
+                            <BoardMinimap
+                              shown={view.minimap}
+                              hiddenPersonas={hidden}
+                              onToggle={view.ui.toggleMinimap}
+                            />
+                          </>
+                        }
+                        hiddenPersonas={hidden}
+                        awareness={connection.awareness}
+                        peers={peers}
+                        following={following}
+                        onStopFollowing={() => setFollowing(null)}
+                        zoom={zoom}
+                        onZoom={view.ui.setZoom}
+                        onMenu={openMenu}
+                        freshStep={view.freshStep}
+                        overlay={
+                          <TalkContext.Provider value={talk.talk}>
+                            <BoardMarkers
+                              zoom={zoom}
+                              showAssumptions={talk.evidenceLayer}
+                              onOpenThread={talk.openThread}
+                            />
+                          </TalkContext.Provider>
+                        }
+                      />
+                      <ChangedSince mapId={mapId} />
+                      <OverwrittenNotices awareness={connection.awareness} />
+                      <RestoreNotice mapId={mapId} />
+                      <DeletedWhileEditingNotice awareness={connection.awareness} />
+                      <VotePanel />
+                    </div>
+                  </VoteContext.Provider>
+                  <BoardOverlays
+                    mapId={mapId}
+                    readOnly={connection.readOnly}
+                    peerNames={peers.map((p) => p.name)}
+                    view={view}
+                    talk={talk}
+                    menu={menu}
+                    onCloseMenu={() => setMenu(null)}
                   />
-                  <ChangedSince mapId={mapId} />
-                  <OverwrittenNotices awareness={connection.awareness} />
-                  <RestoreNotice mapId={mapId} />
-                  <DeletedWhileEditingNotice awareness={connection.awareness} />
-                </div>
-                <BoardOverlays
-                  mapId={mapId}
-                  readOnly={connection.readOnly}
-                  peerNames={peers.map((p) => p.name)}
-                  view={view}
-                  talk={talk}
-                  menu={menu}
-                  onCloseMenu={() => setMenu(null)}
-                />
+                </FreshnessLayer>
               </FreshElementContext.Provider>
             </AttributionContext.Provider>
           </ProviderContext.Provider>

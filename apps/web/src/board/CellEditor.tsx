@@ -11,6 +11,8 @@ import StarterKit from "@tiptap/starter-kit";
 import { safeHref } from "@journeymap/schema";
 import { useState } from "react";
 import type * as Y from "yjs";
+import { CatchUpSelection } from "./CellEditorSelection.ts";
+import { type HeldKey, playHeldKeys } from "./CellEditorTypeAhead.ts";
 import { CellToolbar, handleToolbarKeys } from "./CellToolbar.tsx";
 import "./CellEditor.css";
 
@@ -18,8 +20,8 @@ export interface CellEditorProps {
   readonly fragment: Y.XmlFragment;
   readonly provider: HocuspocusProvider | null;
   readonly label: string;
-  /** What was typed before the editor had focus, to insert once it has. */
-  readonly takeTypedAhead: () => string;
+  /** The keys pressed before the editor had focus, to play once it has. */
+  readonly takeTypedAhead: () => readonly HeldKey[];
   readonly onDone: () => void;
 }
 
@@ -43,6 +45,8 @@ export default function CellEditor({
         },
       }),
       Collaboration.configure({ fragment }),
+      // Someone else's update or a key must not act on a selection the editor has not read.
+      CatchUpSelection.configure({ doc: fragment.doc }),
       // The server sets every state's user (name, colour): we pass placeholders it replaces.
       ...(provider
         ? [CollaborationCaret.configure({ provider, user: { name: "", color: "#666666" } })]
@@ -51,8 +55,7 @@ export default function CellEditor({
     autofocus: "end",
     editorProps: { attributes: { "aria-label": label, "data-testid": "board.cell-editor" } },
     onFocus: ({ editor }) => {
-      const text = takeTypedAhead();
-      if (text) editor.commands.insertContent(text);
+      if (playHeldKeys(editor, takeTypedAhead())) onDone();
     },
   });
   const [linking, setLinking] = useState(false);

@@ -10,6 +10,7 @@ import { Link } from "lucide-react";
 import type { KeyboardEvent, ReactNode } from "react";
 import { formatKeys } from "../commands/CommandRegistry.ts";
 import { APPLE } from "../commands/useCommands.ts";
+import { catchUpSelection } from "./CellEditorSelection.ts";
 import { CellLinkForm } from "./CellLinkForm.tsx";
 import { ariaKeys, CELL_FORMATS } from "./cellFormats.ts";
 import "./CellToolbar.css";
@@ -68,7 +69,11 @@ export function CellToolbar({ editor, linking, onLinkingChange }: CellToolbarPro
       data-testid={`board.format-${id}`}
       // Keeps the caret and selection in the text: the press must not move focus.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={onPress}
+      onClick={() => {
+        // The selection just made, even if the editor has not read it yet.
+        catchUpSelection(editor.view);
+        onPress();
+      }}
     >
       {icon}
     </button>

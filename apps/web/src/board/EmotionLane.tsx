@@ -19,6 +19,7 @@ import { curveLabel, GEOMETRY, GRID_SCORES, pointsFor } from "./emotionLaneModel
 import { OtherCurves } from "./OtherCurves.tsx";
 import { usePointDrag } from "./usePointDrag.ts";
 import { usePointPeers } from "./usePointPeers.ts";
+import { VoteOverlay } from "../votes/VoteOverlay.tsx";
 import "./EmotionLane.css";
 
 export { EMOTION_LANE_HEIGHT } from "./emotionLaneModel.ts";
@@ -120,6 +121,7 @@ export function EmotionLane({
           stroke={active.colour}
         />
         <CurveName persona={active} end={lastPointInRuns(activePoints, runs)} edited />
+        <VoteOverlay columns={columns} columnWidth={columnWidth} />
         {activePoints.map((p) => {
           if (p.column.kind !== "touchpoint") return null;
           const touchpointId = p.column.touchpoint.id;

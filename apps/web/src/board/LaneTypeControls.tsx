@@ -3,6 +3,7 @@
  * for numbers, the unit. Changing the type keeps what was entered: switching back shows it.
  */
 import { type Lane, LANE_TYPE_LABELS, LANE_TYPES, type LaneType } from "@journeymap/schema";
+import { MetricPresetControl } from "../metrics/MetricPresetControl.tsx";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { useReadOnly } from "../ui/ReadOnlyContext.ts";
@@ -41,6 +42,7 @@ export function LaneTypeControls({ lane }: { lane: Lane }) {
           />
         </span>
       )}
+      {lane.type === "metric" && <MetricPresetControl lane={lane} />}
     </span>
   );
 }

@@ -5,7 +5,7 @@
  * the view bar by BoardMinimap.
  */
 import { emotionKey, type EmotionPoint, type Persona } from "@journeymap/schema";
-import { memo, type PointerEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { memo, type PointerEvent, type RefObject, useEffect, useRef } from "react";
 import type { Column, PhaseSpan } from "./columns.ts";
 import { curvePath, scoreToY } from "./curve.ts";
 import "./Minimap.css";
@@ -28,6 +28,9 @@ function viewOf(el: HTMLElement): View {
   };
 }
 
+const frameX = (view: View) => view.left * WIDTH;
+const frameWidth = (view: View) => Math.max(4, view.width * WIDTH);
+
 export function Minimap({
   columns,
   spans,
@@ -41,12 +44,19 @@ export function Minimap({
   emotions: ReadonlyMap<string, EmotionPoint>;
   scroller: RefObject<HTMLElement | null>;
 }) {
-  const [view, setView] = useState<View>({ left: 0, width: 1 });
+  // The frame follows the scroll without React: a render per scroll event (60 a second) is
+  // main-thread time taken from the board's own frames.
+  const frame = useRef<SVGRectElement>(null);
+  const view = useRef<View>({ left: 0, width: 1 });
   const dragging = useRef(false);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const update = () => setView(viewOf(el));
+    const update = () => {
+      view.current = viewOf(el);
+      frame.current?.setAttribute("x", String(frameX(view.current)));
+      frame.current?.setAttribute("width", String(frameWidth(view.current)));
+    };
     update();
     el.addEventListener("scroll", update, { passive: true });
     const resize = new ResizeObserver(update);
@@ -63,7 +73,7 @@ export function Minimap({
     if (!el) return;
     const box = event.currentTarget.getBoundingClientRect();
     const at = (event.clientX - box.left) / box.width;
-    el.scrollLeft = (at - view.width / 2) * el.scrollWidth;
+    el.scrollLeft = (at - view.current.width / 2) * el.scrollWidth;
   };
   return (
     <div className="minimap" data-testid="board.minimap" title="Map overview: click to scroll">
@@ -86,10 +96,11 @@ export function Minimap({
       >
         <MinimapDrawing columns={columns} spans={spans} personas={personas} emotions={emotions} />
         <rect
+          ref={frame}
           className="minimap-view"
-          x={view.left * WIDTH}
+          x={frameX(view.current)}
           y={0.5}
-          width={Math.max(4, view.width * WIDTH)}
+          width={frameWidth(view.current)}
           height={HEIGHT - 1}
           rx={3}
         />

@@ -7,6 +7,7 @@ import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { DragHandle } from "./DragHandle.tsx";
+import { PhaseFreshness } from "../freshness/PhaseFreshness.tsx";
 import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./colourSwatch.css";
@@ -86,6 +87,7 @@ export const PhaseBand = memo(function PhaseBand({
       <span className="phase-count" title="Steps in this phase">
         {steps}
       </span>
+      {!phase.synthetic && <PhaseFreshness phaseId={phase.id} />}
       {!phase.synthetic && (
         <span className="phase-tools">
           <button

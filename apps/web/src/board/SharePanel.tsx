@@ -7,15 +7,17 @@ import { SharePeople } from "../sharing/SharePeople.tsx";
 import { ShareLinks } from "../sharing/ShareLinks.tsx";
 import { useMapSharing } from "../sharing/useMapSharing.ts";
 import { FormError } from "../ui/FormError.tsx";
+import { MapWebhooks } from "../webhooks/ScopedWebhooks.tsx";
 import { useDismiss } from "../ui/useDismiss.ts";
 import "./SharePanel.css";
 
-type Tab = "people" | "links" | "tokens";
+type Tab = "people" | "links" | "tokens" | "webhooks";
 
 const TAB_LABELS: Readonly<Record<Tab, string>> = {
   people: "People",
   links: "Links",
   tokens: "API tokens",
+  webhooks: "Webhooks",
 };
 
 /**
@@ -34,7 +36,7 @@ export function SharePanel({ mapId, role }: { mapId: string; role: string | null
   const { sharing, action } = state;
   const tabs: Tab[] = [
     ...(sharing ? (["people"] as const) : []),
-    ...(owner ? (["links", "tokens"] as const) : []),
+    ...(owner ? (["links", "tokens", "webhooks"] as const) : []),
   ];
   const [chosen, setChosen] = useState<Tab | null>(null);
   const tab = chosen && tabs.includes(chosen) ? chosen : tabs[0];
@@ -98,6 +100,7 @@ export function SharePanel({ mapId, role }: { mapId: string; role: string | null
               busy={action.busy}
             />
           )}
+          {tab === "webhooks" && <MapWebhooks mapId={mapId} token={state.token} />}
           {tab === undefined && !action.busy && (
             <p className="panel-note">
               This map is in no workspace: it has no people to share with.

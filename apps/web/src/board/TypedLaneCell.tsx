@@ -14,6 +14,7 @@ import {
 import { ExternalLink, Pencil, Star } from "lucide-react";
 import { type KeyboardEvent, useState } from "react";
 import { useEditor } from "../sync/useJourneyMap.ts";
+import { MetricLaneCell } from "../metrics/MetricLaneCell.tsx";
 import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import { ChannelListEditor } from "./ChannelListEditor.tsx";
 import { shortLink } from "./laneValueText.ts";
@@ -179,6 +180,7 @@ const CELLS = {
   number: NumberCell,
   link: LinkCell,
   channels: ChannelsCell,
+  metric: MetricLaneCell,
 } as const;
 
 export function TypedLaneCell({ lane, touchpoint }: { lane: Lane; touchpoint: Touchpoint }) {

@@ -61,6 +61,22 @@ export function columnRange(g: WindowGeometry): ColumnRange {
   return { first: Math.min(first, g.count - 1), last };
 }
 
+/** The columns the viewport itself shows (no overscan, no snapping). */
+export function visibleRange(g: WindowGeometry): ColumnRange {
+  if (g.count <= WINDOW_MIN_COLUMNS) return ALL_COLUMNS(g.count);
+  const unit = g.columnWidth * g.zoom;
+  if (!(unit > 0)) return ALL_COLUMNS(g.count);
+  const lead = g.leadingWidth * g.zoom;
+  const first = Math.floor((g.scrollLeft - lead) / unit);
+  const last = Math.ceil((g.scrollLeft + g.viewportWidth - lead) / unit) - 1;
+  return { first: Math.max(0, first), last: Math.min(g.count - 1, last) };
+}
+
+/** Whether `outer` holds every column of `inner` (an empty `inner` is held by anything). */
+export function covers(outer: ColumnRange, inner: ColumnRange): boolean {
+  return inner.last < inner.first || (outer.first <= inner.first && outer.last >= inner.last);
+}
+
 /**
  * The rendered column indexes, in order: the range plus pinned columns (the one holding focus,
  * a step just added), so focus, an open editor or a step being named never unmounts.

@@ -3,6 +3,7 @@
  * "4 of 5", "12 min", "example.com/study", "Email, WhatsApp".
  */
 import { channelLabel, type Lane, type LaneValue, RATING_MAX } from "@journeymap/schema";
+import { metricText } from "../metrics/metricText.ts";
 
 /** "example.com/study" for "https://www.example.com/study": what people recognise. */
 export function shortLink(href: string): string {
@@ -28,6 +29,8 @@ export function laneValueText(lane: Lane, value: LaneValue | undefined): string 
       return typeof value === "string" ? shortLink(value) : "";
     case "channels":
       return Array.isArray(value) ? value.map(channelLabel).join(", ") : "";
+    case "metric":
+      return metricText(lane, value);
     case "text":
       return "";
   }

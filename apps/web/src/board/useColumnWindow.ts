@@ -3,8 +3,16 @@
  * has the rule). Re-renders the board only when the window moves by a step, not per scroll
  * event.
  */
-import { type RefObject, useLayoutEffect, useRef, useState } from "react";
-import { type ColumnRange, columnRange, fitRange, sameRange } from "./columnWindow.ts";
+import { type RefObject, startTransition, useLayoutEffect, useRef, useState } from "react";
+import {
+  type ColumnRange,
+  columnRange,
+  covers,
+  fitRange,
+  sameRange,
+  visibleRange,
+  type WindowGeometry,
+} from "./columnWindow.ts";
 
 /** The lane-name column's width (`--lane-header-width`, a design token in px). */
 function leadingWidth(el: HTMLElement): number {
@@ -38,28 +46,50 @@ export function useColumnWindow(
       overscan: overscanFor(width),
     });
   });
+  const committed = useRef(range);
+  useLayoutEffect(() => {
+    committed.current = range;
+  }, [range]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     const lead = leadingWidth(el);
+    const geometry = (): WindowGeometry => ({
+      scrollLeft: el.scrollLeft,
+      viewportWidth: el.clientWidth,
+      zoom,
+      columnWidth,
+      leadingWidth: lead,
+      count,
+      overscan: overscanFor(el.clientWidth),
+    });
+    const measure = () => columnRange(geometry());
+    let requested = measure();
     const update = () => {
-      const next = columnRange({
-        scrollLeft: el.scrollLeft,
-        viewportWidth: el.clientWidth,
-        zoom,
-        columnWidth,
-        leadingWidth: lead,
-        count,
-        overscan: overscanFor(el.clientWidth),
-      });
+      const next = measure();
+      requested = next;
       setRange((current) => (sameRange(current, next) ? current : next));
     };
+    // A scroll's window move renders as a transition: React builds the entering columns in
+    // slices between frames instead of holding one frame for all of them, while the overscan
+    // still covers the view. When the rendered columns no longer cover what is on screen (a
+    // jump: follow mode, "Go to", the minimap), the move renders at once, so the view never
+    // waits on a transition that other updates keep interrupting.
+    const scrolled = () => {
+      const g = geometry();
+      const next = columnRange(g);
+      if (sameRange(next, requested)) return;
+      requested = next;
+      const apply = () => setRange((current) => (sameRange(current, next) ? current : next));
+      if (covers(committed.current, visibleRange(g))) startTransition(apply);
+      else apply();
+    };
     update();
-    el.addEventListener("scroll", update, { passive: true });
+    el.addEventListener("scroll", scrolled, { passive: true });
     const resize = new ResizeObserver(update);
     resize.observe(el);
     return () => {
-      el.removeEventListener("scroll", update);
+      el.removeEventListener("scroll", scrolled);
       resize.disconnect();
     };
   }, [scrollRef, count, columnWidth, zoom]);

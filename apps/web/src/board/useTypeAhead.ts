@@ -1,20 +1,23 @@
 import { useEffect, useRef } from "react";
+import { type HeldKey, heldKey } from "./CellEditorTypeAhead.ts";
 
 /**
  * Keeps what is typed between opening a cell and its editor taking focus (the editor chunk may
- * still be loading, and binding the cell's fragment takes a moment), so no keystroke is lost.
- * Returns the function the editor calls once focused: it hands over the text and stops.
+ * still be loading, and binding the cell's fragment takes a moment), so no keystroke is lost:
+ * text, Backspace and Enter, and an Escape (after which nothing more is held: the person is
+ * done with the cell). Returns the function the editor calls once focused: it hands over the
+ * keys and stops holding.
  */
-export function useTypeAhead(active: boolean): () => string {
-  const buffer = useRef<string[] | null>(null);
+export function useTypeAhead(active: boolean): () => readonly HeldKey[] {
+  const buffer = useRef<HeldKey[] | null>(null);
   useEffect(() => {
     if (!active) return;
     buffer.current = [];
     const keep = (event: KeyboardEvent) => {
       const typed = buffer.current;
-      if (!typed || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      typed.push(event.key);
+      const held = typed && !typed.some((k) => k.kind === "Escape") ? heldKey(event) : null;
+      if (!typed || !held) return;
+      typed.push(held);
       event.preventDefault();
       event.stopPropagation();
     };
@@ -25,8 +28,8 @@ export function useTypeAhead(active: boolean): () => string {
     };
   }, [active]);
   return () => {
-    const text = buffer.current?.join("") ?? "";
+    const keys = buffer.current ?? [];
     buffer.current = null;
-    return text;
+    return keys;
   };
 }

@@ -17,6 +17,7 @@ import { useDismiss } from "../ui/useDismiss.ts";
 import type { ExportKind } from "./exportFileNames.ts";
 import { useTalkSession } from "../talk/useTalk.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
+import { useRoute } from "../router.ts";
 import "./export.css";
 
 type Choice = ExportKind;
@@ -59,6 +60,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
   const { doc, reader } = useMapSession();
+  const route = useRoute();
+  const mapId = "mapId" in route ? route.mapId : "";
   // Comments come from the map's talk document, once it has synced.
   const talk = useTalkSession();
   const choices = CHOICES.filter((c) => c.id !== "json-comments" || talk?.synced);
@@ -83,7 +86,12 @@ export function ExportMenu({ hiddenPersonas = NONE }: ExportMenuProps) {
         const map = shownMap(reader.read(), hiddenPersonas);
         const format = choice.startsWith("pdf") ? "pdf" : (choice as "png" | "svg");
         const paper = choice === "pdf-a4" ? "A4" : "A3";
-        downloadFile(await exportMap(map, format, { paper }));
+        // A branch, or a map with branches, gets a page of their figures side by side.
+        const branches =
+          format === "pdf" && mapId
+            ? await (await import("./exportBranches.ts")).exportBranches(mapId)
+            : undefined;
+        downloadFile(await exportMap(map, format, { paper, ...(branches ? { branches } : {}) }));
       }
       setOpen(false);
     } catch (e) {

@@ -41,6 +41,12 @@ export interface TextStyle {
   readonly after?: number;
 }
 
+/** One cell of a table row: its text and, when not the row's, its own colour. */
+export interface TableCell {
+  readonly text: string;
+  readonly colour?: RGB;
+}
+
 export class PdfFlow {
   readonly margin = 40;
   readonly fonts: Fonts;
@@ -202,6 +208,47 @@ export class PdfFlow {
     const end = { x: x + 48 * this.scale, y };
     this.page!.drawLine({ start: { x, y }, end, thickness: 3 * this.scale, color: colour });
     this.y -= 8 * this.scale;
+  }
+
+  /**
+   * One row of a table in the current column, with a hairline under it: the first cell
+   * left-aligned, the others right-aligned so figures line up; `widths` are fractions of the
+   * column (the first cell's text is cut to its width, with an ellipsis).
+   */
+  tableRow(cells: readonly TableCell[], widths: readonly number[], style: TextStyle = {}): void {
+    const size = (style.size ?? 9.5) * this.scale;
+    const lineH = size * 1.75;
+    this.ensure(lineH);
+    this.y -= lineH;
+    const left = this.margin + this.column * (this.columnWidth + this.gap);
+    const indent = (style.indent ?? 0) * this.scale;
+    let x = left;
+    for (const [i, cell] of cells.entries()) {
+      const width = (widths[i] ?? 0) * this.columnWidth;
+      const cellStyle = { ...style, colour: cell.colour ?? style.colour };
+      if (i === 0) {
+        const fitted = this.fit(cell.text, width - indent - 4 * this.scale, cellStyle);
+        this.line(this.page!, fitted, x + indent, this.y + size * 0.45, cellStyle);
+      } else {
+        const textX = x + width - this.widthOf(cell.text, cellStyle);
+        this.line(this.page!, cell.text, textX, this.y + size * 0.45, cellStyle);
+      }
+      x += width;
+    }
+    this.page!.drawLine({
+      start: { x: left, y: this.y },
+      end: { x: left + this.columnWidth, y: this.y },
+      thickness: 0.5,
+      color: INK.rule,
+    });
+  }
+
+  /** `text`, or as much of it as fits in `width` followed by an ellipsis. */
+  private fit(text: string, width: number, style: TextStyle): string {
+    if (this.widthOf(text, style) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && this.widthOf(`${cut}…`, style) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
   }
 
   space(points: number): void {

@@ -3,7 +3,7 @@
  * out of the initial bundle). Each format gives a Blob and a file name; the caller saves it.
  */
 import type { JourneyMap } from "@journeymap/schema";
-import { buildPdf } from "./buildPdf.ts";
+import { buildPdf, type PdfBranches } from "./buildPdf.ts";
 import { exportFileName } from "./exportFileNames.ts";
 import type { Paper } from "./PdfFlow.ts";
 import { rasterizeSvg } from "./rasterize.ts";
@@ -25,7 +25,7 @@ const PDF_SCALE = 3;
 export async function exportMap(
   map: JourneyMap,
   format: ExportFormat,
-  options: { paper?: Paper; now?: Date } = {},
+  options: { paper?: Paper; now?: Date; branches?: PdfBranches } = {},
 ): Promise<ExportedFile> {
   const now = options.now ?? new Date();
   const title = map.meta.title;
@@ -53,7 +53,7 @@ export async function exportMap(
       return { png: new Uint8Array(await raster.blob.arrayBuffer()), width, height };
     },
   };
-  const bytes = await buildPdf(map, paper, pictures, now);
+  const bytes = await buildPdf(map, paper, pictures, now, options.branches);
   return {
     blob: new Blob([new Uint8Array(bytes)], { type: "application/pdf" }),
     fileName: exportFileName(title, paper === "A4" ? "pdf-a4" : "pdf-a3", now),

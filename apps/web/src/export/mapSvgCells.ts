@@ -11,6 +11,7 @@ import {
 } from "@journeymap/schema";
 import type { Column } from "../board/columns.ts";
 import { laneValueText } from "../board/laneValueText.ts";
+import { metricBlock } from "../metrics/metricSvg.ts";
 import { LIGHT } from "./mapSvgStyle.ts";
 import { type Block, chip, DASH, stack, text, textBlock } from "./svgBlocks.ts";
 import { richTextBlock } from "./svgRichText.ts";
@@ -62,6 +63,7 @@ export function cellBlock(map: JourneyMap, lane: Lane, column: Column, width: nu
   if (column.kind !== "touchpoint") return { height: 0, draw: () => "" };
   const tp = column.touchpoint;
   if (lane.kind === "channels") return channelsBlock(tp.channels, width);
+  if (lane.type === "metric") return metricBlock(lane, lane.values.get(tp.id), width);
   if (lane.type !== "text") {
     const value = laneValueText(lane, lane.values.get(tp.id));
     return value ? textBlock(value, width, 13, LIGHT.text, { maxLines: 4 }) : DASH;

@@ -12,7 +12,6 @@ import {
   authorsOf,
   type Burst,
   type ElementRef,
-  HistoryPlayer,
   parseElementKey,
   type RefOf,
   type RestorableKind,
@@ -20,7 +19,9 @@ import {
   readJourneyMap,
 } from "@journeymap/schema";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
+import * as Y from "yjs";
+import { connectingTo, type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
+import { useLinkToken } from "../sync/useLinkToken.ts";
 import { RESTORABLE } from "./ChangeList.tsx";
 import { changeContextOf } from "./changeSentence.ts";
 import { HistoryHeader } from "./HistoryHeader.tsx";
@@ -40,6 +41,7 @@ import { useBurstsInPhase } from "./useBurstsInPhase.ts";
 import { MomentMaps, mapsFromServer, visitBefore } from "./momentMaps.ts";
 import { type Moment, useEditChanges } from "./useEditChanges.ts";
 import { usePlayback } from "./usePlayback.ts";
+import { useReplay } from "./useReplay.ts";
 import { LastRestore } from "./LastRestore.tsx";
 import { useLastRestore } from "./useLastRestore.ts";
 import { useRestore } from "./useRestore.ts";
@@ -53,7 +55,15 @@ function isRestorable(ref: ElementRef): ref is RefOf<RestorableKind> {
   return (RESTORABLE as ReadonlySet<string>).has(ref.kind);
 }
 
-function HistoryView({ mapId, connection }: { mapId: string; connection: MapConnection }) {
+interface HistoryViewProps {
+  readonly mapId: string;
+  /** The live map, or a stand-in (an empty, read-only, unsynced map) until it is joined. */
+  readonly connection: MapConnection;
+  /** The first moment is on screen, or the history cannot show one: join the live map now. */
+  readonly onShown: () => void;
+}
+
+function HistoryView({ mapId, connection, onShown }: HistoryViewProps) {
   const live = connection.doc;
   // The replay comes from the history API, so the view opens before the live map has synced;
   // restoring and comparing with now wait for it.
@@ -61,7 +71,7 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   const canEdit = !connection.readOnly && liveReady;
   useInHistory(connection.awareness);
   const api = useMemo(() => new HistoryApi(mapId), [mapId]);
-  const player = useMemo(() => new HistoryPlayer({ state: api.state, rows: api.rows }), [api]);
+  const player = useReplay(api);
   // Maps at moments already seen: the map before the shown edit is mostly one of them.
   const moments = useMemo(() => new MomentMaps(mapsFromServer(api)), [api]);
   const visit = useCallback(
@@ -70,6 +80,9 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
   );
 
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (error) onShown();
+  }, [error, onShown]);
   const [phase, setPhase] = useState<string | null>(null);
   const [moment, setMoment] = useState<Moment | null>(null);
   // Known only once the shown edit's changes are (below, from the playback's timeline).
@@ -128,8 +141,9 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
     (map: JourneyMap, seq: number) => {
       moments.put(seq, map);
       setMoment({ map, seq });
+      afterPaint(onShown);
     },
-    [moments],
+    [moments, onShown],
   );
 
   const { selected } = selection;
@@ -234,13 +248,33 @@ function HistoryView({ mapId, connection }: { mapId: string; connection: MapConn
 }
 
 /**
- * The history route: connects to the live map (for restores, comparisons and who is here) and
- * shows its history at once, without waiting for that sync.
+ * Runs `f` after the frame being prepared (a task after this layout effect). Not on an
+ * animation frame: a page in a background tab gets none, and would never join the live map.
+ */
+function afterPaint(f: () => void): void {
+  setTimeout(f, 0);
+}
+
+/**
+ * The history route: shows the map's history from the history API, and joins the live map
+ * (for restores, comparisons and who is here) once the first moment is painted. Joining at
+ * once decoded the live map's state while the history decoded its own, and made the open
+ * 1.4–1.5 times as long as the live board's (issue 16, R7).
  */
 export default function HistoryPage({ mapId }: { mapId: string }) {
-  const connection = useMapConnection(mapId);
-  if (!connection) return null;
-  if (connection.refused) {
+  // A share link's token is settled before the history API is called with it.
+  const tokenSettled = useLinkToken(mapId);
+  if (!tokenSettled) return null;
+  return <HistoryWithLive mapId={mapId} />;
+}
+
+function HistoryWithLive({ mapId }: { mapId: string }) {
+  const [join, setJoin] = useState(false);
+  const onShown = useCallback(() => setJoin(true), []);
+  // Until the live map is joined: an empty map, never synced, so nothing offers to edit it.
+  const [standIn] = useState(() => connectingTo(mapId, new Y.Doc()));
+  const connection = useMapConnection(mapId, join);
+  if (connection?.refused) {
     return (
       <div className="page">
         <div className="notice notice--error" role="alert">
@@ -250,5 +284,5 @@ export default function HistoryPage({ mapId }: { mapId: string }) {
       </div>
     );
   }
-  return <HistoryView mapId={mapId} connection={connection} />;
+  return <HistoryView mapId={mapId} connection={connection ?? standIn} onShown={onShown} />;
 }

@@ -1,5 +1,5 @@
-import { elementKey, type JourneyMap, mirrorMap } from "@journeymap/schema";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { elementKey, type JourneyMap } from "@journeymap/schema";
+import { useLayoutEffect, useMemo, useRef } from "react";
 import type * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
 import { elementAt } from "../board/elementDom.ts";
@@ -11,6 +11,7 @@ const NO_HIDDEN: ReadonlySet<string> = new Set();
 const noop = () => {};
 
 export interface ReplayBoardProps {
+  /** The display document, the same one for every moment. */
   readonly doc: Y.Doc;
   readonly seq: number;
   /** Generated highlight rules for the changed elements. */
@@ -23,25 +24,19 @@ export interface ReplayBoardProps {
 
 /**
  * The real board, read-only, showing one moment of the map's history, always on one display
- * document: the player's first document (moving forward applies the log's rows to it, exactly
- * and incrementally); once the player has rebuilt a new document (a move back or far), the
- * display is made equal to it with `mirrorMap`, which writes only what differs. Either way the
+ * document that the replay (replayPort.ts) brings to each moment with only what differs: the
  * incremental reader keeps the identity of everything else and the memoized board repaints
  * only what the move changed (a new document per jump re-rendered the whole board).
  */
 export function ReplayBoard({ doc, seq, css, onMoment, onSelect }: ReplayBoardProps) {
-  const [display] = useState(() => doc);
-  const session = useMapSessionFor(display, true);
+  const session = useMapSessionFor(doc, true);
   const report = useRef(onMoment);
   report.current = onMoment;
 
   // Before paint: the label and the board of one moment show in the same frame.
   useLayoutEffect(() => {
-    if (doc !== display) mirrorMap(display, doc);
     report.current(session.reader.read(), seq);
-  }, [display, session, doc, seq]);
-
-  useLayoutEffect(() => () => display.destroy(), [display]);
+  }, [session, seq]);
 
   // The board element is made once: a new highlight stylesheet (each step) must not re-render
   // the board; only the session's reader, through its selectors, decides what repaints.

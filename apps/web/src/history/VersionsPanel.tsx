@@ -7,6 +7,7 @@ import { formatWhen } from "./format.ts";
 import type { Version } from "./HistoryApi.ts";
 import "./historySections.css";
 import "./VersionsPanel.css";
+import { BranchAtMoment } from "../branches/BranchAtMoment.tsx";
 
 export interface Comparison {
   readonly version: Version;
@@ -67,6 +68,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
           </button>
         </form>
       )}
+      {canEdit && <BranchAtMoment seq={seq} />}
       {versions.length === 0 && (
         <p className="history-empty">
           No named versions yet.{canEdit ? " Scrub to a moment and give it a name." : ""}

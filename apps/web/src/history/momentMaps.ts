@@ -5,10 +5,11 @@
  * every moment shown, and the moment a seek passes on its way (`visitBefore`). Only a moment
  * nobody passed is loaded.
  */
-import { type Burst, type JourneyMap, readJourneyMap, type Visit } from "@journeymap/schema";
+import { type Burst, type JourneyMap, readJourneyMap } from "@journeymap/schema";
 import * as Y from "yjs";
 import { shownEdit } from "./editChanges.ts";
 import type { HistoryApi } from "./HistoryApi.ts";
+import type { MapVisit } from "./replayCore.ts";
 import { docAt } from "./replayedDoc.ts";
 
 /** Maps kept: stepping back and forth over a few edits finds each one here. */
@@ -71,8 +72,8 @@ export function visitBefore(
   maps: MomentMaps,
   bursts: readonly Burst[],
   target: number,
-): Visit | undefined {
+): MapVisit | undefined {
   const edit = shownEdit(bursts, target);
   if (!edit || maps.has(edit.beforeSeq)) return undefined;
-  return { seq: edit.beforeSeq, see: (doc) => maps.put(edit.beforeSeq, readJourneyMap(doc)) };
+  return { seq: edit.beforeSeq, see: (map) => maps.put(edit.beforeSeq, map) };
 }

@@ -70,6 +70,22 @@ export function isAtEnd(state: PlaybackState): boolean {
   return !!state.timeline && !!state.position && state.position.seq === state.timeline.seq;
 }
 
+/** Whether the replay is at its end, and how many moves the person has made so far. */
+export interface FollowCheck {
+  readonly atEnd: boolean;
+  readonly moves: number;
+}
+
+/**
+ * After live edits, whether to move to the new last edit once the timeline arrives: only when
+ * the replay was at the end when they came, still is, and the person moved nowhere meanwhile.
+ * The live map's first sync arrives just after the open now, when people start to scrub:
+ * following it then jumped back to the end from a move they had just made.
+ */
+export function followsLive(asked: FollowCheck, now: FollowCheck): boolean {
+  return asked.atEnd && now.atEnd && now.moves === asked.moves;
+}
+
 /** Where Play starts: from the beginning when the replay is already at its last stop. */
 export function playStart(state: PlaybackState): number | null {
   const { timeline, position, author } = state;

@@ -3,11 +3,13 @@
  * (coalesced), follows live edits while at the end, and plays burst by burst. The decisions
  * are `playback.ts`'s; this hook owns the I/O and the timers.
  */
-import type { Burst, HistoryPlayer, Visit } from "@journeymap/schema";
+import type { Burst } from "@journeymap/schema";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type * as Y from "yjs";
 import type { HistoryApi } from "./HistoryApi.ts";
+import type { MapVisit } from "./replayCore.ts";
 import {
+  followsLive,
   INITIAL_PLAYBACK,
   isAtEnd,
   nextTick,
@@ -21,16 +23,21 @@ import {
 /** How long after a live edit the timeline is fetched again. */
 const REFRESH_MS = 1500;
 
+/** What moves the shown document to a moment (the replay worker's page side). */
+export interface Replay {
+  seek(target: number, visit?: MapVisit): Promise<{ readonly doc: Y.Doc; readonly seq: number }>;
+}
+
 export interface PlaybackOptions {
   readonly api: HistoryApi;
-  readonly player: HistoryPlayer;
+  readonly player: Replay;
   /** The live map: its edits extend the timeline. */
   readonly live: Y.Doc;
   /** The shown step changed nothing under the phase filter: playing passes it quickly. */
   readonly quiet: boolean;
   readonly onError: (message: string) => void;
   /** A moment to look at on the way to `target` (the map before the edit shown there). */
-  readonly visit?: (target: number, bursts: readonly Burst[]) => Visit | undefined;
+  readonly visit?: (target: number, bursts: readonly Burst[]) => MapVisit | undefined;
 }
 
 export interface Playback {
@@ -104,17 +111,20 @@ export function usePlayback({
   // Live edits (anyone's, restores included) extend the timeline; follow them when at the end.
   const atEnd = useRef(true);
   atEnd.current = isAtEnd(state);
+  // The person's own moves (seek, step, play), counted.
+  const moves = useRef(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => ({ atEnd: atEnd.current, moves: moves.current });
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const follow = atEnd.current;
+        const asked = check();
         api.timeline().then(
           (timeline) => {
             dispatch({ kind: "timeline", timeline });
             bursts.current = timeline.bursts;
-            if (follow) seek(timeline.seq);
+            if (followsLive(asked, check())) seek(timeline.seq);
           },
           () => {},
         );
@@ -139,6 +149,7 @@ export function usePlayback({
 
   const seekByHand = useCallback(
     (seq: number) => {
+      moves.current++;
       dispatch({ kind: "play", playing: false });
       seek(seq);
     },
@@ -146,6 +157,7 @@ export function usePlayback({
   );
 
   const play = (on: boolean) => {
+    moves.current++;
     const start = on ? playStart(state) : null;
     if (start !== null) seek(start); // at the end: play from the beginning
     dispatch({ kind: "play", playing: on });
@@ -153,6 +165,7 @@ export function usePlayback({
 
   const stepBy = (direction: -1 | 1, unit: StepUnit) => {
     if (!state.timeline || !state.position) return;
+    moves.current++;
     dispatch({ kind: "play", playing: false });
     const target = stepTarget(state, direction, unit);
     if (target !== null) seek(target);

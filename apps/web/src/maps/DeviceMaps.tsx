@@ -8,6 +8,7 @@ import { tokenFor } from "../sync/tokens.ts";
 import { AppLink } from "../ui/AppLink.tsx";
 import { formatDate } from "../ui/formatDate.ts";
 import { useAction } from "../ui/useAction.ts";
+import { MapFreshnessNote } from "./MapFreshnessNote.tsx";
 import { MapThumbnail } from "./MapThumbnail.tsx";
 import { onlyOnDevice } from "./onlyOnDevice.ts";
 
@@ -67,6 +68,7 @@ export function DeviceMaps({ claimTo = null, listed, onClaimed, empty }: DeviceM
                 <div className="map-card-meta">
                   Updated {formatDate(m.updatedAt)} · {m.role}
                 </div>
+                <MapFreshnessNote mapId={m.id} updatedAt={m.updatedAt} />
               </AppLink>
               {claimTo && m.role === ROLE.owner && (
                 <button

@@ -3,6 +3,7 @@ import { Map as MapIcon, RotateCcw } from "lucide-react";
 import { restoreMap } from "../api/workspaceMapsApi.ts";
 import { AppLink } from "../ui/AppLink.tsx";
 import { MapActions } from "./MapActions.tsx";
+import { MapFreshnessNote } from "./MapFreshnessNote.tsx";
 import { MapThumbnail } from "./MapThumbnail.tsx";
 import { lastEditNote, trashNote } from "./mapListModel.ts";
 
@@ -39,6 +40,7 @@ export function WorkspaceMapCard({ map, now, moveTargets, onAction }: WorkspaceM
           {title}
           <div className="map-card-meta">{lastEditNote(map, now)}</div>
           <div className="map-card-meta">Your role: {map.role}</div>
+          <MapFreshnessNote mapId={map.id} updatedAt={map.updatedAt} />
         </AppLink>
       )}
       {trashed ? (

@@ -12,9 +12,9 @@ import type { AttributionTable } from "@journeymap/protocol/http";
 /** At most one request per this long (ms), however fast the map changes. */
 export const MIN_REFRESH_MS = 2000;
 
-export interface AttributionCache {
+export interface AttributionCache<T = AttributionTable> {
   /** The table as last fetched; null before the first answer. */
-  readonly read: () => AttributionTable | null;
+  readonly read: () => T | null;
   readonly subscribe: (listener: () => void) => () => void;
   /** Fetches when nothing was fetched yet, or the map changed since and enough time passed. */
   readonly request: () => void;
@@ -22,11 +22,11 @@ export interface AttributionCache {
   readonly markChanged: () => void;
 }
 
-export function createAttributionCache(
-  fetchTable: () => Promise<AttributionTable>,
+export function createAttributionCache<T = AttributionTable>(
+  fetchTable: () => Promise<T>,
   now: () => number = Date.now,
-): AttributionCache {
-  let table: AttributionTable | null = null;
+): AttributionCache<T> {
+  let table: T | null = null;
   let changed = true;
   let inFlight = false;
   let fetchedAt = Number.NEGATIVE_INFINITY;

@@ -85,28 +85,37 @@ const RECONNECT_CHECK_MS = 5000;
 /** How long to wait for IndexedDB before working online only. */
 const LOCAL_OPEN_TIMEOUT_MS = 4000;
 
-export function useMapConnection(mapId: string): MapConnection | null {
+/** A connection to `mapId` over `doc` that has not reached the server yet. */
+export function connectingTo(mapId: string, doc: Y.Doc): MapConnection {
+  return {
+    doc,
+    status: "connecting",
+    synced: false,
+    unsynced: 0,
+    edits: 0,
+    refused: null,
+    ended: null,
+    readOnly: heldReadOnly(mapId),
+    role: heldRole(mapId),
+    offlineCopy: "pending",
+    awareness: null,
+    provider: null,
+  };
+}
+
+/**
+ * `enabled` false holds the connection back (null until it is true): the history view joins
+ * the live map only once its first moment is on screen, so the two do not decode at once.
+ */
+export function useMapConnection(mapId: string, enabled = true): MapConnection | null {
   const [connection, setConnection] = useState<MapConnection | null>(null);
   // A share link's token is settled first, so we connect with the token we will keep.
   const tokenSettled = useLinkToken(mapId);
 
   useEffect(() => {
-    if (!tokenSettled) return;
+    if (!tokenSettled || !enabled) return;
     const doc = new Y.Doc();
-    let state: MapConnection = {
-      doc,
-      status: "connecting",
-      synced: false,
-      unsynced: 0,
-      edits: 0,
-      refused: null,
-      ended: null,
-      readOnly: heldReadOnly(mapId),
-      role: heldRole(mapId),
-      offlineCopy: "pending",
-      awareness: null,
-      provider: null,
-    };
+    let state = connectingTo(mapId, doc);
     const update = (patch: Partial<MapConnection>) => {
       // Once access ended, no later socket status may say otherwise.
       state = { ...state, ...patch, ...(state.ended ? { status: "ended" as const } : {}) };
@@ -219,7 +228,7 @@ export function useMapConnection(mapId: string): MapConnection | null {
       void local?.destroy();
       doc.destroy();
     };
-  }, [mapId, tokenSettled]);
+  }, [mapId, tokenSettled, enabled]);
 
   return connection;
 }

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   columnOfElement,
   columnRange,
+  covers,
   fitRange,
   renderedColumns,
   WINDOW_MIN_COLUMNS,
   WINDOW_STEP,
+  visibleRange,
   type WindowGeometry,
 } from "../../src/board/columnWindow.ts";
 
@@ -48,6 +50,18 @@ describe("column window", () => {
       expect(range.last - range.first + 1).toBeLessThanOrEqual(needed.length + 2 * WINDOW_STEP);
       expect(range.first % WINDOW_STEP).toBe(0);
     }
+  });
+
+  it("names exactly the columns the viewport shows, which the window always covers", () => {
+    for (const scrollLeft of [0, 100, 12_345, 30_000, 64_400]) {
+      const visible = visibleRange({ ...BIG, scrollLeft });
+      const needed = intersecting(scrollLeft, scrollLeft + 1600, 300);
+      expect(visible).toEqual({ first: needed[0], last: needed[needed.length - 1] });
+      expect(covers(columnRange({ ...BIG, scrollLeft }), visible)).toBe(true);
+    }
+    // A window left behind by a far jump does not cover the new view.
+    expect(covers(columnRange(BIG), visibleRange({ ...BIG, scrollLeft: 30_000 }))).toBe(false);
+    expect(covers({ first: 0, last: 10 }, { first: 5, last: 4 })).toBe(true);
   });
 
   it("stays inside the board at both ends", () => {

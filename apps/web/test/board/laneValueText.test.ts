@@ -10,6 +10,7 @@ const lane = (type: LaneType, unit = ""): Lane => ({
   hidden: false,
   type,
   unit,
+  preset: "",
   values: new Map(),
 });
 

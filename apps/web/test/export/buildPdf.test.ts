@@ -3,10 +3,19 @@
  * persona legend, the appendix uses typographic characters and plurals, and every page is
  * numbered.
  */
-import { MapEditor, readJourneyMap } from "@journeymap/schema";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  compareFigures,
+  describeFigures,
+  MapEditor,
+  readJourneyMap,
+} from "@journeymap/schema";
 import { PDFDocument, PDFPage } from "pdf-lib";
 import { describe, expect, it, vi } from "vitest";
-import { buildPdf } from "../../src/export/buildPdf.ts";
+import { buildPdf, type PdfBranches } from "../../src/export/buildPdf.ts";
 import { renderMapSvg } from "../../src/export/renderMapSvg.ts";
 import { templateMap } from "../support/templateMap.ts";
 
@@ -25,7 +34,11 @@ interface Drawn {
 }
 
 /** Builds the PDF and returns the text drawn on each page (runs on a line joined). */
-async function layout(map: ReturnType<typeof readJourneyMap>, paper: "A3" | "A4") {
+async function layout(
+  map: ReturnType<typeof readJourneyMap>,
+  paper: "A3" | "A4",
+  branches?: PdfBranches,
+) {
   const pages: PDFPage[] = [];
   const drawn: Drawn[] = [];
   const addPage = PDFDocument.prototype.addPage;
@@ -53,7 +66,7 @@ async function layout(map: ReturnType<typeof readJourneyMap>, paper: "A3" | "A4"
       return { png: PIXEL, width, height };
     },
   };
-  const bytes = await buildPdf(map, paper, pictures, new Date(0)).finally(() =>
+  const bytes = await buildPdf(map, paper, pictures, new Date(0), branches).finally(() =>
     vi.restoreAllMocks(),
   );
   const doc = await PDFDocument.load(bytes);
@@ -63,7 +76,7 @@ async function layout(map: ReturnType<typeof readJourneyMap>, paper: "A3" | "A4"
       .map((d) => d.text)
       .join("");
   const mapPages = pages.flatMap((_, i) => (textOf(i).includes("Journey map") ? [i] : []));
-  return { doc, drawn, mapPages, textOf, all: drawn.map((d) => d.text).join("") };
+  return { bytes, doc, drawn, mapPages, textOf, all: drawn.map((d) => d.text).join("") };
 }
 
 function sample() {
@@ -111,5 +124,49 @@ describe("buildPdf", () => {
     const { mapPages } = await layout(map, "A4");
     // Fewer, fuller pages than the four steps per page A4 used to get.
     expect(mapPages.length).toBeLessThan(Math.ceil(map.touchpoints.length / 4));
+  });
+
+  it("prints a branch page: the sentence and the figures original vs branch with Δ", async () => {
+    const original = sample();
+    const { doc } = templateMap("ecommerce-purchase");
+    const editor = new MapEditor(doc);
+    const [first, second] = original.touchpoints;
+    editor.deleteTouchpoint(first!.id);
+    editor.setEmotion(original.personas[0]!.id, second!.id, 3);
+    const branch = readJourneyMap(doc);
+    const figures = compareFigures(original, branch);
+    const summary = describeFigures(figures, "To-be");
+    const { all, textOf, doc: pdf, bytes } = await layout(original, "A4", {
+      compared: [{ name: "To-be: self-serve", summary, figures }],
+      isBranch: false,
+    });
+    const page = [...Array(pdf.getPageCount()).keys()].find((i) =>
+      textOf(i).includes("Branches: as-is and to-be"),
+    );
+    expect(page).toBeDefined();
+    const text = textOf(page!);
+    expect(text).toContain("1 branch of this map against it");
+    expect(text).toContain("To-be: self-serve");
+    expect(text).toContain(`${summary}.`);
+    expect(summary).toMatch(/^To-be removes 1 step/);
+    for (const head of ["Figure", "Original", "Branch", "Δ", "Steps", "Hand-offs"])
+      expect(text).toContain(head);
+    expect(text).toContain(String(figures.steps.left));
+    expect(text).toContain("\u22121"); // one step fewer, with a real minus sign
+    // Nothing for a map without branches.
+    expect((await layout(original, "A4")).all).not.toContain("Branches: as-is");
+    expect(all).not.toContain("->");
+    // For people: the page as an image, where poppler is installed (docs/screenshots).
+    const dir = mkdtempSync(join(tmpdir(), "branch-pdf-"));
+    writeFileSync(join(dir, "map.pdf"), bytes);
+    try {
+      const n = String(page! + 1);
+      execFileSync("pdftoppm", ["-png", "-r", "80", "-f", n, "-l", n, "-singlefile", join(dir, "map.pdf"), join(dir, "page")]);
+      const png = readFileSync(join(dir, "page.png"));
+      expect(png.length).toBeGreaterThan(1000);
+      if (process.env.BRANCH_PDF_SCREENSHOT) writeFileSync(process.env.BRANCH_PDF_SCREENSHOT, png);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
   });
 });

@@ -1,9 +1,10 @@
-import { HistoryPlayer, type HistorySource, readJourneyMap } from "@journeymap/schema";
+import { type HistorySource, readJourneyMap } from "@journeymap/schema";
 import { loggedMap } from "@journeymap/schema/testing";
 import { describe, expect, it } from "vitest";
 import { changesOfEdit } from "../../src/history/editChanges.ts";
 import { MomentMaps, visitBefore } from "../../src/history/momentMaps.ts";
 import { burst } from "../support/burstFixture.ts";
+import { replayOverChannel } from "../support/replayChannel.ts";
 
 /** A logged map: the seed (row 1), Ana (rows 2–4), Ben (5–6), Ana (7). */
 function history() {
@@ -39,7 +40,7 @@ function history() {
 describe("maps at moments the history view keeps (issue 16, R7)", () => {
   it("reads the map before the shown edit on the way there, so listing its changes loads nothing", async () => {
     const { rows, bursts, source, maps, mapAt, loads } = history();
-    const player = new HistoryPlayer(source);
+    const player = replayOverChannel(source);
     for (const target of [6, 3, 7, 5, 2]) {
       const at = await player.seek(target, visitBefore(maps, bursts, target));
       const shown = await changesOfEdit((s) => maps.get(s), bursts, target, readJourneyMap(at.doc));
@@ -49,6 +50,7 @@ describe("maps at moments the history view keeps (issue 16, R7)", () => {
     }
     expect(rows.length).toBe(7);
     expect(loads()).toBe(0);
+    player.close();
   });
 
   it("asks for no visit when the map is kept, and loads a moment nobody passed, once", async () => {

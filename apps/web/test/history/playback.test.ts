@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  followsLive,
   INITIAL_PLAYBACK,
   isAtEnd,
   nextTick,
@@ -88,5 +89,14 @@ describe("history playback", () => {
   it("keeps the speed and the person filter", () => {
     const state = run({ kind: "speed", speed: 8 }, { kind: "author", author: "Ben" });
     expect(state).toMatchObject({ speed: 8, author: "Ben" });
+  });
+
+  it("follows live edits only when still at the end and not moved by hand meanwhile", () => {
+    const asked = { atEnd: true, moves: 3 };
+    expect(followsLive(asked, { atEnd: true, moves: 3 })).toBe(true);
+    // The live map's first sync came as the person stepped back: their move stands.
+    expect(followsLive(asked, { atEnd: true, moves: 4 })).toBe(false);
+    expect(followsLive(asked, { atEnd: false, moves: 3 })).toBe(false);
+    expect(followsLive({ atEnd: false, moves: 3 }, { atEnd: true, moves: 3 })).toBe(false);
   });
 });

@@ -26,13 +26,18 @@ const MAX_TEXT = 64 * 1024;
 /**
  * The tables whose rows belong to one map, as the store names them: the map, its share links
  * (as stored: tokens are signed, not stored, so a link keeps working wherever the signing key
- * is the same), named versions, shares with people, and its workspace's settings.
+ * is the same), named versions, shares with people, where it was branched from (its own row of
+ * map_branches, when it is a branch), its live emotion votes and their ballots, and its
+ * workspace's settings. Restored in this order.
  */
 export const ARCHIVE_TABLES = [
   "maps",
   "links",
   "versions",
   "map_shares",
+  "map_branches",
+  "votes",
+  "vote_ballots",
   "workspace_settings",
 ] as const;
 export type ArchiveTable = (typeof ARCHIVE_TABLES)[number];

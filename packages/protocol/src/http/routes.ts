@@ -41,7 +41,12 @@ import {
 } from "./maps.ts";
 import { BAD_INPUT, RATE_LIMITED, refusal, SIGNED_OUT, TOO_LARGE } from "./refusals.ts";
 import type { Route } from "./route.ts";
+import { VOTE_ROUTES } from "./votes.ts";
+import { BRANCH_ROUTES } from "./branches.ts";
 import { WORKSPACE_MAP_ROUTES } from "./workspaceMapRoutes.ts";
+import { WEBHOOK_ROUTES } from "./webhooks.ts";
+import { FRESHNESS_ROUTES } from "./freshness.ts";
+import { METRIC_ROUTES } from "./metrics.ts";
 import {
   IDEMPOTENCY_KEY_HEADER,
   InboxImportResult,
@@ -120,6 +125,11 @@ export const ROUTES = {
     errors: { ...BAD_INPUT, ...TOO_LARGE },
   },
   ...WORKSPACE_MAP_ROUTES,
+  ...VOTE_ROUTES,
+  ...BRANCH_ROUTES,
+  ...WEBHOOK_ROUTES,
+  ...FRESHNESS_ROUTES,
+  ...METRIC_ROUTES,
   listLinks: {
     method: "GET",
     path: "/api/maps/{mapId}/links",

@@ -15,6 +15,8 @@ import {
   TOUCHPOINT,
 } from "../layout.ts";
 import type { EntityRoot } from "../layout.ts";
+import { METRIC_LANE, metricCellEntries } from "../metrics/layout.ts";
+import { isMetricCell } from "../metrics/MetricCell.ts";
 import { CURRENT_SCHEMA_VERSION, isEmptyMap } from "../migrations/migrateMap.ts";
 import { keysAfter } from "../order.ts";
 import type { MapOrigin } from "../origin.ts";
@@ -93,7 +95,11 @@ function personaFields(p: PersonaSnapshot): Record<string, unknown> {
 const phaseFields = (p: PhaseSnapshot) => fieldsOf(p, PHASE, ["name", "colour", "description"]);
 function laneFields(l: LaneSnapshot): Record<string, unknown> {
   const fields = fieldsOf(l, LANE, ["kind", "name", "hidden", "type", "unit"]);
-  for (const { touchpointId, value } of l.values) fields[laneValueKey(touchpointId)] = value;
+  for (const { touchpointId, value } of l.values) {
+    if (isMetricCell(value)) Object.assign(fields, metricCellEntries(touchpointId, value));
+    else fields[laneValueKey(touchpointId)] = value;
+  }
+  if (l.preset) fields[METRIC_LANE.preset] = l.preset;
   return fields;
 }
 

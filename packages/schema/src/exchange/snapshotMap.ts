@@ -44,13 +44,14 @@ export function snapshotMap(doc: Y.Doc): MapSnapshot {
       team: t.team,
       description: descriptionOf(t.id),
     })),
-    lanes: map.lanes.map(({ id, kind, name, hidden, type, unit, values }) => ({
+    lanes: map.lanes.map(({ id, kind, name, hidden, type, unit, preset, values }) => ({
       id,
       kind,
       name,
       hidden,
       type,
       unit,
+      preset,
       values: [...values].map(([touchpointId, value]) => ({ touchpointId, value })),
     })),
     cells: [...map.cells.values()].map(({ laneId, touchpointId, content }) => ({

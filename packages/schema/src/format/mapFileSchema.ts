@@ -12,6 +12,8 @@ import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "../records/Persona.ts"
 import { EVIDENCE_TARGET_KINDS } from "../records/Evidence.ts";
 import { MAX_CHANNEL_NAME, MAX_CHANNELS_PER_STEP } from "../records/channelList.ts";
 import { MAX_LANE_UNIT, MAX_LINK } from "../records/laneValue.ts";
+import { MAX_METRIC_POINTS } from "../metrics/MetricCell.ts";
+import { METRIC_PRESET_IDS } from "../metrics/presets.ts";
 import {
   CARD_KINDS,
   CARD_STATUSES,
@@ -116,14 +118,28 @@ export const touchpointSchema = z
   })
   .transform((t) => ({ ...t, channels: t.channels ?? [t.channel] }));
 
+const metricNumber = z.number().finite().nullable();
+const metricCell = z
+  .object({
+    kind: z.literal("metric"),
+    value: metricNumber.meta({ description: "The current value (else the newest point's)." }),
+    target: metricNumber,
+    series: z
+      .array(z.object({ at: z.iso.datetime(), value: z.number().finite() }))
+      .max(MAX_METRIC_POINTS)
+      .default([])
+      .meta({ description: "Dated values, oldest first; `at` is an ISO instant." }),
+  })
+  .meta({ description: "A metric lane's step: value, target and dated series." });
+
 const laneValueSchema = z
   .object({
     touchpointId: id,
-    value: z.union([z.number().finite(), z.string().max(MAX_LINK), channelList]),
+    value: z.union([z.number().finite(), z.string().max(MAX_LINK), channelList, metricCell]),
   })
   .meta({
     description:
-      "One step's value in a typed lane: a 1–5 rating, a number, an http(s) link or a channel list.",
+      "One step's value in a typed lane: a 1–5 rating, a number, an http(s) link, a channel list or a metric.",
   });
 
 export const laneSchema = z.object({
@@ -135,7 +151,13 @@ export const laneSchema = z.object({
     .enum(LANE_TYPES)
     .default("text")
     .meta({ description: "What a custom lane's cells hold; text lanes use `cells`." }),
-  unit: z.string().max(MAX_LANE_UNIT).default("").meta({ description: "A number lane's unit." }),
+  unit: z.string().max(MAX_LANE_UNIT).default("").meta({
+    description: "A number lane's unit; a metric lane's percent, seconds, score or count.",
+  }),
+  preset: z
+    .enum(["", ...METRIC_PRESET_IDS] as [string, ...string[]])
+    .default("")
+    .meta({ description: "A metric lane's preset (conversion, dropOff, csat, nps…)." }),
   values: z.array(laneValueSchema).default([]),
 });
 

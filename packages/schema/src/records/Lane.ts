@@ -8,6 +8,9 @@ import {
   type LaneKind,
   type LaneType,
 } from "../vocabulary.ts";
+import { METRIC_LANE } from "../metrics/layout.ts";
+import { readMetricValues } from "../metrics/MetricCell.ts";
+import { type MetricPresetId, toMetricSettings } from "../metrics/presets.ts";
 import type { Fields } from "./fields.ts";
 import { type LaneValue, readLaneValue, toLaneUnit } from "./laneValue.ts";
 
@@ -19,8 +22,10 @@ export interface Lane {
   readonly hidden: boolean;
   /** What the cells hold; always "text" for built-in lanes, whose kind decides instead. */
   readonly type: LaneType;
-  /** Shown after a number lane's values; "" otherwise. */
+  /** Shown after a number lane's values; a metric lane's unit (percent…); "" otherwise. */
   readonly unit: string;
+  /** A metric lane's preset ("" for a custom metric and for other lanes). */
+  readonly preset: MetricPresetId | "";
   /** A typed lane's valid values by step (steps that exist only, see the read model). */
   readonly values: ReadonlyMap<TouchpointId, LaneValue>;
 }
@@ -36,6 +41,10 @@ export function builtInLaneId(kind: LaneKind): LaneId {
 
 function readValues(type: LaneType, fields: Fields): ReadonlyMap<TouchpointId, LaneValue> {
   if (type === "text" || !fields.forEach) return NO_VALUES;
+  if (type === "metric") {
+    const range = toMetricSettings(fields.get(LANE.unit), fields.get(METRIC_LANE.preset)).range;
+    return readMetricValues(fields, range) as Map<TouchpointId, LaneValue>;
+  }
   const values = new Map<TouchpointId, LaneValue>();
   fields.forEach((raw, key) => {
     const touchpointId = parseLaneValueKey(key);
@@ -51,6 +60,10 @@ export function readLane(id: string, fields: Fields): Lane {
   const kind = toOneOf(fields.get(LANE.kind), LANE_KINDS, "text");
   // An unknown type too: its values are kept in the document, just not shown.
   const type = kind === "text" ? toOneOf(fields.get(LANE.type), LANE_TYPES, "text") : "text";
+  const metric =
+    type === "metric"
+      ? toMetricSettings(fields.get(LANE.unit), fields.get(METRIC_LANE.preset))
+      : null;
   return {
     id: id as LaneId,
     key: toPosition(fields.get(LANE.pos)).key,
@@ -58,7 +71,8 @@ export function readLane(id: string, fields: Fields): Lane {
     name: toText(fields.get(LANE.name)).trim() || LANE_KIND_LABELS[kind],
     hidden: toBool(fields.get(LANE.hidden)),
     type,
-    unit: type === "number" ? toLaneUnit(fields.get(LANE.unit)) : "",
+    unit: metric ? metric.unit : type === "number" ? toLaneUnit(fields.get(LANE.unit)) : "",
+    preset: metric ? metric.preset : "",
     values: readValues(type, fields),
   };
 }

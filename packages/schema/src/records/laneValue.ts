@@ -6,6 +6,7 @@
  */
 import { RATING_MAX, RATING_MIN, type LaneType } from "../vocabulary.ts";
 import { toInt } from "../read/coerce.ts";
+import type { MetricCell } from "../metrics/MetricCell.ts";
 import { type ChannelEntry, toChannelList, validChannelList } from "./channelList.ts";
 
 /** Numbers beyond this are typing accidents, and would print as exponents. */
@@ -13,7 +14,7 @@ export const MAX_LANE_NUMBER = 1e12;
 export const MAX_LANE_UNIT = 12;
 export const MAX_LINK = 2000;
 
-export type LaneValue = number | string | readonly ChannelEntry[];
+export type LaneValue = number | string | readonly ChannelEntry[] | MetricCell;
 
 /** An http(s) URL as written back by the URL parser, or null for anything else. */
 export function toLink(value: unknown): string | null {
@@ -47,6 +48,8 @@ export function readLaneValue(type: LaneType, value: unknown): LaneValue | null 
     case "link":
       return toLink(value);
     case "text":
+    case "metric":
+      // A metric cell spans several keys (its series): the lane reads it, see readMetricValues.
       return null;
   }
 }
@@ -79,6 +82,8 @@ export function validLaneValue(type: LaneType, value: unknown): LaneValue {
     }
     case "text":
       throw new RangeError("A text lane's cells are edited as text.");
+    case "metric":
+      throw new RangeError("A metric is recorded with recordMetrics, which knows its unit.");
   }
 }
 

@@ -15,6 +15,8 @@ import {
   type PhaseId,
 } from "../index.ts";
 import type { MapEditor } from "../MapEditor.ts";
+import { recordMetrics } from "../metrics/recordMetrics.ts";
+import { LOCAL_ORIGIN } from "../origin.ts";
 import { readJourneyMap } from "../read/readJourneyMap.ts";
 import type { ReplicaNetwork } from "./ReplicaNetwork.ts";
 
@@ -89,6 +91,7 @@ function laneValueFor(lane: Lane, op: Op): LaneValue | null {
     case "channels":
       return [pick(CHANNELS, op.b)!, `Custom ${op.a % 3}`];
     case "text":
+    case "metric":
       return null;
   }
 }
@@ -194,7 +197,17 @@ export function applyOp(net: ReplicaNetwork, editors: MapEditor[], op: Op): void
         op.b,
       );
       const value = typed ? laneValueFor(typed, op) : null;
-      if (typed && tp) ed.setLaneValue(typed.id, tp.id, op.c === 0 ? null : value);
+      if (typed?.type === "metric" && tp && op.c !== 0) {
+        // A dated value (a few days, so concurrent pushes hit the same and other points).
+        const at = `2026-12-0${(Math.abs(op.a) % 5) + 1}`;
+        recordMetrics(
+          doc,
+          [{ laneId: typed.id, touchpointId: tp.id, value: Math.abs(op.c) % 100, at }],
+          {
+            origin: LOCAL_ORIGIN,
+          },
+        );
+      } else if (typed && tp) ed.setLaneValue(typed.id, tp.id, op.c === 0 ? null : value);
       break;
     }
     case "setChannels":

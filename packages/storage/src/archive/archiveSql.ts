@@ -61,11 +61,16 @@ export async function readMapArchive(sql: ArchiveSql, mapId: string): Promise<Ma
   const maps = await rowsOf(sql, "maps", "id", mapId);
   if (maps.length === 0) return null;
   const workspaceId = maps[0]!.workspace_id;
+  const owned = async (table: Exclude<keyof typeof MAP_ID_COLUMN, "maps">) =>
+    rowsOf(sql, table, MAP_ID_COLUMN[table], mapId);
   const records = {
     maps,
-    links: await rowsOf(sql, "links", MAP_ID_COLUMN.links, mapId),
-    versions: await rowsOf(sql, "versions", MAP_ID_COLUMN.versions, mapId),
-    map_shares: await rowsOf(sql, "map_shares", MAP_ID_COLUMN.map_shares, mapId),
+    links: await owned("links"),
+    versions: await owned("versions"),
+    map_shares: await owned("map_shares"),
+    map_branches: await owned("map_branches"),
+    votes: await owned("votes"),
+    vote_ballots: await owned("vote_ballots"),
     workspace_settings:
       workspaceId === null
         ? []

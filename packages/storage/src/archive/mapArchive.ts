@@ -1,6 +1,7 @@
 /**
  * A map archive: everything of one map a backup must bring back, as the store holds it: its
- * records (the map row, links, versions, shares, its workspace's settings: every column), both
+ * records (the map row, links, versions, shares, its branch row, votes and ballots, its
+ * workspace's settings: every column), both
  * documents' full logs with authors and times, and their latest checkpoints. Restored, the map
  * keeps its id, its links' ids (so tokens already sent out verify again wherever the signing key
  * is the same) and every sequence number (so named versions and the history replay exactly).
@@ -69,9 +70,28 @@ export class MapExistsError extends Error {
   }
 }
 
-/** How each table's rows are tied to the map: the column holding the map's id. */
-export const MAP_ID_COLUMN: Readonly<Record<Exclude<ArchiveTable, "workspace_settings">, string>> =
-  { maps: "id", links: "map_id", versions: "map_id", map_shares: "map_id" };
+type MapTable = Exclude<ArchiveTable, "workspace_settings">;
+
+/**
+ * How each table's rows are tied to the map: the column holding the map's id. A branch's row
+ * of map_branches is its own (keyed by the branch's id); the rows naming it as the source
+ * belong to its branches' archives.
+ */
+export const MAP_ID_COLUMN: Readonly<Record<MapTable, string>> = {
+  maps: "id",
+  links: "map_id",
+  versions: "map_id",
+  map_shares: "map_id",
+  map_branches: "id",
+  votes: "map_id",
+  vote_ballots: "map_id",
+};
+
+/** The column naming each row (a ballot is named by its vote and voter). */
+const KEY_COLUMN: Readonly<Record<MapTable, string>> = {
+  ...Object.fromEntries(Object.keys(MAP_ID_COLUMN).map((t) => [t, "id"])),
+  vote_ballots: "vote_id",
+} as Record<MapTable, string>;
 
 function fail(message: string): never {
   throw new ArchiveError(message);
@@ -86,9 +106,13 @@ export function checkMapArchive(archive: MapArchive): void {
   for (const [table, column] of Object.entries(MAP_ID_COLUMN) as [ArchiveTable, string][]) {
     for (const row of records[table]) {
       if (row[column] !== mapId) fail(`a row of ${table} belongs to another map (${row[column]})`);
-      if (typeof row.id !== "string") fail(`a row of ${table} has no id`);
+      if (typeof row[KEY_COLUMN[table as MapTable]] !== "string")
+        fail(`a row of ${table} has no ${KEY_COLUMN[table as MapTable]}`);
     }
   }
+  const votes = new Set(records.votes.map((v) => v.id));
+  for (const ballot of records.vote_ballots)
+    if (!votes.has(ballot.vote_id)) fail(`a ballot of a vote not in the archive (${ballot.vote_id})`);
   const settings = records.workspace_settings;
   if (settings.length > 1) fail("the archive holds settings of several workspaces");
   if (settings[0] && settings[0].workspace_id !== map[0]!.workspace_id)

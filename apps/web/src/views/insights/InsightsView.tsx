@@ -22,6 +22,9 @@ import { channelRows, painHeatTable } from "./insightTables.ts";
 import { LowPoints } from "./LowPoints.tsx";
 import { StepsPerPhase } from "./StepsPerPhase.tsx";
 import { TransitionList } from "./TransitionList.tsx";
+import { DisagreementList } from "../../votes/DisagreementList.tsx";
+import { BranchFigures } from "../../branches/BranchFigures.tsx";
+import { MetricsPanel } from "../../metrics/MetricsPanel.tsx";
 import "../shared.css";
 import "./InsightsView.css";
 
@@ -51,6 +54,7 @@ export function InsightsView() {
         evidence={evidence}
       />
       <div className="iv-grid">
+        <BranchFigures />
         <div className="iv-stack">
           <InsightPanel title="Steps per phase" id="steps-per-phase">
             <StepsPerPhase map={map} insights={insights} />
@@ -61,6 +65,20 @@ export function InsightsView() {
             note="Where each persona feels worst: start streamlining here."
           >
             <LowPoints map={map} insights={insights} steps={steps} />
+          </InsightPanel>
+          <InsightPanel
+            title="Metrics"
+            id="metrics"
+            note="Steps by how far they are from their target, beside how each persona feels there."
+          >
+            <MetricsPanel map={map} />
+          </InsightPanel>
+          <InsightPanel
+            title="Steps where the team disagrees most"
+            id="disagreements"
+            note="The widest spreads of committed team votes: talk these through."
+          >
+            <DisagreementList map={map} />
           </InsightPanel>
         </div>
 

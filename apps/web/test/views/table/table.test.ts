@@ -23,6 +23,7 @@ const lane = (kind: Lane["kind"], extra: Partial<Lane> = {}): Lane => ({
   hidden: false,
   type: "text",
   unit: "",
+  preset: "",
   values: new Map(),
   ...extra,
 });

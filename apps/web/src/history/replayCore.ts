@@ -1,0 +1,72 @@
+/**
+ * The history replay as the page's worker runs it (issue 16, R7): the player (exact documents
+ * built from checkpoints and logged rows, stepped with undo) and a replica of the page's
+ * display document. Each seek answers with the update that makes the display equal to the
+ * moment: `mirrorMap`'s writes, only what differs from the moment shown before. The page
+ * applies that update and never decodes a whole state (0.5 MB of mostly tombstones for a
+ * 50,000-edit map: most of a far jump's main-thread time before).
+ *
+ * No worker API here, so it is tested in Node (replayPort.ts carries it over messages).
+ */
+import {
+  type HistorySource,
+  HistoryPlayer,
+  type JourneyMap,
+  mirrorMap,
+  readJourneyMap,
+} from "@journeymap/schema";
+import * as Y from "yjs";
+
+/** A moment to read on the way to a seek's target: its map is handed to `see`. */
+export interface MapVisit {
+  readonly seq: number;
+  readonly see: (map: JourneyMap) => void;
+}
+
+export interface Arrival {
+  readonly seq: number;
+  /** The update that brings the display to this moment; null when nothing differs. */
+  readonly delta: Uint8Array | null;
+  /** The map at the asked visit, when the way passed it. */
+  readonly visit: { readonly seq: number; readonly map: JourneyMap } | null;
+}
+
+export class ReplayCore {
+  private readonly player: HistoryPlayer;
+  /** Equal to the page's display document: it only ever receives this replica's updates. */
+  private readonly replica = new Y.Doc();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(source: HistorySource) {
+    this.player = new HistoryPlayer(source);
+  }
+
+  /** Moves to the state after row `target`, reading the map at `visitSeq` on the way. */
+  seek(target: number, visitSeq?: number): Promise<Arrival> {
+    // One at a time: a mirror must read the player's document before the next seek moves it.
+    const run = this.queue.then(() => this.seekNow(target, visitSeq));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async seekNow(target: number, visitSeq?: number): Promise<Arrival> {
+    let visit: Arrival["visit"] = null;
+    const at = await this.player.seek(
+      target,
+      visitSeq === undefined
+        ? undefined
+        : { seq: visitSeq, see: (doc) => (visit = { seq: visitSeq, map: readJourneyMap(doc) }) },
+    );
+    const updates: Uint8Array[] = [];
+    const keep = (update: Uint8Array) => updates.push(update);
+    this.replica.on("update", keep);
+    try {
+      mirrorMap(this.replica, at.doc);
+    } finally {
+      this.replica.off("update", keep);
+    }
+    const delta =
+      updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    return { seq: at.seq, delta, visit };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The history replay across a message port: the page keeps the display document and the
+ * history API (its token is the page's), the worker runs `ReplayCore` (decoding states,
+ * applying rows, mirroring). The worker asks the page for states and rows; the page asks the
+ * worker for moments and applies the updates it answers with to the display, in order.
+ */
+import type { HistorySource, RowFrame } from "@journeymap/schema";
+import * as Y from "yjs";
+import { type Arrival, type MapVisit, ReplayCore } from "./replayCore.ts";
+
+/** A Worker, the worker's global scope, or one end of a MessageChannel. */
+export interface ReplayPort {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+/** What the page starts: a Worker (or, in tests, a port served in the same thread). */
+export interface ReplayWorker extends ReplayPort {
+  onerror?: ((event: ErrorEvent) => void) | null;
+  terminate?: () => void;
+}
+
+type ToWorker =
+  | { readonly kind: "seek"; readonly id: number; readonly target: number; readonly visit?: number }
+  | { readonly kind: "answer"; readonly id: number; readonly value: Uint8Array | RowFrame[] }
+  | { readonly kind: "refused"; readonly id: number; readonly message: string };
+
+type FromWorker =
+  | { readonly kind: "arrived"; readonly id: number; readonly arrival: Arrival }
+  | { readonly kind: "failed"; readonly id: number; readonly message: string }
+  | { readonly kind: "state"; readonly id: number; readonly seq: number }
+  | { readonly kind: "rows"; readonly id: number; readonly from: number; readonly to: number };
+
+/** The origin of the replay's updates on the display document. */
+export const REPLAY_ORIGIN = Symbol("history replay");
+
+/** Pending answers by request id. */
+class Requests<T> {
+  private readonly waiting = new Map<
+    number,
+    { resolve: (value: T) => void; reject: (e: Error) => void }
+  >();
+  private last = 0;
+
+  open(send: (id: number) => void): Promise<T> {
+    const id = ++this.last;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      send(id);
+    });
+  }
+
+  settle(id: number, outcome: { value: T } | { error: Error }): void {
+    const pending = this.waiting.get(id);
+    if (!pending) return;
+    this.waiting.delete(id);
+    if ("value" in outcome) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
+  }
+
+  failAll(error: Error): void {
+    for (const id of [...this.waiting.keys()]) this.settle(id, { error });
+  }
+}
+
+/** The worker's side: runs the replay, asking the page for what it needs from the server. */
+export function serveReplay(port: ReplayPort): void {
+  const asked = new Requests<Uint8Array | RowFrame[]>();
+  const post = (message: FromWorker) => port.postMessage(message);
+  const source: HistorySource = {
+    state: (seq) => asked.open((id) => post({ kind: "state", id, seq })) as Promise<Uint8Array>,
+    rows: (from, to) =>
+      asked.open((id) => post({ kind: "rows", id, from, to })) as Promise<RowFrame[]>,
+  };
+  const core = new ReplayCore(source);
+  port.onmessage = ({ data }: MessageEvent<ToWorker>) => {
+    if (data.kind === "answer") asked.settle(data.id, { value: data.value });
+    else if (data.kind === "refused") asked.settle(data.id, { error: new Error(data.message) });
+    else {
+      core.seek(data.target, data.visit).then(
+        (arrival) => post({ kind: "arrived", id: data.id, arrival }),
+        (e: Error) => post({ kind: "failed", id: data.id, message: e.message }),
+      );
+    }
+  };
+}
+
+/**
+ * The page's side: the display document the replayed board shows, brought to each moment by
+ * the worker's updates. The worker is started on the first seek (React may make and drop
+ * instances it never uses) and stopped by `close`.
+ */
+export class WorkerReplay {
+  readonly display = new Y.Doc();
+  private readonly spawn: () => ReplayWorker;
+  private readonly source: HistorySource;
+  private port: ReplayWorker | null = null;
+  private readonly seeks = new Requests<{ doc: Y.Doc; seq: number }>();
+  private readonly visits = new Map<number, MapVisit>();
+  private closed = false;
+  private closing: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(spawn: () => ReplayWorker, source: HistorySource) {
+    this.spawn = spawn;
+    this.source = source;
+  }
+
+  /** Moves the display to the state after row `target`, handing `visit` its map on the way. */
+  seek(target: number, visit?: MapVisit): Promise<{ doc: Y.Doc; seq: number }> {
+    if (this.closed) return Promise.reject(new Error("The history replay was closed."));
+    const port = this.open();
+    return this.seeks.open((id) => {
+      if (visit) this.visits.set(id, visit);
+      port.postMessage({ kind: "seek", id, target, visit: visit?.seq } satisfies ToWorker);
+    });
+  }
+
+  /** Stops the worker at the next turn unless `keep` is called first (React remounts in between). */
+  closeSoon(): void {
+    clearTimeout(this.closing);
+    this.closing = setTimeout(() => this.close(), 0);
+  }
+
+  keep(): void {
+    clearTimeout(this.closing);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.port?.terminate?.();
+    this.port = null;
+    this.seeks.failAll(new Error("The history replay was closed."));
+    this.display.destroy();
+  }
+
+  private open(): ReplayPort {
+    if (this.port) return this.port;
+    const port = this.spawn();
+    port.onmessage = ({ data }: MessageEvent<FromWorker>) => this.receive(port, data);
+    // A worker that failed to load or crashed answers nothing more: fail what waits on it.
+    port.onerror = (event) => {
+      this.seeks.failAll(new Error(`The history replay stopped: ${event.message}`));
+      this.port = null;
+    };
+    this.port = port;
+    return port;
+  }
+
+  private receive(port: ReplayPort, data: FromWorker): void {
+    if (data.kind === "state" || data.kind === "rows") {
+      const asked =
+        data.kind === "state" ? this.source.state(data.seq) : this.source.rows(data.from, data.to);
+      asked.then(
+        (value) => port.postMessage({ kind: "answer", id: data.id, value } satisfies ToWorker),
+        (e: Error) =>
+          port.postMessage({ kind: "refused", id: data.id, message: e.message } satisfies ToWorker),
+      );
+      return;
+    }
+    const visit = this.visits.get(data.id);
+    this.visits.delete(data.id);
+    if (data.kind === "failed") {
+      this.seeks.settle(data.id, { error: new Error(data.message) });
+      return;
+    }
+    // Here, in message order: each update applies to the moment the previous one made.
+    const { arrival } = data;
+    if (arrival.delta) Y.applyUpdate(this.display, arrival.delta, REPLAY_ORIGIN);
+    if (visit && arrival.visit) visit.see(arrival.visit.map);
+    this.seeks.settle(data.id, { value: { doc: this.display, seq: arrival.seq } });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The board's freshness (issue 18): the server's last changes combined with the live map.
+ * Nothing fades before the server answered; a verification made in the document un-fades its
+ * phase at once and tells subscribers; a new edit asks the server again.
+ */
+import type { LastChangeTable } from "@journeymap/protocol/http";
+import {
+  createMapFromTemplate,
+  DAY_MS,
+  LOCAL_ORIGIN,
+  MapReader,
+  markVerified,
+  readJourneyMap,
+  sequentialIds,
+} from "@journeymap/schema";
+import { expect, it } from "vitest";
+import * as Y from "yjs";
+import { FreshnessStore } from "../../src/freshness/FreshnessStore.ts";
+import { createAttributionCache } from "../../src/sync/attributionCache.ts";
+
+it("fades only after the server answered, and a phase's verification un-fades it for everyone", async () => {
+  const doc = new Y.Doc();
+  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
+  const map = readJourneyMap(doc);
+  const now = 300 * DAY_MS;
+  const changes = Object.fromEntries(
+    map.touchpoints.map((tp) => [`touchpoint:${tp.id}`, { at: 10 * DAY_MS, by: "Ana" }]),
+  );
+  let asked = 0;
+  let answer: (table: LastChangeTable) => void = () => {};
+  const table = createAttributionCache<LastChangeTable>(() => {
+    asked++;
+    return new Promise((resolve) => (answer = resolve));
+  });
+  const reader = new MapReader(doc);
+  const store = new FreshnessStore(doc, reader, table, () => now);
+  let told = 0;
+  store.subscribe(() => told++);
+  const stop = store.start();
+  try {
+    expect(asked).toBe(1);
+    expect(store.read()).toBeNull();
+    answer({ seq: 1, changes });
+    await expect.poll(() => store.read()?.stale ?? 0).toBe(map.touchpoints.length);
+
+    const phase = map.phases[0]!.id;
+    const before = told;
+    markVerified(doc, [{ kind: "phase", id: phase }], "Ben", {
+      origin: LOCAL_ORIGIN,
+      now: () => now,
+    });
+    expect(told).toBeGreaterThan(before);
+    const after = store.read()!;
+    expect(after.phases.find((p) => p.phaseId === phase)?.stale).toBe(0);
+    expect(after.stale).toBe(
+      map.touchpoints.length - (map.touchpointsByPhase.get(phase)?.length ?? 0),
+    );
+    // An edit of the document asks the server again (once the short pause has passed).
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(2);
+  } finally {
+    stop();
+    reader.destroy();
+  }
+});

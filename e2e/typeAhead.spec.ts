@@ -30,6 +30,14 @@ const recordKeys = (page: Page) =>
       true,
     );
   });
+/** On a failure, what each key met and what the cell holds (for a failure on CI). */
+const withKeysSeen = (page: Page, check: Promise<void>) =>
+  check.catch(async (error: unknown) => {
+    const seen = await page.evaluate(() => (window as unknown as { keysSeen: unknown }).keysSeen);
+    const cell = await page.locator("[data-presence^='cell:']").first().innerHTML();
+    console.log("keys seen:", JSON.stringify(seen), cell);
+    throw error;
+  });
 const keysBeforeEditor = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { keysSeen: { key: string; inEditor: boolean }[] }).keysSeen
@@ -74,16 +82,7 @@ describeInBrowser("typing ahead of the cell editor", (session) => {
       await page.keyboard.type("ow");
     });
     const editor = page.getByTestId("board.cell-editor");
-    await expect
-      .poll(() => editor.innerText())
-      .toBe("Pays now")
-      .catch(async (error) => {
-        console.log(
-          "keys seen:",
-          JSON.stringify(await page.evaluate(() => (window as any).keysSeen)),
-        );
-        throw error;
-      });
+    await withKeysSeen(page, expect.poll(() => editor.innerText()).toBe("Pays now"));
     // The test is about that instant: some keys, a Backspace among them, came before the focus.
     const early = await keysBeforeEditor(page);
     expect(early).toContain("Backspace");
@@ -104,21 +103,7 @@ describeInBrowser("typing ahead of the cell editor", (session) => {
       await page.keyboard.press("Escape");
     });
     expect(await keysBeforeEditor(page)).toContain("Escape");
-    await expect
-      .poll(() => cell.innerText())
-      .toBe("Hi")
-      .catch(async (error) => {
-        console.log(
-          "keys seen:",
-          JSON.stringify(await page.evaluate(() => (window as any).keysSeen)),
-        );
-        console.log(
-          "editor:",
-          await page.getByTestId("board.cell-editor").count(),
-          await page.locator("[data-presence^='cell:']").first().innerHTML(),
-        );
-        throw error;
-      });
+    await withKeysSeen(page, expect.poll(() => cell.innerText()).toBe("Hi"));
     expect(await page.getByTestId("board.cell-editor").count()).toBe(0);
     await board.settled();
   }, 180_000);

@@ -64,65 +64,72 @@ async function expectRefused(
 }
 
 describe("the votes area of the talk document", () => {
-  it("refuses an editor's fake vote and an owner's forged commit; comments still pass", NETWORK, async () => {
-    const mapId = await createMap(server, { title: "Votes guard" });
-    const editorLink = (await shareLink(server, mapId, ROLE.editor)).token;
+  it(
+    "refuses an editor's fake vote and an owner's forged commit; comments still pass",
+    NETWORK,
+    async () => {
+      const mapId = await createMap(server, { title: "Votes guard" });
+      const editorLink = (await shareLink(server, mapId, ROLE.editor)).token;
 
-    // An editor's comment is fine.
-    const eddie = await talker(mapId, editorLink, "Eddie", "e".repeat(48));
-    const { threadId } = startThread(
-      eddie.doc,
-      { kind: "phase", id: "phaseVotes" },
-      { author: { name: eddie.me.name, id: eddie.me.id }, text: "Shall we vote?" },
-      { origin: LOCAL_ORIGIN },
-    );
-    await eddie.confirmed();
+      // An editor's comment is fine.
+      const eddie = await talker(mapId, editorLink, "Eddie", "e".repeat(48));
+      const { threadId } = startThread(
+        eddie.doc,
+        { kind: "phase", id: "phaseVotes" },
+        { author: { name: eddie.me.name, id: eddie.me.id }, text: "Shall we vote?" },
+        { origin: LOCAL_ORIGIN },
+      );
+      await eddie.confirmed();
 
-    // No vote yet: a whole fake one, planted by an editor's browser.
-    await expectRefused(mapId, editorLink, (doc) => {
-      const fake = new Y.Map<unknown>();
-      doc.getMap(VOTE_ROOT).set("fake", fake);
-      fake.set(VOTE_FIELD.state, "committed");
-    });
+      // No vote yet: a whole fake one, planted by an editor's browser.
+      await expectRefused(mapId, editorLink, (doc) => {
+        const fake = new Y.Map<unknown>();
+        doc.getMap(VOTE_ROOT).set("fake", fake);
+        fake.set(VOTE_FIELD.state, "committed");
+      });
 
-    // A real vote, started through the API; then an owner's browser commits it directly
-    // (an overwrite of a field: the update names the vote's items, not the root).
-    const viewer = (await shareLink(server, mapId, ROLE.viewer)).token;
-    const mapDoc = await connect(server, mapDocumentName(mapId), viewer);
-    clients.push(mapDoc);
-    const map = readJourneyMap(mapDoc.doc);
-    const started = await fetch(`${server.url}/api/maps/${mapId}/votes`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ownerToken(mapId)}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        target: { kind: "phase", id: map.phases[0]?.id },
-        personaId: map.personas[0]?.id,
-        mode: "hidden",
-        name: "Olga",
-      }),
-    });
-    expect(started.status).toBe(201);
-    const { voteId } = (await started.json()) as { voteId: string };
-    await until(eddie.doc, () => readVotes(eddie.doc).length === 1);
-    await expectRefused(mapId, ownerToken(mapId), (doc) => {
-      const vote = doc.getMap(VOTE_ROOT).get(voteId) as Y.Map<unknown>;
-      vote.set(VOTE_FIELD.state, "committed");
-    });
-    await expectRefused(mapId, editorLink, (doc) => doc.getMap(VOTE_ROOT).delete(voteId));
+      // A real vote, started through the API; then an owner's browser commits it directly
+      // (an overwrite of a field: the update names the vote's items, not the root).
+      const viewer = (await shareLink(server, mapId, ROLE.viewer)).token;
+      const mapDoc = await connect(server, mapDocumentName(mapId), viewer);
+      clients.push(mapDoc);
+      const map = readJourneyMap(mapDoc.doc);
+      const started = await fetch(`${server.url}/api/maps/${mapId}/votes`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${ownerToken(mapId)}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          target: { kind: "phase", id: map.phases[0]?.id },
+          personaId: map.personas[0]?.id,
+          mode: "hidden",
+          name: "Olga",
+        }),
+      });
+      expect(started.status).toBe(201);
+      const { voteId } = (await started.json()) as { voteId: string };
+      await until(eddie.doc, () => readVotes(eddie.doc).length === 1);
+      await expectRefused(mapId, ownerToken(mapId), (doc) => {
+        const vote = doc.getMap(VOTE_ROOT).get(voteId) as Y.Map<unknown>;
+        vote.set(VOTE_FIELD.state, "committed");
+      });
+      await expectRefused(mapId, editorLink, (doc) => doc.getMap(VOTE_ROOT).delete(voteId));
 
-    // The editor's next comment, on a document that now has votes, still passes.
-    const again = await talker(mapId, editorLink, "Eddie", "e".repeat(48));
-    startThread(
-      again.doc,
-      { kind: "phase", id: "phaseVotes" },
-      { author: { name: again.me.name, id: again.me.id }, text: "Results?" },
-      { origin: LOCAL_ORIGIN },
-    );
-    await again.confirmed();
-    const fresh = await connect(server, talkDocumentName(mapId), ownerToken(mapId));
-    clients.push(fresh);
-    expect(readTalk(fresh.doc).threads.map((t) => t.id)).toContain(threadId);
-    expect(readTalk(fresh.doc).threads).toHaveLength(2);
-    expect(readVotes(fresh.doc).map((v) => v.state)).toEqual(["open"]);
-  });
+      // The editor's next comment, on a document that now has votes, still passes.
+      const again = await talker(mapId, editorLink, "Eddie", "e".repeat(48));
+      startThread(
+        again.doc,
+        { kind: "phase", id: "phaseVotes" },
+        { author: { name: again.me.name, id: again.me.id }, text: "Results?" },
+        { origin: LOCAL_ORIGIN },
+      );
+      await again.confirmed();
+      const fresh = await connect(server, talkDocumentName(mapId), ownerToken(mapId));
+      clients.push(fresh);
+      expect(readTalk(fresh.doc).threads.map((t) => t.id)).toContain(threadId);
+      expect(readTalk(fresh.doc).threads).toHaveLength(2);
+      expect(readVotes(fresh.doc).map((v) => v.state)).toEqual(["open"]);
+    },
+  );
 });

@@ -32,7 +32,8 @@ function row(
   sub = false,
 ): FigureRow {
   const base = { label, sub, left: format(left), right: format(right) };
-  if (left === null || right === null || left === right) return { ...base, delta: "", better: false };
+  if (left === null || right === null || left === right)
+    return { ...base, delta: "", better: false };
   const d = Math.round((right - left) * 10) / 10;
   return {
     ...base,
@@ -44,9 +45,7 @@ function row(
 export function figureRows(figures: FigureInput): FigureRow[] {
   return [
     row("Steps", figures.steps.left, figures.steps.right, "down"),
-    ...(figures.stepsPerPhase ?? []).map((p) =>
-      row(p.name, p.left, p.right, "down", String, true),
-    ),
+    ...(figures.stepsPerPhase ?? []).map((p) => row(p.name, p.left, p.right, "down", String, true)),
     row("Channel switches", figures.channelSwitches.left, figures.channelSwitches.right, "down"),
     row("Hand-offs", figures.handOffs.left, figures.handOffs.right, "down"),
     ...figures.personas.flatMap((p) => [

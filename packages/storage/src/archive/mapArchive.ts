@@ -112,7 +112,8 @@ export function checkMapArchive(archive: MapArchive): void {
   }
   const votes = new Set(records.votes.map((v) => v.id));
   for (const ballot of records.vote_ballots)
-    if (!votes.has(ballot.vote_id)) fail(`a ballot of a vote not in the archive (${ballot.vote_id})`);
+    if (!votes.has(ballot.vote_id))
+      fail(`a ballot of a vote not in the archive (${ballot.vote_id})`);
   const settings = records.workspace_settings;
   if (settings.length > 1) fail("the archive holds settings of several workspaces");
   if (settings[0] && settings[0].workspace_id !== map[0]!.workspace_id)

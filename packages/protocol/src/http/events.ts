@@ -12,9 +12,9 @@ export const EVENT = {
   evidenceSubmitted: "evidence.submitted",
   versionNamed: "version.named",
   commentMentioned: "comment.mentioned",
-  /** Emitted by the freshness feature once it runs: an item's last review is too old. */
+  /** An item's last change or verification became older than the map's review period (hourly check). */
   itemStale: "item.stale",
-  /** Emitted by the metrics feature once it runs: a metric crossed its target. */
+  /** A recorded metric value made a step start or stop meeting its target. */
   metricTargetCrossed: "metric.target_crossed",
   /** Only sent by "Send test event"; never emitted by the map. */
   webhookTest: "webhook.test",

@@ -9,7 +9,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { safeHref } from "@journeymap/schema";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { CatchUpSelection } from "./CellEditorSelection.ts";
 import { type HeldKey, playHeldKeys } from "./CellEditorTypeAhead.ts";
@@ -58,6 +58,7 @@ export default function CellEditor({
       if (playHeldKeys(editor, takeTypedAhead())) onDone();
     },
   });
+  useFocusWhenLeftUnfocused(editor);
   const [linking, setLinking] = useState(false);
   return (
     // The edit ends when focus leaves the text and its toolbar, not when it moves between them.
@@ -79,4 +80,25 @@ export default function CellEditor({
       />
     </div>
   );
+}
+
+/**
+ * Tiptap's autofocus (a timeout, then a frame) was seen to miss on a slow page (CI: the editor
+ * open, unfocused, and every key typed after the click held for a focus that never came). If
+ * nothing else has focus shortly after the editor opened, give it focus; keys held meanwhile
+ * are then played. Never takes focus from something the person moved to.
+ */
+function useFocusWhenLeftUnfocused(editor: ReturnType<typeof useEditor>): void {
+  useEffect(() => {
+    if (!editor) return;
+    const timers = [150, 500, 1500].map((ms) =>
+      window.setTimeout(() => {
+        const idle = document.activeElement === null || document.activeElement === document.body;
+        if (!editor.isDestroyed && !editor.isFocused && idle) editor.commands.focus("end");
+      }, ms),
+    );
+    return () => {
+      for (const t of timers) window.clearTimeout(t);
+    };
+  }, [editor]);
 }

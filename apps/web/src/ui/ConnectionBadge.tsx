@@ -52,7 +52,11 @@ export function ConnectionBadge(props: ConnectionBadgeProps) {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-label">{LABELS[props.status]}</span>
-      {detail && <span>· {detail}</span>}
+      {detail && (
+        <span className="connection-detail" data-saved={props.status === "online" || undefined}>
+          · {detail}
+        </span>
+      )}
     </output>
   );
 }

@@ -67,15 +67,31 @@ eachBackend("sessions", (backend) => {
     expect(await t.accounts.sessionOf(new Headers())).toBeNull();
   });
 
-  it("answers sessionOf cheaply enough to run on every API request", async () => {
+  it("answers sessionOf at a small fraction of a sign-in's cost, to run on every API request", async () => {
+    // A ratio against a sign-in (one password check) measured in the same run, in interleaved
+    // rounds: an absolute budget failed on a loaded CI machine (12 ms against 10).
     const headers = laptop.headers();
-    for (let i = 0; i < 20; i++) await t.accounts.sessionOf(headers);
-    const calls = 300;
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) await t.accounts.sessionOf(headers);
-    const each = (performance.now() - start) / calls;
-    console.info(`sessionOf on ${backend}: ${each.toFixed(3)} ms per call (${calls} calls)`);
-    // A budget for a loaded 2-core machine; measured figures are in the log line above.
-    expect(each).toBeLessThan(10);
+    const timeEach = async (call: () => Promise<unknown>, calls: number) => {
+      const start = performance.now();
+      for (let i = 0; i < calls; i++) await call();
+      return (performance.now() - start) / calls;
+    };
+    const session = () => t.accounts.sessionOf(headers);
+    const signIn = () => new TestBrowser(t.accounts).signIn("ana@example.com", PASSWORD);
+    await timeEach(session, 20);
+    const sessionTimes: number[] = [];
+    const signInTimes: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      sessionTimes.push(await timeEach(session, 30));
+      signInTimes.push(await timeEach(signIn, 2));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const ratio = median(sessionTimes) / median(signInTimes);
+    console.info(
+      `sessionOf on ${backend}: ${median(sessionTimes).toFixed(3)} ms per call, ` +
+        `${ratio.toFixed(3)}× a sign-in (${median(signInTimes).toFixed(1)} ms)`,
+    );
+    // A password check or a table scan per call would bring this near 1.
+    expect(ratio).toBeLessThan(0.2);
   });
 });

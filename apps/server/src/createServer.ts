@@ -47,6 +47,8 @@ import { MentionEvents } from "./events/MentionEvents.ts";
 import { createWebhookRoutes } from "./http/webhookRoutes.ts";
 import { createVoteApi } from "./votes/voteApi.ts";
 import { createFreshness } from "./freshness/createFreshness.ts";
+import { createLibrary } from "./library/createLibrary.ts";
+import type { LibrarySink } from "./library/MapIndexer.ts";
 import {
   createWebhooks,
   DEFAULT_WEBHOOK_OPTIONS,
@@ -77,6 +79,8 @@ export interface ServerOptions {
   readonly contribLimits?: ContribLimits;
   /** Webhook delivery settings (tests retry within milliseconds). */
   readonly webhooks?: Partial<WebhookOptions>;
+  /** More consumers of the journey library's index (tests watch what it indexes). */
+  readonly librarySinks?: readonly LibrarySink[];
 }
 
 export async function createServer(
@@ -124,6 +128,9 @@ export async function createServer(
     },
     config.quotas,
   );
+  // The journey library's index, kept current from the update path (library/).
+  const library = createLibrary({ store, access, roles, accounts, events, log });
+  for (const sink of options.librarySinks ?? []) library.indexer.add(sink);
   const persistence = new Persistence(store, log, {
     health,
     quotas: config.quotas,
@@ -146,6 +153,7 @@ export async function createServer(
     new TalkGuard(),
     new Presence(limits, (kind, socketKey, reason) => closeSocket(socketKey, kind, reason)),
     persistence,
+    library.indexer,
     new MentionEvents(events),
     {
       extensionName: "journeymap-socket-auth",
@@ -198,6 +206,7 @@ export async function createServer(
       createWebhookRoutes({ webhooks: webhooks.service, access, roles }),
       createVoteApi({ live: new LiveDocuments(hocuspocus, persistence), store, access, digest }),
       freshness.routes,
+      ...library.routes(new LiveDocuments(hocuspocus, persistence)),
       createMetricRoutes({
         access,
         metrics: new MetricService(new LiveDocuments(hocuspocus, persistence), events),
@@ -213,6 +222,7 @@ export async function createServer(
   server.on("upgrade", gate.handleUpgrade);
   const { port, url } = await listen(server, config, log, store.kind);
   // The sweep purges the trash always, and compacts history when HISTORY_RETENTION_DAYS is set.
+  library.indexer.start();
   const stopRetention = scheduleRetention(
     rawStore,
     config.historyRetentionDays ? config.historyRetentionDays * DAY_MS : null,
@@ -236,6 +246,7 @@ export async function createServer(
         () => redis?.close(),
         stopRetention,
         freshness.stop,
+        library.stop,
         () => imports.close(),
         () => accounts.close(),
         () => store.close(),

@@ -118,3 +118,4 @@ export * from "./history/index.ts";
 export * from "./branch/index.ts";
 export * from "./freshness/index.ts";
 export * from "./metrics/index.ts";
+export * from "./library/index.ts";

@@ -42,6 +42,8 @@ import {
 import type { VersionRecord } from "./versionStore.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
+import { SqlLibraryStore } from "./librarySql.ts";
+import type { LibraryStore } from "./libraryStore.ts";
 import type { BranchStore } from "./branchStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import { postgresRunner, SqlWebhookStore } from "./webhookSql.ts";
@@ -103,6 +105,10 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore, A
 
   branches(): BranchStore {
     return new SqlBranchStore(postgresRunner(this.pool));
+  }
+
+  library(): LibraryStore {
+    return new SqlLibraryStore(postgresRunner(this.pool));
   }
 
   votes(): VoteStore {

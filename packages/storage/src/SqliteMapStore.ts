@@ -44,6 +44,8 @@ import { SqliteDocumentLog } from "./SqliteDocumentLog.ts";
 import { migrateSqlite } from "./sqliteMigrations.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
+import { SqlLibraryStore } from "./librarySql.ts";
+import type { LibraryStore } from "./libraryStore.ts";
 import type { BranchStore } from "./branchStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import { SqlWebhookStore, sqliteRunner } from "./webhookSql.ts";
@@ -191,6 +193,10 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore, Archi
 
   branches(): BranchStore {
     return new SqlBranchStore(sqliteRunner(this.db));
+  }
+
+  library(): LibraryStore {
+    return new SqlLibraryStore(sqliteRunner(this.db));
   }
 
   votes(): VoteStore {

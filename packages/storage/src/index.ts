@@ -30,3 +30,4 @@ export * from "./workspaceSettings.ts";
 export type * from "./webhookStore.ts";
 export type * from "./voteStore.ts";
 export type * from "./branchStore.ts";
+export type * from "./libraryStore.ts";

@@ -13,6 +13,7 @@ import type { ShareStore } from "./shareStore.ts";
 import type { VersionStore } from "./versionStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import type { BranchStore } from "./branchStore.ts";
+import type { LibraryStore } from "./libraryStore.ts";
 import type { WebhookStore } from "./webhookStore.ts";
 import type { WorkspaceSettingsStore } from "./workspaceSettings.ts";
 
@@ -40,6 +41,8 @@ export interface MapStore
   votes(): VoteStore;
   /** Branches of maps and where they came from (branchSql.ts). */
   branches(): BranchStore;
+  /** The journey library's summary of each map (librarySql.ts). */
+  library(): LibraryStore;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -128,4 +128,5 @@ export const MAP_OWNED_TABLES = [
   "votes",
   "vote_ballots",
   "last_changed",
+  "map_summaries",
 ] as const;

@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "./sharedSql.ts";
 import { VOTE_TABLES } from "./voteSql.ts";
 import { BRANCH_TABLES } from "./branchSql.ts";
+import { LIBRARY_TABLES } from "./librarySql.ts";
 import { WEBHOOK_TABLES } from "./webhookSql.ts";
 import { LAST_CHANGED_TABLE } from "./lastChangedStore.ts";
 
@@ -66,6 +67,8 @@ const STORE_MIGRATIONS: readonly string[] = [
   VOTE_TABLES,
   // 9: branches of maps and where they came from (branchSql.ts).
   BRANCH_TABLES,
+  // 10: the journey library's summary of each map (librarySql.ts).
+  LIBRARY_TABLES,
 ];
 
 /**

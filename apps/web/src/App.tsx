@@ -19,6 +19,8 @@ const ForgotPasswordPage = lazy(() => import("./account/ForgotPasswordPage.tsx")
 const ResetPasswordPage = lazy(() => import("./account/ResetPasswordPage.tsx"));
 const InvitationPage = lazy(() => import("./account/InvitationPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
+// The journey library across a workspace's maps (issue 19).
+const LibraryPage = lazy(() => import("./library/LibraryPage.tsx"));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="page page-lede">Loading…</p>}>{children}</Suspense>;
@@ -45,7 +47,7 @@ const MAP_PAGES = {
   contribute: ContributePage,
 } as const;
 
-type StandalonePage = Exclude<Route, { readonly page: "maps" | "admin" | "notFound" }>;
+type StandalonePage = Exclude<Route, { readonly page: "maps" | "admin" | "library" | "notFound" }>;
 
 export function App() {
   const route = useRoute();
@@ -60,6 +62,16 @@ export function App() {
       return (
         <AppPage>
           <AdminPage />
+        </AppPage>
+      );
+    case "library":
+      return (
+        <AppPage>
+          <LibraryPage
+            workspaceId={route.workspaceId}
+            section={route.section}
+            itemId={route.itemId}
+          />
         </AppPage>
       );
     case "notFound":

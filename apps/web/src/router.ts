@@ -13,8 +13,33 @@ export type Route =
   | { readonly page: "contribute"; readonly mapId: string }
   | { readonly page: AccountPage }
   | { readonly page: "admin" }
+  | {
+      readonly page: "library";
+      readonly workspaceId: string;
+      readonly section: LibrarySection;
+      /** One item of the section (a library persona's id); null: the section's list. */
+      readonly itemId: string | null;
+    }
   | { readonly page: "invitation"; readonly invitationId: string }
   | { readonly page: "notFound" };
+
+/** The journey library's sections (issue 19), each at `/workspaces/<id>/<section>[/<item>]`. */
+export const LIBRARY_SECTIONS = ["dashboard", "cards", "personas", "search"] as const;
+export type LibrarySection = (typeof LIBRARY_SECTIONS)[number];
+
+export function libraryPath(workspaceId: string, section: LibrarySection, itemId?: string): string {
+  const base = `/workspaces/${encodeURIComponent(workspaceId)}/${section}`;
+  return itemId ? `${base}/${encodeURIComponent(itemId)}` : base;
+}
+
+function libraryRoute(path: string): Route | null {
+  const match = /^\/workspaces\/([A-Za-z0-9_-]{1,64})\/([a-z]+)(?:\/([A-Za-z0-9_-]{1,64}))?$/.exec(
+    path,
+  );
+  const section = LIBRARY_SECTIONS.find((s) => s === match?.[2]);
+  if (!match || !section) return null;
+  return { page: "library", workspaceId: match[1]!, section, itemId: match[3] ?? null };
+}
 
 /** The pages of signing in, each at `/<page>`. */
 export const ACCOUNT_PAGES = ["sign-in", "sign-up", "forgot-password", "reset-password"] as const;
@@ -40,6 +65,8 @@ export function parseRoute(pathname: string): Route {
   const account = accountPage(path);
   if (account) return { page: account };
   if (path === "/admin") return { page: "admin" };
+  const library = libraryRoute(path);
+  if (library) return library;
   const invitation = /^\/invitations\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (invitation) return { page: "invitation", invitationId: invitation[1]! };
   const match = /^\/maps\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);

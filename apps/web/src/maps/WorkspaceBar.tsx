@@ -1,6 +1,8 @@
 import type { Me, MeWorkspace } from "@journeymap/protocol/http";
-import { FolderPlus } from "lucide-react";
+import { FolderPlus, LibraryBig } from "lucide-react";
 import { useState } from "react";
+import { libraryPath } from "../router.ts";
+import { AppLink } from "../ui/AppLink.tsx";
 import { CreateWorkspaceForm } from "./CreateWorkspaceForm.tsx";
 
 export interface WorkspaceBarProps {
@@ -30,6 +32,13 @@ export function WorkspaceBar({ me, workspace, onChoose }: WorkspaceBarProps) {
           ))}
         </select>
       </label>
+      <AppLink
+        href={libraryPath(workspace.id, "dashboard")}
+        className="btn btn--ghost"
+        data-testid="workspace.library"
+      >
+        <LibraryBig size={14} aria-hidden="true" /> Library
+      </AppLink>
       {creating ? (
         <CreateWorkspaceForm
           onCreated={(id) => {

@@ -11,7 +11,6 @@ import type { AccessService } from "@journeymap/access";
 import { isMapId } from "@journeymap/protocol";
 import {
   allows,
-  IDEMPOTENCY_KEY_HEADER,
   MAX_METRIC_IMPORT_BYTES,
   MAX_METRIC_PUSH_BYTES,
   METRIC_ACCESS,
@@ -24,12 +23,16 @@ import { type Context, Hono } from "hono";
 import type { MetricService } from "../metrics/MetricService.ts";
 import { readMetricCsv } from "../metrics/metricCsv.ts";
 import { ReplayCache } from "../metrics/ReplayCache.ts";
-import { grantFor, grantHolder, type RequestGrant } from "./grants.ts";
+import { grantFor, grantHolder } from "./grants.ts";
+import {
+  booleanQuery,
+  grantScope,
+  idempotencyKeyOf,
+  refuseMediaType,
+} from "./integrationRequests.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
 import { RateLimiter } from "./RateLimiter.ts";
-
-const MAX_KEY = 200;
 
 export interface MetricRoutesOptions {
   readonly access: AccessService;
@@ -60,7 +63,7 @@ export function createMetricRoutes({
     } catch {
       // Not served by the node adapter (tests calling app.fetch directly).
     }
-    const scope = scopeOf(grant);
+    const scope = grantScope(grant);
     const decision = rate.take(`${scope}|${address}`);
     if (!decision.ok) {
       c.header("Retry-After", String(decision.retryAfterSeconds));
@@ -75,11 +78,10 @@ export function createMetricRoutes({
   mount(app, ROUTES.pushMetrics, limitBody(MAX_METRIC_PUSH_BYTES), async (c) => {
     const auth = await authorize(c);
     if (auth instanceof Response) return auth;
-    if (!/^application\/json\b/i.test(c.req.header("content-type") ?? ""))
-      return c.json({ error: "Send JSON (Content-Type: application/json)" }, 415);
-    const key = c.req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
-    if (key !== null && (key.trim() === "" || key.length > MAX_KEY))
-      return c.json({ error: `Idempotency-Key: 1–${MAX_KEY} characters` }, 400);
+    const notJson = refuseMediaType(c, "json");
+    if (notJson) return notJson;
+    const key = idempotencyKeyOf(c);
+    if (key instanceof Response) return key;
     const body = await readBody(c, MetricPushBody, { emptyIsInvalid: true });
     if (body instanceof Response) return body;
     const fingerprint = createHash("sha256").update(JSON.stringify(body)).digest("hex");
@@ -110,12 +112,10 @@ export function createMetricRoutes({
   mount(app, ROUTES.importMetricsCsv, limitBody(MAX_METRIC_IMPORT_BYTES), async (c) => {
     const auth = await authorize(c);
     if (auth instanceof Response) return auth;
-    if (!/^text\/(csv|plain)\b/i.test(c.req.header("content-type") ?? ""))
-      return c.json({ error: "Send CSV (Content-Type: text/csv)" }, 415);
-    const flag = c.req.query("dryRun");
-    const dryRun = flag === "true" || flag === "1";
-    if (!dryRun && flag !== undefined && flag !== "false" && flag !== "0")
-      return c.json({ error: "dryRun: true or false" }, 400);
+    const notCsv = refuseMediaType(c, "csv");
+    if (notCsv) return notCsv;
+    const dryRun = booleanQuery(c, "dryRun");
+    if (dryRun === null) return c.json({ error: "dryRun: true or false" }, 400);
     try {
       const csv = readMetricCsv(await c.req.text());
       return answer(
@@ -134,9 +134,4 @@ export function createMetricRoutes({
   });
 
   return app;
-}
-
-/** What idempotency keys and the rate limit are scoped to: the token or link, or the person. */
-function scopeOf(grant: RequestGrant): string {
-  return grant.kind === "account" ? `account:${grant.userId}` : grant.linkId;
 }

@@ -12,7 +12,6 @@ import type { AccessService } from "@journeymap/access";
 import { isMapId } from "@journeymap/protocol";
 import {
   allows,
-  IDEMPOTENCY_KEY_HEADER,
   type InboxImportResult,
   type InboxItemView,
   type Outline,
@@ -26,6 +25,13 @@ import { CsvError } from "@journeymap/schema";
 import { type Context, Hono } from "hono";
 import { BadSubmission, type InboxService, type Submitter } from "../talk/InboxService.ts";
 import { grantFor, grantHolder, type RequestGrant } from "./grants.ts";
+import {
+  booleanQuery,
+  grantScope,
+  idempotencyKeyOf,
+  MAX_IDEMPOTENCY_KEY,
+  refuseMediaType,
+} from "./integrationRequests.ts";
 import { limitBody, readBody } from "./jsonBody.ts";
 import { mount } from "./mount.ts";
 import { RateLimiter } from "./RateLimiter.ts";
@@ -34,7 +40,6 @@ import { RateLimiter } from "./RateLimiter.ts";
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 /** A CSV import (up to 1,000 rows). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
-const MAX_KEY = 200;
 /** A share-link submitter's own key (see `submitter`); shorter ones are ignored as guessable. */
 const MIN_SUBMITTER_KEY = 16;
 
@@ -80,7 +85,7 @@ export function createTalkRoutes({
     } catch {
       // Not served by the node adapter (tests calling app.fetch directly).
     }
-    const decision = rate.take(`${submitterScope(grant)}|${address}`);
+    const decision = rate.take(`${grantScope(grant)}|${address}`);
     if (!decision.ok) {
       c.header("Retry-After", String(decision.retryAfterSeconds));
       return c.json({ error: `Too many requests; retry in ${decision.retryAfterSeconds} s` }, 429);
@@ -98,11 +103,11 @@ export function createTalkRoutes({
     const person =
       auth.grant.kind !== "share"
         ? ""
-        : held.length >= MIN_SUBMITTER_KEY && held.length <= MAX_KEY
+        : held.length >= MIN_SUBMITTER_KEY && held.length <= MAX_IDEMPOTENCY_KEY
           ? `key:${held}`
           : `address:${auth.address}`;
     return {
-      linkId: submitterScope(auth.grant),
+      linkId: grantScope(auth.grant),
       person,
       via: auth.grant.kind === "api" ? "api" : "form",
     };
@@ -123,11 +128,10 @@ export function createTalkRoutes({
   mount(app, ROUTES.submitEvidence, limitBody(MAX_SUBMISSION_BYTES), async (c) => {
     const auth = await authorize(c, "submit");
     if (auth instanceof Response) return auth;
-    if (!/^application\/json\b/i.test(c.req.header("content-type") ?? ""))
-      return c.json({ error: "Send JSON (Content-Type: application/json)" }, 415);
-    const key = c.req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
-    if (key !== null && (key.trim() === "" || key.length > MAX_KEY))
-      return c.json({ error: `Idempotency-Key: 1–${MAX_KEY} characters` }, 400);
+    const notJson = refuseMediaType(c, "json");
+    if (notJson) return notJson;
+    const key = idempotencyKeyOf(c);
+    if (key instanceof Response) return key;
     const read = await readBody(c, SubmissionBody, { emptyIsInvalid: true });
     if (read instanceof Response) return read;
     // A signed-in person contributes as themselves, whatever name the form sent.
@@ -145,8 +149,8 @@ export function createTalkRoutes({
   mount(app, ROUTES.importEvidenceCsv, limitBody(MAX_IMPORT_BYTES), async (c) => {
     const auth = await authorize(c, "import");
     if (auth instanceof Response) return auth;
-    if (!/^text\/(csv|plain)\b/i.test(c.req.header("content-type") ?? ""))
-      return c.json({ error: "Send CSV (Content-Type: text/csv)" }, 415);
+    const notCsv = refuseMediaType(c, "csv");
+    if (notCsv) return notCsv;
     const dryRun = booleanQuery(c, "dryRun");
     const skipInvalid = booleanQuery(c, "skipInvalid");
     if (dryRun === null) return c.json({ error: "dryRun: true or false" }, 400);
@@ -170,16 +174,4 @@ export function createTalkRoutes({
   });
 
   return app;
-}
-
-/** What idempotency keys and the rate limit are scoped to: the link, or the person. */
-function submitterScope(grant: RequestGrant): string {
-  return grant.kind === "account" ? `account:${grant.userId}` : grant.linkId;
-}
-
-/** A true/false query flag (absent is false); null when it is neither. */
-function booleanQuery(c: Context, name: string): boolean | null {
-  const value = c.req.query(name);
-  if (value === undefined || value === "false" || value === "0") return false;
-  return value === "true" || value === "1" ? true : null;
 }

@@ -16,6 +16,7 @@ import type { BranchRecord, MapStore } from "@journeymap/storage";
 import * as Y from "yjs";
 import type { HistoryService } from "../history/HistoryService.ts";
 import type { AuthorNames } from "../people/AuthorNames.ts";
+import { ServiceRefusal } from "../ServiceRefusal.ts";
 
 /** Most branches one list answer carries (each costs two log lookups). */
 export const MAX_LISTED_BRANCHES = 100;
@@ -23,13 +24,8 @@ export const MAX_LISTED_BRANCHES = 100;
 /** The server's own origin for the one edit it makes to a new branch: its title. */
 const BRANCH_ORIGIN: MapOrigin = Object.freeze({ kind: "server", reason: "branch" });
 
-export class BranchRefusal extends Error {
-  readonly status: 404 | 410 | 416;
-
-  constructor(status: 404 | 410 | 416, message: string) {
-    super(message);
-    this.status = status;
-  }
+export class BranchRefusal extends ServiceRefusal<404 | 410 | 416> {
+  override name = "BranchRefusal";
 }
 
 export interface NewBranch {

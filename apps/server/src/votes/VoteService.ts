@@ -24,6 +24,7 @@ import type { StartVoteBody } from "@journeymap/protocol/http";
 import { guestAuthor, mapDocumentName, talkDocumentName } from "@journeymap/protocol";
 import type { BallotRecord, StoredVoteState, VoteRecord, VoteStore } from "@journeymap/storage";
 import type { LiveDocuments } from "../sync/LiveDocuments.ts";
+import { ServiceRefusal } from "../ServiceRefusal.ts";
 
 const ORIGIN = { origin: { kind: "server", reason: "vote" } } as const;
 
@@ -35,13 +36,8 @@ export interface Voter {
 }
 
 /** A refusal the routes answer with its status and message. */
-export class VoteRefused extends Error {
+export class VoteRefused extends ServiceRefusal<400 | 404 | 409> {
   override name = "VoteRefused";
-  readonly status: 400 | 404 | 409;
-  constructor(status: 400 | 404 | 409, message: string) {
-    super(message);
-    this.status = status;
-  }
 }
 
 const STATES_BEFORE: Record<"reveal" | "commit" | "cancel", readonly StoredVoteState[]> = {

@@ -18,18 +18,13 @@ import {
 import type { DeliveryRecord, MapStore, WebhookRecord, WebhookStore } from "@journeymap/storage";
 import { refuseWebhookUrl } from "./addressPolicy.ts";
 import type { WebhookDispatcher } from "./WebhookDispatcher.ts";
+import { ServiceRefusal } from "../ServiceRefusal.ts";
 
 /** A hook's owner: a map, or a workspace. */
 export type HookOwner = { readonly mapId: string } | { readonly workspaceId: string };
 
-export class WebhookRefusal extends Error {
+export class WebhookRefusal extends ServiceRefusal<400 | 404 | 409> {
   override name = "WebhookRefusal";
-  readonly status: 400 | 404 | 409;
-
-  constructor(status: 400 | 404 | 409, message: string) {
-    super(message);
-    this.status = status;
-  }
 }
 
 export interface NewHook {

@@ -1,12 +1,11 @@
 import type { Me } from "@journeymap/protocol/http";
 import { LogOut, Shield } from "lucide-react";
-import { useCallback, useRef, useState } from "react";
 import { revokeAllSessions, signOut } from "../api/authClient.ts";
 import { ActionButton } from "../ui/ActionButton.tsx";
 import { AppLink } from "../ui/AppLink.tsx";
 import { Avatar } from "../ui/Avatar.tsx";
 import { useAction } from "../ui/useAction.ts";
-import { useDismiss } from "../ui/useDismiss.ts";
+import { usePopover } from "../ui/usePopover.ts";
 import { administers } from "./accountStore.ts";
 import { authMessage } from "./authMessages.ts";
 import { SessionList } from "./SessionList.tsx";
@@ -16,10 +15,7 @@ import { FormError } from "../ui/FormError.tsx";
 
 /** The signed-in person's avatar; opens who they are, where they are signed in, sign-out. */
 export function AccountMenu({ me }: { me: Me }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, ref, close);
+  const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const action = useAction(authMessage);
   const { user } = me;
 

@@ -4,19 +4,16 @@
  * on a branch, the map it came from with the way to compare and merge back.
  */
 import { GitBranch } from "lucide-react";
-import { useCallback, useRef, useState } from "react";
+import { useState } from "react";
 import { navigate } from "../router.ts";
-import { useDismiss } from "../ui/useDismiss.ts";
+import { usePopover } from "../ui/usePopover.ts";
 import { BranchForm } from "./BranchForm.tsx";
 import { BranchRow } from "./BranchRow.tsx";
 import { useBranches } from "./useBranches.ts";
 import "./Branches.css";
 
 export function BranchesButton({ mapId, readOnly }: { mapId: string; readOnly: boolean }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLSpanElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, ref, close);
+  const { open, setOpen, ref } = usePopover<HTMLSpanElement>();
   const { list, error, reload, archive } = useBranches(mapId, open);
   const [showArchived, setShowArchived] = useState(false);
   const branches = list?.branches ?? [];

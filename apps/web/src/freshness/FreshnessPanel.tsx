@@ -16,11 +16,11 @@ import {
   stalestItems,
 } from "@journeymap/schema";
 import { CheckCheck, Hourglass } from "lucide-react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useMapSession } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
-import { useDismiss } from "../ui/useDismiss.ts";
+import { usePopover } from "../ui/usePopover.ts";
 import { daysText } from "./ageText.ts";
 import { useFreshness } from "./useFreshness.ts";
 import { useVerifierName } from "./useVerifierName.ts";
@@ -34,10 +34,7 @@ const ctx = { origin: LOCAL_ORIGIN };
 const identity = (f: MapFreshness | null) => f;
 
 export function FreshnessPanel() {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLSpanElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, ref, close);
+  const { open, setOpen, ref } = usePopover<HTMLSpanElement>();
   const registry = useCommandRegistry();
   useEffect(
     () =>
@@ -50,7 +47,7 @@ export function FreshnessPanel() {
           run: () => setOpen(true),
         },
       ]),
-    [registry],
+    [registry, setOpen],
   );
   const stale = useFreshness((f) => f?.stale ?? 0);
   return (

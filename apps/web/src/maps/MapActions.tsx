@@ -1,8 +1,7 @@
 import type { MeWorkspace, WorkspaceMap } from "@journeymap/protocol/http";
 import { Copy, FolderInput, MoreHorizontal, Trash2 } from "lucide-react";
-import { useCallback, useRef, useState } from "react";
 import { duplicateMap, moveMap, trashMap } from "../api/workspaceMapsApi.ts";
-import { useDismiss } from "../ui/useDismiss.ts";
+import { usePopover } from "../ui/usePopover.ts";
 import { mayManage } from "./mapListModel.ts";
 
 export interface MapActionsProps {
@@ -15,10 +14,7 @@ export interface MapActionsProps {
 
 /** A card's menu: duplicate, move to another workspace, move to the trash. */
 export function MapActions({ map, moveTargets, onAction }: MapActionsProps) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, ref, close);
+  const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const act = (change: () => Promise<unknown>) => {
     setOpen(false);
     onAction(change);

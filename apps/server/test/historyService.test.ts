@@ -184,3 +184,27 @@ describe("HistoryService speed at scale (issue 16, R7)", () => {
     expect((await history.timeline(MAP)).bursts[0]!.fromSeq).toBe(100);
   });
 });
+
+describe("attribution after retention", () => {
+  it("names the last changer of the title when the log starts after a long compaction", async () => {
+    const live = await logEdits(2500);
+    // Rows 1..2500 become one row at 2500: the first page read from row 1 (1..2000) is empty.
+    await store.compactLog(DOC, 2500, Y.encodeStateAsUpdate(live));
+    const rows: Uint8Array[] = [];
+    live.on("update", (u: Uint8Array) => rows.push(u));
+    for (let i = 0; i < 3; i++) {
+      new MapEditor(live).updateMeta({ title: `Later ${i}` });
+      await store.appendUpdate({
+        doc: DOC,
+        ts: 9000 + i,
+        author: "Uma",
+        clientIds: [live.clientID],
+        origin: "connection",
+        bytes: rows.shift()!,
+      });
+    }
+    const { seq, targets } = await new HistoryService(store).attribution(MAP);
+    expect(seq).toBe(2503);
+    expect(new Map(targets).get("meta")?.changed).toMatchObject({ author: "Uma", seq: 2503 });
+  });
+});

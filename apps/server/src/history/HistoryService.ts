@@ -200,13 +200,22 @@ export class HistoryService {
       index = new AttributionIndex();
       this.attributions.set(mapId, index);
     }
+    let from = index.seq + 1;
     for (;;) {
-      const rows = await this.rows(mapId, index.seq + 1, index.seq + READ_PAGE, READ_PAGE_BYTES);
-      if (rows.length === 0) break;
+      const rows = await this.rows(mapId, from, from + READ_PAGE - 1, READ_PAGE_BYTES);
+      if (rows.length === 0) {
+        // Retention merges the log's start into one row at its last sequence number, so the
+        // rows from 1 may be missing: go on from the first row kept.
+        const { first } = await this.bounds(mapId);
+        if (first <= from) break;
+        from = first;
+        continue;
+      }
       for (const r of rows) {
         // A concurrent request may have applied these already.
         if (r.seq > index.seq) index.apply(r.bytes, { seq: r.seq, ts: r.ts, author: r.author });
       }
+      from = index.seq + 1;
       await yieldToLoop();
     }
     return { seq: index.seq, targets: index.entries() };

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every figure beside a baseline measured in the same run on the same machine.
  * Prints Markdown tables (paste into docs/benchmarks.md) and writes bench/results/latest.json.
- *   BENCH_ONLY=readModel|sync|web|history   run one group
+ *   BENCH_ONLY=readModel|sync|web|history|library   run one group
  *   BENCH_QUICK=1               smaller scenarios (a smoke run, not for the docs)
  *   BENCH_SYNC_ROUNDS=N         runs per sync figure, reported as medians (default 3)
  *   BENCH_WEB_PROFILE=1         profile the board even when its targets are met
@@ -10,6 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { benchHistory } from "./history/historyBench.ts";
 import { historyTables, historyTargetsMissed } from "./history/historyReport.ts";
+import { benchLibrary } from "./library/libraryBench.ts";
+import { libraryTable } from "./library/libraryReport.ts";
 import { benchReadModel } from "./readModel.bench.ts";
 import { benchSync, syncTable } from "./sync/syncRun.ts";
 import { boardHotspots } from "./web/hotspots.ts";
@@ -74,6 +76,13 @@ if (!only || only === "history") {
   console.log(`\n### History: ${history.updates.toLocaleString("en")} logged updates\n`);
   console.log(historyTables(history));
   results.history = { ...history, missed: historyTargetsMissed(history) };
+}
+
+if (!only || only === "library") {
+  const library = await benchLibrary(quick);
+  console.log(`\n### Journey library: search and roll-up, 500 maps beside 50 (issue 19)\n`);
+  console.log(libraryTable(library));
+  results.library = library;
 }
 
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });

@@ -128,13 +128,23 @@ export async function createServer(
     },
     config.quotas,
   );
+  // One creation quota for every door that makes maps (HTTP routes and the library's).
+  const guardCreation = creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health);
   // The journey library's index, kept current from the update path (library/).
-  const library = createLibrary({ store, access, roles, accounts, events, log });
+  const library = createLibrary({ store, access, roles, accounts, events, log, guardCreation });
   for (const sink of options.librarySinks ?? []) library.indexer.add(sink);
   const persistence = new Persistence(store, log, {
     health,
     quotas: config.quotas,
     closeSocket,
+    // Scale-out relays an update to other instances through Redis as it is applied, past the
+    // gate: there, each append is awaited before the update is applied.
+    ...(config.redisUrl
+      ? {}
+      : {
+          holdDocument: (documentName: string, appended: Promise<unknown>) =>
+            sockets.gate?.holdDocument(documentName, appended),
+        }),
   });
   const hocuspocus = createHocuspocus(limits, [
     ...(redis ? [redis.extension] : []),
@@ -216,7 +226,7 @@ export async function createServer(
     publicUrl: config.publicUrl,
     ...(redis ? { bus: redis } : {}),
     health,
-    guardCreation: creationQuota(config.quotas.mapCreationsPerHour, config.trustProxy, health),
+    guardCreation,
   });
   const server = http.createServer(getRequestListener(app.fetch));
   server.on("upgrade", gate.handleUpgrade);

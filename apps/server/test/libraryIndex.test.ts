@@ -4,29 +4,14 @@
  * every map after a start with a newer index version.
  */
 import { mapDocumentName, talkDocumentName } from "@journeymap/protocol";
-import { MapEditor, type MapSummary } from "@journeymap/schema";
+import { MapEditor } from "@journeymap/schema";
 import type * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { LIBRARY_INDEX_VERSION, type LibrarySink } from "../src/library/MapIndexer.ts";
 import { connect } from "./support/clients.ts";
 import { createMap } from "./support/maps.ts";
-import { startServer, type TestServer } from "./support/server.ts";
-
-/** Waits (up to a loaded machine's budget) for the map's summary to satisfy `check`. */
-async function summaryOf(
-  server: TestServer,
-  mapId: string,
-  check: (s: MapSummary) => boolean = () => true,
-): Promise<MapSummary> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [row] = await server.store.library().summaries([mapId]);
-    const summary = row ? (JSON.parse(row.summary) as MapSummary) : null;
-    if (summary && check(summary)) return summary;
-    if (Date.now() > deadline) throw new Error(`no such summary of ${mapId}: ${row?.summary}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { startServer } from "./support/server.ts";
+import { summaryOf } from "./support/summaries.ts";
 
 describe("the library index", () => {
   it("summarises a map made over HTTP, and an edit on the live map soon after", async () => {

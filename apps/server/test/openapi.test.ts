@@ -31,6 +31,10 @@ import { createVoteRoutes } from "../src/http/voteRoutes.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 import { createFreshnessRoutes } from "../src/http/freshnessRoutes.ts";
 import { createMetricRoutes } from "../src/http/metricRoutes.ts";
+import { createLibrarySearchRoutes } from "../src/http/librarySearchRoutes.ts";
+import { createLibraryPersonaRoutes } from "../src/http/libraryPersonaRoutes.ts";
+import { createLibraryHierarchyRoutes } from "../src/http/libraryHierarchyRoutes.ts";
+import { createLibraryCardRoutes } from "../src/http/libraryCardRoutes.ts";
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -102,6 +106,24 @@ describe("the OpenAPI document", () => {
           now: Date.now,
         }),
         createMetricRoutes({ access: {} as never, metrics: {} as never }),
+        createLibrarySearchRoutes({ search: {} as never, roles: {} as never, now: Date.now }),
+        createLibraryPersonaRoutes({ personas: {} as never, now: Date.now }),
+        createLibraryCardRoutes({
+          store: {} as never,
+          roles: {} as never,
+          opportunities: {} as never,
+          now: Date.now,
+        }),
+        createLibraryHierarchyRoutes({
+          store: {} as never,
+          access: {} as never,
+          roles: {} as never,
+          freshness: {} as never,
+          authors: {} as never,
+          guardCreation: async (_c, next) => next(),
+          log: {} as never,
+          now: Date.now,
+        }),
       ],
     });
     // Middleware, the API's 404, the sync path's 426 and the web app's pages answer ALL or "/".

@@ -37,6 +37,7 @@ export class MapEditor {
 
   addPersona = this.bound(personas.addPersona);
   updatePersona = this.bound(personas.updatePersona);
+  linkPersona = this.bound(personas.linkPersona);
   movePersona = this.bound(personas.movePersona);
   deletePersona = this.bound(personas.deletePersona);
 
@@ -72,6 +73,7 @@ export class MapEditor {
 
   addCard = this.bound(cards.addCard);
   updateCard = this.bound(cards.updateCard);
+  linkCard = this.bound(cards.linkCard);
   moveCard = this.bound(cards.moveCard);
   deleteCard = this.bound(cards.deleteCard);
   cardDescription = (cardId: CardId) => cards.cardDescription(this.doc, cardId);

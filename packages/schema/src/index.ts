@@ -15,10 +15,16 @@ export type {
   DemographicField,
   PsychographicField,
 } from "./records/Persona.ts";
-export { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "./records/Persona.ts";
+export {
+  DEMOGRAPHIC_FIELDS,
+  isLibraryPersonaId,
+  PSYCHOGRAPHIC_FIELDS,
+  toLibraryPersonaId,
+} from "./records/Persona.ts";
 export type { Phase, PhaseFields } from "./records/Phase.ts";
 export { UNASSIGNED_PHASE_ID } from "./records/Phase.ts";
 export type { Touchpoint, TouchpointFields } from "./records/Touchpoint.ts";
+export { isSubMapId } from "./records/Touchpoint.ts";
 export type { Lane, LaneFields } from "./records/Lane.ts";
 export type { LaneValue } from "./records/laneValue.ts";
 export { MAX_LANE_NUMBER, MAX_LANE_UNIT, toLink } from "./records/laneValue.ts";
@@ -34,6 +40,7 @@ export {
 } from "./records/channelList.ts";
 export { builtInLaneId } from "./records/Lane.ts";
 export type { Card, CardFields } from "./records/Card.ts";
+export { isLibraryOpportunityId } from "./records/Card.ts";
 export type { Evidence, EvidenceFields, EvidenceTarget } from "./records/Evidence.ts";
 export type { EmotionPoint } from "./records/EmotionPoint.ts";
 export type { MapMeta, MapMetaFields } from "./records/MapMeta.ts";
@@ -42,6 +49,8 @@ export { readMapMeta } from "./records/MapMeta.ts";
 export type { JourneyMap, Cell } from "./read/JourneyMap.ts";
 export type { RichTextMark, RichTextNode } from "./read/richText.ts";
 export { readJourneyMap } from "./read/readJourneyMap.ts";
+/** The bounds of a map's texts: what the read model keeps (one line and multi-line). */
+export { MAX_LONG_TEXT, MAX_SHORT_TEXT } from "./read/coerce.ts";
 export { MapReader } from "./read/MapReader.ts";
 export { readMeta as readMapMetaFromDoc } from "./read/records.ts";
 

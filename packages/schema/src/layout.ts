@@ -77,6 +77,8 @@ export const PERSONA = {
   frustrations: "frustrations",
   interests: "interests",
   behaviours: "behaviours",
+  /** The workspace library persona this one follows (issue 19); absent or null: none. */
+  libraryPersonaId: "libraryPersonaId",
 } as const;
 
 export const PHASE = {
@@ -96,6 +98,8 @@ export const TOUCHPOINT = {
   action: "action",
   team: "team",
   description: "description",
+  /** The map this step stands for (a sub-journey, issue 19); null or absent: none. */
+  subMapId: "subMapId",
 } as const;
 
 export const LANE = {
@@ -135,6 +139,8 @@ export const CARD = {
   rating: "rating",
   status: "status",
   owner: "owner",
+  /** The workspace library opportunity this card stands for (issue 19); absent or null: none. */
+  libraryOpportunityId: "libraryOpportunityId",
 } as const;
 
 export const EVIDENCE = {

@@ -44,6 +44,12 @@ import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
+import { PostgresSearchStore } from "./searchSql.ts";
+import type { SearchStore } from "./searchStore.ts";
+import { SqlLibraryOpportunityStore } from "./libraryOpportunitySql.ts";
+import type { LibraryOpportunityStore } from "./libraryOpportunityStore.ts";
+import { SqlLibraryPersonaStore } from "./libraryPersonaSql.ts";
+import type { LibraryPersonaStore } from "./libraryPersonaStore.ts";
 import type { BranchStore } from "./branchStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import { postgresRunner, SqlWebhookStore } from "./webhookSql.ts";
@@ -89,6 +95,8 @@ const POSTGRES_LAST_CHANGED = lastChangedSql((n) => `$${n}`);
 
 export class PostgresMapStore extends PostgresDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "postgres";
+  /** Made once: its statements are prepared at construction. */
+  private searchStore: SearchStore | undefined;
 
   static async open(connectionString: string): Promise<PostgresMapStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
@@ -109,6 +117,19 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore, A
 
   library(): LibraryStore {
     return new SqlLibraryStore(postgresRunner(this.pool));
+  }
+
+  search(): SearchStore {
+    this.searchStore ??= new PostgresSearchStore(this.pool);
+    return this.searchStore;
+  }
+
+  libraryOpportunities(): LibraryOpportunityStore {
+    return new SqlLibraryOpportunityStore(postgresRunner(this.pool));
+  }
+
+  libraryPersonas(): LibraryPersonaStore {
+    return new SqlLibraryPersonaStore(postgresRunner(this.pool));
   }
 
   votes(): VoteStore {

@@ -46,6 +46,12 @@ import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
+import { SqliteSearchStore } from "./searchSql.ts";
+import type { SearchStore } from "./searchStore.ts";
+import { SqlLibraryOpportunityStore } from "./libraryOpportunitySql.ts";
+import type { LibraryOpportunityStore } from "./libraryOpportunityStore.ts";
+import { SqlLibraryPersonaStore } from "./libraryPersonaSql.ts";
+import type { LibraryPersonaStore } from "./libraryPersonaStore.ts";
 import type { BranchStore } from "./branchStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import { SqlWebhookStore, sqliteRunner } from "./webhookSql.ts";
@@ -177,6 +183,8 @@ const SQLITE_LAST_CHANGED = lastChangedSql(() => "?");
 
 export class SqliteMapStore extends SqliteDocumentLog implements MapStore, ArchiveStore {
   readonly kind = "sqlite";
+  /** Made once: its statements are prepared at construction. */
+  private searchStore: SearchStore | undefined;
   private readonly statements: ReturnType<typeof statements>;
   private readonly file: string;
 
@@ -197,6 +205,19 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore, Archi
 
   library(): LibraryStore {
     return new SqlLibraryStore(sqliteRunner(this.db));
+  }
+
+  search(): SearchStore {
+    this.searchStore ??= new SqliteSearchStore(this.db);
+    return this.searchStore;
+  }
+
+  libraryOpportunities(): LibraryOpportunityStore {
+    return new SqlLibraryOpportunityStore(sqliteRunner(this.db));
+  }
+
+  libraryPersonas(): LibraryPersonaStore {
+    return new SqlLibraryPersonaStore(sqliteRunner(this.db));
   }
 
   votes(): VoteStore {

@@ -31,3 +31,6 @@ export type * from "./webhookStore.ts";
 export type * from "./voteStore.ts";
 export type * from "./branchStore.ts";
 export type * from "./libraryStore.ts";
+export * from "./searchStore.ts";
+export type * from "./libraryOpportunityStore.ts";
+export type * from "./libraryPersonaStore.ts";

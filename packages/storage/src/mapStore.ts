@@ -14,6 +14,9 @@ import type { VersionStore } from "./versionStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import type { BranchStore } from "./branchStore.ts";
 import type { LibraryStore } from "./libraryStore.ts";
+import type { SearchStore } from "./searchStore.ts";
+import type { LibraryOpportunityStore } from "./libraryOpportunityStore.ts";
+import type { LibraryPersonaStore } from "./libraryPersonaStore.ts";
 import type { WebhookStore } from "./webhookStore.ts";
 import type { WorkspaceSettingsStore } from "./workspaceSettings.ts";
 
@@ -43,6 +46,12 @@ export interface MapStore
   branches(): BranchStore;
   /** The journey library's summary of each map (librarySql.ts). */
   library(): LibraryStore;
+  /** Search across maps: the full-text index (searchSql.ts). */
+  search(): SearchStore;
+  /** Library opportunities and their linked cards (libraryOpportunitySql.ts). */
+  libraryOpportunities(): LibraryOpportunityStore;
+  /** The workspace persona library (libraryPersonaSql.ts). */
+  libraryPersonas(): LibraryPersonaStore;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -11,6 +11,9 @@ import { DROP_TALK_MAP_ROWS, MAPS_IN_WORKSPACES, RENAME_LEGACY_LOG_KEYS } from "
 import { VOTE_TABLES } from "./voteSql.ts";
 import { BRANCH_TABLES } from "./branchSql.ts";
 import { LIBRARY_TABLES } from "./librarySql.ts";
+import { POSTGRES_SEARCH_TABLES } from "./searchSql.ts";
+import { LIBRARY_OPPORTUNITY_TABLES } from "./libraryOpportunitySql.ts";
+import { LIBRARY_PERSONA_TABLES } from "./libraryPersonaSql.ts";
 import { WEBHOOK_TABLES } from "./webhookSql.ts";
 import { LAST_CHANGED_TABLE } from "./lastChangedStore.ts";
 
@@ -92,6 +95,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   BRANCH_TABLES,
   // 10: the journey library's summary of each map (librarySql.ts).
   LIBRARY_TABLES,
+  // 11: the workspace persona library (libraryPersonaSql.ts).
+  LIBRARY_PERSONA_TABLES,
+  // 12: library opportunities and the cards linked to them (libraryOpportunitySql.ts).
+  LIBRARY_OPPORTUNITY_TABLES,
+  // 13: search across maps: rows and their full-text index (searchSql.ts).
+  POSTGRES_SEARCH_TABLES,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -129,4 +129,6 @@ export const MAP_OWNED_TABLES = [
   "vote_ballots",
   "last_changed",
   "map_summaries",
+  "search_rows",
+  "library_opportunity_links",
 ] as const;

@@ -3,9 +3,10 @@
  * map's freshness in numbers (the map list). Any reader of the map may ask, like history.
  */
 import type { AccessService } from "@journeymap/access";
-import { type LastChangeTable, type MapFreshnessSummary, ROUTES } from "@journeymap/protocol/http";
+import { type LastChangeTable, ROUTES } from "@journeymap/protocol/http";
 import { type Context, Hono } from "hono";
 import type { FreshnessService } from "../freshness/FreshnessService.ts";
+import { freshnessSummary } from "../freshness/freshnessSummary.ts";
 import type { AuthorNames } from "../people/AuthorNames.ts";
 import { grantFor, refuseNonReader } from "./grants.ts";
 import { mount } from "./mount.ts";
@@ -50,14 +51,7 @@ export function createFreshnessRoutes({
   mount(app, ROUTES.getMapFreshness, async (c) => {
     const denied = await refuseReader(access, c);
     if (denied) return denied;
-    const map = await freshness.mapFreshness(mapIdOf(c), now());
-    const summary: MapFreshnessSummary = {
-      reviewAfterDays: map.reviewAfterDays,
-      items: map.items.length,
-      stale: map.stale,
-      oldestDays: map.items.reduce((max, item) => Math.max(max, item.ageDays), 0),
-    };
-    return c.json(summary);
+    return c.json(freshnessSummary(await freshness.mapFreshness(mapIdOf(c), now())));
   });
 
   return app;

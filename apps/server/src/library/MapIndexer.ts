@@ -24,7 +24,7 @@ export const INDEX_SWEEP_MS = 5_000;
  * The index's version: bump it when any sink indexes differently, and every map is indexed
  * again at the next start.
  */
-export const LIBRARY_INDEX_VERSION = 1;
+export const LIBRARY_INDEX_VERSION = 2;
 
 /** One consumer of the index: writes its own rows from a map's documents. */
 export interface LibrarySink {

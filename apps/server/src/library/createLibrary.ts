@@ -7,11 +7,20 @@
 import type { AccessService, AccountAccess } from "@journeymap/access";
 import type { Accounts } from "@journeymap/accounts";
 import type { MapStore } from "@journeymap/storage";
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { EventBus } from "../events/EventBus.ts";
 import type { Logger } from "../logger.ts";
 import type { LiveDocuments } from "../sync/LiveDocuments.ts";
+import { createLibrarySearchRoutes } from "../http/librarySearchRoutes.ts";
 import { MapIndexer } from "./MapIndexer.ts";
+import { createLibraryCardRoutes } from "../http/libraryCardRoutes.ts";
+import { LibraryOpportunities } from "./cards/LibraryOpportunities.ts";
+import { createLibraryPersonaRoutes } from "../http/libraryPersonaRoutes.ts";
+import { AuthorNames } from "../people/AuthorNames.ts";
+import { LibraryPersonaService } from "./personas/LibraryPersonaService.ts";
+import { SearchSink } from "./search/SearchSink.ts";
+import { createLibraryHierarchyRoutes } from "../http/libraryHierarchyRoutes.ts";
+import { FreshnessService } from "../freshness/FreshnessService.ts";
 
 export interface LibraryDeps {
   readonly store: MapStore;
@@ -20,6 +29,8 @@ export interface LibraryDeps {
   readonly accounts: Accounts;
   readonly events: EventBus;
   readonly log: Logger;
+  /** Runs before a map is created (quota/creationQuota.ts): end-to-end maps are new maps. */
+  readonly guardCreation?: MiddlewareHandler;
 }
 
 export interface Library {
@@ -31,9 +42,43 @@ export interface Library {
 
 export function createLibrary(deps: LibraryDeps): Library {
   const indexer = new MapIndexer(deps.store, deps.log);
+  indexer.add(new SearchSink(deps.store.search()));
   return {
     indexer,
-    routes: (_live) => [],
+    routes: (live) => [
+      createLibrarySearchRoutes({ search: deps.store.search(), roles: deps.roles, now: Date.now }),
+      createLibraryPersonaRoutes({ personas: personaService(deps, live), now: Date.now }),
+      hierarchyRoutes(deps),
+      cardRoutes(deps, live),
+    ],
     stop: () => indexer.stop(),
   };
+}
+
+function personaService(deps: LibraryDeps, live: LiveDocuments): LibraryPersonaService {
+  const { store, roles, accounts, log } = deps;
+  const authors = new AuthorNames((id) => accounts.findUser(id));
+  return new LibraryPersonaService({ store, roles, authors, live, log, now: Date.now });
+}
+
+function hierarchyRoutes(deps: LibraryDeps): Hono {
+  const { store, access, roles, accounts, log } = deps;
+  return createLibraryHierarchyRoutes({
+    store,
+    access,
+    roles,
+    // Its own replays (a few maps): the freshness routes' cache serves boards, not roll-ups.
+    freshness: new FreshnessService(store),
+    authors: new AuthorNames((id) => accounts.findUser(id)),
+    guardCreation: deps.guardCreation ?? (async (_c, next) => next()),
+    log,
+    now: Date.now,
+  });
+}
+
+function cardRoutes(deps: LibraryDeps, live: LiveDocuments): Hono {
+  const { store, roles, accounts } = deps;
+  const authors = new AuthorNames((id) => accounts.findUser(id));
+  const opportunities = new LibraryOpportunities({ store, roles, authors, live, now: Date.now });
+  return createLibraryCardRoutes({ store, roles, opportunities, now: Date.now });
 }

@@ -4,9 +4,13 @@
  *
  * Stock Hocuspocus acknowledges an update as soon as it is applied in memory and stores
  * 2–10 s later, so a crash loses confirmed edits (its MessageReceiver acks right after
- * `readUpdate`; a SIGKILL test showed it). Here `beforeSync`
- * (awaited before the update is applied and acked) appends exactly what the server does not
- * have yet; if the append fails, the connection closes and nothing is confirmed. Server-side
+ * `readUpdate`; a SIGKILL test showed it). Here `beforeSync` appends exactly what the server
+ * does not have yet, and nothing about the update leaves the server before that append has
+ * committed: the gate holds the document's acknowledgements and relays until then
+ * (`holdDocument`), so the appends of one event-loop turn share one commit even from a single
+ * busy socket. If the append fails, every socket on the document closes, nothing is
+ * confirmed, and the document is loaded from the log again (see `appendFailed`). With
+ * scale-out (no `holdDocument`), the append is awaited before the update is applied. Server-side
  * edits (seeding, migrations, API writes) never pass `beforeSync`; a document `update`
  * listener logs them. Updates relayed from another instance (origin "redis") are logged by
  * the instance that received them, not here.
@@ -24,7 +28,7 @@
  * rows up to n are all contained in the state it stores (Y.snapshotContainsUpdate). That stays
  * true with appends still in flight and with several instances writing one map.
  */
-import { type Extension, isTransactionOrigin } from "@hocuspocus/server";
+import { type Document, type Extension, isTransactionOrigin } from "@hocuspocus/server";
 import type {
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
@@ -34,7 +38,7 @@ import type {
 } from "@hocuspocus/server";
 import { migrateMap, readMapMetaFromDoc } from "@journeymap/schema";
 import * as Y from "yjs";
-import { type DocumentKind, parseDocumentName } from "@journeymap/protocol";
+import { CLOSE, type DocumentKind, parseDocumentName } from "@journeymap/protocol";
 import { CloseError, type CloseReason } from "../limits.ts";
 import { DAY_MS, MapUsage, type QuotaRefusal } from "../quota/MapUsage.ts";
 import { DEFAULT_QUOTAS, type Quotas } from "../quota/quotas.ts";
@@ -63,6 +67,12 @@ interface LoadedMap {
   writes: Promise<unknown>;
   onUpdate: ((update: Uint8Array, origin: unknown) => void) | null;
   readonly usage: MapUsage;
+  /**
+   * An append of an update already applied here failed: this in-memory document holds an edit
+   * the log lacks, so it takes no more updates and is never checkpointed; its sockets are
+   * closed, and it is loaded afresh from the log once they are gone (the clients re-send).
+   */
+  failed: boolean;
 }
 
 export interface PersistenceOptions {
@@ -71,6 +81,14 @@ export interface PersistenceOptions {
   readonly quotas?: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
   /** Closes a client's whole socket (WebSocketGate.closeSocket). */
   readonly closeSocket?: (socketKey: unknown, kind: CloseReason, reason: string) => void;
+  /**
+   * Holds what tells anyone of a document's update — its acknowledgement, its relay — until its
+   * append settles (WebSocketGate.holdDocument). Given, a client's update is applied while its
+   * append commits, together with the others of the same turn; absent (scale-out, where
+   * Redis relays an update to other instances as it is applied), each append is awaited before
+   * its update is applied.
+   */
+  readonly holdDocument?: (documentName: string, appended: Promise<unknown>) => void;
 }
 
 const ALWAYS_ROOM = new StoreHealth(
@@ -94,6 +112,7 @@ export class Persistence implements Extension {
   private readonly health: StoreHealth;
   private readonly quotas: Pick<Quotas, "maxMapBytes" | "maxMapLogBytesPerDay">;
   private readonly closeSocket: NonNullable<PersistenceOptions["closeSocket"]>;
+  private readonly holdDocument: PersistenceOptions["holdDocument"] | null;
 
   constructor(store: MapStore, log: Logger, options: PersistenceOptions = {}) {
     this.store = store;
@@ -102,6 +121,7 @@ export class Persistence implements Extension {
     this.health = options.health ?? ALWAYS_ROOM;
     this.quotas = options.quotas ?? DEFAULT_QUOTAS;
     this.closeSocket = options.closeSocket ?? (() => {});
+    this.holdDocument = options.holdDocument ?? null;
   }
 
   async onLoadDocument({
@@ -131,6 +151,7 @@ export class Persistence implements Extension {
       writes: Promise.resolve(),
       onUpdate: null,
       usage: new MapUsage(storedBytes, loggedLastDay, now),
+      failed: false,
     });
     if (stored.updates.length === 0) return null;
     try {
@@ -191,6 +212,7 @@ export class Persistence implements Extension {
     if (connection.readOnly) return; // Hocuspocus rejects it; it must not reach the log.
     const state = this.maps.get(documentName);
     if (!state) throw new Error(`Document ${documentName} is not loaded`);
+    if (state.failed) this.refuse(context.socketKey, "storeFailed");
     // Only what the server does not already have: a reconnecting client's SyncStep2 would
     // otherwise re-log its whole state. (UpdateGuard has checked that it decodes.)
     const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
@@ -200,21 +222,47 @@ export class Persistence implements Extension {
       this.log.warn({ mapId: state.mapId, reason: refusal.detail }, "update refused by a quota");
       this.refuse(context.socketKey, refusal.kind, refusal.detail);
     }
+    const row: UpdateRow = {
+      doc: state.doc,
+      ts: this.now(),
+      author: context.author ?? "anonymous",
+      clientIds: [...Y.parseUpdateMeta(update).from.keys()],
+      origin: "connection",
+      bytes: update,
+    };
+    if (this.holdDocument) {
+      const appended = this.append(state, row);
+      this.holdDocument(documentName, appended);
+      appended.catch((error: unknown) => this.appendFailed(state, document, error));
+      return;
+    }
     try {
-      await this.append(state, {
-        doc: state.doc,
-        ts: this.now(),
-        author: context.author ?? "anonymous",
-        clientIds: [...Y.parseUpdateMeta(update).from.keys()],
-        origin: "connection",
-        bytes: update,
-      });
+      await this.append(state, row);
     } catch (error) {
       // Not saved, so not confirmed: close this connection; the client keeps the change and
       // re-sends it when it reconnects.
       this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
       this.refuse(context.socketKey, "storeFailed");
     }
+  }
+
+  /**
+   * An update applied here could not be logged. Nobody was told of it (the gate held its
+   * acknowledgement and relay), but the in-memory document has it: every socket on the document is closed, so no
+   * one is acknowledged against a state the log lacks, and the document unloads and is loaded
+   * from the log again. Its clients (and everyone the update was relayed to) still hold it and
+   * re-send it when they reconnect.
+   */
+  private appendFailed(state: LoadedMap, document: Document, error: unknown): void {
+    if (!state.failed)
+      this.log.error({ err: error, mapId: state.mapId }, "appending an update failed");
+    state.failed = true;
+    for (const connection of document.getConnections())
+      this.closeSocket(
+        (connection.context as Partial<ConnectionContext>).socketKey,
+        "storeFailed",
+        CLOSE.storeFailed.reason,
+      );
   }
 
   /** Why the store will not take `bytes` more for this map now, or null. */
@@ -252,7 +300,7 @@ export class Persistence implements Extension {
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const state = this.maps.get(documentName);
-    if (!state) return;
+    if (!state || state.failed) return;
     // State and snapshot of the same moment; rows are checked against it below.
     const snapshot = Y.snapshot(document);
     const encoded = Y.encodeStateAsUpdate(document);

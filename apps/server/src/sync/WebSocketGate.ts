@@ -23,7 +23,7 @@ import { clientAddressOf, TRUST_NONE, type TrustProxy } from "../clientAddress.t
 import { CLOSE, type CloseReason, type Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../Metrics.ts";
-import { AUTH, readMessageHeader } from "./messageHeader.ts";
+import { AUTH, documentOf, isHeldUntilSaved, readMessageHeader } from "./messageHeader.ts";
 import { PendingDocuments } from "./PendingDocuments.ts";
 
 interface SocketState {
@@ -187,6 +187,15 @@ export class WebSocketGate {
       },
       send: (data) => {
         if (!state.authenticated || state.pending.waitingCount > 0) this.noticeAnswer(state, data);
+        const saved = this.unsaved.size > 0 ? this.savedBefore(data) : null;
+        if (saved) {
+          // Neither acknowledged nor relayed before it is in the log, and never if its append
+          // failed (the document's sockets are closed then; the clients re-send).
+          void saved.then((ok) => {
+            if (ok && ws.readyState === ws.OPEN) ws.send(data);
+          });
+          return;
+        }
         ws.send(data);
       },
       close: (code, reason) => ws.close(code, reason),
@@ -271,6 +280,37 @@ export class WebSocketGate {
   }
 
   /** Closes a socket by the key Hocuspocus hooks see in their context (for rejected input). */
+  /**
+   * Holds a document's sync messages and acknowledgements, on every socket, until `appended`
+   * settles. Persistence appends a client's update without waiting for the commit before
+   * Hocuspocus applies it, so the appends of one turn share a commit; what would tell anyone
+   * about the update (its acknowledgement, its relay, a state sent to a joining client) waits
+   * here instead. Later holds chain on earlier ones (appends commit in order), so messages keep
+   * their order.
+   */
+  holdDocument(documentName: string, appended: Promise<unknown>): void {
+    const before = this.unsaved.get(documentName) ?? Promise.resolve(true);
+    const saved = Promise.all([
+      before,
+      appended.then(
+        () => true,
+        () => false,
+      ),
+    ]).then(([a, b]) => a && b);
+    this.unsaved.set(documentName, saved);
+    void saved.then(() => {
+      if (this.unsaved.get(documentName) === saved) this.unsaved.delete(documentName);
+    });
+  }
+
+  /** What an outgoing message must wait for (see holdDocument), or null to send it now. */
+  private savedBefore(data: unknown): Promise<boolean> | null {
+    if (!(data instanceof Uint8Array)) return null;
+    const header = readMessageHeader(data);
+    if (header === null || !isHeldUntilSaved(header.type)) return null;
+    return this.unsaved.get(documentOf(header.address)) ?? null;
+  }
+
   closeSocket(socketKey: unknown, kind: CloseReason, reason?: string): void {
     if (typeof socketKey === "string") this.close(socketKey, kind, reason);
   }
@@ -309,6 +349,8 @@ export class WebSocketGate {
   }
 
   private lastPing = 0;
+  /** Documents with appends not yet committed: what to hold their messages for. */
+  private readonly unsaved = new Map<string, Promise<boolean>>();
 
   private sweep = (): void => {
     const now = this.now();

@@ -17,6 +17,20 @@ export function carriesUpdate(syncType: number): boolean {
 }
 export const AUTH = { permissionDenied: 1, authenticated: 2 } as const;
 
+/** Hocuspocus' MessageType.Sync and MessageType.SyncStatus ("your update is applied"). */
+const SYNC = 0;
+const SYNC_STATUS = 8;
+
+/** Whether an outgoing message tells of document content: a sync message or an acknowledgement. */
+export function isHeldUntilSaved(type: number): boolean {
+  return type === SYNC || type === SYNC_STATUS;
+}
+
+/** The document a message address names (`documentName` or `documentName\0sessionId`). */
+export function documentOf(address: string): string {
+  const end = address.indexOf("\0");
+  return end === -1 ? address : address.slice(0, end);
+}
 export interface MessageHeader {
   /** `documentName` or `documentName\0sessionId`. */
   readonly address: string;

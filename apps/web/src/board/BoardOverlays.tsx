@@ -56,6 +56,7 @@ export function BoardOverlays({
         />
       )}
       <PersonaEditor
+        mapId={mapId}
         open={view.personas.open}
         initial={view.personas.id}
         hidden={view.hidden}

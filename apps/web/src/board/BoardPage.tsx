@@ -11,6 +11,7 @@ import { FreshnessPanel } from "../freshness/FreshnessPanel.tsx";
 import { ChangedSince } from "../history/ChangedSince.tsx";
 import { RestoreNotice } from "../history/RestoreNotice.tsx";
 import { PresenterBanner } from "../present/PresenterBanner.tsx";
+import { discardEarlyConnection } from "../sync/earlyConnection.ts";
 import { readPeers } from "../sync/presence/presenceState.ts";
 import { usePresence } from "../sync/presence/usePresence.ts";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
@@ -25,6 +26,7 @@ import { VoteContext } from "../votes/VoteContext.ts";
 import { VotePanel } from "../votes/VotePanel.tsx";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
 import { BoardViews } from "../views/BoardViews.tsx";
+import { SubJourneyLayer } from "../hierarchy/SubJourneyLayer.tsx";
 import { AccessEndedNotice } from "./AccessEndedNotice.tsx";
 import { AttributionContext, useAttributionCacheFor } from "./AttributionContext.ts";
 import { DeletedWhileEditingNotice } from "./DeletedWhileEditingNotice.tsx";
@@ -135,6 +137,7 @@ function SyncedBoard({
                       </TalkContext.Provider>
                       {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
                       <PresenterBanner mapId={mapId} awareness={connection.awareness} />
+                      <SubJourneyLayer mapId={mapId} />
                       <BoardViews
                         board={Board}
                         boardBar={
@@ -220,6 +223,11 @@ function ConnectedBoard({ mapId }: { mapId: string }) {
 export default function BoardPage({ mapId }: { mapId: string }) {
   const settled = useLinkToken(mapId);
   const guest = useGuestName();
+  // A connection opened early (sync/openEarly.ts) is there as "Guest": a guest asked for a
+  // name must not stay on the map as that meanwhile, nor keep it after giving theirs.
+  useEffect(() => {
+    if (guest.state === "ask") discardEarlyConnection();
+  }, [guest.state]);
   if (!settled || guest.state === "unknown") return null;
   if (guest.state === "ask") return <GuestNameDialog mapId={mapId} onName={guest.setName} />;
   return <ConnectedBoard mapId={mapId} />;

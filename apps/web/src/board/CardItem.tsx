@@ -21,6 +21,7 @@ import { CardAttribution } from "./CardAttribution.tsx";
 import { CardDescription } from "./CardDescription.tsx";
 import { CARD_NOUN } from "./cardNouns.ts";
 import { DragHandle } from "./DragHandle.tsx";
+import { LibraryOpportunityMark } from "./LibraryOpportunityMark.tsx";
 import { useFreshName } from "./useFreshName.ts";
 import { dragId } from "./dragIds.ts";
 import "./CardItem.css";
@@ -155,6 +156,7 @@ export function CardItem({ card, siblings }: { card: Card; siblings: readonly Ca
           onCommit={(owner) => editor.updateCard(card.id, { owner })}
         />
       </div>
+      {card.libraryOpportunityId && <LibraryOpportunityMark card={card} />}
     </div>
   );
 }

@@ -14,14 +14,25 @@ import { useContext, useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { confirmDeletePersona } from "./commands/personaCommands.ts";
+import { LibraryPersonaLink } from "./LibraryPersonaLink.tsx";
+import { LibraryPersonaPicker } from "./LibraryPersonaPicker.tsx";
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
 import { PersonaField } from "./PersonaField.tsx";
 import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
 import { FreshElementContext, useFreshName } from "./useFreshName.ts";
+import { type MapLibrary, useMapLibrary } from "./useMapLibrary.ts";
 import "./colourSwatch.css";
 import "./PersonaEditor.css";
 
-function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean }) {
+function Profile({
+  persona,
+  readOnly,
+  library,
+}: {
+  persona: Persona;
+  readOnly: boolean;
+  library: MapLibrary;
+}) {
   const editor = useEditor();
   const update = (fields: Parameters<typeof editor.updatePersona>[1]) =>
     editor.updatePersona(persona.id, fields);
@@ -47,6 +58,12 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
           />
         </div>
       </div>
+      <LibraryPersonaLink
+        persona={persona}
+        library={library.library}
+        readOnly={readOnly}
+        onSaved={library.reload}
+      />
       <PersonaField
         label="Quote"
         value={persona.quote}
@@ -91,6 +108,7 @@ function Profile({ persona, readOnly }: { persona: Persona; readOnly: boolean })
 }
 
 export interface PersonaEditorProps {
+  readonly mapId: string;
   readonly open: boolean;
   readonly initial: string | null;
   readonly hidden: ReadonlySet<string>;
@@ -98,12 +116,20 @@ export interface PersonaEditorProps {
   readonly onClose: () => void;
 }
 
-export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: PersonaEditorProps) {
+export function PersonaEditor({
+  mapId,
+  open,
+  initial,
+  hidden,
+  onToggle,
+  onClose,
+}: PersonaEditorProps) {
   const editor = useEditor();
   const fresh = useContext(FreshElementContext);
   const { readOnly } = useMapSession();
   const personas = useJourneyMap((m) => m.personas);
   const [selected, setSelected] = useState<string | null>(initial);
+  const library = useMapLibrary(mapId, open);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open) {
@@ -207,9 +233,12 @@ export function PersonaEditor({ open, initial, hidden, onToggle, onClose }: Pers
               <Plus size={14} /> Add persona
             </button>
           )}
+          {!readOnly && library.library && (
+            <LibraryPersonaPicker mapId={mapId} library={library.library} onAdded={setSelected} />
+          )}
         </nav>
         {current ? (
-          <Profile key={current.id} persona={current} readOnly={readOnly} />
+          <Profile key={current.id} persona={current} readOnly={readOnly} library={library} />
         ) : (
           <p className="page-lede">This map has no personas yet.</p>
         )}

@@ -3,6 +3,7 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { Trash2, Users } from "lucide-react";
 import { type CSSProperties, type KeyboardEvent, memo } from "react";
+import { SubJourneyChip } from "../hierarchy/SubJourneyChip.tsx";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
 import { ChannelListEditor } from "./ChannelListEditor.tsx";
@@ -94,6 +95,9 @@ export const TouchpointCard = memo(function TouchpointCard({
           onCommit={(team) => editor.updateTouchpoint(touchpoint.id, { team })}
         />
       </span>
+      {touchpoint.subMapId && (
+        <SubJourneyChip stepId={touchpoint.id} subMapId={touchpoint.subMapId} />
+      )}
     </article>
   );
 });

@@ -21,9 +21,22 @@ async function roleOf(mapId: string, token: string): Promise<string | null> {
   return found.find((m) => m.id === mapId)?.role ?? null;
 }
 
+/**
+ * Settles a link's token at once when no one need be asked: there is no link, or no token is
+ * held for the map (the link's is kept). True when settled.
+ */
+export function settleAtOnce(mapId: string): boolean {
+  const incoming = linkTokenInUrl();
+  if (incoming === null) return true;
+  if (tokenFor(mapId) !== "") return false;
+  clearLinkTokenFromUrl();
+  rememberToken(mapId, incoming);
+  return true;
+}
+
+/** Settles `incoming` against the token held for `mapId`, asking the server and maybe the person. */
 async function settle(mapId: string, incoming: string): Promise<void> {
   const heldToken = tokenFor(mapId);
-  if (heldToken === "") return rememberToken(mapId, incoming);
   let held: TokenRole;
   let link: TokenRole;
   try {
@@ -54,8 +67,8 @@ async function settle(mapId: string, incoming: string): Promise<void> {
 export function useLinkToken(mapId: string): boolean {
   const [ready, setReady] = useState(() => linkTokenInUrl() === null);
   useEffect(() => {
-    const incoming = linkTokenInUrl();
-    if (incoming === null) return setReady(true);
+    if (settleAtOnce(mapId)) return setReady(true);
+    const incoming = linkTokenInUrl()!;
     clearLinkTokenFromUrl();
     let live = true;
     void settle(mapId, incoming).finally(() => live && setReady(true));

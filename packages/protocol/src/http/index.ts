@@ -19,4 +19,8 @@ export * from "./branches.ts";
 export * from "./events.ts";
 export * from "./webhooks.ts";
 export * from "./freshness.ts";
+export * from "./libraryHierarchy.ts";
+export * from "./library.ts";
+export * from "./libraryCards.ts";
 export * from "./metrics.ts";
+export * from "./libraryPersonas.ts";

@@ -46,7 +46,11 @@ import { BRANCH_ROUTES } from "./branches.ts";
 import { WORKSPACE_MAP_ROUTES } from "./workspaceMapRoutes.ts";
 import { WEBHOOK_ROUTES } from "./webhooks.ts";
 import { FRESHNESS_ROUTES } from "./freshness.ts";
+import { LIBRARY_HIERARCHY_ROUTES } from "./libraryHierarchy.ts";
+import { LIBRARY_SEARCH_ROUTES } from "./library.ts";
+import { LIBRARY_CARD_ROUTES } from "./libraryCards.ts";
 import { METRIC_ROUTES } from "./metrics.ts";
+import { LIBRARY_PERSONA_ROUTES } from "./libraryPersonas.ts";
 import {
   IDEMPOTENCY_KEY_HEADER,
   InboxImportResult,
@@ -129,7 +133,11 @@ export const ROUTES = {
   ...BRANCH_ROUTES,
   ...WEBHOOK_ROUTES,
   ...FRESHNESS_ROUTES,
+  ...LIBRARY_HIERARCHY_ROUTES,
+  ...LIBRARY_SEARCH_ROUTES,
+  ...LIBRARY_CARD_ROUTES,
   ...METRIC_ROUTES,
+  ...LIBRARY_PERSONA_ROUTES,
   listLinks: {
     method: "GET",
     path: "/api/maps/{mapId}/links",

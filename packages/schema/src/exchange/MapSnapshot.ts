@@ -32,7 +32,8 @@ export interface MapSnapshot {
  */
 type Plain<T, K extends keyof T = never> = Omit<T, "id" | "key" | K> & { readonly id: string };
 
-export type PersonaSnapshot = Plain<Persona>;
+/** A library link (issue 19) names a workspace's persona: it does not travel in files. */
+export type PersonaSnapshot = Plain<Persona, "libraryPersonaId">;
 export type PhaseSnapshot = Plain<Phase, "synthetic">;
 /** A typed lane's values as a list, in step id order (the read model's order). */
 export type LaneSnapshot = Plain<Lane, "values"> & {
@@ -46,12 +47,15 @@ export interface LaneValueSnapshot {
 export type EvidenceSnapshot = Plain<Evidence>;
 
 /** The description as rich text, where the read model has its plain text. */
-export type TouchpointSnapshot = Plain<Touchpoint, "phaseId" | "descriptionText"> & {
+export type TouchpointSnapshot = Plain<Touchpoint, "phaseId" | "descriptionText" | "subMapId"> & {
   readonly phaseId: string;
   readonly description: readonly RichTextNode[];
+  /** The sub-journey's map id; files and imports without one leave it out. */
+  readonly subMapId?: string | null;
 };
 
-export type CardSnapshot = Plain<Card, "touchpointId"> & {
+/** A library link (issue 19) names a workspace's opportunity: it does not travel in files. */
+export type CardSnapshot = Plain<Card, "touchpointId" | "libraryOpportunityId"> & {
   /** May name no touchpoint (an orphan shown in unassigned cards). */
   readonly touchpointId: string;
   /** The rich-text description (empty when the card has none). */

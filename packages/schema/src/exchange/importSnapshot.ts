@@ -22,6 +22,7 @@ import { keysAfter } from "../order.ts";
 import type { MapOrigin } from "../origin.ts";
 import { writeRichText } from "../read/richText.ts";
 import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "../records/Persona.ts";
+import { isSubMapId } from "../records/Touchpoint.ts";
 import type {
   CardSnapshot,
   EvidenceSnapshot,
@@ -106,6 +107,7 @@ function laneFields(l: LaneSnapshot): Record<string, unknown> {
 /** Nested types are created with their entity (INV-D3); the text is written once it is in. */
 const touchpointFields = (t: TouchpointSnapshot) => ({
   ...fieldsOf(t, TOUCHPOINT, ["name", "channel", "channels", "action", "team"]),
+  ...(t.subMapId && isSubMapId(t.subMapId) ? { [TOUCHPOINT.subMapId]: t.subMapId } : {}),
   [TOUCHPOINT.description]: new Y.XmlFragment(),
 });
 

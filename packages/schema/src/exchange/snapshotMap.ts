@@ -43,6 +43,8 @@ export function snapshotMap(doc: Y.Doc): MapSnapshot {
       action: t.action,
       team: t.team,
       description: descriptionOf(t.id),
+      // Written only when set, so files of maps without sub-journeys stay as they were.
+      ...(t.subMapId ? { subMapId: t.subMapId } : {}),
     })),
     lanes: map.lanes.map(({ id, kind, name, hidden, type, unit, preset, values }) => ({
       id,

@@ -115,6 +115,9 @@ export const touchpointSchema = z
     action: short,
     team: short,
     description: richText,
+    subMapId: id.nullable().optional().meta({
+      description: "The map this step stands for (a sub-journey); absent or null: none.",
+    }),
   })
   .transform((t) => ({ ...t, channels: t.channels ?? [t.channel] }));
 

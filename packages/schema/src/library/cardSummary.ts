@@ -14,6 +14,8 @@ export interface CardSummary {
   readonly owner: string;
   /** Evidence attached to the card itself. */
   readonly evidenceCount: number;
+  /** The workspace library opportunity the card stands for; null: none (issue 19). */
+  readonly libraryOpportunityId: string | null;
 }
 
 export function summarizeCards(map: JourneyMap): CardSummary[] {
@@ -31,6 +33,7 @@ export function summarizeCards(map: JourneyMap): CardSummary[] {
         status: card.status,
         owner: card.owner,
         evidenceCount: map.evidenceByTarget.get(card.id)?.length ?? 0,
+        libraryOpportunityId: card.libraryOpportunityId,
       });
     }
   }

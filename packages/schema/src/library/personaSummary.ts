@@ -12,6 +12,11 @@ export interface PersonaSummary {
   readonly name: string;
   readonly role: string;
   readonly colour: string;
+  /**
+   * The workspace library persona it follows (issue 19), null for none. Summaries written before
+   * links existed lack it: readers take a missing one as null.
+   */
+  readonly libraryPersonaId?: string | null;
   /** The persona's scores in step order; steps without a score are left out. */
   readonly curve: readonly CurvePoint[];
   /** The lowest score of the curve; null for an empty curve. */
@@ -33,6 +38,7 @@ export function summarizePersonas(map: JourneyMap): PersonaSummary[] {
       name: persona.name,
       role: persona.role,
       colour: persona.colour,
+      libraryPersonaId: persona.libraryPersonaId,
       curve,
       lowest: scores.length === 0 ? null : Math.min(...scores),
       average:

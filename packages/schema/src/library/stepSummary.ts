@@ -13,6 +13,8 @@ export interface StepSummary {
   /** Channel ids and custom names, in order. */
   readonly channels: readonly string[];
   readonly team: string;
+  /** The sub-journey map this step stands for (issue 19); null without one. */
+  readonly subMapId: string | null;
 }
 
 export function summarizeSteps(map: JourneyMap): {
@@ -27,6 +29,7 @@ export function summarizeSteps(map: JourneyMap): {
       name: t.name,
       channels: [...t.channels],
       team: t.team,
+      subMapId: t.subMapId,
     })),
   };
 }

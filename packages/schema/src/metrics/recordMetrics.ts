@@ -35,7 +35,7 @@ export interface MetricWriteResult {
 /** The metric settings of a lane map, or null when the lane is missing or not a metric lane. */
 export function metricLaneSettings(doc: Y.Doc, laneId: string): MetricSettings | null {
   const map = getEntity(doc, "lanes", laneId);
-  if (!map || map.get(LANE.type) !== "metric") return null;
+  if (map?.get(LANE.type) !== "metric") return null;
   return toMetricSettings(map.get(LANE.unit), map.get(METRIC_LANE.preset));
 }
 

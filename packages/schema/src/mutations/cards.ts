@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { CardId, TouchpointId } from "../ids.ts";
 import { CARD, cardDescriptionRootName } from "../layout.ts";
 import { writePlainText } from "../read/richText.ts";
-import type { CardFields } from "../records/Card.ts";
+import { type CardFields, isLibraryOpportunityId } from "../records/Card.ts";
 import { CARD_KINDS, CARD_STATUSES, type CardKind, RATING_MAX, RATING_MIN } from "../vocabulary.ts";
 import { addEntity, moveEntityTo, removeEntity, updateEntity } from "./entities.ts";
 import { clampInt, longText, oneOf, shortText, withDefaults } from "./input.ts";
@@ -37,6 +37,28 @@ export function addCard(doc: Y.Doc, input: NewCard, ctx: MutationContext): CardI
 
 export function updateCard(doc: Y.Doc, id: CardId, fields: CardFields, ctx: MutationContext) {
   return updateEntity(doc, "cards", id, () => validFields(fields), ctx);
+}
+
+/**
+ * Links a card to a workspace library opportunity (issue 19), or unlinks it (null): its fields
+ * stay as they are either way. One plain value, so a concurrent link and unlink converge on one.
+ */
+export function linkCard(
+  doc: Y.Doc,
+  id: CardId,
+  libraryOpportunityId: string | null,
+  ctx: MutationContext,
+): boolean {
+  if (libraryOpportunityId !== null && !isLibraryOpportunityId(libraryOpportunityId)) {
+    throw new RangeError(`Not a library opportunity id: ${JSON.stringify(libraryOpportunityId)}`);
+  }
+  return updateEntity(
+    doc,
+    "cards",
+    id,
+    () => ({ [CARD.libraryOpportunityId]: libraryOpportunityId }),
+    ctx,
+  );
 }
 
 export function moveCard(

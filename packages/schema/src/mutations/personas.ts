@@ -3,6 +3,7 @@ import type { PersonaId } from "../ids.ts";
 import { PERSONA } from "../layout.ts";
 import {
   DEMOGRAPHIC_FIELDS,
+  isLibraryPersonaId,
   PSYCHOGRAPHIC_FIELDS,
   type PersonaFields,
 } from "../records/Persona.ts";
@@ -39,6 +40,29 @@ export function updatePersona(
   ctx: MutationContext,
 ): boolean {
   return updateEntity(doc, "personas", id, () => validFields(fields), ctx);
+}
+
+/**
+ * Links a persona to a workspace library persona (issue 19), or detaches it (null): its fields
+ * stay as they are either way; from then on the server writes (or no longer writes) the library
+ * persona's edits into it. One plain value, so a concurrent link and detach converge on one.
+ */
+export function linkPersona(
+  doc: Y.Doc,
+  id: PersonaId,
+  libraryPersonaId: string | null,
+  ctx: MutationContext,
+): boolean {
+  if (libraryPersonaId !== null && !isLibraryPersonaId(libraryPersonaId)) {
+    throw new RangeError(`Not a library persona id: ${JSON.stringify(libraryPersonaId)}`);
+  }
+  return updateEntity(
+    doc,
+    "personas",
+    id,
+    () => ({ [PERSONA.libraryPersonaId]: libraryPersonaId }),
+    ctx,
+  );
 }
 
 export function movePersona(doc: Y.Doc, id: PersonaId, index: number, ctx: MutationContext) {

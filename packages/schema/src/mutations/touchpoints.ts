@@ -8,7 +8,7 @@ import {
   validChannelList,
 } from "../records/channelList.ts";
 import type { Fields } from "../records/fields.ts";
-import { readTouchpoint, type TouchpointFields } from "../records/Touchpoint.ts";
+import { isSubMapId, readTouchpoint, type TouchpointFields } from "../records/Touchpoint.ts";
 import { writePlainText } from "../read/richText.ts";
 import { type Channel, CHANNELS } from "../vocabulary.ts";
 import { deleteCardCascade } from "./cards.ts";
@@ -50,11 +50,19 @@ function channelFields(fields: TouchpointFields, current: Fields | null) {
   };
 }
 
+/** A sub-journey link to write: a map id, or null to unlink; anything else is refused. */
+function subMapField(value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (!isSubMapId(value)) throw new RangeError(`Not a map id: ${JSON.stringify(value)}`);
+  return value;
+}
+
 function validFields(fields: TouchpointFields, current: Fields | null = null) {
   return {
     [TOUCHPOINT.name]: shortText(fields.name),
     [TOUCHPOINT.action]: shortText(fields.action),
     [TOUCHPOINT.team]: shortText(fields.team),
+    [TOUCHPOINT.subMapId]: subMapField(fields.subMapId),
     ...channelFields(fields, current),
   };
 }

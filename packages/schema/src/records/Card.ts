@@ -23,6 +23,11 @@ export interface Card {
   readonly rating: number;
   readonly status: CardStatus;
   readonly owner: string;
+  /**
+   * The workspace library opportunity it stands for (issue 19): the server writes the library
+   * opportunity's title into it. Null: a card of this map only.
+   */
+  readonly libraryOpportunityId: string | null;
 }
 
 export type CardFields = Partial<Pick<Card, "title" | "detail" | "rating" | "status" | "owner">>;
@@ -44,5 +49,18 @@ export function readCard(id: string, fields: Fields): Card {
     rating: toInt(fields.get(CARD.rating), RATING_MIN, RATING_MAX, CARD_DEFAULT_RATING),
     status: toOneOf(fields.get(CARD.status), CARD_STATUSES, "open"),
     owner: toText(fields.get(CARD.owner)),
+    libraryOpportunityId: toLibraryOpportunityId(fields.get(CARD.libraryOpportunityId)),
   };
+}
+
+/** Library opportunity ids are the server's random ids: short, no spaces or slashes. */
+const LIBRARY_OPPORTUNITY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isLibraryOpportunityId(value: unknown): value is string {
+  return typeof value === "string" && LIBRARY_OPPORTUNITY_ID.test(value);
+}
+
+/** The stored link, or null when absent or not an id. */
+export function toLibraryOpportunityId(value: unknown): string | null {
+  return isLibraryOpportunityId(value) ? value : null;
 }

@@ -33,6 +33,11 @@ export interface Persona {
   readonly demographics: Readonly<Record<DemographicField, string>>;
   /** Multi-line plain text, one item per line. */
   readonly psychographics: Readonly<Record<PsychographicField, string>>;
+  /**
+   * The workspace library persona it follows (issue 19): the server writes the library's edits
+   * into it. Null: a persona of this map only (never linked, or detached).
+   */
+  readonly libraryPersonaId: string | null;
 }
 
 export type PersonaFields = Partial<
@@ -59,7 +64,20 @@ export function readPersona(id: string, fields: Fields): Persona {
     colour: toColour(fields.get(PERSONA.colour), paletteColour(hashIndex(id))),
     demographics,
     psychographics,
+    libraryPersonaId: toLibraryPersonaId(fields.get(PERSONA.libraryPersonaId)),
   };
+}
+
+/** Library persona ids are the server's random ids: short, no spaces or slashes. */
+const LIBRARY_PERSONA_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isLibraryPersonaId(value: unknown): value is string {
+  return typeof value === "string" && LIBRARY_PERSONA_ID.test(value);
+}
+
+/** The stored link, or null when absent or not an id. */
+export function toLibraryPersonaId(value: unknown): string | null {
+  return isLibraryPersonaId(value) ? value : null;
 }
 
 /** A stable palette slot for an entity without a valid colour. */

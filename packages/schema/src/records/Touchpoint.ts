@@ -23,14 +23,33 @@ export interface Touchpoint {
   readonly team: string;
   /** Plain text of the rich-text description (the fragment itself is for the editor). */
   readonly descriptionText: string;
+  /**
+   * The map this step stands for, a sub-journey (issue 19); null without one. Only an id is
+   * stored: whether the reader may open that map is the server's question, not the document's.
+   */
+  readonly subMapId: string | null;
 }
 
 export type TouchpointFields = Partial<Pick<Touchpoint, "name" | "channel" | "action" | "team">> & {
   /** Channel ids or names, in order; replaces the list (see validChannelList). */
   readonly channels?: readonly string[];
+  /** Links the step to a sub-journey map; null unlinks it. */
+  readonly subMapId?: string | null;
 };
 
 export const TOUCHPOINT_DEFAULT_NAME = "Untitled step";
+
+/** A map id as the protocol's document names allow it (`documentNames.ts` in protocol). */
+const SUB_MAP_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function isSubMapId(value: unknown): value is string {
+  return typeof value === "string" && SUB_MAP_ID.test(value);
+}
+
+/** The stored sub-journey link, or null when absent or not a map id. */
+export function toSubMapId(value: unknown): string | null {
+  return isSubMapId(value) ? value : null;
+}
 
 export function readTouchpoint(id: string, fields: Fields): Touchpoint {
   const pos = toPosition(fields.get(TOUCHPOINT.pos));
@@ -49,5 +68,6 @@ export function readTouchpoint(id: string, fields: Fields): Touchpoint {
     action: toText(fields.get(TOUCHPOINT.action)),
     team: toText(fields.get(TOUCHPOINT.team)),
     descriptionText: description instanceof Y.XmlFragment ? plainTextOf(description) : "",
+    subMapId: toSubMapId(fields.get(TOUCHPOINT.subMapId)),
   };
 }

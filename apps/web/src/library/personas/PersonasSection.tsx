@@ -1,6 +1,13 @@
 import type { LibrarySectionProps } from "../LibraryPage.tsx";
+import { LibraryPersonaPage } from "./LibraryPersonaPage.tsx";
+import { PersonaLibraryList } from "./PersonaLibraryList.tsx";
+import "./personas.css";
 
-/** Placeholder: replaced by the section's own work (issue 19). */
-export default function PersonasSection(_props: LibrarySectionProps) {
-  return <p className="page-lede">This section is being built.</p>;
+/** The workspace's persona library (issue 19): the list, or one persona's page. */
+export default function PersonasSection({ workspaceId, itemId }: LibrarySectionProps) {
+  return itemId ? (
+    <LibraryPersonaPage key={itemId} workspaceId={workspaceId} personaId={itemId} />
+  ) : (
+    <PersonaLibraryList workspaceId={workspaceId} />
+  );
 }

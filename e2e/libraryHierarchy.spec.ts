@@ -5,13 +5,13 @@
  * sub-journey, see the breadcrumb naming the end-to-end map, and go back by it. Screenshots of
  * the dashboard and the boards at 1280×800 and 1024×768.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Person, signUp } from "./support/accounts.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type Person, signUpWithWorkspace } from "./support/accounts.ts";
 import { BoardPage } from "./support/BoardPage.ts";
-import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { chromiumAvailable } from "./support/browser.ts";
+import { serverAndBrowser } from "./support/serverAndBrowser.ts";
 import { callFromPage, SIZES, shoot } from "./support/pageTools.ts";
-import { type ServerHandle, startServer } from "./support/server.ts";
 
 const ANA: Person = { name: "Ana Lima", email: "ana@example.com", password: "correct horse 1" };
 /** The library's index (a sweep every 5 s for maps made over HTTP) on a loaded machine. */
@@ -25,28 +25,13 @@ async function openBoard(page: Page, url: string): Promise<BoardPage> {
 }
 
 describe.runIf(chromiumAvailable())("a hierarchy of journeys", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const env = serverAndBrowser();
 
   it("links a sub-journey from the step menu, builds an end-to-end map and drills down and back", async () => {
-    const context = await browser.newContext({ viewport: SIZES[0] });
+    const context = await env.browser.newContext({ viewport: SIZES[0] });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await signUp(page, ANA);
-    await page.getByTestId("workspace.name").fill("Acme research");
-    await page.getByTestId("workspace.create").click();
-    await page.getByTestId("workspace.switch").waitFor();
-    const workspaceId = await page.getByTestId("workspace.switch").inputValue();
+    await page.goto(env.server.url);
+    const workspaceId = await signUpWithWorkspace(page, ANA);
     const onboarding = await callFromPage<{ id: string }>(page, "POST", "/api/maps", {
       title: "Onboarding",
       template: "saas-trial",
@@ -59,7 +44,7 @@ describe.runIf(chromiumAvailable())("a hierarchy of journeys", () => {
     });
 
     // The step menu of Onboarding's first step links it to Purchase: its card shows Purchase.
-    const board = await openBoard(page, `${server.url}/maps/${onboarding.id}`);
+    const board = await openBoard(page, `${env.server.url}/maps/${onboarding.id}`);
     const firstStep = page.getByTestId("board.touchpoint").first();
     await firstStep.getByTestId("board.touchpoint-name").click({ button: "right" });
     await page.getByRole("menuitem", { name: "Link a sub-journey…" }).click();
@@ -72,7 +57,7 @@ describe.runIf(chromiumAvailable())("a hierarchy of journeys", () => {
     await board.settled();
 
     // The dashboard: both maps; a new end-to-end map of Onboarding then Purchase.
-    await page.goto(`${server.url}/workspaces/${workspaceId}/dashboard`);
+    await page.goto(`${env.server.url}/workspaces/${workspaceId}/dashboard`);
     const maps = page.getByTestId("dashboard.maps");
     await maps.getByRole("link", { name: "Purchase" }).waitFor(ARRIVAL);
     await maps.getByRole("link", { name: "Onboarding" }).waitFor();
@@ -103,7 +88,7 @@ describe.runIf(chromiumAvailable())("a hierarchy of journeys", () => {
 
     // Down into Onboarding: the breadcrumb names the end-to-end map…
     await chips.filter({ hasText: "Onboarding" }).click();
-    await page.waitForURL(`${server.url}/maps/${onboarding.id}?from=${e2eId}`);
+    await page.waitForURL(`${env.server.url}/maps/${onboarding.id}?from=${e2eId}`);
     await e2e.phases().first().waitFor();
     const crumbs = page.getByTestId("board.parent-crumbs");
     await crumbs.waitFor(ARRIVAL);
@@ -115,7 +100,7 @@ describe.runIf(chromiumAvailable())("a hierarchy of journeys", () => {
 
     // …and back up by it.
     await page.getByTestId("board.parent-link").click();
-    await page.waitForURL(`${server.url}/maps/${e2eId}`);
+    await page.waitForURL(`${env.server.url}/maps/${e2eId}`);
     await e2e.phases().first().waitFor();
     expect(await e2e.touchpointNames()).toEqual(["Onboarding", "Purchase"]);
     expect(await page.getByTestId("board.parent-crumbs").count()).toBe(0);

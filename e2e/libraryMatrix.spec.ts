@@ -11,7 +11,7 @@ import path from "node:path";
 import type { LibraryOpportunityList } from "@journeymap/protocol/http";
 import type { Browser, BrowserContext, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Person, signIn, signUp } from "./support/accounts.ts";
+import { type Person, signIn, signUp, signUpWithWorkspace } from "./support/accounts.ts";
 import { BoardPage } from "./support/BoardPage.ts";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
 import { callFromPage, SHOTS, SIZES, shoot } from "./support/pageTools.ts";
@@ -58,11 +58,7 @@ describe.runIf(chromiumAvailable())("an opportunity linked to two maps, on the m
   it("is added from a card, linked into a second map, and placed by Ana while Ben watches it move", async () => {
     const ana = await someone();
     await ana.goto(server.url);
-    await signUp(ana, ANA);
-    await ana.getByTestId("workspace.name").fill("Acme research");
-    await ana.getByTestId("workspace.create").click();
-    await ana.getByTestId("workspace.switch").waitFor();
-    const workspaceId = await ana.getByTestId("workspace.switch").inputValue();
+    const workspaceId = await signUpWithWorkspace(ana, ANA);
     await callFromPage<{ id: string }>(ana, "POST", "/api/maps", {
       title: "SaaS trial",
       template: "saas-trial",

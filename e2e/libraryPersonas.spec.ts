@@ -6,13 +6,13 @@
  * at 1280×800 and 1024×768.
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Person, signUp } from "./support/accounts.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type Person, signUpWithWorkspace } from "./support/accounts.ts";
 import { BoardPage } from "./support/BoardPage.ts";
-import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { chromiumAvailable } from "./support/browser.ts";
+import { serverAndBrowser } from "./support/serverAndBrowser.ts";
 import { callFromPage, SHOTS, SIZES, shoot } from "./support/pageTools.ts";
-import { type ServerHandle, startServer } from "./support/server.ts";
 
 const ANA: Person = { name: "Ana Lima", email: "ana@example.com", password: "correct horse 1" };
 const PERSONA = "Priya Natarajan";
@@ -38,28 +38,13 @@ const occupationOn = (page: Page) =>
   page.getByTestId("personas.profile").getByLabel("Occupation").inputValue();
 
 describe.runIf(chromiumAvailable())("two maps sharing a persona", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const env = serverAndBrowser();
 
   it("edits a library persona on its page and both boards follow live, until one detaches", async () => {
-    const context = await browser.newContext({ viewport: SIZES[0] });
+    const context = await env.browser.newContext({ viewport: SIZES[0] });
     const library = await context.newPage();
-    await library.goto(server.url);
-    await signUp(library, ANA);
-    await library.getByTestId("workspace.name").fill("Acme research");
-    await library.getByTestId("workspace.create").click();
-    await library.getByTestId("workspace.switch").waitFor();
-    const workspaceId = await library.getByTestId("workspace.switch").inputValue();
+    await library.goto(env.server.url);
+    const workspaceId = await signUpWithWorkspace(library, ANA);
     const one = await callFromPage<{ id: string }>(library, "POST", "/api/maps", {
       title: "SaaS trial",
       template: "saas-trial",
@@ -72,7 +57,7 @@ describe.runIf(chromiumAvailable())("two maps sharing a persona", () => {
     });
 
     // Board one: the map's own Priya (with her curve) goes into the library, linked.
-    const boardOne = await openBoard(await context.newPage(), server.url, one.id);
+    const boardOne = await openBoard(await context.newPage(), env.server.url, one.id);
     await showPersona(boardOne.page, PERSONA);
     await boardOne.page.getByTestId("personas.save-to-library").click();
     const linkedOne = boardOne.page.getByTestId("personas.linked");
@@ -84,7 +69,7 @@ describe.runIf(chromiumAvailable())("two maps sharing a persona", () => {
     expect(href).toBe(`/workspaces/${workspaceId}/personas/${personaId}`);
 
     // Board two: added from the library (linked), and given a curve of its own.
-    const boardTwo = await openBoard(await context.newPage(), server.url, two.id);
+    const boardTwo = await openBoard(await context.newPage(), env.server.url, two.id);
     await boardTwo.page.getByTestId("board.personas").click();
     await boardTwo.page.getByTestId("personas.from-library").click();
     await boardTwo.page.getByTestId("personas.library-item").filter({ hasText: PERSONA }).click();
@@ -104,7 +89,7 @@ describe.runIf(chromiumAvailable())("two maps sharing a persona", () => {
     await showPersona(boardTwo.page, PERSONA);
 
     // The persona's page: both maps, each with the curve (the index follows within seconds).
-    await library.goto(`${server.url}/workspaces/${workspaceId}/personas/${personaId}`);
+    await library.goto(`${env.server.url}/workspaces/${workspaceId}/personas/${personaId}`);
     await expect
       .poll(
         async () => {
@@ -148,7 +133,7 @@ describe.runIf(chromiumAvailable())("two maps sharing a persona", () => {
     expect(await occupationOn(boardOne.page)).toBe("Head of operations");
 
     // The list: the persona with the maps that use it.
-    await library.goto(`${server.url}/workspaces/${workspaceId}/personas`);
+    await library.goto(`${env.server.url}/workspaces/${workspaceId}/personas`);
     const card = library.getByTestId("library.persona").filter({ hasText: PERSONA });
     await card.waitFor();
     await library.setViewportSize(SIZES[1]);

@@ -1,41 +1,19 @@
-/**
- * Search across maps in real Chromium (issue 19): a person signs up, makes a workspace and
- * three maps from templates; the library's search finds "refund" in two of them, grouped by
- * map with the word highlighted, says so when nothing matches, and a hit opens its map.
- * Screenshots at 1280×800 and 1024×768.
- */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Person, signUp } from "./support/accounts.ts";
-import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { type Person, signUpWithWorkspace } from "./support/accounts.ts";
+import { chromiumAvailable } from "./support/browser.ts";
+import { serverAndBrowser } from "./support/serverAndBrowser.ts";
 import { callFromPage, SIZES, shoot } from "./support/pageTools.ts";
-import { type ServerHandle, startServer } from "./support/server.ts";
 
 const ANA: Person = { name: "Ana Lima", email: "ana@example.com", password: "correct horse 1" };
 
 describe.runIf(chromiumAvailable())("search across maps", () => {
-  let server: ServerHandle;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const env = serverAndBrowser();
 
   it("finds a word in the workspace's maps, grouped by map and highlighted, and opens a hit's map", async () => {
-    const context = await browser.newContext({ viewport: SIZES[0] });
+    const context = await env.browser.newContext({ viewport: SIZES[0] });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await signUp(page, ANA);
-    await page.getByTestId("workspace.name").fill("Acme research");
-    await page.getByTestId("workspace.create").click();
-    await page.getByTestId("workspace.switch").waitFor();
-    const workspaceId = await page.getByTestId("workspace.switch").inputValue();
+    await page.goto(env.server.url);
+    const workspaceId = await signUpWithWorkspace(page, ANA);
     const maps: Record<string, string> = {};
     for (const [title, template] of [
       ["Support ticket", "support-ticket"],
@@ -50,7 +28,7 @@ describe.runIf(chromiumAvailable())("search across maps", () => {
       maps[title] = created.id;
     }
 
-    await page.goto(`${server.url}/workspaces/${workspaceId}/search`);
+    await page.goto(`${env.server.url}/workspaces/${workspaceId}/search`);
     await page.getByTestId("library.search.idle").waitFor();
     const input = page.getByTestId("library.search.input");
     // Maps made over HTTP are indexed by the sweep (every 5 s): type again until they are.

@@ -25,6 +25,19 @@ export async function signUp(page: Page, person: Person): Promise<void> {
   await page.getByTestId("account.menu").waitFor();
 }
 
+/** Signs up on a fresh server's home page and creates the person's first workspace; its id. */
+export async function signUpWithWorkspace(
+  page: Page,
+  person: Person,
+  workspace = "Acme research",
+): Promise<string> {
+  await signUp(page, person);
+  await page.getByTestId("workspace.name").fill(workspace);
+  await page.getByTestId("workspace.create").click();
+  await page.getByTestId("workspace.switch").waitFor();
+  return page.getByTestId("workspace.switch").inputValue();
+}
+
 export async function signIn(page: Page, baseUrl: string, person: Person): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await fill(page, { "auth.email": person.email, "auth.password": person.password });

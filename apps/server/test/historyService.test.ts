@@ -208,3 +208,67 @@ describe("attribution after retention", () => {
     expect(new Map(targets).get("meta")?.changed).toMatchObject({ author: "Uma", seq: 2503 });
   });
 });
+
+describe("kept history checkpoints (issue 16, R7)", () => {
+  /** The store, counting the rows a replay reads. */
+  function counting(): { store: SqliteMapStore; read: () => number } {
+    let rowsRead = 0;
+    const counted = Object.create(store) as SqliteMapStore;
+    counted.readUpdatesWithin = async (...args) => {
+      const rows = await store.readUpdatesWithin(...args);
+      rowsRead += rows.length;
+      return rows;
+    };
+    return { store: counted, read: () => rowsRead };
+  }
+
+  it("a restarted service answers any chunk start from the store, replaying no row", async () => {
+    const total = 4 * HISTORY_CHECKPOINT_EVERY + 100;
+    await logEdits(total);
+    const before = new HistoryService(store);
+    await before.stateAt(MAP, total); // the first long replay, as after a deploy
+    await before.flushed();
+    const restarted = counting();
+    const history = new HistoryService(restarted.store);
+    for (let k = 4; k >= 1; k--) {
+      const seq = k * HISTORY_CHECKPOINT_EVERY;
+      expect(titleOf(await history.stateAt(MAP, seq)), `seq ${seq}`).toBe(`Title ${seq - 1}`);
+    }
+    expect(restarted.read()).toBe(0);
+    // A moment between chunk starts: only the rows after the nearest one.
+    const seq = 2 * HISTORY_CHECKPOINT_EVERY + 37;
+    expect(titleOf(await new HistoryService(restarted.store).stateAt(MAP, seq))).toBe(
+      `Title ${seq - 1}`,
+    );
+  });
+
+  it("does not use a kept checkpoint whose row the log no longer holds as it was", async () => {
+    const total = 2 * HISTORY_CHECKPOINT_EVERY + 50;
+    const live = await logEdits(total);
+    const kept = store.historyCheckpoints();
+    // Kept for a log that was since replaced: another time at its row, another state.
+    const other = new Y.Doc();
+    new MapEditor(other).updateMeta({ title: "Not this map" });
+    const seq = HISTORY_CHECKPOINT_EVERY;
+    await kept.put(MAP, { seq, rowTs: 1, state: Y.encodeStateAsUpdate(other) });
+    const history = new HistoryService(store);
+    expect(titleOf(await history.stateAt(MAP, seq))).toBe(`Title ${seq - 1}`);
+    await history.flushed();
+    expect(await kept.nearest(MAP, seq)).toMatchObject({ seq, rowTs: 1000 + seq - 1 });
+
+    // Retention compacts rows 1..700 into one row at 700: the one at 500 lost its row and is
+    // dropped; the one at 1,000 is still exact and answers without a replay.
+    await history.stateAt(MAP, 2 * HISTORY_CHECKPOINT_EVERY);
+    await history.flushed();
+    const compacted = new Y.Doc();
+    for (const row of await store.readUpdates(DOC, 1, 700)) Y.applyUpdate(compacted, row.bytes);
+    await store.compactLog(DOC, 700, Y.encodeStateAsUpdate(compacted));
+    const restarted = counting();
+    const after = new HistoryService(restarted.store);
+    expect(titleOf(await after.stateAt(MAP, 1000))).toBe("Title 999");
+    expect(restarted.read()).toBe(0);
+    expect(titleOf(await after.stateAt(MAP, 800))).toBe("Title 799");
+    expect((await kept.nearest(MAP, 999))?.seq).not.toBe(HISTORY_CHECKPOINT_EVERY);
+    live.destroy();
+  });
+});

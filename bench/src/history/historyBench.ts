@@ -11,6 +11,8 @@
  *                                  (building 50,000 edits takes minutes on a loaded machine)
  *   BENCH_HISTORY_ROUNDS=<n>       opens of each view and scrub rounds (default 10 and 20; on a
  *                                  machine other work is loading, fewer, to finish at all)
+ *   BENCH_HISTORY_RESTART=0        leaves out the restarts with and without the history
+ *                                  checkpoints the server kept (historyRestart.ts)
  */
 import {
   decodeRowFrames,
@@ -47,6 +49,7 @@ import {
   type OpenResults,
   type ScrubResults,
 } from "./historyBrowser.ts";
+import { measureRestarts, type RestartResults, stopKeepingStore } from "./historyRestart.ts";
 
 /**
  * Steps the map grows to. A workshop map of 8 phases × 60 steps that 50,000 edits have gone
@@ -84,6 +87,8 @@ export interface HistoryBenchResult {
   readonly scrub: ScrubResults;
   /** In Node, no DOM: where the time goes that is not the board's rendering. */
   readonly dataPath: DataPath;
+  /** Restarted on the same store, with and without its kept history checkpoints (or null). */
+  readonly restarts: RestartResults | null;
 }
 
 export interface DataPath {
@@ -381,6 +386,7 @@ export async function benchHistory(
     env: { MAX_CONNECTIONS_PER_ADDRESS: "5000" },
   });
   const browser = await launchChromium();
+  let stopped = false;
   try {
     const timeline = Timeline.parse(
       await (
@@ -409,6 +415,16 @@ export async function benchHistory(
         ? NO_DATA_PATH
         : await dataPath(server.url, built, rounds, quick);
     log("history: data path in Node");
+    let restarts: RestartResults | null = null;
+    if (process.env.BENCH_HISTORY_RESTART !== "0") {
+      const kept = await stopKeepingStore(server, dataDir);
+      stopped = true;
+      try {
+        restarts = await measureRestarts(browser, m, webDist, kept);
+      } finally {
+        rmSync(kept, { recursive: true, force: true });
+      }
+    }
     return {
       updates: timeline.seq,
       bursts: timeline.bursts.length,
@@ -425,10 +441,11 @@ export async function benchHistory(
         jump: node.jump,
         jumpBaseline: node.jumpBaseline,
       },
+      restarts,
     };
   } finally {
     await browser.close();
-    await server.stop();
+    if (!stopped) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ export interface BrowserMap {
 }
 
 export interface OpenResults {
-  /** The first history open after the server restarted (its history checkpoints not built). */
+  /** The first history open on a fresh copy of the store (no history checkpoints kept yet). */
   readonly historyCold: OpenTiming;
   readonly history: OpenSummary;
   readonly board: OpenSummary;
@@ -60,7 +60,7 @@ const boardUrl = (m: BrowserMap) =>
   `${m.baseUrl}/maps/${m.mapId}#token=${encodeURIComponent(m.token)}`;
 
 /** A first load in a fresh context: nothing cached, no IndexedDB copy, no service worker. */
-async function openOnce(
+export async function openOnce(
   browser: Browser,
   m: BrowserMap,
   view: "history" | "board",
@@ -100,7 +100,7 @@ export async function measureOpen(
 ): Promise<OpenResults> {
   // First, while the server's caches are cold (it was just restarted on the store).
   const historyCold = (await openOnce(browser, m, "history")).timing;
-  console.log(`  first open after the restart: ${historyCold.complete.toFixed(0)} ms`);
+  console.log(`  first open, nothing kept: ${historyCold.complete.toFixed(0)} ms`);
   await openOnce(browser, m, "board"); // warm-up for the baseline, as the history had one
   const history: OpenTiming[] = [];
   const board: OpenTiming[] = [];

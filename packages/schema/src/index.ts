@@ -18,6 +18,7 @@ export type {
 export {
   DEMOGRAPHIC_FIELDS,
   isLibraryPersonaId,
+  PERSONA_DEFAULT_NAME,
   PSYCHOGRAPHIC_FIELDS,
   toLibraryPersonaId,
 } from "./records/Persona.ts";

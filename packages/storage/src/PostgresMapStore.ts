@@ -42,6 +42,10 @@ import {
 import type { VersionRecord } from "./versionStore.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
+import {
+  type HistoryCheckpointStore,
+  SqlHistoryCheckpointStore,
+} from "./historyCheckpointSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
 import { PostgresSearchStore } from "./searchSql.ts";
@@ -109,6 +113,10 @@ export class PostgresMapStore extends PostgresDocumentLog implements MapStore, A
 
   webhooks(): WebhookStore {
     return new SqlWebhookStore(postgresRunner(this.pool));
+  }
+
+  historyCheckpoints(): HistoryCheckpointStore {
+    return new SqlHistoryCheckpointStore(postgresRunner(this.pool));
   }
 
   branches(): BranchStore {

@@ -44,6 +44,10 @@ import { SqliteDocumentLog } from "./SqliteDocumentLog.ts";
 import { migrateSqlite } from "./sqliteMigrations.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
+import {
+  type HistoryCheckpointStore,
+  SqlHistoryCheckpointStore,
+} from "./historyCheckpointSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
 import { SqliteSearchStore } from "./searchSql.ts";
@@ -197,6 +201,10 @@ export class SqliteMapStore extends SqliteDocumentLog implements MapStore, Archi
 
   webhooks(): WebhookStore {
     return new SqlWebhookStore(sqliteRunner(this.db));
+  }
+
+  historyCheckpoints(): HistoryCheckpointStore {
+    return new SqlHistoryCheckpointStore(sqliteRunner(this.db));
   }
 
   branches(): BranchStore {

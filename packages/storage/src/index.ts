@@ -30,6 +30,7 @@ export * from "./workspaceSettings.ts";
 export type * from "./webhookStore.ts";
 export type * from "./voteStore.ts";
 export type * from "./branchStore.ts";
+export type { HistoryCheckpoint, HistoryCheckpointStore } from "./historyCheckpointSql.ts";
 export type * from "./libraryStore.ts";
 export * from "./searchStore.ts";
 export type * from "./libraryOpportunityStore.ts";

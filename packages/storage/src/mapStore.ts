@@ -13,6 +13,7 @@ import type { ShareStore } from "./shareStore.ts";
 import type { VersionStore } from "./versionStore.ts";
 import type { VoteStore } from "./voteStore.ts";
 import type { BranchStore } from "./branchStore.ts";
+import type { HistoryCheckpointStore } from "./historyCheckpointSql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
 import type { SearchStore } from "./searchStore.ts";
 import type { LibraryOpportunityStore } from "./libraryOpportunityStore.ts";
@@ -52,6 +53,8 @@ export interface MapStore
   libraryOpportunities(): LibraryOpportunityStore;
   /** The workspace persona library (libraryPersonaSql.ts). */
   libraryPersonas(): LibraryPersonaStore;
+  /** Exact history states of maps, for replays after a restart (historyCheckpointSql.ts). */
+  historyCheckpoints(): HistoryCheckpointStore;
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ import { VOTE_TABLES } from "./voteSql.ts";
 import { BRANCH_TABLES } from "./branchSql.ts";
 import { LIBRARY_TABLES } from "./librarySql.ts";
 import { POSTGRES_SEARCH_TABLES } from "./searchSql.ts";
+import { POSTGRES_HISTORY_CHECKPOINT_TABLES } from "./historyCheckpointSql.ts";
 import { LIBRARY_OPPORTUNITY_TABLES } from "./libraryOpportunitySql.ts";
 import { LIBRARY_PERSONA_TABLES } from "./libraryPersonaSql.ts";
 import { WEBHOOK_TABLES } from "./webhookSql.ts";
@@ -101,6 +102,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   LIBRARY_OPPORTUNITY_TABLES,
   // 13: search across maps: rows and their full-text index (searchSql.ts).
   POSTGRES_SEARCH_TABLES,
+  // 14: exact history states, kept so a restart replays no log (historyCheckpointSql.ts).
+  POSTGRES_HISTORY_CHECKPOINT_TABLES,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -131,4 +131,5 @@ export const MAP_OWNED_TABLES = [
   "map_summaries",
   "search_rows",
   "library_opportunity_links",
+  "history_checkpoints",
 ] as const;

@@ -99,7 +99,7 @@ export function createHttpApp({
   events,
 }: HttpAppOptions): Hono {
   const app = new Hono();
-  const history = new HistoryService(store);
+  const history = new HistoryService(store, { log });
 
   app.use(securityHeaders());
   app.onError((error, c) => {

@@ -54,6 +54,9 @@ export class MapIndexer implements Extension {
   private readonly running = new Map<string, Promise<void>>();
   private sweepTimer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> | null = null;
+  /** Maps asked to be indexed again (requestIndex), and the pass working through them. */
+  private readonly requested = new Set<string>();
+  private requesting: Promise<void> | null = null;
   private stopped = false;
 
   constructor(store: MapStore, log: Logger, now: () => number = Date.now) {
@@ -83,6 +86,7 @@ export class MapIndexer implements Extension {
       this.pending.delete(name);
     }
     await this.sweeping;
+    await this.requesting;
     await Promise.allSettled(this.running.values());
   }
 
@@ -163,6 +167,30 @@ export class MapIndexer implements Extension {
       version: LIBRARY_INDEX_VERSION,
       updatedAt: startedAt,
     });
+  }
+
+  /**
+   * Indexes these maps from the store again, one after another in the background: for a sink
+   * that acts on what it finds (a library edit's maps its propagation did not reach).
+   */
+  requestIndex(mapIds: readonly string[]): void {
+    if (this.stopped) return;
+    for (const id of mapIds) this.requested.add(id);
+    this.requesting ??= this.indexRequested().finally(() => {
+      this.requesting = null;
+    });
+  }
+
+  private async indexRequested(): Promise<void> {
+    for (const mapId of this.requested) {
+      this.requested.delete(mapId);
+      if (this.stopped) return;
+      try {
+        await this.indexStored(mapId);
+      } catch (error) {
+        this.log.error({ err: error, mapId }, "indexing a requested map for the library failed");
+      }
+    }
   }
 
   /** Indexes from the store every map whose index is missing, old or older than its last edit. */

@@ -6,6 +6,7 @@
  */
 import type { AccessService, AccountAccess } from "@journeymap/access";
 import type { Accounts } from "@journeymap/accounts";
+import { entityKey } from "@journeymap/schema";
 import type { MapStore } from "@journeymap/storage";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { EventBus } from "../events/EventBus.ts";
@@ -21,6 +22,8 @@ import { LibraryPersonaService } from "./personas/LibraryPersonaService.ts";
 import { SearchSink } from "./search/SearchSink.ts";
 import { createLibraryHierarchyRoutes } from "../http/libraryHierarchyRoutes.ts";
 import { FreshnessService } from "../freshness/FreshnessService.ts";
+import { HistoryService } from "../history/HistoryService.ts";
+import { PersonaCatchUp } from "./personas/PersonaCatchUp.ts";
 
 export interface LibraryDeps {
   readonly store: MapStore;
@@ -43,22 +46,53 @@ export interface Library {
 export function createLibrary(deps: LibraryDeps): Library {
   const indexer = new MapIndexer(deps.store, deps.log);
   indexer.add(new SearchSink(deps.store.search()));
+  let liveDocuments: LiveDocuments | null = null;
+  indexer.add(personaCatchUp(deps, () => liveDocuments));
   return {
     indexer,
-    routes: (live) => [
-      createLibrarySearchRoutes({ search: deps.store.search(), roles: deps.roles, now: Date.now }),
-      createLibraryPersonaRoutes({ personas: personaService(deps, live), now: Date.now }),
-      hierarchyRoutes(deps),
-      cardRoutes(deps, live),
-    ],
+    routes: (live) => {
+      liveDocuments = live;
+      return [
+        createLibrarySearchRoutes({
+          search: deps.store.search(),
+          roles: deps.roles,
+          now: Date.now,
+        }),
+        createLibraryPersonaRoutes({
+          personas: personaService(deps, live, indexer),
+          now: Date.now,
+        }),
+        hierarchyRoutes(deps),
+        cardRoutes(deps, live),
+      ];
+    },
     stop: () => indexer.stop(),
   };
 }
 
-function personaService(deps: LibraryDeps, live: LiveDocuments): LibraryPersonaService {
+function personaService(
+  deps: LibraryDeps,
+  live: LiveDocuments,
+  indexer: MapIndexer,
+): LibraryPersonaService {
   const { store, roles, accounts, log } = deps;
   const authors = new AuthorNames((id) => accounts.findUser(id));
-  return new LibraryPersonaService({ store, roles, authors, live, log, now: Date.now });
+  const catchUp = (mapIds: readonly string[]) => indexer.requestIndex(mapIds);
+  return new LibraryPersonaService({ store, roles, authors, live, log, now: Date.now, catchUp });
+}
+
+/** Linked personas a library edit missed catch up when their map is indexed. */
+function personaCatchUp(deps: LibraryDeps, live: () => LiveDocuments | null): PersonaCatchUp {
+  // Its own attribution (only maps with a linked persona that differs are replayed); no
+  // states are cached here, so the byte budget is small.
+  const history = new HistoryService(deps.store, { cacheBytes: 1024 * 1024 });
+  const lastWritten = async (mapId: string, personaId: string) => {
+    const { targets } = await history.attribution(mapId);
+    return (
+      targets.find(([target]) => target === entityKey("persona", personaId))?.[1].changed.ts ?? null
+    );
+  };
+  return new PersonaCatchUp({ store: deps.store, live, lastWritten, log: deps.log });
 }
 
 function hierarchyRoutes(deps: LibraryDeps): Hono {

@@ -103,6 +103,35 @@ function isNoOp(doc: Y.Doc, update: Uint8Array): boolean {
   return Y.snapshotContainsUpdate(Y.snapshot(doc), update); // delete set only
 }
 
+/** What of a client's update goes in the log: its bytes and the Yjs clients that wrote them. */
+interface NewPart {
+  readonly bytes: Uint8Array;
+  readonly clientIds: number[];
+}
+
+/**
+ * The part of `payload` the document does not have yet, or null when it adds nothing. A live
+ * edit's structs all start at the document's clocks (a connection delivers in order), so it
+ * is logged as it came: encoding the document's state vector and diffing against it for every
+ * update was most of Persistence's own time. Only an update that repeats structs the document
+ * has (a reconnecting client's SyncStep2) or carries deletions alone is cut down to what is new.
+ */
+function newPart(doc: Y.Doc, payload: Uint8Array): NewPart | null {
+  const { from } = Y.parseUpdateMeta(payload);
+  let fresh = from.size > 0;
+  for (const [client, clock] of from) {
+    if (clock < Y.getState(doc.store, client)) {
+      fresh = false;
+      break;
+    }
+  }
+  // A copy: the payload is a view into the whole incoming message.
+  if (fresh) return { bytes: payload.slice(), clientIds: [...from.keys()] };
+  const update = Y.diffUpdate(payload, Y.encodeStateVector(doc));
+  if (isNoOp(doc, update)) return null;
+  return { bytes: update, clientIds: [...Y.parseUpdateMeta(update).from.keys()] };
+}
+
 export class Persistence implements Extension {
   readonly extensionName = "journeymap-persistence";
   private readonly maps = new Map<string, LoadedMap>();
@@ -215,9 +244,9 @@ export class Persistence implements Extension {
     if (state.failed) this.refuse(context.socketKey, "storeFailed");
     // Only what the server does not already have: a reconnecting client's SyncStep2 would
     // otherwise re-log its whole state. (UpdateGuard has checked that it decodes.)
-    const update = Y.diffUpdate(payload, Y.encodeStateVector(document));
-    if (isNoOp(document, update)) return;
-    const refusal = await this.refusal(state, update.length);
+    const update = newPart(document, payload);
+    if (update === null) return;
+    const refusal = await this.refusal(state, update.bytes.length);
     if (refusal) {
       this.log.warn({ mapId: state.mapId, reason: refusal.detail }, "update refused by a quota");
       this.refuse(context.socketKey, refusal.kind, refusal.detail);
@@ -226,9 +255,9 @@ export class Persistence implements Extension {
       doc: state.doc,
       ts: this.now(),
       author: context.author ?? "anonymous",
-      clientIds: [...Y.parseUpdateMeta(update).from.keys()],
+      clientIds: update.clientIds,
       origin: "connection",
-      bytes: update,
+      bytes: update.bytes,
     };
     if (this.holdDocument) {
       const appended = this.append(state, row);

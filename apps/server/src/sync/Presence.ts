@@ -6,8 +6,9 @@
  *
  * What one connection can pin: each state it announces is kept and relayed to everyone, so a
  * state may be only so large and a connection may announce only a few client ids; past either
- * the whole socket is closed. States Hocuspocus' decoder adds of its own (one fresh client id
- * per message) are dropped: only the ids the client itself announced pass.
+ * the whole socket is closed. Only the ids the client itself announced pass (unpatched,
+ * Hocuspocus' decoder added one fresh client id of its own per message; our patch of it,
+ * patches/@hocuspocus__server@4.7.0.patch, no longer does).
  */
 import type {
   beforeHandleAwarenessPayload,

@@ -43,6 +43,7 @@ import { type BoardUi, useBoardCommands } from "./useBoardCommands.ts";
 import { useBoardTalk } from "./useBoardTalk.ts";
 import { useBoardUi } from "./useBoardUi.ts";
 import { FreshElementContext } from "./useFreshName.ts";
+import { FocusFromUrl } from "./useFocusFromUrl.ts";
 
 /** Registers the board's commands and binds their shortcuts (needs the map session). */
 function BoardCommands({ ui }: { ui: BoardUi }) {
@@ -138,6 +139,7 @@ function SyncedBoard({
                       {connection.ended && <AccessEndedNotice why={connection.ended} doc={doc} />}
                       <PresenterBanner mapId={mapId} awareness={connection.awareness} />
                       <SubJourneyLayer mapId={mapId} />
+                      <FocusFromUrl zoom={zoom} />
                       <BoardViews
                         board={Board}
                         boardBar={

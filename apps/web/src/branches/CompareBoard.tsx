@@ -13,6 +13,7 @@ import {
   type MapComparison,
   type Touchpoint,
 } from "@journeymap/schema";
+import { fieldName } from "./mergeTree.ts";
 
 function marksOf(
   a: { presence: string; moved: boolean; changed: readonly string[] },
@@ -34,7 +35,9 @@ function Marks({ marks, changed }: { marks: readonly string[]; changed?: readonl
           className={`compare-mark compare-mark--${m}`}
           data-testid={`compare.mark-${m}`}
         >
-          {m === "changed" && changed && changed.length > 0 ? `changed: ${changed.join(", ")}` : m}
+          {m === "changed" && changed && changed.length > 0
+            ? `changed: ${changed.map(fieldName).join(", ")}`
+            : m}
         </span>
       ))}
     </>

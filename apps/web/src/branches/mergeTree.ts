@@ -33,7 +33,15 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   channels: "channels",
   channel: "main channel",
   descriptionText: "description",
+  subMapId: "sub-journey",
+  libraryPersonaId: "link to the library",
+  libraryOpportunityId: "library opportunity",
 };
+
+/** A field's name as people read it ("description", "sub-journey"). */
+export function fieldName(key: string): string {
+  return FIELD_NAMES[key] ?? key;
+}
 
 /** What changed, in words: "name", "added", "removed", "Priya's point". */
 export function changeLabel(change: MergeChange, names: Names): string {
@@ -45,7 +53,7 @@ export function changeLabel(change: MergeChange, names: Names): string {
   }
   if (slot.kind === "field") {
     if (slot.key.startsWith("value/")) return `${names.lane(slot.id)} cell`;
-    return FIELD_NAMES[slot.key] ?? slot.key;
+    return fieldName(slot.key);
   }
   if (slot.kind === "emotion") return `${names.persona(change.scope.personaId ?? "")}'s point`;
   if (slot.kind === "text") {

@@ -1,5 +1,15 @@
 import type { ChangedEntity, ChangeKind, MapChange } from "@journeymap/schema";
-import { ArrowRightLeft, Gauge, Minus, PencilLine, Plus, RotateCcw, Type } from "lucide-react";
+import {
+  ArrowRightLeft,
+  Gauge,
+  Link,
+  Minus,
+  PencilLine,
+  Plus,
+  RotateCcw,
+  Type,
+  Unlink,
+} from "lucide-react";
 import { CHANGE_NOUN, type ChangeContext, changeSentence } from "./changeSentence.ts";
 import "./historySections.css";
 import "./ChangeList.css";
@@ -11,6 +21,8 @@ const ICON: Record<ChangeKind, typeof Plus> = {
   renamed: Type,
   edited: PencilLine,
   rescored: Gauge,
+  linked: Link,
+  unlinked: Unlink,
 };
 
 /** Things that can be restored on their own from the moment the list compares against. */

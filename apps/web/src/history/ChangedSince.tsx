@@ -38,7 +38,7 @@ export function summarize(changes: readonly MapChange[]): string {
   if (counts.removed) parts.push(`${counts.removed} removed`);
   if (counts.moved) parts.push(`${counts.moved} moved`);
   if (counts.rescored) parts.push(`${counts.rescored} with a new score`);
-  const edited = counts.edited + counts.renamed;
+  const edited = counts.edited + counts.renamed + counts.linked + counts.unlinked;
   if (edited) parts.push(`${edited} edited`);
   return parts.join(", ");
 }

@@ -24,6 +24,7 @@ import { connectingTo, type MapConnection, useMapConnection } from "../sync/useM
 import { useLinkToken } from "../sync/useLinkToken.ts";
 import { RESTORABLE } from "./ChangeList.tsx";
 import { changeContextOf } from "./changeSentence.ts";
+import { useSubMapTitles } from "./useSubMapTitles.ts";
 import { HistoryHeader } from "./HistoryHeader.tsx";
 import { HistoryNotices } from "./HistoryNotices.tsx";
 import { useInHistory } from "./HistoryPeople.tsx";
@@ -135,7 +136,11 @@ function HistoryView({ mapId, connection, onShown }: HistoryViewProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: timeline is the refresh signal
   const title = useMemo(() => readJourneyMap(live).meta.title, [live, timeline, liveReady]);
   const current = position ? burstAt(bursts, position.seq) : null;
-  const changeContext = useMemo(() => changeContextOf(edit, current), [edit, current]);
+  const subMapTitles = useSubMapTitles(mapId);
+  const changeContext = useMemo(
+    () => changeContextOf(edit, current, subMapTitles),
+    [edit, current, subMapTitles],
+  );
   const css = useMemo(() => highlightCss(shownChanges, ".history-board "), [shownChanges]);
   const onMoment = useCallback(
     (map: JourneyMap, seq: number) => {

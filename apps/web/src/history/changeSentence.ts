@@ -32,12 +32,14 @@ export interface ChangeContext {
   readonly when?: number;
   /** The phase a change sits in, by its target (none for phases, lanes, personas, the map). */
   readonly where?: (target: string) => string | null;
+  /** A linked map's title by its id (a sub-journey's), when the reader may open it. */
+  readonly mapTitle?: (mapId: string) => string | undefined;
 }
 
 /** "“A” → “B”" (the diff's detail of a change of value) as "“A” to “B”". */
 const fromTo = (detail: string) => detail.replace(" → ", " to ");
 
-function predicate(c: MapChange): string {
+function predicate(c: MapChange, context: ChangeContext): string {
   const thing = `the ${CHANGE_NOUN[c.entity]} “${c.label || "untitled"}”`;
   switch (c.change) {
     case "added":
@@ -56,11 +58,34 @@ function predicate(c: MapChange): string {
       const what = c.entity === "card" ? "rating" : "score";
       return `changed the ${what} of ${thing}${c.detail ? ` from ${fromTo(c.detail)}` : ""}`;
     }
+    case "linked":
+    case "unlinked":
+      return linkPredicate(c, thing, context);
   }
 }
 
+/**
+ * Links to what lives outside the map: a step's sub-journey (by its title when the context
+ * knows it: the document holds only its id), a persona's library persona, a card's library
+ * opportunity.
+ */
+function linkPredicate(c: MapChange, thing: string, context: ChangeContext): string {
+  const on = c.change === "linked";
+  if (c.entity === "touchpoint") {
+    const title = c.detail ? context.mapTitle?.(c.detail) : undefined;
+    const sub = title ? `the sub-journey “${title}”` : on ? "a sub-journey" : "the sub-journey";
+    return on ? `linked ${sub} to ${thing}` : `unlinked ${sub} from ${thing}`;
+  }
+  if (c.entity === "card") {
+    return on
+      ? `linked ${thing} to a library opportunity`
+      : `detached ${thing} from its library opportunity`;
+  }
+  return on ? `linked ${thing} to the library` : `detached ${thing} from the library`;
+}
+
 export function changeSentence(change: MapChange, context: ChangeContext = {}): string {
-  const what = predicate(change);
+  const what = predicate(change, context);
   const where = context.where?.(change.target);
   const sentence = context.who
     ? `${context.who} ${what}`
@@ -90,12 +115,20 @@ function stepOfCard(map: JourneyMap, cardId: string): string | null {
   return null;
 }
 
-/** The context of the shown edit's changes: its burst's author and time, its maps' phases. */
-export function changeContextOf(edit: EditChanges | null, burst: Burst | null): ChangeContext {
+/**
+ * The context of the shown edit's changes: its burst's author and time, its maps' phases, and
+ * the titles of linked maps known.
+ */
+export function changeContextOf(
+  edit: EditChanges | null,
+  burst: Burst | null,
+  mapTitles: ReadonlyMap<string, string> = new Map(),
+): ChangeContext {
   const where = edit ? phaseNameOf(edit.before ? [edit.map, edit.before] : [edit.map]) : undefined;
   const who = burst && (burst.origin === "server" ? "Journeymap" : burst.author || "Someone");
   return {
     ...(who ? { who, when: burst.endTs } : {}),
     ...(where ? { where } : {}),
+    mapTitle: (id) => mapTitles.get(id),
   };
 }

@@ -14,6 +14,8 @@ const TONE: Record<ChangeKind, string> = {
   renamed: "var(--history-edited)",
   edited: "var(--history-edited)",
   rescored: "var(--history-edited)",
+  linked: "var(--history-edited)",
+  unlinked: "var(--history-edited)",
 };
 
 /** The CSS selector of a change's board element, or null when the board does not show it. */

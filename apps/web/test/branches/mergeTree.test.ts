@@ -8,7 +8,13 @@ import {
 } from "@journeymap/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { buildMergeTree, idsUnder, showValue } from "../../src/branches/mergeTree.ts";
+import {
+  buildMergeTree,
+  changeLabel,
+  fieldName,
+  idsUnder,
+  showValue,
+} from "../../src/branches/mergeTree.ts";
 
 function branched() {
   const original = new Y.Doc();
@@ -55,5 +61,16 @@ describe("the merge dialog's tree (issue 17)", () => {
     expect(showValue(undefined)).toBe("—");
     expect(showValue({ score: -2, note: "slow" })).toBe("−2 · slow");
     expect(showValue(["website", "WhatsApp"])).toBe("Website, WhatsApp");
+  });
+
+  it("names a sub-journey link made in the branch as people read it (issue 19)", () => {
+    const m = branched();
+    const step = readJourneyMap(m.branch).touchpoints[0]!;
+    m.editor.updateTouchpoint(step.id, { subMapId: "onboarding-map-1" });
+    const plan = planMerge(m.base, m.original, m.branch);
+    const link = plan.changes.find((c) => c.id === `touchpoints/${step.id}/subMapId`)!;
+    const names = { phase: String, step: String, card: String, persona: String, lane: String };
+    expect(changeLabel(link, names)).toBe("sub-journey");
+    expect(fieldName("libraryOpportunityId")).toBe("library opportunity");
   });
 });

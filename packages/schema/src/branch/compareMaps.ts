@@ -54,8 +54,16 @@ export interface MapComparison {
 }
 
 const PHASE_FIELDS = ["name", "colour", "description"] as const;
-const STEP_FIELDS = ["name", "channels", "action", "team", "descriptionText"] as const;
-const CARD_FIELDS = ["kind", "title", "detail", "rating", "status", "owner"] as const;
+const STEP_FIELDS = ["name", "channels", "action", "team", "descriptionText", "subMapId"] as const;
+const CARD_FIELDS = [
+  "kind",
+  "title",
+  "detail",
+  "rating",
+  "status",
+  "owner",
+  "libraryOpportunityId",
+] as const;
 
 function changedFields<T, K extends keyof T>(
   left: T | null,

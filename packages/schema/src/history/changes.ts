@@ -9,7 +9,19 @@ export type ChangedEntity =
   | "card"
   | "emotion"
   | "cell";
-export type ChangeKind = "added" | "removed" | "moved" | "renamed" | "edited" | "rescored";
+/**
+ * `linked` / `unlinked`: a step's sub-journey, a persona's library persona or a card's library
+ * opportunity was set (or replaced) / cleared; the detail is the id linked or let go.
+ */
+export type ChangeKind =
+  | "added"
+  | "removed"
+  | "moved"
+  | "renamed"
+  | "edited"
+  | "rescored"
+  | "linked"
+  | "unlinked";
 
 export interface MapChange {
   readonly entity: ChangedEntity;
@@ -17,7 +29,7 @@ export interface MapChange {
   readonly id: string;
   /** A readable name of the thing (its name now, or its last name if removed). */
   readonly label: string;
-  /** e.g. "−1 → +2", "“Sign up” → “Register”", "to phase “Onboard”". */
+  /** e.g. "−1 → +2", "“Sign up” → “Register”", "to phase “Onboard”", a linked id. */
   readonly detail?: string;
   /**
    * The board element it concerns, as in the board's `data-presence` attribute
@@ -50,6 +62,8 @@ export function countChanges(changes: readonly MapChange[]): Record<ChangeKind, 
     renamed: 0,
     edited: 0,
     rescored: 0,
+    linked: 0,
+    unlinked: 0,
   };
   for (const c of changes) counts[c.change]++;
   return counts;

@@ -45,6 +45,17 @@ export function edited(differs: boolean, detail?: string): Edit | null {
   return detail === undefined ? { change: "edited" } : { change: "edited", detail };
 }
 
+/**
+ * A link to something outside the map (a sub-journey, a library persona or opportunity) set,
+ * replaced or cleared: named apart from "edited" so history can say what was linked.
+ */
+export function linked(was: string | null, now: string | null): Edit | null {
+  if (was === now) return null;
+  return now === null
+    ? { change: "unlinked", detail: was ?? "" }
+    : { change: "linked", detail: now };
+}
+
 /** Whether any of the listed fields differ. */
 export function differ<T>(was: T, now: T, fields: readonly (keyof T)[]): boolean {
   return fields.some((field) => was[field] !== now[field]);

@@ -20,6 +20,7 @@ import {
   diffCollection,
   differ,
   edited,
+  linked,
   quote,
   type PlaceDiff,
   renamed,
@@ -54,10 +55,11 @@ const PERSONAS: CollectionDiff<Persona> = {
   items: (m) => m.personas,
   label: (p) => p.name,
   edits: (was, now) => {
-    const { name: _a, key: _b, ...wasRest } = was;
-    const { name: _c, key: _d, ...nowRest } = now;
+    const { name: _a, key: _b, libraryPersonaId: _e, ...wasRest } = was;
+    const { name: _c, key: _d, libraryPersonaId: _f, ...nowRest } = now;
     return [
       renamed(was.name, now.name),
+      linked(was.libraryPersonaId, now.libraryPersonaId),
       edited(JSON.stringify(wasRest) !== JSON.stringify(nowRest)),
     ];
   },
@@ -73,6 +75,7 @@ const CARDS: CollectionDiff<Card> = {
       ? null
       : { change: "rescored", detail: `${was.rating} → ${now.rating}` },
     edited(differ(was, now, ["detail", "status", "owner", "kind"])),
+    linked(was.libraryOpportunityId, now.libraryOpportunityId),
   ],
   moves: { parentOf: (c) => c.touchpointId },
 };
@@ -86,6 +89,7 @@ function touchpoints(phaseName: ReadonlyMap<string, string>): CollectionDiff<Tou
     edits: (was, now) => [
       renamed(was.name, now.name),
       edited(differ(was, now, ["channel", "action", "team", "descriptionText"])),
+      linked(was.subMapId, now.subMapId),
     ],
     moves: {
       parentOf: (t) => t.phaseId,

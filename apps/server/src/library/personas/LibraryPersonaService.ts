@@ -57,7 +57,10 @@ export class LibraryRefusal extends Error {
   }
 }
 
-const ORIGIN: MutationContext = { origin: { kind: "server", reason: "library persona" } };
+/** The origin of every write of the library into maps (propagation and PersonaCatchUp). */
+export const LIBRARY_PERSONA_ORIGIN: MutationContext = {
+  origin: { kind: "server", reason: "library persona" },
+};
 /** How long one library edit may spend writing into maps (ms); a map takes a few ms. */
 export const PROPAGATION_BUDGET_MS = 20_000;
 const NOT_YOURS = "No such workspace, or you are not in it";
@@ -70,6 +73,11 @@ export interface LibraryPersonaServiceDeps {
   readonly live: LiveDocuments;
   readonly log: Logger;
   readonly now: () => number;
+  /**
+   * Asks for these maps to be indexed again (MapIndexer.requestIndex): the linked maps one
+   * edit's propagation did not reach catch up there (PersonaCatchUp).
+   */
+  readonly catchUp?: (mapIds: readonly string[]) => void;
 }
 
 /** The ids of `summary`'s personas linked to `libraryPersonaId`. */
@@ -201,8 +209,8 @@ export class LibraryPersonaService {
       .getPersona(workspaceId, libraryPersonaId);
     if (!record) throw new LibraryRefusal(404, NO_PERSONA);
     return this.deps.live.write(mapDocumentName(mapId), { author: userId }, (doc) => {
-      const personaId = addPersona(doc, allPersonaFields(record), ORIGIN);
-      linkPersona(doc, personaId, record.id, ORIGIN);
+      const personaId = addPersona(doc, allPersonaFields(record), LIBRARY_PERSONA_ORIGIN);
+      linkPersona(doc, personaId, record.id, LIBRARY_PERSONA_ORIGIN);
       return personaId;
     });
   }
@@ -248,13 +256,15 @@ export class LibraryPersonaService {
         { author: userId },
         (doc) => {
           const followers = readJourneyMap(doc).personas.filter((p) => p.libraryPersonaId === id);
-          for (const persona of followers) updatePersona(doc, persona.id, fields, ORIGIN);
+          for (const persona of followers)
+            updatePersona(doc, persona.id, fields, LIBRARY_PERSONA_ORIGIN);
           return followers.length;
         },
       );
       if (changed > 0) written++;
     }
     const leftOut = linked.length - reached;
+    if (leftOut > 0) this.deps.catchUp?.(linked.slice(reached).map((m) => m.id));
     this.deps.log.info(
       { workspaceId, libraryPersonaId: id, maps: written, leftOut },
       "library persona propagated",

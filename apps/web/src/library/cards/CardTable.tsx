@@ -4,7 +4,7 @@
  * card, "Add to library" (a library opportunity made from it, for the matrix).
  */
 import type { LibraryCardList, LibraryCardRow } from "@journeymap/protocol/http";
-import { channelLabel } from "@journeymap/schema";
+import { channelLabel, entityKey } from "@journeymap/schema";
 import { Download, LibraryBig, Lightbulb, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { createLibraryOpportunity, libraryCardsCsvUrl } from "../../api/libraryCardsApi.ts";
@@ -15,6 +15,7 @@ import { CardFilterBar } from "./CardFilterBar.tsx";
 import { type CardFilters, fromSearch, toQuery } from "./cardFilters.ts";
 import { KIND_WORDS, STATUS_WORDS } from "./cardWords.ts";
 import { useLibraryCards } from "./useLibraryCards.ts";
+import { focusPath } from "../../board/focusPath.ts";
 
 /** The filters kept in the address, beside the view. */
 function keepFilters(filters: CardFilters): void {
@@ -155,7 +156,9 @@ export function CardTable({ workspaceId }: { workspaceId: string }) {
                     {row.title}
                   </td>
                   <td>
-                    <AppLink href={`/maps/${row.mapId}`}>{row.mapTitle}</AppLink>
+                    <AppLink href={focusPath(row.mapId, entityKey("card", row.cardId))}>
+                      {row.mapTitle}
+                    </AppLink>
                   </td>
                   <td className="cards-where">
                     {row.phaseName || "Unassigned"} · {row.stepName}

@@ -4,7 +4,7 @@
  * in its map), and linking it to a step of another map (a new linked card there).
  */
 import type { LibraryOpportunity, Outline, WorkspaceMap } from "@journeymap/protocol/http";
-import type { CardStatus } from "@journeymap/schema";
+import { type CardStatus, entityKey } from "@journeymap/schema";
 import { Link2, Link2Off, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import {
@@ -19,6 +19,7 @@ import { FormError } from "../../ui/FormError.tsx";
 import { useAction } from "../../ui/useAction.ts";
 import { StatusOptions } from "./StatusOptions.tsx";
 import { QUADRANTS, quadrantOf } from "./matrixGeometry.ts";
+import { focusPath } from "../../board/focusPath.ts";
 
 interface Props {
   readonly workspaceId: string;
@@ -202,7 +203,9 @@ export function OpportunityDetails({
         <ul className="row-list opportunity-links" data-testid="opportunity.links">
           {opportunity.links.map((link) => (
             <li key={`${link.mapId}/${link.cardId}`}>
-              <AppLink href={`/maps/${link.mapId}`}>{link.mapTitle}</AppLink>
+              <AppLink href={focusPath(link.mapId, entityKey("card", link.cardId))}>
+                {link.mapTitle}
+              </AppLink>
               <span className="meta-line">{link.stepName || "updating…"}</span>
               {mayEdit && (
                 <button

@@ -2,6 +2,8 @@
 import type { LibraryDashboard } from "@journeymap/protocol/http";
 import { Lightbulb } from "lucide-react";
 import { AppLink } from "../../ui/AppLink.tsx";
+import { entityKey } from "@journeymap/schema";
+import { focusPath } from "../../board/focusPath.ts";
 
 /** The list shows this many; the counts cover them all. */
 const SHOWN = 8;
@@ -36,7 +38,9 @@ export function DashboardOpportunities({ dashboard }: { dashboard: LibraryDashbo
               <span className="dashboard-item">
                 <span className="dashboard-item-title">{o.title || "Untitled opportunity"}</span>
                 <span className="dashboard-muted">
-                  <AppLink href={`/maps/${encodeURIComponent(o.mapId)}`}>{o.mapTitle}</AppLink>
+                  <AppLink href={focusPath(o.mapId, entityKey("card", o.cardId))}>
+                    {o.mapTitle}
+                  </AppLink>
                   {o.stepName ? ` · ${o.stepName}` : ""}
                   {o.evidenceCount > 0 ? ` · ${o.evidenceCount} evidence` : ""}
                 </span>

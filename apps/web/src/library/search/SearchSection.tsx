@@ -30,6 +30,7 @@ import type { LibrarySectionProps } from "../LibraryPage.tsx";
 import { groupHitsByMap, snippetParts } from "./groupHits.ts";
 import { type SearchState, useLibrarySearch } from "./useLibrarySearch.ts";
 import "./search.css";
+import { focusPath } from "../../board/focusPath.ts";
 
 const KINDS: Readonly<Record<SearchKind, { readonly Icon: LucideIcon; readonly word: string }>> = {
   map: { Icon: MapIcon, word: "Map" },
@@ -152,7 +153,7 @@ function Hit({ hit }: { hit: LibrarySearchHit }) {
   return (
     <li>
       <AppLink
-        href={`/maps/${encodeURIComponent(hit.mapId)}`}
+        href={focusPath(hit.mapId, hit.elementKey)}
         className="library-search-hit"
         data-testid="library.search.hit"
         data-kind={hit.kind}

@@ -6,6 +6,7 @@
  */
 export * from "./closeCodes.ts";
 export * from "./documentNames.ts";
+export * from "./headers.ts";
 export * from "./people.ts";
 export * from "./roles.ts";
 export * from "./syncPath.ts";

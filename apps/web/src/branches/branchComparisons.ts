@@ -3,7 +3,8 @@
  * original; for a map with branches, each active branch's (the latest few), as the server
  * compares them. Read by the insights panel and the PDF export.
  */
-import { BRANCH_TOKEN_HEADER, type BranchComparison } from "@journeymap/protocol/http";
+import { BRANCH_TOKEN_HEADER } from "@journeymap/protocol";
+import type { BranchComparison } from "@journeymap/protocol/http";
 import { callApi } from "../api/apiClient.ts";
 import { tokenFor } from "../sync/tokens.ts";
 import { type BranchInfo, listBranches } from "./branchesApi.ts";

@@ -1,6 +1,6 @@
 /** The vote routes as the board calls them: our link's token (or our session) and our browser's key. */
 import type { Scores, VoteMode, VoteTarget } from "@journeymap/schema";
-import { VOTER_KEY_HEADER } from "@journeymap/protocol/http";
+import { VOTER_KEY_HEADER } from "@journeymap/protocol";
 import { callApi } from "../api/apiClient.ts";
 import { browserKey } from "../sync/browserKey.ts";
 import { displayName, tokenFor } from "../sync/tokens.ts";

@@ -73,8 +73,9 @@ export const BranchComparison = z.object({
 });
 export type BranchComparison = Payload<typeof BranchComparison>;
 
-/** The header carrying a token for the branch, when the bearer token is the original's. */
-export const BRANCH_TOKEN_HEADER = "journeymap-branch-token";
+import { BRANCH_TOKEN_HEADER } from "../headers.ts";
+
+export { BRANCH_TOKEN_HEADER };
 
 const REFUSED = {
   401: refusal("Missing, invalid, expired or revoked token, and not signed in."),

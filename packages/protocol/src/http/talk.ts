@@ -19,9 +19,7 @@ import { described } from "./described.ts";
 export const MAX_SUBMISSION_TEXT = 10_000;
 /** Most rows one CSV import of evidence may hold (split bigger files). */
 export const MAX_INBOX_IMPORT_ROWS = 1000;
-/** A share-link submitter's own key, so idempotency keys are scoped to one browser. */
-export const SUBMITTER_HEADER = "journeymap-submitter";
-export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+export { IDEMPOTENCY_KEY_HEADER, SUBMITTER_HEADER } from "../headers.ts";
 /** One message for every way a score can miss the scale (fraction, too low, too high). */
 const SCALE = `must be a whole number from ${EMOTION_MIN} to ${EMOTION_MAX}`;
 const ID = z

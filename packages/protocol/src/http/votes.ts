@@ -20,8 +20,9 @@ import { described } from "./described.ts";
 import { BAD_INPUT, RATE_LIMITED, refusal, TOO_LARGE } from "./refusals.ts";
 import type { Payload, Route } from "./route.ts";
 
-/** A browser's own key (the one its live connection sends), so a guest's ballot is theirs. */
-export const VOTER_KEY_HEADER = "journeymap-voter";
+import { VOTER_KEY_HEADER } from "../headers.ts";
+
+export { VOTER_KEY_HEADER };
 
 /** Who may do what with a vote. API tokens and contributor links take no part. */
 export const VOTE_ACCESS = {

@@ -1,9 +1,6 @@
 /** The talk API's calls for the inbox and the contributor form (see GET /api/openapi.json). */
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  SUBMITTER_HEADER,
-  type SubmissionInput,
-} from "@journeymap/protocol/http";
+import { IDEMPOTENCY_KEY_HEADER, SUBMITTER_HEADER } from "@journeymap/protocol";
+import type { SubmissionInput } from "@journeymap/protocol/http";
 import { callApi } from "../../api/apiClient.ts";
 import { browserKey } from "../../sync/browserKey.ts";
 

@@ -40,7 +40,8 @@ describe("Hocuspocus awareness without a scratch document (patch)", () => {
               seen.push(new Map(states));
               // The hook may rewrite a state: what it leaves is what everyone gets.
               for (const state of states.values()) {
-                if (state && typeof state === "object") (state as { stamped?: boolean }).stamped = true;
+                if (state && typeof state === "object")
+                  (state as { stamped?: boolean }).stamped = true;
               }
             },
           },
@@ -62,7 +63,9 @@ describe("Hocuspocus awareness without a scratch document (patch)", () => {
       seen.length = 0;
       aliceAwareness.setLocalStateField("cursor", { x: 3 });
       await until(
-        () => (bob.provider.awareness!.getStates().get(aliceId) as { cursor?: unknown })?.cursor !== undefined,
+        () =>
+          (bob.provider.awareness!.getStates().get(aliceId) as { cursor?: unknown })?.cursor !==
+          undefined,
         "alice's cursor at bob",
       );
       const withCursor = seen.find((states) => states.has(aliceId));
@@ -83,7 +86,8 @@ describe("Hocuspocus awareness without a scratch document (patch)", () => {
             ?.x === 4,
         "alice's moved cursor at bob",
       );
-      for (const states of seen) expect([...states.keys()].every((id) => id === aliceId)).toBe(true);
+      for (const states of seen)
+        expect([...states.keys()].every((id) => id === aliceId)).toBe(true);
     },
     TIMEOUT,
   );

@@ -42,10 +42,7 @@ import {
 import type { VersionRecord } from "./versionStore.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
-import {
-  type HistoryCheckpointStore,
-  SqlHistoryCheckpointStore,
-} from "./historyCheckpointSql.ts";
+import { type HistoryCheckpointStore, SqlHistoryCheckpointStore } from "./historyCheckpointSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
 import { PostgresSearchStore } from "./searchSql.ts";

@@ -44,10 +44,7 @@ import { SqliteDocumentLog } from "./SqliteDocumentLog.ts";
 import { migrateSqlite } from "./sqliteMigrations.ts";
 import { SqlVoteStore } from "./voteSql.ts";
 import { SqlBranchStore } from "./branchSql.ts";
-import {
-  type HistoryCheckpointStore,
-  SqlHistoryCheckpointStore,
-} from "./historyCheckpointSql.ts";
+import { type HistoryCheckpointStore, SqlHistoryCheckpointStore } from "./historyCheckpointSql.ts";
 import { SqlLibraryStore } from "./librarySql.ts";
 import type { LibraryStore } from "./libraryStore.ts";
 import { SqliteSearchStore } from "./searchSql.ts";

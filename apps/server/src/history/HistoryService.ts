@@ -18,8 +18,8 @@
  *
  * History checkpoints are also written to the store as they are built (in the background,
  * `history_checkpoints`), so a restarted server starts a replay from the nearest one instead
- * of row 1: the first history open after a restart replayed the whole log (7 s for 50,000
- * edits on a quiet machine, 50 s on a loaded one). A stored one is used only while the log
+ * of row 1: the first history open after a restart replayed the whole log (2–7 s for 50,000
+ * edits at a load average of 4–13, 50 s at 25–50). A stored one is used only while the log
  * still holds its row as it was: retention compacts the rows before a moment but leaves that
  * moment's state unchanged, so checkpoints at or after the log's first row stay exact, and
  * one whose row is gone or differs (a compacted or replaced log) is dropped.

@@ -46,6 +46,7 @@ import { StoreHealth } from "../quota/StoreHealth.ts";
 import type { Logger } from "../logger.ts";
 import type { MapStore, StoredState, UpdateRow } from "@journeymap/storage";
 import type { ConnectionContext } from "./Access.ts";
+import { decodedOf, structStarts } from "./decodedUpdates.ts";
 import { carriesUpdate } from "./messageHeader.ts";
 
 /** Stored bytes of a document that do not decode: that document refuses to load. */
@@ -117,7 +118,7 @@ interface NewPart {
  * has (a reconnecting client's SyncStep2) or carries deletions alone is cut down to what is new.
  */
 function newPart(doc: Y.Doc, payload: Uint8Array): NewPart | null {
-  const { from } = Y.parseUpdateMeta(payload);
+  const from = structStarts(decodedOf(payload));
   let fresh = from.size > 0;
   for (const [client, clock] of from) {
     if (clock < Y.getState(doc.store, client)) {

@@ -8,6 +8,7 @@ import type { beforeHandleMessagePayload, beforeSyncPayload, Extension } from "@
 import * as decoding from "lib0/decoding";
 import { CloseError, type CloseSocket, type Limits } from "../limits.ts";
 import { missingDependency } from "./missingDependencies.ts";
+import { rememberDecoded } from "./decodedUpdates.ts";
 import { carriesUpdate } from "./messageHeader.ts";
 import { validateUpdate } from "./validateUpdate.ts";
 
@@ -60,7 +61,9 @@ export class UpdateGuard implements Extension {
     if (!carriesUpdate(type)) return;
     let missing: string | null;
     try {
-      missing = missingDependency(document, payload, validateUpdate(payload, this.limits));
+      const decoded = validateUpdate(payload, this.limits);
+      rememberDecoded(payload, decoded);
+      missing = missingDependency(document, payload, decoded);
     } catch (error) {
       this.reject(error instanceof CloseError ? error : new CloseError("malformedUpdate"), context);
     }

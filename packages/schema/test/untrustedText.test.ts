@@ -1,8 +1,9 @@
 /**
  * H2: every parser of uploaded text runs in time linear in its input, checks line, column,
  * field and depth limits before the costly work, and answers with short errors that never
- * echo unbounded input. The time bounds are far above what the linear code needs (a few ms)
- * and far below what the old quadratic code took (seconds), so a loaded machine stays green.
+ * echo unbounded input. One time bound for all: far above what the linear code needs (a few ms
+ * quiet; 200–340 ms were seen on a loaded 2-core CI machine, which failed a 200 ms bound) and
+ * far below what quadratic code takes on these inputs (10^10 and more steps: tens of seconds).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +18,9 @@ import {
 } from "../src/format/index.ts";
 import { CsvError, csvTable, parseCsv } from "../src/talk/csv.ts";
 
+/** See the file's comment: linear code stays far under it on any machine, quadratic code never does. */
+const LINEAR_BUDGET_MS = 2_000;
+
 function timed<T>(run: () => T): { result: T; ms: number } {
   const start = performance.now();
   const result = run();
@@ -30,17 +34,17 @@ const MANY_COLUMNS = Array.from({ length: 1_000_000 }, (_, i) => `c${i % 10}`).j
 const SPACES = " ".repeat(128 * 1024);
 
 describe("H2 Mermaid", () => {
-  it("H2: a task line of A, 128 KiB of spaces and B is refused in < 200 ms", () => {
+  it("H2: a task line of A, 128 KiB of spaces and B is refused", () => {
     const { result, ms } = timed(() => parseMermaidJourney(`journey\nA${SPACES}B`));
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.snapshot).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(describeIssue(result.errors[0]!)).toMatch(/^line 2: .*longer than \d+ characters/);
   });
 
-  it("H2: a long line of spaces around a colon is refused in < 200 ms", () => {
+  it("H2: a long line of spaces around a colon is refused", () => {
     const { result, ms } = timed(() => parseMermaidJourney(`journey\nA${SPACES}:${SPACES}3`));
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.errors[0]?.message).toMatch(/longer than \d+ characters/);
   });
 
@@ -50,7 +54,7 @@ describe("H2 Mermaid", () => {
     expect(one.errors[0]!.message.length).toBeLessThan(300);
     const lines = Array.from({ length: 4999 }, (_, i) => `Task ${i}: ${score.slice(0, 1000)}`);
     const { result, ms } = timed(() => parseMermaidJourney(`journey\n${lines.join("\n")}`));
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.errors.length).toBeLessThanOrEqual(51);
     expect(result.errors.at(-1)!.message).toMatch(/more problems/);
     expect(replySize(result)).toBeLessThan(20_000);
@@ -59,7 +63,7 @@ describe("H2 Mermaid", () => {
   it("H2: more tasks than MAX_MERMAID_TASKS are refused before seeding a map from them", () => {
     const tasks = Array.from({ length: MAX_MERMAID_TASKS + 1 }, (_, i) => `Task ${i}: 3`);
     const { result, ms } = timed(() => parseMermaidJourney(`journey\n${tasks.join("\n")}`));
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(describeIssue(result.errors[0]!)).toBe(
       `line ${MAX_MERMAID_TASKS + 2}: more than ${MAX_MERMAID_TASKS} tasks`,
     );
@@ -78,21 +82,21 @@ describe("H2 Mermaid", () => {
     const text = `${"%% note\n".repeat(400_000)}journey\n`;
     const { result, ms } = timed(() => detectImportKind(text));
     expect(result).toBe("mermaid");
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
   });
 });
 
 describe("H2 CSV", () => {
-  it("H2: a 1,000,000-column touchpoint header is refused in < 300 ms with an error under 300 characters", () => {
+  it("H2: a 1,000,000-column touchpoint header is refused with an error under 300 characters", () => {
     const { result, ms } = timed(() => parseTouchpointCsv(`${MANY_COLUMNS}\nx,y\n`));
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.snapshot).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(describeIssue(result.errors[0]!).length).toBeLessThan(300);
     expect(result.errors[0]!.message).toMatch(/more than \d+ columns/);
   });
 
-  it("H2: a 1,000,000-column contribution header is refused in < 300 ms with a short error", () => {
+  it("H2: a 1,000,000-column contribution header is refused with a short error", () => {
     const { result, ms } = timed(() => {
       try {
         csvTable(`text,${MANY_COLUMNS}\nhello\n`);
@@ -101,17 +105,17 @@ describe("H2 CSV", () => {
         return error;
       }
     });
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result).toBeInstanceOf(CsvError);
     expect((result as CsvError).message.length).toBeLessThan(300);
     expect((result as CsvError).message).toMatch(/more than \d+ columns/);
   });
 
-  it("H2: a 4 MiB field is refused in < 300 ms without being echoed", () => {
+  it("H2: a 4 MiB field is refused without being echoed", () => {
     const { result, ms } = timed(() =>
       parseTouchpointCsv(`phase,touchpoint\n"${"a".repeat(4 << 20)}",x`),
     );
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.errors[0]!.message).toMatch(/longer than \d+ characters/);
     expect(replySize(result)).toBeLessThan(300);
   });
@@ -119,7 +123,7 @@ describe("H2 CSV", () => {
   it("H2: rows past the limit stop the parser, and each row's problems quote values shortly", () => {
     const rows = Array.from({ length: MAX_CSV_ROWS * 20 }, () => "p,t");
     const { result, ms } = timed(() => parseTouchpointCsv(`phase,touchpoint\n${rows.join("\n")}`));
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.errors[0]!.message).toBe(`more than ${MAX_CSV_ROWS} rows`);
     const channel = "z".repeat(5000);
     const bad = Array.from({ length: 500 }, () => `p,t,${channel},+9${"9".repeat(3000)}`);
@@ -144,10 +148,10 @@ describe("H2 CSV", () => {
 });
 
 describe("H2 JSON", () => {
-  it("H2: a 2,000,000-deep JSON file is refused in < 200 ms, before parsing", () => {
+  it("H2: a 2,000,000-deep JSON file is refused, before parsing", () => {
     const deep = `{"a":${"[".repeat(2_000_000)}${"]".repeat(2_000_000)}}`;
     const { result, ms } = timed(() => readMapFile(deep));
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
     expect(result.errors[0]!.message).toMatch(/nested deeper than \d+ levels/);
   });
 

@@ -3,12 +3,7 @@
  * (name, role, quote, colour, demographics, psychographics) editable beside the list. Every
  * field is written on blur, like the rest of the board, so others see it live and undo works.
  */
-import {
-  DEMOGRAPHIC_FIELDS,
-  PALETTE,
-  type Persona,
-  PSYCHOGRAPHIC_FIELDS,
-} from "@journeymap/schema";
+import { DEMOGRAPHIC_FIELDS, type Persona, PSYCHOGRAPHIC_FIELDS } from "@journeymap/schema";
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, Trash2, X } from "lucide-react";
 import { useContext, useEffect, useRef, useState } from "react";
 import { useEditor, useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
@@ -19,6 +14,8 @@ import { LibraryPersonaPicker } from "./LibraryPersonaPicker.tsx";
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "./personaLabels.ts";
 import { PersonaField } from "./PersonaField.tsx";
 import { PersonaFieldGroup } from "./PersonaFieldGroup.tsx";
+import { PersonaColourField } from "./PersonaColourField.tsx";
+import { PersonaProfileHead } from "./PersonaProfileHead.tsx";
 import { FreshElementContext, useFreshName } from "./useFreshName.ts";
 import { type MapLibrary, useMapLibrary } from "./useMapLibrary.ts";
 import "./colourSwatch.css";
@@ -39,25 +36,15 @@ function Profile({
   const fresh = useFreshName({ kind: "persona", id: persona.id });
   return (
     <div className="persona-profile" data-testid="personas.profile">
-      <div className="persona-profile-head">
-        <Avatar name={persona.name} colour={persona.colour} large />
-        <div className="persona-profile-names">
-          <PersonaField
-            label="Name"
-            value={persona.name}
-            autoFocus={fresh}
-            readOnly={readOnly}
-            onCommit={(name) => update({ name })}
-          />
-          <PersonaField
-            label="Role"
-            value={persona.role}
-            placeholder="e.g. Delivery lead (evaluator)"
-            readOnly={readOnly}
-            onCommit={(role) => update({ role })}
-          />
-        </div>
-      </div>
+      <PersonaProfileHead
+        name={persona.name}
+        role={persona.role}
+        colour={persona.colour}
+        readOnly={readOnly}
+        autoFocus={fresh}
+        onName={(name) => update({ name })}
+        onRole={(role) => update({ role })}
+      />
       <LibraryPersonaLink
         persona={persona}
         library={library.library}
@@ -72,20 +59,11 @@ function Profile({
         readOnly={readOnly}
         onCommit={(quote) => update({ quote })}
       />
-      <fieldset className="colour-field" disabled={readOnly}>
-        <legend>Colour</legend>
-        {PALETTE.map((colour) => (
-          <button
-            key={colour}
-            type="button"
-            className="colour-swatch"
-            style={{ background: colour }}
-            aria-label={`Colour ${colour}`}
-            aria-pressed={persona.colour === colour}
-            onClick={() => update({ colour })}
-          />
-        ))}
-      </fieldset>
+      <PersonaColourField
+        colour={persona.colour}
+        disabled={readOnly}
+        onChoose={(colour) => update({ colour })}
+      />
       <PersonaFieldGroup
         title="Demographics"
         fields={DEMOGRAPHIC_FIELDS}

@@ -7,7 +7,7 @@ import type {
   LibraryPersonaPage as PageData,
   UpdateLibraryPersonaBody,
 } from "@journeymap/protocol/http";
-import { DEMOGRAPHIC_FIELDS, PALETTE, PSYCHOGRAPHIC_FIELDS } from "@journeymap/schema";
+import { DEMOGRAPHIC_FIELDS, PSYCHOGRAPHIC_FIELDS } from "@journeymap/schema";
 import { Archive, ArchiveRestore } from "lucide-react";
 import { useEffect, useState } from "react";
 import {
@@ -18,9 +18,10 @@ import {
 import { DEMOGRAPHIC_LABELS, PSYCHOGRAPHIC_LABELS } from "../../board/personaLabels.ts";
 import { PersonaField } from "../../board/PersonaField.tsx";
 import { PersonaFieldGroup } from "../../board/PersonaFieldGroup.tsx";
+import { PersonaColourField } from "../../board/PersonaColourField.tsx";
+import { PersonaProfileHead } from "../../board/PersonaProfileHead.tsx";
 import { libraryPath } from "../../router.ts";
 import { AppLink } from "../../ui/AppLink.tsx";
-import { Avatar } from "../../ui/Avatar.tsx";
 import { FormError } from "../../ui/FormError.tsx";
 import { messageOf, useAction } from "../../ui/useAction.ts";
 import { PersonaCurves } from "./PersonaCurves.tsx";
@@ -106,24 +107,14 @@ export function LibraryPersonaPage({
         className="library-persona-profile persona-profile"
         data-testid="library.persona-profile"
       >
-        <div className="persona-profile-head">
-          <Avatar name={persona.name} colour={colour} large />
-          <div className="persona-profile-names">
-            <PersonaField
-              label="Name"
-              value={persona.name}
-              readOnly={false}
-              onCommit={(name) => name.trim() && save({ name: name.trim() })}
-            />
-            <PersonaField
-              label="Role"
-              value={persona.role}
-              placeholder="e.g. Delivery lead (evaluator)"
-              readOnly={false}
-              onCommit={(role) => save({ role })}
-            />
-          </div>
-        </div>
+        <PersonaProfileHead
+          name={persona.name}
+          role={persona.role}
+          colour={colour}
+          readOnly={false}
+          onName={(name) => name.trim() && save({ name: name.trim() })}
+          onRole={(role) => save({ role })}
+        />
         {persona.archivedAt !== null && (
           <p className="page-lede">
             Archived: hidden from new maps; maps using it keep following it.
@@ -138,20 +129,7 @@ export function LibraryPersonaPage({
           readOnly={false}
           onCommit={(quote) => save({ quote })}
         />
-        <fieldset className="colour-field">
-          <legend>Colour</legend>
-          {PALETTE.map((c) => (
-            <button
-              key={c}
-              type="button"
-              className="colour-swatch"
-              style={{ background: c }}
-              aria-label={`Colour ${c}`}
-              aria-pressed={persona.colour === c}
-              onClick={() => save({ colour: c })}
-            />
-          ))}
-        </fieldset>
+        <PersonaColourField colour={persona.colour} onChoose={(c) => save({ colour: c })} />
         <PersonaFieldGroup
           title="Demographics"
           fields={DEMOGRAPHIC_FIELDS}

@@ -4,5 +4,6 @@ import { defineConfig } from "vitest/config";
 // fails sound tests there. Tests that spawn processes or wait on the network set their own,
 // larger budget.
 export default defineConfig({
-  test: { testTimeout: 30_000, hookTimeout: 30_000 },
+  // Hooks create and drop databases and start servers: 30 s was seen too short at a load of 21.
+  test: { testTimeout: 30_000, hookTimeout: 120_000 },
 });

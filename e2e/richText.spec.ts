@@ -6,14 +6,18 @@
  *
  * First, the hazard that once made this spec flaky: a selection the browser has made but the
  * editor has not read yet (its selectionchange event is still queued, as on a busy machine)
- * must survive an update from someone else arriving in between, and must be what Bold applies
- * to. The specs hold the page's selectionchange events to open that instant on purpose.
+ * must survive an update from someone else arriving in between, or someone else's caret
+ * moving, and must be what Bold or Enter applies to. The specs hold the page's selectionchange
+ * events to open that instant on purpose, and let the other person act inside it: nothing
+ * races a timer. Formatting chosen at the caret, a list and a link must survive others' edits
+ * landing between the key and the typing too.
  */
 import path from "node:path";
 import { mapDocumentName, ROLE } from "@journeymap/protocol";
 import { cellRootName, readJourneyMap } from "@journeymap/schema";
 import { connectProvider } from "@journeymap/testkit";
-import type { Page } from "playwright-core";
+import type { CreatedMap } from "@journeymap/protocol/http";
+import type { Locator, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import type * as Y from "yjs";
 import { ARTIFACTS, SCREENSHOTS } from "./support/browser.ts";
@@ -69,12 +73,15 @@ const releaseSelectionChanges = (page: Page) =>
     (window as unknown as { releaseSelectionChanges: () => void }).releaseSelectionChanges(),
   );
 
-/** The page at 1280 wide (for docs) and at 1024×768 (for looking at a small laptop). */
-async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * The page at 1280 wide (for docs) and at 1024×768 (for looking at a small laptop; into `small`
+ * when given, the artifacts otherwise).
+ */
+async function screenshots(page: Page, name: string, small?: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
   const wide = page.viewportSize()!;
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-1024.png`) });
+  await page.screenshot({ path: small ?? path.join(ARTIFACTS, `${name}-1024.png`) });
   await page.setViewportSize(wide);
 }
 
@@ -96,6 +103,63 @@ async function anaTyping(session: Session, title: string, text: string) {
   return { map, ana, page, editor, step: step!, cellName };
 }
 
+/**
+ * Ben as a second real client (a Node provider), who writes at the start of the first step's
+ * Actions cell; `writeAtStart` resolves once Ana's editor shows his text.
+ */
+async function benOnTheCell(session: Session, map: CreatedMap, anaEditor: Locator) {
+  const ben = await connectProvider({
+    wsUrl: session.server.wsUrl,
+    name: mapDocumentName(map.id),
+    token: map.token,
+    displayName: "Ben",
+  });
+  const snapshot = readJourneyMap(ben.doc);
+  const lane = snapshot.lanes.find((l) => l.name === "Actions")!;
+  const cell = ben.doc.getXmlFragment(cellRootName(lane.id, snapshot.touchpoints[0]!.id));
+  return {
+    firstLine: () => ((cell.get(0) as Y.XmlElement).get(0) as Y.XmlText).toString(),
+    async writeAtStart(text: string): Promise<void> {
+      const line = (cell.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      ben.doc.transact(() => line.insert(0, text));
+      await ben.confirmed();
+      await expect.poll(() => anaEditor.innerText()).toContain(text);
+    },
+    destroy: () => ben.destroy(),
+  };
+}
+
+/** Where the editor draws other people's carets (document positions). */
+const othersCarets = (page: Page) =>
+  page.evaluate(() => {
+    type Plugin = { key: string; getState: (s: unknown) => { find: () => { from: number }[] } };
+    const { state } = (
+      document.querySelector(".ProseMirror") as unknown as {
+        editor: { state: { plugins: Plugin[] } };
+      }
+    ).editor;
+    const carets = state.plugins.find((p) => p.key.startsWith("yjs-cursor"))!;
+    return carets
+      .getState(state)
+      .find()
+      .map((d) => d.from);
+  });
+
+/**
+ * The editor's non-empty lines (list items' included), without others' caret labels. (An empty
+ * line after a list is the editor's own: there is always somewhere to type below it.)
+ */
+const lines = (editor: Locator) =>
+  editor.locator("p").evaluateAll((ps) =>
+    ps
+      .map((p) => {
+        const copy = p.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+        return copy.textContent?.trim() ?? "";
+      })
+      .filter((line) => line !== ""),
+  );
+
 describeInBrowser("rich text", (session) => {
   it("keeps a selection the editor had not read yet when someone else's edit arrives", async () => {
     const { map, page, editor } = await anaTyping(session, "Selection race", "Pays now");
@@ -105,21 +169,11 @@ describeInBrowser("rich text", (session) => {
     await selectLastWordUnread(page);
 
     // Ben, another real client, writes at the start of the same cell right then.
-    const ben = await connectProvider({
-      wsUrl: session.server.wsUrl,
-      name: mapDocumentName(map.id),
-      token: map.token,
-      displayName: "Ben",
-    });
+    const ben = await benOnTheCell(session, map, editor);
     try {
-      const snapshot = readJourneyMap(ben.doc);
-      const lane = snapshot.lanes.find((l) => l.name === "Actions")!;
-      const cell = ben.doc.getXmlFragment(cellRootName(lane.id, snapshot.touchpoints[0]!.id));
-      const paragraph = cell.get(0) as Y.XmlElement;
-      expect((paragraph.get(0) as Y.XmlText).toString()).toBe("Pays now");
-      ben.doc.transact(() => (paragraph.get(0) as Y.XmlText).insert(0, "Ben: "));
-      await ben.confirmed();
-      await expect.poll(() => editor.innerText()).toBe("Ben: Pays now");
+      expect(ben.firstLine()).toBe("Pays now");
+      await ben.writeAtStart("Ben: ");
+      expect(await editor.innerText()).toBe("Ben: Pays now");
     } finally {
       ben.destroy();
     }
@@ -131,6 +185,118 @@ describeInBrowser("rich text", (session) => {
     await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
     expect(await editor.innerText()).toBe("Ben: Pays now");
     expect(await focusInText(page)).toBe(true);
+  }, 180_000);
+
+  it("keeps the bold word when someone else's edit arrives between End and the editor reading it", async () => {
+    const { map, page, editor } = await anaTyping(session, "End race", "Pays now");
+    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await expect.poll(() => selections(page)).toEqual({ dom: "now", editor: "now" });
+    await toolbar.getByRole("button", { name: "Bold" }).click();
+    await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
+
+    // End moves the caret on the page; the editor still has "now" selected when Ben writes.
+    await holdSelectionChanges(page);
+    await page.keyboard.press("End");
+    expect(await selections(page)).toEqual({ dom: "", editor: "now" });
+    const ben = await benOnTheCell(session, map, editor);
+    try {
+      await ben.writeAtStart("Ben: ");
+    } finally {
+      ben.destroy();
+    }
+    // Enter makes a new line after the bold word instead of replacing it.
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Card");
+    await releaseSelectionChanges(page);
+    await expect.poll(() => lines(editor)).toEqual(["Ben: Pays now", "Card"]);
+    expect((await editor.locator("strong").allInnerTexts())[0]).toBe("now");
+  }, 180_000);
+
+  it("keeps the bold word when someone else's caret moves between End and the editor reading it", async () => {
+    const { map, page, editor, cellName } = await anaTyping(session, "Caret race", "Pays now");
+    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
+    // Ben edits the same cell in his browser: his caret shows in Ana's text, at its end.
+    const ben = (await session.openBoardAs(map, ROLE.editor, { name: "Ben", viewport: VIEWPORT }))
+      .board;
+    await ben.page.getByRole("button", { name: cellName, exact: true }).click();
+    await ben.page.locator(".ProseMirror-focused").waitFor();
+    await expect.poll(() => othersCarets(page)).toEqual([9]);
+
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await expect.poll(() => selections(page)).toEqual({ dom: "now", editor: "now" });
+    await toolbar.getByRole("button", { name: "Bold" }).click();
+    await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
+
+    // End, unread by the editor; then Ben's caret moves to the start and is redrawn for Ana.
+    await holdSelectionChanges(page);
+    await page.keyboard.press("End");
+    await ben.page.keyboard.press("Home");
+    await expect.poll(() => othersCarets(page)).toEqual([1]);
+    // The redraw did not put "now" back on the page as selected, so Enter does not replace it.
+    expect((await selections(page)).dom).toBe("");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Card");
+    await releaseSelectionChanges(page);
+    await expect.poll(() => lines(editor)).toEqual(["Pays now", "Card"]);
+    expect((await editor.locator("strong").allInnerTexts())[0]).toBe("now");
+  }, 180_000);
+
+  it("keeps Bold chosen at the caret for the next letters when someone else's edit arrives first", async () => {
+    const { map, page, editor } = await anaTyping(session, "Stored bold", "Pays now");
+    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
+    const bold = toolbar.getByRole("button", { name: "Bold", exact: true });
+    await page.keyboard.press("End");
+    await expect.poll(() => selections(page)).toEqual({ dom: "", editor: "" });
+    await bold.click();
+    await expect.poll(() => bold.getAttribute("aria-pressed")).toBe("true");
+
+    const ben = await benOnTheCell(session, map, editor);
+    try {
+      await ben.writeAtStart("Ben: ");
+    } finally {
+      ben.destroy();
+    }
+    expect(await bold.getAttribute("aria-pressed")).toBe("true");
+    await page.keyboard.type(" today");
+    await expect.poll(() => editor.locator("strong").allTextContents()).toEqual([" today"]);
+    expect(await editor.innerText()).toBe("Ben: Pays now today");
+  }, 180_000);
+
+  it("puts a list and a link where the caret was when someone else's edits land in between", async () => {
+    const { map, page, editor } = await anaTyping(session, "List and link race", "Pays now");
+    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
+    const ben = await benOnTheCell(session, map, editor);
+    try {
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await toolbar.getByRole("button", { name: "Bulleted list" }).click();
+      await expect.poll(() => editor.locator("li").count()).toBe(1);
+      await ben.writeAtStart("Ben: ");
+      await page.keyboard.type("Card declined");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("See ");
+      await expect.poll(() => lines(editor)).toEqual(["Ben: Pays now", "Card declined", "See"]);
+
+      // The link form is open (focus in its field) when Ben writes again.
+      await toolbar.getByRole("button", { name: "Link" }).click();
+      const form = page.getByRole("dialog", { name: "Add a link" });
+      await form.getByRole("textbox", { name: "Link address" }).fill("example.com/help");
+      await ben.writeAtStart("Hi ");
+      await form.getByRole("button", { name: "Add" }).click();
+      await expect.poll(() => editor.locator("a").allInnerTexts()).toEqual(["example.com/help"]);
+      expect(await editor.locator("li").allInnerTexts()).toEqual([
+        "Card declined",
+        "See example.com/help",
+      ]);
+      expect(await lines(editor)).toEqual([
+        "Hi Ben: Pays now",
+        "Card declined",
+        "See example.com/help",
+      ]);
+    } finally {
+      ben.destroy();
+    }
   }, 180_000);
 
   it("applies Bold from the toolbar and from keys to a selection the editor had not read yet", async () => {
@@ -149,8 +315,15 @@ describeInBrowser("rich text", (session) => {
     await expect
       .poll(async () => (await editor.locator("em").allInnerTexts()).join(""))
       .toBe("Pays now");
+
+    // End then Enter at once (the fresh-clone CI failure): End is not read yet when Enter
+    // comes, and Enter must start a new line, not replace the line still selected in the editor.
+    await page.keyboard.press("End");
+    expect(await selections(page)).toEqual({ dom: "", editor: "Pays now" });
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Card");
     await releaseSelectionChanges(page);
-    expect(await editor.innerText()).toBe("Pays now");
+    await expect.poll(() => lines(editor)).toEqual(["Pays now", "Card"]);
   }, 180_000);
 
   it("formats a cell with the toolbar and keys; board, Ben, export, table and slides show it", async () => {
@@ -197,7 +370,11 @@ describeInBrowser("rich text", (session) => {
     const bar = (await toolbar.boundingBox())!;
     const text = (await editor.boundingBox())!;
     expect(bar.y + bar.height).toBeLessThanOrEqual(text.y);
-    await screenshots(page, "board-rich-text");
+    await screenshots(
+      page,
+      "board-rich-text",
+      path.join(SCREENSHOTS, "rich-text-toolbar-1024.png"),
+    );
 
     // Keyboard: Alt+F10 reaches the toolbar, arrows move along it, Escape goes back to the text.
     await page.keyboard.press("Alt+F10");

@@ -12,6 +12,7 @@ import { safeHref } from "@journeymap/schema";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { CatchUpSelection } from "./CellEditorSelection.ts";
+import { KeepStoredMarks } from "./CellEditorStoredMarks.ts";
 import { type HeldKey, playHeldKeys } from "./CellEditorTypeAhead.ts";
 import { CellToolbar, handleToolbarKeys } from "./CellToolbar.tsx";
 import "./CellEditor.css";
@@ -45,8 +46,11 @@ export default function CellEditor({
         },
       }),
       Collaboration.configure({ fragment }),
-      // Someone else's update or a key must not act on a selection the editor has not read.
-      CatchUpSelection.configure({ doc: fragment.doc }),
+      // Someone else's update or caret, or a key, must not act on a selection the editor has
+      // not read…
+      CatchUpSelection.configure({ doc: fragment.doc, carets: provider?.awareness ?? null }),
+      // …nor undo Bold or Italic chosen at the caret for the next letters.
+      KeepStoredMarks,
       // The server sets every state's user (name, colour): we pass placeholders it replaces.
       ...(provider
         ? [CollaborationCaret.configure({ provider, user: { name: "", color: "#666666" } })]

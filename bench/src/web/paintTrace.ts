@@ -70,7 +70,7 @@ async function measure(browser: Browser, page: Page, css: string, thread: () => 
       add(byEvent, e.name, e.dur / 1000);
       if (e.name === "Paint") add(byNode, String(d.nodeName ?? d.nodeId), e.dur / 1000);
     }
-    if (e.name.endsWith("InvalidationTracking"))
+    if (e.name.endsWith("InvalidationTracking") && e.name.includes(process.env.INVAL_KIND ?? ""))
       add(inval, `${e.name} ${String(d.reason ?? "")} ${String(d.nodeName ?? "").slice(0, 80)}`, 0);
   }
   const perFrame = (name: string) => ((byEvent.get(name)?.ms ?? 0) / run.frames).toFixed(2);
@@ -78,7 +78,7 @@ async function measure(browser: Browser, page: Page, css: string, thread: () => 
     `\n[${css || "as built"}] load ${os.loadavg()[0]!.toFixed(1)}: ${run.reachedPx} px, ${run.frames} frames, ${run.fps.toFixed(1)} fps, p95 ${run.p95Ms.toFixed(1)} ms; main-thread CPU ${(cpu / run.frames).toFixed(2)} ms/frame, ${((cpu * 1000) / Math.max(1, run.reachedPx)).toFixed(0)} ms/1000 px`,
   );
   console.log(
-    `  per frame (wall): Commit ${perFrame("Commit")}, Layerize ${perFrame("Layerize")}, Paint ${perFrame("Paint")}, PrePaint ${perFrame("PrePaint")}, UpdateLayoutTree ${perFrame("UpdateLayoutTree")}, Layout ${perFrame("Layout")}, FunctionCall ${perFrame("FunctionCall")}; UpdateLayer ×${((byEvent.get("UpdateLayer")?.n ?? 0) / run.frames).toFixed(1)}/frame, Paint ×${((byEvent.get("Paint")?.n ?? 0) / run.frames).toFixed(1)}/frame`,
+    `  per frame (wall): Commit ${perFrame("Commit")}, Layerize ${perFrame("Layerize")}, Paint ${perFrame("Paint")}, PrePaint ${perFrame("PrePaint")}, UpdateLayoutTree ${perFrame("UpdateLayoutTree")}, Layout ${perFrame("Layout")}, FunctionCall ${perFrame("FunctionCall")}; ${["UpdateLayer", "Paint", "Layerize", "Commit"].map((k) => `${k} ×${((byEvent.get(k)?.n ?? 0) / run.frames).toFixed(2)}`).join(", ")} per frame`,
   );
   for (const [k, v] of [...byNode].sort((a, b) => b[1].ms - a[1].ms).slice(0, 4))
     console.log(`  paint ${v.ms.toFixed(0)} ms ×${v.n} ${k}`);

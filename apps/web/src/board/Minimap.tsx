@@ -30,6 +30,19 @@ function viewOf(el: HTMLElement): View {
 
 const frameX = (view: View) => view.left * WIDTH;
 const frameWidth = (view: View) => Math.max(4, view.width * WIDTH);
+const frameTransform = (view: View) => `translateX(${frameX(view)}px)`;
+
+/**
+ * Moves the view frame with a transform on its own compositor layer (Minimap.css): setting its
+ * `x` repainted the page's root layer, the whole 1600 × 1000 window on a desktop, on every frame
+ * of a scroll (issue 15, B12). Its width changes only when the board's width does.
+ */
+function placeFrame(rect: SVGRectElement | null, view: View) {
+  if (!rect) return;
+  rect.style.transform = frameTransform(view);
+  const width = String(frameWidth(view));
+  if (rect.getAttribute("width") !== width) rect.setAttribute("width", width);
+}
 
 export function Minimap({
   columns,
@@ -54,8 +67,7 @@ export function Minimap({
     if (!el) return;
     const update = () => {
       view.current = viewOf(el);
-      frame.current?.setAttribute("x", String(frameX(view.current)));
-      frame.current?.setAttribute("width", String(frameWidth(view.current)));
+      placeFrame(frame.current, view.current);
     };
     update();
     el.addEventListener("scroll", update, { passive: true });
@@ -98,8 +110,9 @@ export function Minimap({
         <rect
           ref={frame}
           className="minimap-view"
-          x={frameX(view.current)}
+          x={0}
           y={0.5}
+          style={{ transform: frameTransform(view.current) }}
           width={frameWidth(view.current)}
           height={HEIGHT - 1}
           rx={3}

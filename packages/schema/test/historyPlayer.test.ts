@@ -1,6 +1,7 @@
 import {
   CHUNK,
   createMapFromTemplate,
+  FORWARD_REACH,
   HistoryPlayer,
   type HistorySource,
   LOCAL_ORIGIN,
@@ -95,69 +96,67 @@ describe("HistoryPlayer", () => {
     expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, rows.length - 3));
   });
 
-  it("steps back and forth by undoing and redoing rows, exactly, without a rebuild", async () => {
+  it("steps back exactly: from the chunk's start, or a document an earlier move left", async () => {
     const { source, calls } = sourceOf(rows);
     const player = new HistoryPlayer(source);
     const first = await player.seek(CHUNK + 100); // opens with one state request
-    const moves = [CHUNK + 140, CHUNK + 139, CHUNK + 120, CHUNK + 131, CHUNK + 140, CHUNK + 101];
-    for (const seq of moves) {
+    const moves: Array<[seq: number, same: boolean]> = [
+      [CHUNK + 140, true], // forward: rows on the same document
+      [CHUNK + 139, false], // back: chunk 1's start (a state request) and 139 rows
+      [CHUNK + 120, false],
+      [CHUNK + 131, true],
+      [40, false], // the empty document it opened on, brought forward by rows
+    ];
+    let doc = first.doc;
+    for (const [seq, same] of moves) {
       const at = await player.seek(seq);
-      expect(at.rebuilt, `seq ${seq}`).toBe(false);
-      expect(at.doc).toBe(first.doc);
+      expect(at.doc === doc, `seq ${seq}`).toBe(same);
+      expect(at.rebuilt, `seq ${seq}`).toBe(!same);
       expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapAt(rows, seq));
+      doc = at.doc;
     }
-    expect(calls.state).toBe(1);
-    // Past the rows undone, or before the rows applied here: rebuilt, and still exact.
-    for (const seq of [CHUNK + 200, CHUNK + 99]) {
-      const at = await player.seek(seq);
-      expect(at.rebuilt, `seq ${seq}`).toBe(true);
-      expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapAt(rows, seq));
-    }
-    // A fresh document applies rows again, and steps back by undoing them.
-    await player.seek(CHUNK + 180);
-    const back = await player.seek(CHUNK + 150);
-    expect(back.rebuilt).toBe(false);
-    expect(readJourneyMap(back.doc)).toEqual(mapAt(rows, CHUNK + 150));
+    expect(calls.state).toBe(2); // the open and chunk 1's start, decoded once and kept
   });
 
   it("shows the document at a visited moment on the way: forward, back, far and from the chunk before", async () => {
+    // Far moves start beyond FORWARD_REACH of any document the player has.
+    const base = FORWARD_REACH + CHUNK;
+    const rows = log(base + CHUNK * 2 + 150);
     const { source, calls } = sourceOf(rows);
     const player = new HistoryPlayer(source);
-    await player.seek(CHUNK + 100);
+    await player.seek(base + 100);
     const seen: Array<{ seq: number; map: ReturnType<typeof readJourneyMap> }> = [];
     const visit = (seq: number) => ({
       seq,
       see: (doc: Y.Doc) => seen.push({ seq, map: readJourneyMap(doc) }),
     });
     const moves: Array<[target: number, visited: number]> = [
-      [CHUNK + 140, CHUNK + 120], // forward over rows, visited on the way
-      [CHUNK + 150, CHUNK + 140], // forward from the visited moment itself
-      [CHUNK + 110, CHUNK + 112], // back by undoing, passing it
-      [CHUNK + 108, CHUNK + 104], // back, visit earlier still: undone to it, redone to the target
-      [CHUNK + 145, CHUNK + 130], // forward by redoing
-      [CHUNK * 2 + 40, CHUNK * 2 + 10], // far: rebuilt in the target's chunk
-      [CHUNK + 20, CHUNK - 60], // far, visit in the chunk before: started there
-      [300, 10], // far, visit two chunks back: not passed
+      [base + 140, base + 120], // forward over rows, visited on the way
+      [base + 150, base + 140], // forward from the visited moment itself
+      [base + 108, base + 104], // back: rebuilt from the chunk's start, passing it
+      [base + 145, base + 130], // forward again on that document
+      [base + CHUNK + 40, base + CHUNK + 10], // forward into the next chunk
+      [base + 20, base - 60], // back, visit in the chunk before: started there
+      [300, 10], // the empty document it opened on, brought forward by rows
     ];
     for (const [target, visited] of moves) {
       const before = seen.length;
       const at = await player.seek(target, visit(visited));
       expect(readJourneyMap(at.doc), `target ${target}`).toEqual(mapAt(rows, target));
-      if (visited < target - CHUNK) {
-        expect(seen.length, `target ${target}`).toBe(before);
-        continue;
-      }
       expect(seen.length, `target ${target}`).toBe(before + 1);
       expect(seen.at(-1)!.map, `visit ${visited}`).toEqual(mapAt(rows, visited));
     }
-    expect(calls.state).toBe(2); // the open and chunk 2's start (chunk 0 is empty): visits ask nothing
+    // The open and two chunk starts: visits ask nothing.
+    expect(calls.state).toBe(3);
   });
 
-  it("opens passing a visited moment: a chunk start and rows instead of the moment's state", async () => {
+  it("opens passing a visited moment: rows from a chunk start instead of the moment's state", async () => {
+    // Longer than FORWARD_REACH: from the empty document, rows alone would reach the target.
+    const rows = log(FORWARD_REACH + CHUNK + 150);
     const { source, calls } = sourceOf(rows);
     const player = new HistoryPlayer(source);
     let seen: ReturnType<typeof readJourneyMap> | null = null;
-    const visited = CHUNK * 2 - 30;
+    const visited = Math.floor(rows.length / CHUNK) * CHUNK - 30;
     const at = await player.seek(rows.length, {
       seq: visited,
       see: (doc) => {
@@ -166,7 +165,7 @@ describe("HistoryPlayer", () => {
     });
     expect(readJourneyMap(at.doc)).toEqual(mapAt(rows, rows.length));
     expect(seen).toEqual(mapAt(rows, visited));
-    expect(calls.state).toBe(1); // chunk 1's start
+    expect(calls.state).toBe(1); // the start of the chunk before the target's
   });
 
   it("runs overlapping seeks in order, ending at the last one asked", async () => {

@@ -36,6 +36,16 @@ export class ReplayCore {
   /** Equal to the page's display document: it only ever receives this replica's updates. */
   private readonly replica = new Y.Doc();
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The player's document the replica last equalled, and the roots of it that rows changed
+   * since: a move on that document mirrors only those (a whole comparison cost 3–180 ms on the
+   * 50,000-edit benchmark map, most of a small step's time in the worker).
+   */
+  private watched: Y.Doc | null = null;
+  private readonly changedRoots = new Set<AnyType>();
+  private readonly noteChanges = (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) this.changedRoots.add(rootOf(type));
+  };
 
   constructor(source: HistorySource) {
     this.player = new HistoryPlayer(source);
@@ -61,12 +71,46 @@ export class ReplayCore {
     const keep = (update: Uint8Array) => updates.push(update);
     this.replica.on("update", keep);
     try {
-      mirrorMap(this.replica, at.doc);
+      mirrorMap(this.replica, at.doc, at.doc === this.watched ? this.changedNames() : undefined);
     } finally {
       this.replica.off("update", keep);
     }
+    this.watch(at.doc);
     const delta =
       updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     return { seq: at.seq, delta, visit };
   }
+
+  /**
+   * The names of the roots changed since the last mirror, or undefined (compare everything) when
+   * one is no longer the document's: reading a root first as a map or fragment replaces its
+   * untyped stand-in, which a transaction may have noted before.
+   */
+  private changedNames(): Set<string> | undefined {
+    const names = new Set<string>();
+    if (this.changedRoots.size === 0) return names;
+    for (const [name, type] of this.watched!.share) {
+      if (this.changedRoots.has(type)) names.add(name);
+    }
+    return names.size === this.changedRoots.size ? names : undefined;
+  }
+
+  /** Notes the roots that rows change on `doc` from now on (the replica equals it now). */
+  private watch(doc: Y.Doc): void {
+    this.changedRoots.clear();
+    if (doc === this.watched) return;
+    this.watched?.off("afterTransaction", this.noteChanges);
+    doc.on("afterTransaction", this.noteChanges);
+    this.watched = doc;
+  }
+}
+
+/** Any shared type (Yjs types its transactions' changed keys this way). */
+// biome-ignore lint/suspicious/noExplicitAny: the parameter Yjs itself uses for untyped types
+type AnyType = Y.AbstractType<Y.YEvent<any>>;
+
+function rootOf(type: AnyType): AnyType {
+  let root = type;
+  while (root._item !== null) root = root._item.parent as AnyType;
+  return root;
 }

@@ -13,13 +13,15 @@ for (let i = 0; rows.length < CHUNK * 2 + 150; i++) {
 }
 const stateAt = (seq: number) => Y.mergeUpdates(rows.slice(0, seq));
 
-function sourceOf(failState = () => false): HistorySource {
+/** `fails`: the server refuses states and rows (a seek may need either). */
+function sourceOf(fails = () => false): HistorySource {
   return {
     state: async (seq) => {
-      if (failState()) throw new Error("410: compacted");
+      if (fails()) throw new Error("410: compacted");
       return stateAt(seq);
     },
     rows: async (from, to) => {
+      if (fails()) throw new Error("410: compacted");
       const frames: RowFrame[] = [];
       for (let seq = from; seq <= Math.min(to, from + 199, rows.length); seq++) {
         frames.push({ seq, bytes: rows[seq - 1]! });

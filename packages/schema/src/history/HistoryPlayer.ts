@@ -2,10 +2,16 @@
  * Rebuilds a map at any sequence number in the browser, fast enough to scrub: the log is
  * fetched in chunks of CHUNK rows aligned with the server's history checkpoints, so a seek is
  * "state at the chunk's start (one request, served from the server's checkpoint cache) + the
- * chunk's rows (one request)". Moving forward within reach applies only the rows in between
- * to the same document, so the incremental reader repaints only what changed; moving back
- * over those rows undoes them; moving far rebuilds a fresh document from the nearest chunk
- * start.
+ * chunk's rows (one request)". Decoding a chunk start is the most expensive part of a move
+ * (35–140 ms for the 50,000-edit benchmark map, whose states are mostly tombstones), applying
+ * rows the cheapest (7–25 ms per 1,000), so a move up to FORWARD_REACH rows ahead of the
+ * current document, or of one of the few documents earlier moves left behind, applies rows to
+ * it instead; any other move decodes the nearest chunk start and applies the rows after it.
+ *
+ * Documents only ever move forward, by logged rows, so each is exactly the log replayed to its
+ * row (issue 16, R1). Stepping back by undoing rows (Y.UndoManager) was tried and is not exact:
+ * undo re-creates what a row deleted as new items and gives up on a map key someone else
+ * overwrote since, so after concurrent edits a step back showed a map that never existed.
  *
  * No React and no fetch here: the source is injected, so the player is tested with rows
  * produced by real documents.
@@ -16,10 +22,19 @@ import * as Y from "yjs";
 export const CHUNK = 500;
 /** Chunks of rows (and their start states) kept in memory. */
 const CACHED_CHUNKS = 12;
-/** Rows that can be stepped back by undoing them, at most (older ones need a rebuild). */
-const MAX_TRAIL = 2 * CHUNK;
-/** The origin of logged rows applied by the player: the only transactions its undo tracks. */
-const ROW_ORIGIN = Symbol("history row");
+/**
+ * How far ahead of a document it has a move applies rows instead of decoding a chunk start:
+ * 2,000 rows cost about what one decode of a late state costs on the benchmark map
+ * (bench/src/history/historyJumpParts.ts).
+ */
+export const FORWARD_REACH = 4 * CHUNK;
+/**
+ * Documents kept besides the current one, left behind by moves (about 12 MB each in memory for
+ * the benchmark map at 50,000 edits): a later move up to FORWARD_REACH rows after one resumes it.
+ */
+const KEPT_DOCS = 3;
+/** The origin of logged rows applied by the player. */
+const ROW_ORIGIN = "history";
 
 export interface HistorySource {
   /** The exact state after row `seq` (a chunk start, or the moment the player opens at). */
@@ -41,7 +56,7 @@ export interface Visit {
 export interface Position {
   readonly doc: Y.Doc;
   readonly seq: number;
-  /** True when `doc` is a new document (moved back or far). */
+  /** True when `doc` is another document than the last seek's (moved back or far). */
   readonly rebuilt: boolean;
 }
 
@@ -52,23 +67,8 @@ export class HistoryPlayer {
   private queue: Promise<unknown> = Promise.resolve();
   /** False until the first seek: opening asks for that one moment's state, nothing more. */
   private opened = false;
-  /**
-   * Stepping back without a rebuild: rows applied one by one to the current document are
-   * undone (Y.UndoManager restores what they deleted and removes what they added, so the
-   * content is exactly the earlier moment's), and redone when moving forward again. `trail`
-   * says, for the rows before `seq`, whether each left an undo step; `undone` the same for the
-   * rows after it that were undone (the last undone last).
-   */
-  private undo: Y.UndoManager;
-  private trail: boolean[] = [];
-  private undone: boolean[] = [];
-  /**
-   * True once anything was undone on this document: undo and redo re-create what rows deleted
-   * as new items, so logged rows can no longer be applied exactly on top (a later row that
-   * overwrites a value would lose to the re-created copy). Moving past the undone rows then
-   * rebuilds.
-   */
-  private diverged = false;
+  /** Exact documents of earlier moments, most recently used last. */
+  private kept: Array<{ readonly doc: Y.Doc; readonly seq: number }> = [];
   doc: Y.Doc;
   seq: number;
 
@@ -77,22 +77,16 @@ export class HistoryPlayer {
     this.source = source;
     this.doc = doc;
     this.seq = seq;
-    this.undo = this.undoFor(doc);
   }
 
-  private undoFor(doc: Y.Doc): Y.UndoManager {
-    return new Y.UndoManager(doc, { trackedOrigins: new Set([ROW_ORIGIN]), captureTimeout: 0 });
-  }
-
-  /** A new current document at `seq`, with nothing to undo. */
+  /** Makes `doc` (at `seq`) the current document; the one it replaces is kept. */
   private replace(doc: Y.Doc, seq: number): Position {
-    this.undo.destroy();
+    if (this.doc !== doc) {
+      this.kept.push({ doc: this.doc, seq: this.seq });
+      if (this.kept.length > KEPT_DOCS) this.kept.shift();
+    }
     this.doc = doc;
     this.seq = seq;
-    this.undo = this.undoFor(doc);
-    this.trail = [];
-    this.undone = [];
-    this.diverged = false;
     return { doc, seq, rebuilt: true };
   }
 
@@ -145,11 +139,14 @@ export class HistoryPlayer {
 
   /** Rows after `from` up to `to`, from the cached chunks. */
   private async rowsBetween(from: number, to: number): Promise<RowFrame[]> {
-    const out: RowFrame[] = [];
+    const chunks: Promise<RowFrame[]>[] = [];
+    // Asked for at once: a long forward move spans several chunks.
     for (let chunk = Math.floor(from / CHUNK); chunk * CHUNK < to; chunk++) {
-      for (const row of await this.chunkRows(chunk, to)) {
-        if (row.seq > from && row.seq <= to) out.push(row);
-      }
+      chunks.push(this.chunkRows(chunk, to));
+    }
+    const out: RowFrame[] = [];
+    for (const rows of await Promise.all(chunks)) {
+      for (const row of rows) if (row.seq > from && row.seq <= to) out.push(row);
     }
     return out;
   }
@@ -173,49 +170,28 @@ export class HistoryPlayer {
       // With a moment to visit on the way, the rebuild below (two requests) passes it.
       this.opened = true;
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, await this.source.state(target), "history");
+      Y.applyUpdate(doc, await this.source.state(target), ROW_ORIGIN);
       return this.replace(doc, target);
     }
     this.opened = true;
-    const undoable = (seq: number) => seq < this.seq && this.seq - seq <= this.trail.length;
-    if (undoable(target)) {
-      // Back to the visit too when it is earlier and undoable, then forward again to the target.
-      const lowest = visit && visit.seq < target && undoable(visit.seq) ? visit.seq : target;
-      while (this.seq > lowest) {
-        const step = this.trail.pop()!;
-        if (step) this.undo.undo();
-        this.diverged = true;
-        this.undone.push(step);
-        this.seq--;
-        if (this.seq === visit?.seq) visit.see(this.doc);
+    // The document closest before the target that rows bring there: the current one or a kept one.
+    let from: { readonly doc: Y.Doc; readonly seq: number } | null = null;
+    for (const candidate of [...this.kept, { doc: this.doc, seq: this.seq }]) {
+      if (reaches(candidate.seq, target, visit) && (!from || candidate.seq > from.seq)) {
+        from = candidate;
       }
-      this.redoTo(target);
-      return { doc: this.doc, seq: target, rebuilt: false };
     }
-    const forward =
-      target >= this.seq && target - this.seq <= (this.diverged ? this.undone.length : CHUNK);
-    if (forward) {
-      // Rows are fetched before anything changes, so a failed fetch leaves the document as is.
-      const rows =
-        this.seq + this.undone.length < target
-          ? await this.rowsBetween(this.seq + this.undone.length, target)
-          : [];
-      if (this.seq === visit?.seq) visit.see(this.doc);
-      this.redoTo(target, visit);
-      if (this.seq < target) {
-        // One transaction per row, so each can be undone on its own (the board still
-        // repaints once: React renders after the whole move).
-        for (const row of rows) {
-          const steps = this.undo.undoStack.length;
-          Y.applyUpdate(this.doc, row.bytes, ROW_ORIGIN);
-          this.trail.push(this.undo.undoStack.length > steps);
-          if (row.seq === visit?.seq) visit.see(this.doc);
-        }
-        this.undone = [];
-        this.seq = target;
+    if (from) {
+      // Fetched before anything changes: a failed fetch leaves the player where it was.
+      const rows = await this.rowsBetween(from.seq, target);
+      const rebuilt = from.doc !== this.doc;
+      if (rebuilt) {
+        this.kept.splice(this.kept.indexOf(from), 1);
+        this.replace(from.doc, from.seq);
       }
-      this.trimTrail();
-      return { doc: this.doc, seq: target, rebuilt: false };
+      this.applyRows(this.doc, from.seq, rows, visit);
+      this.seq = target;
+      return { doc: this.doc, seq: target, rebuilt };
     }
     const chunk = firstChunk ?? Math.floor(target / CHUNK);
     const [start, rows] = await Promise.all([
@@ -225,35 +201,34 @@ export class HistoryPlayer {
     // The start state, then the rows one by one: merging them all into one update first cost
     // more CPU than applying them (Y.mergeUpdates grows faster than the number of rows).
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, start, "history");
-    doc.transact(() => {
-      if (visit?.seq === chunk * CHUNK) visit.see(doc);
-      for (const row of rows) {
-        Y.applyUpdate(doc, row.bytes, "history");
-        if (row.seq === visit?.seq) visit.see(doc);
-      }
-    }, "history");
+    Y.applyUpdate(doc, start, ROW_ORIGIN);
+    this.applyRows(doc, chunk * CHUNK, rows, visit);
     return this.replace(doc, target);
   }
 
-  /** Redoes undone rows up to `target` (or as many as there are), showing the visit on the way. */
-  private redoTo(target: number, visit?: Visit): void {
-    while (this.seq < target && this.undone.length > 0) {
-      const step = this.undone.pop()!;
-      if (step) this.undo.redo();
-      this.trail.push(step);
-      this.seq++;
-      if (this.seq === visit?.seq) visit.see(this.doc);
-    }
+  /**
+   * Applies `rows` (those after `from`) to `doc` in one transaction, so the display and its
+   * reader see one change; `visit` is shown the document when it passes its row.
+   */
+  private applyRows(doc: Y.Doc, from: number, rows: RowFrame[], visit?: Visit): void {
+    doc.transact(() => {
+      if (visit?.seq === from) visit.see(doc);
+      for (const row of rows) {
+        Y.applyUpdate(doc, row.bytes, ROW_ORIGIN);
+        if (row.seq === visit?.seq) visit.see(doc);
+      }
+    }, ROW_ORIGIN);
   }
+}
 
-  /** Keeps at most MAX_TRAIL rows undoable (the undo steps of older rows are dropped). */
-  private trimTrail(): void {
-    const excess = this.trail.length - MAX_TRAIL;
-    if (excess <= 0) return;
-    const dropped = this.trail.splice(0, excess).filter(Boolean).length;
-    this.undo.undoStack.splice(0, dropped);
-  }
+/**
+ * Whether a document exact at `from` is brought to `target` by applying rows: at most
+ * FORWARD_REACH ahead, and, beyond one chunk, passing the visit when there is one (a rebuild
+ * would pass it; within a chunk the view has usually kept that map already).
+ */
+function reaches(from: number, target: number, visit: Visit | undefined): boolean {
+  if (target < from || target - from > FORWARD_REACH) return false;
+  return target - from <= CHUNK || !visit || visit.seq >= from || visit.seq >= target;
 }
 
 /**

@@ -3,6 +3,7 @@ export { checkInvariants } from "./checkInvariants.ts";
 export { applyOp, OPS, type Op, opArb, stats } from "./randomOps.ts";
 export { comparableMap } from "./comparableMap.ts";
 export { loggedMap } from "./loggedMap.ts";
+export { randomLog } from "./randomLog.ts";
 export {
   applyInsideEdit,
   CONTAINER_KINDS,

@@ -1,0 +1,82 @@
+/**
+ * The replay worker's display (issue 16, R1 and R7): after every move the page's display
+ * document, which only ever receives the worker's updates, equals the log replayed to that
+ * row. A move on the same document mirrors only the roots its rows changed; a move to another
+ * document compares everything. Seeded log of random concurrent edits (cells, cards, moves,
+ * deletes…) and seeded moves; rerun a failure with FUZZ_SEED=<seed>.
+ */
+import {
+  CHUNK,
+  FORWARD_REACH,
+  type HistorySource,
+  readJourneyMap,
+  type RowFrame,
+} from "@journeymap/schema";
+import { randomLog } from "@journeymap/schema/testing";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ReplayCore } from "../../src/history/replayCore.ts";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 16_016);
+const rows = randomLog(SEED, FORWARD_REACH + 2 * CHUNK);
+
+const source: HistorySource = {
+  state: async (seq) => Y.mergeUpdates(rows.slice(0, seq)),
+  rows: async (from, to) => {
+    const frames: RowFrame[] = [];
+    for (let seq = from; seq <= Math.min(to, rows.length); seq++) {
+      frames.push({ seq, bytes: rows[seq - 1]! });
+    }
+    return frames;
+  },
+};
+
+/** A small seeded generator (mulberry32). */
+function randomOf(seed: number) {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+describe("the replay worker's display", () => {
+  it(`equals the replayed log after every move, small steps and jumps alike (seed ${SEED})`, async () => {
+    const random = randomOf(SEED);
+    const targets: number[] = [];
+    let at = rows.length;
+    for (let i = 0; i < 70; i++) {
+      const kind = random(4);
+      const span =
+        kind === 0
+          ? 1 + random(12) // the steps a person makes: mirrored from the changed roots only
+          : kind === 1
+            ? random(rows.length) - at // anywhere
+            : kind === 2
+              ? -1 - random(5)
+              : random(FORWARD_REACH);
+      at = Math.min(rows.length, Math.max(0, at + span));
+      targets.push(at);
+    }
+    // The expected maps, from one replay of the log.
+    const expected = new Map<number, ReturnType<typeof readJourneyMap>>();
+    const replay = new Y.Doc();
+    let replayed = 0;
+    for (const seq of [...new Set(targets)].sort((a, b) => a - b)) {
+      for (; replayed < seq; replayed++) Y.applyUpdate(replay, rows[replayed]!);
+      expected.set(seq, readJourneyMap(replay));
+    }
+    const core = new ReplayCore(source);
+    const display = new Y.Doc();
+    for (const [i, target] of targets.entries()) {
+      const arrival = await core.seek(target);
+      if (arrival.delta) Y.applyUpdate(display, arrival.delta);
+      expect(readJourneyMap(display), `seed ${SEED}, move ${i} to ${target}`).toEqual(
+        expected.get(target),
+      );
+    }
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The history player's moves that apply rows to a document it already has (issue 16, R7): a
+ * long forward move on the current document, and a move that resumes a document left behind
+ * by an earlier one. Whatever path a seek takes, the moment shown must equal the log replayed
+ * to that row (R1), and so must every visit. Seeded: the log comes from random concurrent
+ * edits of two replicas and the moves from a seeded generator; a failure names its seed
+ * (rerun with FUZZ_SEED=<seed>).
+ */
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import {
+  CHUNK,
+  FORWARD_REACH,
+  HistoryPlayer,
+  type HistorySource,
+  type JourneyMap,
+  readJourneyMap,
+  type RowFrame,
+} from "../src/index.ts";
+import { randomLog } from "../src/testing/index.ts";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 16_007);
+const ROWS = FORWARD_REACH + 3 * CHUNK;
+
+/** Rows and states as the server answers them, counting state requests. */
+function sourceOf(rows: Uint8Array[]) {
+  const calls = { state: 0 };
+  const source: HistorySource = {
+    state: async (seq) => {
+      calls.state++;
+      return Y.mergeUpdates(rows.slice(0, seq));
+    },
+    rows: async (from, to) => {
+      const frames: RowFrame[] = [];
+      for (let seq = from; seq <= Math.min(to, from + 499, rows.length); seq++) {
+        frames.push({ seq, bytes: rows[seq - 1]! });
+      }
+      return frames;
+    },
+  };
+  return { source, calls };
+}
+
+/** The map after each asked row, replayed once from row 1. */
+function mapsAt(rows: Uint8Array[], seqs: Iterable<number>): Map<number, JourneyMap> {
+  const wanted = [...new Set(seqs)].sort((a, b) => a - b);
+  const doc = new Y.Doc();
+  const out = new Map<number, JourneyMap>();
+  let at = 0;
+  for (const seq of wanted) {
+    for (; at < seq; at++) Y.applyUpdate(doc, rows[at]!);
+    out.set(seq, readJourneyMap(doc));
+  }
+  return out;
+}
+
+/** A small seeded generator (mulberry32), so the moves repeat with the seed. */
+function randomOf(seed: number) {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+describe("HistoryPlayer: moves that apply rows instead of decoding a state", () => {
+  const rows = randomLog(SEED, ROWS);
+
+  it("produces a log long enough to move beyond FORWARD_REACH", () => {
+    expect(rows.length).toBeGreaterThan(FORWARD_REACH + 2 * CHUNK);
+  });
+
+  it("a long forward move applies rows to the current document: no state request", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const first = await player.seek(CHUNK * 2 + 7); // opens: one state request
+    const far = CHUNK * 2 + 7 + FORWARD_REACH - 5;
+    const at = await player.seek(far);
+    expect(at.doc).toBe(first.doc);
+    expect(calls.state).toBe(1);
+    expect(readJourneyMap(at.doc)).toEqual(mapsAt(rows, [far]).get(far));
+    // A step back rebuilds from the chunk's start, exactly.
+    const back = await player.seek(far - 3);
+    expect(readJourneyMap(back.doc)).toEqual(mapsAt(rows, [far - 3]).get(far - 3));
+  });
+
+  it("a move shortly after a document left behind resumes it: no state request", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const early = await player.seek(CHUNK + 40); // opens: one state request
+    await player.seek(rows.length - 3); // far: a chunk start, the first document kept
+    expect(calls.state).toBe(2);
+    const target = CHUNK + 40 + FORWARD_REACH - CHUNK;
+    const at = await player.seek(target);
+    expect(at.doc).toBe(early.doc);
+    expect(calls.state).toBe(2);
+    expect(readJourneyMap(at.doc)).toEqual(mapsAt(rows, [target]).get(target));
+  });
+
+  it("steps back exactly after a run forward (undoing rows showed maps that never existed)", async () => {
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    for (const seq of [1000, 1400, 1800]) await player.seek(seq);
+    const back = [1790, 1750, 1700, 1650, 1600];
+    const expected = mapsAt(rows, back);
+    for (const seq of back) {
+      expect(readJourneyMap((await player.seek(seq)).doc), `seq ${seq}`).toEqual(expected.get(seq));
+    }
+  });
+
+  it(`shows exactly the replayed log at every moment and visit, whatever the path (seed ${SEED})`, async () => {
+    const random = randomOf(SEED);
+    const moves: Array<{ target: number; visit: number | null }> = [];
+    let at = rows.length;
+    for (let i = 0; i < 80; i++) {
+      const kind = random(6);
+      const span =
+        kind === 0
+          ? random(rows.length) - at // anywhere
+          : kind === 1
+            ? CHUNK + random(FORWARD_REACH - CHUNK) // forward within reach
+            : kind === 2
+              ? -random(3 * CHUNK) // back, maybe near a kept document
+              : kind === 3
+                ? random(30) - 10 // a few rows either way
+                : kind === 4
+                  ? FORWARD_REACH + random(CHUNK) // just beyond reach
+                  : -random(FORWARD_REACH); // back over a kept document's reach
+      const target = Math.min(rows.length, Math.max(1, at + span));
+      const visit = random(3) === 0 ? null : Math.max(0, target - 1 - random(300));
+      moves.push({ target, visit });
+      at = target;
+    }
+    const expected = mapsAt(
+      rows,
+      moves.flatMap((m) => (m.visit === null ? [m.target] : [m.target, m.visit])),
+    );
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    for (const [i, { target, visit }] of moves.entries()) {
+      const seen: JourneyMap[] = [];
+      const position = await player.seek(
+        target,
+        visit === null ? undefined : { seq: visit, see: (doc) => seen.push(readJourneyMap(doc)) },
+      );
+      const where = `seed ${SEED}, move ${i}: to ${target}, visit ${visit}`;
+      expect(position.seq, where).toBe(target);
+      expect(readJourneyMap(position.doc), where).toEqual(expected.get(target));
+      for (const map of seen) expect(map, `${where} (the visit)`).toEqual(expected.get(visit!));
+    }
+  });
+});

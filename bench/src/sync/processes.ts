@@ -33,8 +33,15 @@ const NODE_ARGS = PROFILING.split(" ").filter(Boolean);
 // A profiled server must exit normally to write its profile.
 const STOP_SIGNAL: NodeJS.Signals = PROFILING ? "SIGTERM" : "SIGKILL";
 
+/**
+ * How long a server may take to start. On the shared 2-core machine (load average 15–30) our
+ * server took over 40 s to start, which ended a whole `BENCH_ONLY=sync` run halfway.
+ */
+const START_DEADLINE_MS = 180_000;
+
 async function waitHttp(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  const deadline = Date.now() + START_DEADLINE_MS;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}`);
     try {
       await fetch(url);
@@ -51,6 +58,7 @@ export async function startJourneymap(dataDir?: string): Promise<ServerProcess> 
   const server = await startServerProcess({
     ...(dataDir ? { dataDir } : {}),
     nodeArgs: [...NODE_ARGS, ...heap.nodeArgs],
+    startDeadlineMs: START_DEADLINE_MS,
     env: {
       LOG_LEVEL: "error",
       MAX_CONNECTIONS_PER_ADDRESS: "5000",

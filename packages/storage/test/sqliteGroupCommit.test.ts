@@ -62,3 +62,27 @@ it("one bad row fails alone; its neighbours in the batch are stored", async () =
     "person-3",
   ]);
 });
+
+it("a batch holding several documents' rows numbers each document's log on from its own end", async () => {
+  const OTHER = "map:groupcommit02";
+  await store.appendUpdate(row(0));
+  await store.appendUpdate(row(1));
+  const seqs = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      store.appendUpdate({ ...row(i + 2), doc: i % 2 === 0 ? DOC : OTHER }),
+    ),
+  );
+  expect(seqs).toEqual([3, 1, 4, 2, 5, 3]);
+  expect((await store.readUpdates(DOC, 1, 10)).map((u) => [u.seq, u.author])).toEqual([
+    [1, "person-0"],
+    [2, "person-1"],
+    [3, "person-2"],
+    [4, "person-4"],
+    [5, "person-6"],
+  ]);
+  expect((await store.readUpdates(OTHER, 1, 10)).map((u) => [u.seq, u.author])).toEqual([
+    [1, "person-3"],
+    [2, "person-5"],
+    [3, "person-7"],
+  ]);
+});

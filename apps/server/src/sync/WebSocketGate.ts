@@ -23,6 +23,7 @@ import { clientAddressOf, TRUST_NONE, type TrustProxy } from "../clientAddress.t
 import { CLOSE, type CloseReason, type Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../Metrics.ts";
+import { HeldMessages, type HeldTarget } from "./HeldMessages.ts";
 import { AUTH, documentOf, isHeldUntilSaved, readMessageHeader } from "./messageHeader.ts";
 import { PendingDocuments } from "./PendingDocuments.ts";
 
@@ -146,7 +147,7 @@ export class WebSocketGate {
     if (this.unauthenticated >= this.limits.maxUnauthenticatedConnections) {
       this.displaceOldestWaiting(null);
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, address));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, req, address));
   };
 
   /** Closes the oldest socket still waiting to authenticate (of `address`, or of anyone). */
@@ -159,7 +160,7 @@ export class WebSocketGate {
     return false;
   }
 
-  private accept(ws: WebSocket, req: http.IncomingMessage, address: string): void {
+  private accept(ws: WebSocket, raw: Duplex, req: http.IncomingMessage, address: string): void {
     const key = `s${this.nextId++}`;
     const now = this.now();
     const state: SocketState = {
@@ -180,6 +181,18 @@ export class WebSocketGate {
     this.unauthenticated += 1;
     this.metrics.connections.set(this.sockets.size);
 
+    // Where held messages go once their appends have committed.
+    const held: HeldTarget<Uint8Array> = {
+      send: (data) => {
+        if (ws.readyState !== ws.OPEN) return;
+        const corking = this.corking;
+        if (corking !== null && !corking.has(raw)) {
+          raw.cork();
+          corking.add(raw);
+        }
+        ws.send(data);
+      },
+    };
     // Hocuspocus sends, closes and reads readyState, nothing else.
     const socket: WebSocketLike = {
       get readyState() {
@@ -187,13 +200,11 @@ export class WebSocketGate {
       },
       send: (data) => {
         if (!state.authenticated || state.pending.waitingCount > 0) this.noticeAnswer(state, data);
-        const saved = this.unsaved.size > 0 ? this.savedBefore(data) : null;
-        if (saved) {
+        const document = this.held.size > 0 ? this.heldDocumentOf(data) : null;
+        if (document !== null) {
           // Neither acknowledged nor relayed before it is in the log, and never if its append
           // failed (the document's sockets are closed then; the clients re-send).
-          void saved.then((ok) => {
-            if (ok && ws.readyState === ws.OPEN) ws.send(data);
-          });
+          this.held.push(document, held, data as Uint8Array);
           return;
         }
         ws.send(data);
@@ -222,7 +233,12 @@ export class WebSocketGate {
       // not run its event loop to answer pings, yet it is plainly not a half-open connection.
       state.alive = true;
       state.sentSincePing = true;
-      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      // ws hands over a Buffer of its own (binaryType "nodebuffer"): a view, not another copy.
+      const bytes = Array.isArray(data)
+        ? Buffer.concat(data)
+        : data instanceof ArrayBuffer
+          ? Buffer.from(data)
+          : data;
       const message = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       // Unreadable headers pass: Hocuspocus closes the socket for them.
       const header = readMessageHeader(message);
@@ -279,38 +295,43 @@ export class WebSocketGate {
     return true;
   }
 
-  /** Closes a socket by the key Hocuspocus hooks see in their context (for rejected input). */
   /**
    * Holds a document's sync messages and acknowledgements, on every socket, until `appended`
    * settles. Persistence appends a client's update without waiting for the commit before
    * Hocuspocus applies it, so the appends of one turn share a commit; what would tell anyone
    * about the update (its acknowledgement, its relay, a state sent to a joining client) waits
-   * here instead. Later holds chain on earlier ones (appends commit in order), so messages keep
-   * their order.
+   * here instead. A message waits for every append of its document started before it
+   * (HeldMessages), so messages keep their order.
    */
   holdDocument(documentName: string, appended: Promise<unknown>): void {
-    const before = this.unsaved.get(documentName) ?? Promise.resolve(true);
-    const saved = Promise.all([
-      before,
-      appended.then(
-        () => true,
-        () => false,
-      ),
-    ]).then(([a, b]) => a && b);
-    this.unsaved.set(documentName, saved);
-    void saved.then(() => {
-      if (this.unsaved.get(documentName) === saved) this.unsaved.delete(documentName);
-    });
+    this.held.hold(documentName, appended);
   }
 
-  /** What an outgoing message must wait for (see holdDocument), or null to send it now. */
-  private savedBefore(data: unknown): Promise<boolean> | null {
+  /** The document an outgoing message must wait for (see holdDocument), or null to send it now. */
+  private heldDocumentOf(data: unknown): string | null {
     if (!(data instanceof Uint8Array)) return null;
     const header = readMessageHeader(data);
     if (header === null || !isHeldUntilSaved(header.type)) return null;
-    return this.unsaved.get(documentOf(header.address)) ?? null;
+    const document = documentOf(header.address);
+    return this.held.isHolding(document) ? document : null;
   }
 
+  /**
+   * Sends what `send` releases with every socket it writes to corked, then uncorks them: a
+   * socket's acknowledgements and relays of one group commit leave in one write.
+   */
+  private corked = (send: () => void): void => {
+    const sockets = new Set<Duplex>();
+    this.corking = sockets;
+    try {
+      send();
+    } finally {
+      this.corking = null;
+      for (const raw of sockets) raw.uncork();
+    }
+  };
+
+  /** Closes a socket by the key Hocuspocus hooks see in their context (for rejected input). */
   closeSocket(socketKey: unknown, kind: CloseReason, reason?: string): void {
     if (typeof socketKey === "string") this.close(socketKey, kind, reason);
   }
@@ -349,8 +370,10 @@ export class WebSocketGate {
   }
 
   private lastPing = 0;
-  /** Documents with appends not yet committed: what to hold their messages for. */
-  private readonly unsaved = new Map<string, Promise<boolean>>();
+  /** Messages of documents with appends not yet committed (see holdDocument). */
+  private readonly held = new HeldMessages<Uint8Array>({ batch: (send) => this.corked(send) });
+  /** The sockets corked by the release under way, if one is. */
+  private corking: Set<Duplex> | null = null;
 
   private sweep = (): void => {
     const now = this.now();

@@ -9,6 +9,7 @@
 import os from "node:os";
 import type { Page } from "playwright-core";
 import { withBigMap } from "./bigMapSession.ts";
+import { injectStyle } from "./injectStyle.ts";
 import { scrollEndToEnd } from "./measures.ts";
 
 const [dist, ...variantArgs] = process.argv.slice(2) as [string, ...string[]];
@@ -23,15 +24,7 @@ interface Recorder {
 }
 
 async function measure(page: Page, css: string) {
-  await page.evaluate((text) => {
-    let style = document.getElementById("ab-style");
-    if (!style) {
-      style = document.createElement("style");
-      style.id = "ab-style";
-      document.head.append(style);
-    }
-    style.textContent = text;
-  }, css);
+  await injectStyle(page, css);
   await new Promise((r) => setTimeout(r, 500));
   await page.evaluate(() => {
     const rec: Recorder = { frames: [], commits: [] };

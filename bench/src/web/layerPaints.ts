@@ -8,6 +8,7 @@
  */
 import type { CDPSession, Page } from "playwright-core";
 import { withBigMap } from "./bigMapSession.ts";
+import { injectStyle } from "./injectStyle.ts";
 import { scrollEndToEnd } from "./measures.ts";
 
 interface Layer {
@@ -43,15 +44,7 @@ async function describe(cdp: CDPSession, backendNodeId: number | undefined): Pro
 }
 
 async function measure(page: Page, cdp: CDPSession, css: string, latest: () => Layer[]) {
-  await page.evaluate((text) => {
-    let style = document.getElementById("ab-style");
-    if (!style) {
-      style = document.createElement("style");
-      style.id = "ab-style";
-      document.head.append(style);
-    }
-    style.textContent = text;
-  }, css);
+  await injectStyle(page, css);
   await page.locator(".board-scroll").evaluate((el) => el.scrollTo({ left: 0, top: 0 }));
   await new Promise((r) => setTimeout(r, 1000));
   const before = new Map(latest().map((l) => [l.layerId, l.paintCount]));

@@ -9,6 +9,7 @@
 import os from "node:os";
 import type { Browser, Page } from "playwright-core";
 import { withBigMap } from "./bigMapSession.ts";
+import { injectStyle } from "./injectStyle.ts";
 import { scrollEndToEnd } from "./measures.ts";
 
 interface TraceEvent {
@@ -33,15 +34,7 @@ const add = (m: Map<string, { ms: number; n: number }>, key: string, ms: number)
 };
 
 async function measure(browser: Browser, page: Page, css: string, thread: () => Promise<number>) {
-  await page.evaluate((text) => {
-    let style = document.getElementById("ab-style");
-    if (!style) {
-      style = document.createElement("style");
-      style.id = "ab-style";
-      document.head.append(style);
-    }
-    style.textContent = text;
-  }, css);
+  await injectStyle(page, css);
   await new Promise((r) => setTimeout(r, 500));
   await browser.startTracing(page, {
     categories: [

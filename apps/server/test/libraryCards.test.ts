@@ -387,8 +387,15 @@ function cardsSuite(backend: "SQLite" | "PostgreSQL") {
             title: `Only in ${id}`,
           });
         }
-        const withAll = await rollUpUntil(team.ana, team.acme, (l) =>
-          l.cards.some((c) => c.mapId === trashed.id),
+        // Every map of Acme indexed, not only the new one: a map nobody opened is summarised by
+        // the sweep, which a loaded machine runs late, and a count taken before it would then
+        // gain that map while it loses the trashed one (CI saw 2 maps before and after).
+        const listed = await team.ana.call<unknown[]>("GET", `/api/maps?workspace=${team.acme}`);
+        expect(listed.status).toBe(200);
+        const withAll = await rollUpUntil(
+          team.ana,
+          team.acme,
+          (l) => l.cards.some((c) => c.mapId === trashed.id) && l.maps === listed.body.length,
         );
         const inBeta = await rollUpUntil(team.ana, team.beta, (l) => l.total > 0);
         expect(inBeta.maps).toBe(1);

@@ -17,7 +17,7 @@ import {
   readJourneyMap,
   type RowFrame,
 } from "../src/index.ts";
-import { randomLog } from "../src/testing/index.ts";
+import { randomLog, seededRandom } from "../src/testing/index.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 16_007);
 const ROWS = FORWARD_REACH + 3 * CHUNK;
@@ -52,18 +52,6 @@ function mapsAt(rows: Uint8Array[], seqs: Iterable<number>): Map<number, Journey
     out.set(seq, readJourneyMap(doc));
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32), so the moves repeat with the seed. */
-function randomOf(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
 }
 
 describe("HistoryPlayer: moves that apply rows instead of decoding a state", () => {
@@ -112,7 +100,7 @@ describe("HistoryPlayer: moves that apply rows instead of decoding a state", () 
   });
 
   it(`shows exactly the replayed log at every moment and visit, whatever the path (seed ${SEED})`, async () => {
-    const random = randomOf(SEED);
+    const random = seededRandom(SEED);
     const moves: Array<{ target: number; visit: number | null }> = [];
     let at = rows.length;
     for (let i = 0; i < 80; i++) {

@@ -12,7 +12,7 @@ import {
   readJourneyMap,
   type RowFrame,
 } from "@journeymap/schema";
-import { randomLog } from "@journeymap/schema/testing";
+import { randomLog, seededRandom } from "@journeymap/schema/testing";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ReplayCore } from "../../src/history/replayCore.ts";
@@ -31,21 +31,9 @@ const source: HistorySource = {
   },
 };
 
-/** A small seeded generator (mulberry32). */
-function randomOf(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 describe("the replay worker's display", () => {
   it(`equals the replayed log after every move, small steps and jumps alike (seed ${SEED})`, async () => {
-    const random = randomOf(SEED);
+    const random = seededRandom(SEED);
     const targets: number[] = [];
     let at = rows.length;
     for (let i = 0; i < 70; i++) {

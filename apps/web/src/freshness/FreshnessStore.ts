@@ -5,7 +5,10 @@
  * owners, verifications), combined by the schema's `computeFreshness`. Verifying shows at
  * once for everyone: it is a live edit of the document, not a server answer.
  *
- * Computed when read after an input changed, so one read serves every subscriber.
+ * Computed away from edits: a change of any input (every remote keystroke changes the map) only
+ * schedules one computation for the next idle moment (at most RECOMPUTE_WITHIN_MS later), and
+ * subscribers are told after it, so a burst of edits costs one pass over the map, not one per
+ * edit, and never a frame of the edit's own paint (issue 15, B12).
  */
 import type { LastChangeTable } from "@journeymap/protocol/http";
 import {
@@ -18,9 +21,12 @@ import {
 } from "@journeymap/schema";
 import type * as Y from "yjs";
 import type { AttributionCache } from "../sync/attributionCache.ts";
+import { whenIdle } from "../sync/whenIdle.ts";
 
 /** Ages are whole days: looking again every hour keeps them right on a board left open. */
 const TICK_MS = 60 * 60 * 1000;
+/** A verification or a new fade shows within this, even while people keep typing. */
+export const RECOMPUTE_WITHIN_MS = 250;
 
 export class FreshnessStore {
   private readonly doc: Y.Doc;
@@ -31,6 +37,8 @@ export class FreshnessStore {
   private changes: ReadonlyMap<string, ShownChange> = new Map();
   private changesOf: LastChangeTable | null = null;
   private computed: MapFreshness | null = null;
+  /** The scheduled recomputation, if an input changed since the last one. */
+  private cancelPending: (() => void) | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -47,8 +55,11 @@ export class FreshnessStore {
   /** Starts following the map and the server; the answer stops. */
   start(): () => void {
     const changed = () => {
-      this.computed = null;
-      for (const listener of this.listeners) listener();
+      this.cancelPending ??= whenIdle(() => {
+        this.cancelPending = null;
+        this.computed = null;
+        for (const listener of this.listeners) listener();
+      }, RECOMPUTE_WITHIN_MS);
     };
     const edited = () => {
       this.table.markChanged();
@@ -67,6 +78,8 @@ export class FreshnessStore {
       stopTable();
       this.doc.off("update", edited);
       clearInterval(tick);
+      this.cancelPending?.();
+      this.cancelPending = null;
     };
   }
 
@@ -75,7 +88,10 @@ export class FreshnessStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** Null until the server's table has arrived (nothing fades on a guess). */
+  /**
+   * Null until the server's table has arrived (nothing fades on a guess). Between a change and
+   * its scheduled recomputation, the freshness as it was.
+   */
   read = (): MapFreshness | null => {
     const table = this.table.read();
     if (!table) return null;

@@ -11,6 +11,8 @@
  *                                  (building 50,000 edits takes minutes on a loaded machine)
  *   BENCH_HISTORY_ROUNDS=<n>       opens of each view and scrub rounds (default 10 and 20; on a
  *                                  machine other work is loading, fewer, to finish at all)
+ *   BENCH_HISTORY_SEED=<n>         draws the scrub's random moves from this seed (the same moves
+ *                                  for every build of an A/B; default: new ones each run)
  *   BENCH_HISTORY_RESTART=0        leaves out the restarts with and without the history
  *                                  checkpoints the server kept (historyRestart.ts)
  */

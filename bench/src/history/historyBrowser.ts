@@ -4,6 +4,7 @@
  * board of the same map (the baseline, same run, same page load path), and the time per
  * scrubber move (input event → the board at the new moment painted).
  */
+import { seededRandom } from "@journeymap/schema/testing";
 import { benchContext } from "../web/context.ts";
 import type { Browser, Page } from "playwright-core";
 import { type Summary, summarize } from "../web/stats.ts";
@@ -131,7 +132,10 @@ export async function measureScrub(
   if (!page) throw new Error("no page");
   try {
     const to = (target: number) => page.evaluate(scrubTo, target);
-    const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
+    // BENCH_HISTORY_SEED: the same moves for every build compared (an A/B); else new each run.
+    const seed = process.env.BENCH_HISTORY_SEED;
+    const draw = seed ? seededRandom(Number(seed)) : (n: number) => Math.floor(Math.random() * n);
+    const random = (lo: number, hi: number) => lo + draw(hi - lo + 1);
     const row: ScrubTiming[] = [];
     const rows10: ScrubTiming[] = [];
     const burst: ScrubTiming[] = [];

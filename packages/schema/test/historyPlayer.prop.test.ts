@@ -99,12 +99,91 @@ describe("HistoryPlayer: moves that apply rows instead of decoding a state", () 
     }
   });
 
-  it(`shows exactly the replayed log at every moment and visit, whatever the path (seed ${SEED})`, async () => {
-    const random = seededRandom(SEED);
+  it("a step back after resting applies rows to a prepared document: no state request, no decode", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const last = rows.length;
+    await player.seek(last); // opens at the last edit: one state request, no chunk start
+    const spare = await player.prepareBack(); // what the worker does while the scrubber rests
+    expect(spare).not.toBeNull();
+    expect(calls.state).toBe(2); // the start of the chunk holding the moment before
+    expect(await player.prepareBack()).toBeNull(); // one is enough
+    for (const seq of [last - 1, last - 2]) {
+      const asked = calls.state;
+      const at = await player.seek(seq);
+      if (seq === last - 1) expect(at.doc).toBe(spare);
+      expect(calls.state, `seq ${seq}`).toBe(asked);
+      expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(mapsAt(rows, [seq]).get(seq));
+      await player.prepareBack(); // rested again: the next step back is prepared too
+    }
+  });
+
+  it("a seek asked while a step back is being prepared goes first: the preparation gives up", async () => {
+    const { source, calls } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    await player.seek(rows.length);
+    const preparing = player.prepareBack(); // waits for the chunk start's state…
+    const target = CHUNK + 17;
+    const at = await player.seek(target); // …and a move comes first
+    expect(await preparing).toBeNull();
+    expect(readJourneyMap(at.doc)).toEqual(mapsAt(rows, [target]).get(target));
+    expect(calls.state).toBeLessThanOrEqual(3);
+    // Nothing prepared while a seek is running either.
+    const moving = player.seek(target + 40);
+    expect(await player.prepareBack()).toBeNull();
+    await moving;
+  });
+
+  it("a prepared document whose way misses the visit is not used: the rebuild passes it", async () => {
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const target = 3 * CHUNK + 40;
+    await player.seek(target + 1);
+    expect(await player.prepareBack()).not.toBeNull(); // at 3 × CHUNK
+    const visited = 3 * CHUNK - 30; // before the prepared document
+    let seen: JourneyMap | null = null;
+    const at = await player.seek(target, {
+      seq: visited,
+      see: (doc) => {
+        seen = readJourneyMap(doc);
+      },
+    });
+    const expected = mapsAt(rows, [visited, target]);
+    expect(readJourneyMap(at.doc)).toEqual(expected.get(target));
+    expect(seen).toEqual(expected.get(visited));
+  });
+
+  it(`shows exactly the replayed log at every moment and visit, resting between moves (seed ${SEED})`, async () => {
+    const moves = randomMoves(SEED + 1);
+    const expected = expectedMaps(moves);
+    const { source } = sourceOf(rows);
+    const player = new HistoryPlayer(source);
+    const rests = seededRandom(SEED + 2);
+    let prepared = 0;
+    for (const [i, { target, visit }] of moves.entries()) {
+      const seen: JourneyMap[] = [];
+      const position = await player.seek(
+        target,
+        visit === null ? undefined : { seq: visit, see: (doc) => seen.push(readJourneyMap(doc)) },
+      );
+      const where = `seed ${SEED + 1}, move ${i}: to ${target}, visit ${visit}`;
+      expect(readJourneyMap(position.doc), where).toEqual(expected.get(target));
+      for (const map of seen) expect(map, `${where} (the visit)`).toEqual(expected.get(visit!));
+      if (rests(3) > 0 && (await player.prepareBack())) prepared++;
+    }
+    expect(prepared).toBeGreaterThan(5);
+  });
+
+  /** 80 seeded moves of `kinds` kinds (6: no step-back-after-rest moves, 7: with them). */
+  function randomMoves(
+    seed: number,
+    kinds: 6 | 7 = 7,
+  ): Array<{ target: number; visit: number | null }> {
+    const random = seededRandom(seed);
     const moves: Array<{ target: number; visit: number | null }> = [];
     let at = rows.length;
     for (let i = 0; i < 80; i++) {
-      const kind = random(6);
+      const kind = random(kinds);
       const span =
         kind === 0
           ? random(rows.length) - at // anywhere
@@ -116,16 +195,27 @@ describe("HistoryPlayer: moves that apply rows instead of decoding a state", () 
                 ? random(30) - 10 // a few rows either way
                 : kind === 4
                   ? FORWARD_REACH + random(CHUNK) // just beyond reach
-                  : -random(FORWARD_REACH); // back over a kept document's reach
+                  : kind === 5 && kinds === 7
+                    ? -1 - random(3) // a step back, from a prepared document after a rest
+                    : -random(FORWARD_REACH); // back over a kept document's reach
       const target = Math.min(rows.length, Math.max(1, at + span));
       const visit = random(3) === 0 ? null : Math.max(0, target - 1 - random(300));
       moves.push({ target, visit });
       at = target;
     }
-    const expected = mapsAt(
+    return moves;
+  }
+
+  function expectedMaps(moves: Array<{ target: number; visit: number | null }>) {
+    return mapsAt(
       rows,
       moves.flatMap((m) => (m.visit === null ? [m.target] : [m.target, m.visit])),
     );
+  }
+
+  it(`shows exactly the replayed log at every moment and visit, whatever the path (seed ${SEED})`, async () => {
+    const moves = randomMoves(SEED, 6);
+    const expected = expectedMaps(moves);
     const { source } = sourceOf(rows);
     const player = new HistoryPlayer(source);
     for (const [i, { target, visit }] of moves.entries()) {

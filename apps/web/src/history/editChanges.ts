@@ -32,6 +32,22 @@ export interface EditChanges {
   readonly before: JourneyMap | null;
 }
 
+/**
+ * What the edit shown at `seq` changed, now, when `mapAt` has the map before it at hand;
+ * undefined when it has not (then `changesOfEdit` loads it).
+ */
+export function changesOfEditNow(
+  mapAt: (seq: number) => JourneyMap | undefined,
+  bursts: readonly Burst[],
+  seq: number,
+  map: JourneyMap,
+): EditChanges | undefined {
+  const edit = shownEdit(bursts, seq);
+  if (!edit) return { edit, changes: [], map, before: null };
+  const before = mapAt(edit.beforeSeq);
+  return before && { edit, changes: diffMaps(before, map), map, before };
+}
+
 /** What the edit shown at `seq` changed; `mapAt` gives the map after any row. */
 export async function changesOfEdit(
   mapAt: (seq: number) => Promise<JourneyMap>,

@@ -17,6 +17,8 @@ const KEPT = 32;
 
 export class MomentMaps {
   private readonly kept = new Map<number, Promise<JourneyMap>>();
+  /** The kept maps already at hand (put, or loaded), for a synchronous look. */
+  private readonly ready = new Map<number, JourneyMap>();
   private readonly load: (seq: number) => Promise<JourneyMap>;
 
   constructor(load: (seq: number) => Promise<JourneyMap>) {
@@ -27,14 +29,25 @@ export class MomentMaps {
     return this.kept.has(seq);
   }
 
+  /** The map after row `seq` if it is kept and at hand now (nothing is loaded). */
+  peek(seq: number): JourneyMap | undefined {
+    return this.kept.has(seq) ? this.ready.get(seq) : undefined;
+  }
+
   /** The map after row `seq`, kept or loaded. */
   get(seq: number): Promise<JourneyMap> {
     let map = this.kept.get(seq);
     if (!map) {
-      map = this.load(seq);
-      map.catch(() => {
-        if (this.kept.get(seq) === map) this.kept.delete(seq);
-      });
+      const loading = this.load(seq);
+      map = loading;
+      loading.then(
+        (loaded) => {
+          if (this.kept.get(seq) === loading) this.ready.set(seq, loaded);
+        },
+        () => {
+          if (this.kept.get(seq) === loading) this.kept.delete(seq);
+        },
+      );
     }
     this.keep(seq, map);
     return map;
@@ -43,12 +56,17 @@ export class MomentMaps {
   /** A map the view has anyway (shown, or read on the way). */
   put(seq: number, map: JourneyMap): void {
     this.keep(seq, Promise.resolve(map));
+    this.ready.set(seq, map);
   }
 
   private keep(seq: number, map: Promise<JourneyMap>): void {
     this.kept.delete(seq); // re-inserted: most recently used last
     this.kept.set(seq, map);
-    while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as number);
+    while (this.kept.size > KEPT) {
+      const oldest = this.kept.keys().next().value as number;
+      this.kept.delete(oldest);
+      this.ready.delete(oldest);
+    }
   }
 }
 

@@ -31,8 +31,22 @@ export interface Arrival {
   readonly visit: { readonly seq: number; readonly map: JourneyMap } | null;
 }
 
+/**
+ * How long after a move the worker waits for the next one before it prepares a step back
+ * (`rest`). The preparation decodes a chunk start (35–140 ms on the 50,000-edit benchmark map)
+ * and cannot be interrupted, so it must not run between the moves of someone scrubbing: a drag
+ * or a held arrow key asks for its next moment within a frame or two of the last one's paint,
+ * and the benchmark's back-to-back moves follow an answer within about 100 ms (p95). Prepared
+ * 30 ms after each move, steps back took 29–31 ms median instead of 49–61 there, but random
+ * jumps waited for the decode and for the collector (p95 170–199 ms instead of 139–181, same
+ * moves: bench/src/history/historyMoveParts.ts).
+ */
+export const REST_MS = 200;
+
 export class ReplayCore {
   private readonly player: HistoryPlayer;
+  /** Seeks asked and not answered yet. */
+  private pending = 0;
   /** Equal to the page's display document: it only ever receives this replica's updates. */
   private readonly replica = new Y.Doc();
   private queue: Promise<unknown> = Promise.resolve();
@@ -54,9 +68,23 @@ export class ReplayCore {
   /** Moves to the state after row `target`, reading the map at `visitSeq` on the way. */
   seek(target: number, visitSeq?: number): Promise<Arrival> {
     // One at a time: a mirror must read the player's document before the next seek moves it.
-    const run = this.queue.then(() => this.seekNow(target, visitSeq));
+    this.pending++;
+    const run = this.queue
+      .then(() => this.seekNow(target, visitSeq))
+      .finally(() => {
+        this.pending--;
+      });
     this.queue = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * While no move is asked: prepares a document for a step back from the moment shown, so it
+   * costs rows instead of a decode (HistoryPlayer.prepareBack). True when one was prepared.
+   */
+  async rest(): Promise<boolean> {
+    if (this.pending > 0) return false;
+    return (await this.player.prepareBack()) !== null;
   }
 
   private async seekNow(target: number, visitSeq?: number): Promise<Arrival> {

@@ -6,7 +6,7 @@
  */
 import type { HistorySource, RowFrame } from "@journeymap/schema";
 import * as Y from "yjs";
-import { type Arrival, type MapVisit, ReplayCore } from "./replayCore.ts";
+import { type Arrival, type MapVisit, REST_MS, ReplayCore } from "./replayCore.ts";
 
 /** A Worker, the worker's global scope, or one end of a MessageChannel. */
 export interface ReplayPort {
@@ -73,12 +73,22 @@ export function serveReplay(port: ReplayPort): void {
       asked.open((id) => post({ kind: "rows", id, from, to })) as Promise<RowFrame[]>,
   };
   const core = new ReplayCore(source);
+  // After each answer, unless another move comes first: prepare a step back (ReplayCore.rest).
+  let resting: ReturnType<typeof setTimeout> | undefined;
+  const rest = () => {
+    clearTimeout(resting);
+    resting = setTimeout(() => void core.rest(), REST_MS);
+  };
   port.onmessage = ({ data }: MessageEvent<ToWorker>) => {
     if (data.kind === "answer") asked.settle(data.id, { value: data.value });
     else if (data.kind === "refused") asked.settle(data.id, { error: new Error(data.message) });
     else {
+      clearTimeout(resting);
       core.seek(data.target, data.visit).then(
-        (arrival) => post({ kind: "arrived", id: data.id, arrival }),
+        (arrival) => {
+          post({ kind: "arrived", id: data.id, arrival });
+          rest();
+        },
         (e: Error) => post({ kind: "failed", id: data.id, message: e.message }),
       );
     }

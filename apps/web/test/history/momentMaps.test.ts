@@ -1,7 +1,7 @@
 import { type HistorySource, readJourneyMap } from "@journeymap/schema";
 import { loggedMap } from "@journeymap/schema/testing";
 import { describe, expect, it } from "vitest";
-import { changesOfEdit } from "../../src/history/editChanges.ts";
+import { changesOfEdit, changesOfEditNow } from "../../src/history/editChanges.ts";
 import { MomentMaps, visitBefore } from "../../src/history/momentMaps.ts";
 import { burst } from "../support/burstFixture.ts";
 import { replayOverChannel } from "../support/replayChannel.ts";
@@ -61,6 +61,26 @@ describe("maps at moments the history view keeps (issue 16, R7)", () => {
     expect(await maps.get(1)).toEqual(await mapAt(1));
     expect(await maps.get(1)).toEqual(await mapAt(1));
     expect(loads()).toBe(1);
+  });
+
+  it("lists an edit's changes at once when the map before it is kept (the board and the list paint together)", async () => {
+    const { bursts, maps, mapAt, loads } = history();
+    const shown = await mapAt(6); // Ben's burst, rows 5–6: the map before it is row 4's
+    const peek = (seq: number) => maps.peek(seq);
+    expect(changesOfEditNow(peek, bursts, 6, shown)).toBeUndefined(); // not kept: loaded later
+    maps.put(4, await mapAt(4)); // e.g. read by the worker on the way (a visit)
+    expect(changesOfEditNow(peek, bursts, 6, shown)).toEqual(
+      await changesOfEdit(mapAt, bursts, 6, shown),
+    );
+    // A map still loading is not at hand; once loaded it is; once dropped it is not.
+    const loading = maps.get(1);
+    expect(maps.peek(1)).toBeUndefined();
+    await loading;
+    expect(maps.peek(1)).toEqual(await mapAt(1));
+    expect(loads()).toBe(1);
+    for (let seq = 100; seq < 140; seq++) maps.put(seq, shown);
+    expect(maps.peek(4)).toBeUndefined();
+    expect(maps.has(4)).toBe(false);
   });
 
   it("forgets a failed load, so the next ask tries again", async () => {

@@ -31,32 +31,43 @@ const source: HistorySource = {
   },
 };
 
+/** Seeded moves: steps either way, jumps anywhere, long moves forward. */
+function randomTargets(seed: number): number[] {
+  const random = seededRandom(seed);
+  const targets: number[] = [];
+  let at = rows.length;
+  for (let i = 0; i < 70; i++) {
+    const kind = random(4);
+    const span =
+      kind === 0
+        ? 1 + random(12) // the steps a person makes: mirrored from the changed roots only
+        : kind === 1
+          ? random(rows.length) - at // anywhere
+          : kind === 2
+            ? -1 - random(5)
+            : random(FORWARD_REACH);
+    at = Math.min(rows.length, Math.max(0, at + span));
+    targets.push(at);
+  }
+  return targets;
+}
+
+/** The expected maps, from one replay of the log. */
+function replayed(targets: readonly number[]): Map<number, ReturnType<typeof readJourneyMap>> {
+  const expected = new Map<number, ReturnType<typeof readJourneyMap>>();
+  const replay = new Y.Doc();
+  let applied = 0;
+  for (const seq of [...new Set(targets)].sort((a, b) => a - b)) {
+    for (; applied < seq; applied++) Y.applyUpdate(replay, rows[applied]!);
+    expected.set(seq, readJourneyMap(replay));
+  }
+  return expected;
+}
+
 describe("the replay worker's display", () => {
   it(`equals the replayed log after every move, small steps and jumps alike (seed ${SEED})`, async () => {
-    const random = seededRandom(SEED);
-    const targets: number[] = [];
-    let at = rows.length;
-    for (let i = 0; i < 70; i++) {
-      const kind = random(4);
-      const span =
-        kind === 0
-          ? 1 + random(12) // the steps a person makes: mirrored from the changed roots only
-          : kind === 1
-            ? random(rows.length) - at // anywhere
-            : kind === 2
-              ? -1 - random(5)
-              : random(FORWARD_REACH);
-      at = Math.min(rows.length, Math.max(0, at + span));
-      targets.push(at);
-    }
-    // The expected maps, from one replay of the log.
-    const expected = new Map<number, ReturnType<typeof readJourneyMap>>();
-    const replay = new Y.Doc();
-    let replayed = 0;
-    for (const seq of [...new Set(targets)].sort((a, b) => a - b)) {
-      for (; replayed < seq; replayed++) Y.applyUpdate(replay, rows[replayed]!);
-      expected.set(seq, readJourneyMap(replay));
-    }
+    const targets = randomTargets(SEED);
+    const expected = replayed(targets);
     const core = new ReplayCore(source);
     const display = new Y.Doc();
     for (const [i, target] of targets.entries()) {
@@ -66,5 +77,23 @@ describe("the replay worker's display", () => {
         expected.get(target),
       );
     }
+  });
+
+  it(`equals the replayed log when the worker rests between moves (steps back from prepared documents, seed ${SEED})`, async () => {
+    const targets = randomTargets(SEED + 1);
+    const expected = replayed(targets);
+    const core = new ReplayCore(source);
+    const display = new Y.Doc();
+    const rests = seededRandom(SEED + 2);
+    let prepared = 0;
+    for (const [i, target] of targets.entries()) {
+      const arrival = await core.seek(target);
+      if (arrival.delta) Y.applyUpdate(display, arrival.delta);
+      expect(readJourneyMap(display), `seed ${SEED + 1}, move ${i} to ${target}`).toEqual(
+        expected.get(target),
+      );
+      if (rests(3) > 0 && (await core.rest())) prepared++;
+    }
+    expect(prepared).toBeGreaterThan(5);
   });
 });

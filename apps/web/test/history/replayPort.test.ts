@@ -1,6 +1,6 @@
 import { CHUNK, type HistorySource, readJourneyMap, type RowFrame } from "@journeymap/schema";
 import { loggedMap } from "@journeymap/schema/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { replayOverChannel } from "../support/replayChannel.ts";
 
@@ -73,6 +73,32 @@ describe("the history replay over a message port (issue 16, R7)", () => {
       const landed = await Promise.all([replay.seek(30), replay.seek(CHUNK * 2 + 3)]);
       expect(landed.map((p) => p.seq)).toEqual([30, CHUNK * 2 + 3]);
       expect(readJourneyMap(replay.display)).toEqual(await mapAt(CHUNK * 2 + 3));
+    } finally {
+      replay.close();
+    }
+  });
+
+  it("a step back after the worker rested asks for no state: it was prepared meanwhile", async () => {
+    const base = sourceOf();
+    const answered = { state: 0 };
+    const replay = replayOverChannel({
+      state: async (seq) => {
+        const state = await base.state(seq);
+        answered.state++;
+        return state;
+      },
+      rows: base.rows,
+    });
+    try {
+      await replay.seek(rows.length); // the open: the state at the last edit, no chunk start
+      expect(answered.state).toBe(1);
+      // Resting: the worker asks for the start of the chunk before and decodes it.
+      await vi.waitFor(() => expect(answered.state).toBe(2), { timeout: 5000 });
+      for (const seq of [rows.length - 1, rows.length - 3]) {
+        const at = await replay.seek(seq);
+        expect(readJourneyMap(at.doc), `seq ${seq}`).toEqual(await mapAt(seq));
+      }
+      expect(answered.state).toBe(2);
     } finally {
       replay.close();
     }

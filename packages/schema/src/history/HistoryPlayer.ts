@@ -69,6 +69,10 @@ export class HistoryPlayer {
   private opened = false;
   /** Exact documents of earlier moments, most recently used last. */
   private kept: Array<{ readonly doc: Y.Doc; readonly seq: number }> = [];
+  /** Seeks asked and not settled yet, and seeks ever asked: a preparation gives way to them. */
+  private pending = 0;
+  private asked = 0;
+  private preparing = false;
   doc: Y.Doc;
   seq: number;
 
@@ -157,9 +161,49 @@ export class HistoryPlayer {
    * shown to `visit.see` at that moment.
    */
   seek(target: number, visit?: Visit): Promise<Position> {
-    const run = this.queue.then(() => this.seekNow(target, visit));
+    this.asked++;
+    this.pending++;
+    const run = this.queue
+      .then(() => this.seekNow(target, visit))
+      .finally(() => {
+        this.pending--;
+      });
     this.queue = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * For while the scrubber rests: makes a step back from the moment shown cost rows instead of
+   * a decode. Decodes the start of the chunk holding the moment before the current one into a
+   * spare document, kept like a document an earlier move left, unless one already brings a
+   * step back there with at most a chunk of rows (the current document cannot: documents only
+   * move forward). Does nothing while a seek is asked or running, and gives up when one is
+   * asked before the start state is there (the decode itself cannot be interrupted: 35–140 ms
+   * on the 50,000-edit benchmark map). Resolves with the prepared document, or null.
+   */
+  async prepareBack(): Promise<Y.Doc | null> {
+    if (this.pending > 0 || this.preparing || !this.opened) return null;
+    const asked = this.asked;
+    const before = this.seq - 1;
+    const chunk = Math.floor(before / CHUNK);
+    // Chunk 0 starts from an empty document: a step back there decodes nothing.
+    if (chunk < 1) return null;
+    if (this.kept.some((k) => k.seq <= before && before - k.seq <= CHUNK)) return null;
+    this.preparing = true;
+    try {
+      const start = await this.chunkStart(chunk);
+      // A seek asked meanwhile goes first (and may need no spare).
+      if (this.asked !== asked) return null;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, start, ROW_ORIGIN);
+      this.kept.push({ doc, seq: chunk * CHUNK });
+      if (this.kept.length > KEPT_DOCS) this.kept.shift();
+      return doc;
+    } catch {
+      return null; // asked again by the next seek that needs it
+    } finally {
+      this.preparing = false;
+    }
   }
 
   private async seekNow(target: number, visit?: Visit): Promise<Position> {
@@ -176,10 +220,13 @@ export class HistoryPlayer {
     this.opened = true;
     // The document closest before the target that rows bring there: the current one or a kept one.
     let from: { readonly doc: Y.Doc; readonly seq: number } | null = null;
-    for (const candidate of [...this.kept, { doc: this.doc, seq: this.seq }]) {
-      if (reaches(candidate.seq, target, visit) && (!from || candidate.seq > from.seq)) {
-        from = candidate;
-      }
+    const current = { doc: this.doc, seq: this.seq };
+    for (const candidate of [...this.kept, current]) {
+      if (!reaches(candidate.seq, target, visit)) continue;
+      // A document left behind (or prepared) is taken only if its way passes the visit: a
+      // rebuild would pass it, and the view would otherwise load that moment's state itself.
+      if (candidate !== current && !passes(candidate.seq, target, visit)) continue;
+      if (!from || candidate.seq > from.seq) from = candidate;
     }
     if (from) {
       // Fetched before anything changes: a failed fetch leaves the player where it was.
@@ -229,6 +276,11 @@ export class HistoryPlayer {
 function reaches(from: number, target: number, visit: Visit | undefined): boolean {
   if (target < from || target - from > FORWARD_REACH) return false;
   return target - from <= CHUNK || !visit || visit.seq >= from || visit.seq >= target;
+}
+
+/** Whether applying rows from `from` to `target` passes the visit (or there is none to pass). */
+function passes(from: number, target: number, visit: Visit | undefined): boolean {
+  return !visit || visit.seq >= from || visit.seq >= target;
 }
 
 /**

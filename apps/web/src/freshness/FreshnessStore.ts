@@ -2,8 +2,8 @@
  * The board's freshness (issue 18), outside React: the last change of each thing from the
  * server's log (fetched, kept and fetched again after the map changes, at most every 2 s:
  * sync/attributionCache.ts), and what the live document says (the map, the review period,
- * owners, verifications), combined by the schema's `computeFreshness`. Verifying shows at
- * once for everyone: it is a live edit of the document, not a server answer.
+ * owners, verifications), combined by the schema's `computeFreshness`. Verifying shows for
+ * everyone within a moment: it is a live edit of the document, not a server answer.
  *
  * Computed away from edits: a change of any input (every remote keystroke changes the map) only
  * schedules one computation for the next idle moment (at most RECOMPUTE_WITHIN_MS later), and

@@ -10,6 +10,14 @@ export async function inTransaction<T>(
   begin = "BEGIN",
 ): Promise<T> {
   const client = await pool.connect();
+  // pg reports a connection lost while a client is checked out on that client, where the pool
+  // listens no more: unheard, it is an uncaught error that ends the process. The query under
+  // way (or the next one) fails anyway; the broken client is given back to be destroyed.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onLost);
   try {
     await client.query(begin);
     const result = await fn(client);
@@ -19,6 +27,7 @@ export async function inTransaction<T>(
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
-    client.release();
+    client.removeListener("error", onLost);
+    client.release(lost);
   }
 }

@@ -46,6 +46,17 @@ const selections = (page: Page) =>
     return { dom: String(document.getSelection()), editor: state.doc.textBetween(from, to) };
   });
 
+/** Shift+← three times, read by the editor, then Bold from the toolbar: "now" is bold. */
+async function boldLastWord(page: Page, editor: Locator): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await expect.poll(() => selections(page)).toEqual({ dom: "now", editor: "now" });
+  await page
+    .getByRole("toolbar", { name: "Text formatting" })
+    .getByRole("button", { name: "Bold" })
+    .click();
+  await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
+}
+
 /** Shift+← three times: "now" selected on the page, and the editor has not read the last move. */
 async function selectLastWordUnread(page: Page): Promise<void> {
   await holdSelectionChanges(page);
@@ -189,11 +200,7 @@ describeInBrowser("rich text", (session) => {
 
   it("keeps the bold word when someone else's edit arrives between End and the editor reading it", async () => {
     const { map, page, editor } = await anaTyping(session, "End race", "Pays now");
-    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(() => selections(page)).toEqual({ dom: "now", editor: "now" });
-    await toolbar.getByRole("button", { name: "Bold" }).click();
-    await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
+    await boldLastWord(page, editor);
 
     // End moves the caret on the page; the editor still has "now" selected when Ben writes.
     await holdSelectionChanges(page);
@@ -215,7 +222,6 @@ describeInBrowser("rich text", (session) => {
 
   it("keeps the bold word when someone else's caret moves between End and the editor reading it", async () => {
     const { map, page, editor, cellName } = await anaTyping(session, "Caret race", "Pays now");
-    const toolbar = page.getByRole("toolbar", { name: "Text formatting" });
     // Ben edits the same cell in his browser: his caret shows in Ana's text, at its end.
     const ben = (await session.openBoardAs(map, ROLE.editor, { name: "Ben", viewport: VIEWPORT }))
       .board;
@@ -223,10 +229,7 @@ describeInBrowser("rich text", (session) => {
     await ben.page.locator(".ProseMirror-focused").waitFor();
     await expect.poll(() => othersCarets(page)).toEqual([9]);
 
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(() => selections(page)).toEqual({ dom: "now", editor: "now" });
-    await toolbar.getByRole("button", { name: "Bold" }).click();
-    await expect.poll(() => editor.locator("strong").allInnerTexts()).toEqual(["now"]);
+    await boldLastWord(page, editor);
 
     // End, unread by the editor; then Ben's caret moves to the start and is redrawn for Ana.
     await holdSelectionChanges(page);

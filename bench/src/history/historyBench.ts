@@ -45,7 +45,7 @@ import { connectProvider, createMapOverHttp, launchChromium } from "@journeymap/
 import { type ServerProcess, startJourneymap } from "../sync/processes.ts";
 import { buildWeb, startWebServer } from "../web/server.ts";
 import {
-  type BrowserMap,
+  browserMap,
   measureOpen,
   measureScrub,
   type OpenResults,
@@ -390,21 +390,8 @@ export async function benchHistory(
   const browser = await launchChromium();
   let stopped = false;
   try {
-    const timeline = Timeline.parse(
-      await (
-        await fetch(`${server.url}/api/maps/${built.mapId}/timeline`, {
-          headers: { authorization: `Bearer ${built.token}` },
-        })
-      ).json(),
-    );
     // Read only the log's length: the history checkpoints stay cold for the first open.
-    const m: BrowserMap = {
-      baseUrl: server.url,
-      mapId: built.mapId,
-      token: built.token,
-      seq: timeline.seq,
-      stops: timeline.bursts.map((b) => b.toSeq),
-    };
+    const m = await browserMap(server.url, built.mapId, built.token);
     const asked = Number(process.env.BENCH_HISTORY_ROUNDS);
     const rounds = asked > 0 ? asked : quick ? 5 : 20;
     const openResults = await measureOpen(browser, m, asked > 0 ? asked : quick ? 3 : 10);
@@ -428,8 +415,8 @@ export async function benchHistory(
       }
     }
     return {
-      updates: timeline.seq,
-      bursts: timeline.bursts.length,
+      updates: m.seq,
+      bursts: m.stops.length,
       buildSeconds,
       map: { phases: built.phases, steps: built.steps, stateBytes: built.stateBytes },
       chromium: browser.version(),

@@ -4,6 +4,7 @@
  * board of the same map (the baseline, same run, same page load path), and the time per
  * scrubber move (input event → the board at the new moment painted).
  */
+import { Timeline } from "@journeymap/protocol/http";
 import { seededRandom } from "@journeymap/schema/testing";
 import { benchContext } from "../web/context.ts";
 import type { Browser, Page } from "playwright-core";
@@ -55,7 +56,20 @@ export interface ScrubResults {
   readonly jump: MoveSummary;
 }
 
-const historyUrl = (m: BrowserMap) =>
+/** The map's log length and burst ends (the timeline, over HTTP), for the views to move on. */
+export async function browserMap(
+  baseUrl: string,
+  mapId: string,
+  token: string,
+): Promise<BrowserMap> {
+  const res = await fetch(`${baseUrl}/api/maps/${mapId}/timeline`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const timeline = Timeline.parse(await res.json());
+  return { baseUrl, mapId, token, seq: timeline.seq, stops: timeline.bursts.map((b) => b.toSeq) };
+}
+
+export const historyUrl = (m: BrowserMap) =>
   `${m.baseUrl}/maps/${m.mapId}/history#token=${encodeURIComponent(m.token)}`;
 const boardUrl = (m: BrowserMap) =>
   `${m.baseUrl}/maps/${m.mapId}#token=${encodeURIComponent(m.token)}`;

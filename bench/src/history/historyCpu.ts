@@ -11,13 +11,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { launchChromium } from "@journeymap/testkit";
-import { Timeline } from "@journeymap/protocol/http";
 import { cpuSeconds } from "../sync/processes.ts";
 import { benchContext } from "../web/context.ts";
 import { startWebServer } from "../web/server.ts";
 import { summarize } from "../web/stats.ts";
 import { historyStore } from "./historyBench.ts";
-import { VIEWPORT } from "./historyBrowser.ts";
+import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const moves = Number(process.argv[2] ?? 10);
@@ -62,12 +61,8 @@ const { mapId, token, dataDir } = await historyStore(50_000);
 const server = await startWebServer(dist, { dataDir });
 const browser = await launchChromium();
 try {
-  const auth = { headers: { authorization: `Bearer ${token}` } };
-  const timeline = Timeline.parse(
-    await (await fetch(`${server.url}/api/maps/${mapId}/timeline`, auth)).json(),
-  );
-  const last = timeline.seq;
-  const stops = timeline.bursts.map((b) => b.toSeq);
+  const m = await browserMap(server.url, mapId, token);
+  const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -76,7 +71,7 @@ try {
     const { metrics } = await cdp.send("Performance.getMetrics");
     return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
   };
-  await page.goto(`${server.url}/maps/${mapId}/history#token=${encodeURIComponent(token)}`);
+  await page.goto(historyUrl(m));
   // Opened, with the last edit's changes listed (after a restart: one replay of the log).
   await page
     .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)

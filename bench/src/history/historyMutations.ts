@@ -6,11 +6,10 @@
  *   node bench/src/history/historyMutations.ts [rounds=5]
  */
 import { launchChromium } from "@journeymap/testkit";
-import { Timeline } from "@journeymap/protocol/http";
 import { benchContext } from "../web/context.ts";
 import { startWebServer } from "../web/server.ts";
 import { historyStore } from "./historyBench.ts";
-import { VIEWPORT } from "./historyBrowser.ts";
+import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const rounds = Number(process.argv[2] ?? 5);
@@ -21,16 +20,12 @@ const { mapId, token, dataDir } = await historyStore(50_000);
 const server = await startWebServer(dist, { dataDir });
 const browser = await launchChromium();
 try {
-  const auth = { headers: { authorization: `Bearer ${token}` } };
-  const timeline = Timeline.parse(
-    await (await fetch(`${server.url}/api/maps/${mapId}/timeline`, auth)).json(),
-  );
-  const last = timeline.seq;
-  const stops = timeline.bursts.map((b) => b.toSeq);
+  const m = await browserMap(server.url, mapId, token);
+  const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   await context.addInitScript({ content: `globalThis.__scrubTo = ${scrubTo.toString()};` });
   const page = await context.newPage();
-  await page.goto(`${server.url}/maps/${mapId}/history#token=${encodeURIComponent(token)}`);
+  await page.goto(historyUrl(m));
   await page
     .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
     .waitFor({ state: "attached", timeout: 300_000 });

@@ -12,12 +12,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launchChromium } from "@journeymap/testkit";
-import { Timeline } from "@journeymap/protocol/http";
 import { hotspotTables } from "../web/report.ts";
 import { profileAction } from "../web/profile.ts";
 import { buildWeb, startWebServer } from "../web/server.ts";
 import { historyStore } from "./historyBench.ts";
-import { VIEWPORT } from "./historyBrowser.ts";
+import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const updates = Number(process.argv[2] ?? 50_000);
@@ -37,15 +36,11 @@ const server = await startWebServer(dist, {
 });
 const browser = await launchChromium();
 try {
-  const auth = { headers: { authorization: `Bearer ${token}` } };
-  const timeline = Timeline.parse(
-    await (await fetch(`${server.url}/api/maps/${mapId}/timeline`, auth)).json(),
-  );
-  const last = timeline.seq;
-  const stops = timeline.bursts.map((b) => b.toSeq);
+  const m = await browserMap(server.url, mapId, token);
+  const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   const page = await context.newPage();
-  await page.goto(`${server.url}/maps/${mapId}/history#token=${encodeURIComponent(token)}`);
+  await page.goto(historyUrl(m));
   // Opened, with the last edit's changes listed (after a restart: one replay of the log).
   await page
     .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)

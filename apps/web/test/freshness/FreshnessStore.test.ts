@@ -20,14 +20,19 @@ import * as Y from "yjs";
 import { FreshnessStore, RECOMPUTE_WITHIN_MS } from "../../src/freshness/FreshnessStore.ts";
 import { createAttributionCache } from "../../src/sync/attributionCache.ts";
 
-it("fades only after the server answered, and a phase's verification un-fades it for everyone", async () => {
+/** A template map at day 300 whose steps the server last saw changed on day 10 (all stale). */
+function staleMap() {
   const doc = new Y.Doc();
   createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
   const map = readJourneyMap(doc);
-  const now = 300 * DAY_MS;
   const changes = Object.fromEntries(
     map.touchpoints.map((tp) => [`touchpoint:${tp.id}`, { at: 10 * DAY_MS, by: "Ana" }]),
   );
+  return { doc, map, now: 300 * DAY_MS, changes };
+}
+
+it("fades only after the server answered, and a phase's verification un-fades it for everyone", async () => {
+  const { doc, map, now, changes } = staleMap();
   let asked = 0;
   let answer: (table: LastChangeTable) => void = () => {};
   const table = createAttributionCache<LastChangeTable>(() => {
@@ -66,13 +71,7 @@ it("fades only after the server answered, and a phase's verification un-fades it
 });
 
 it("computes once after a burst of edits, never inside them", async () => {
-  const doc = new Y.Doc();
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const map = readJourneyMap(doc);
-  const now = 300 * DAY_MS;
-  const changes = Object.fromEntries(
-    map.touchpoints.map((tp) => [`touchpoint:${tp.id}`, { at: 10 * DAY_MS, by: "Ana" }]),
-  );
+  const { doc, map, now, changes } = staleMap();
   const table = createAttributionCache<LastChangeTable>(async () => ({ seq: 1, changes }));
   const reader = new MapReader(doc);
   const store = new FreshnessStore(doc, reader, table, () => now);

@@ -438,5 +438,21 @@ describeInBrowser("edit history", (session) => {
     await expect.poll(changes).toMatch(/Applies a coupon/);
     await expect.poll(highlights).toMatch(/touchpoint:/);
     await page.screenshot({ path: `${SCREENSHOTS}/history-filters.png` });
+
+    // A long list (the template's first edit) shows its first changes and offers the rest.
+    await page.getByTestId("history.filter-phase").selectOption("");
+    await page.getByTestId("history.range").evaluate((range: HTMLInputElement) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(range, "1");
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(editNumber).toBe(1);
+    const listed = page.getByTestId("history.step-changes").getByTestId("history.change");
+    await expect.poll(() => listed.count()).toBe(25);
+    const all = page.getByTestId("history.changes-all");
+    const total = Number((await all.innerText()).match(/Show all (\d+) changes/)![1]);
+    expect(total).toBeGreaterThan(25);
+    await all.click();
+    await expect.poll(() => listed.count()).toBe(total);
+    expect(await all.count()).toBe(0);
   }, 180_000);
 });

@@ -1,8 +1,12 @@
 import type { useSortable } from "@dnd-kit/sortable";
 import { GripVertical } from "lucide-react";
+import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import "./DragHandle.css";
 
-/** The grip that drags a sortable phase, step, lane or card (dnd-kit's keyboard sensor too). */
+/**
+ * The grip that drags a sortable phase, step, lane or card (dnd-kit's keyboard sensor too).
+ * None on a board that may only be looked at (see ReadOnlyContext).
+ */
 export function DragHandle({
   sortable,
   label,
@@ -15,6 +19,7 @@ export function DragHandle({
   /** Added to `icon-btn drag-handle`. */
   className?: string;
 }) {
+  if (useReadOnly()) return null;
   return (
     <button
       type="button"

@@ -1,6 +1,7 @@
 import { EMOTION_MAX, EMOTION_MIN, type TouchpointId } from "@journeymap/schema";
 import { ChevronDown, ChevronUp } from "lucide-react";
 import { memo } from "react";
+import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import { label } from "./emotionLaneModel.ts";
 
 /** The +/− buttons under a step: one point up to the top of the scale, or down to its bottom. */
@@ -25,6 +26,7 @@ export const EmotionControl = memo(function EmotionControl({
   score: number | undefined;
   onSet: (touchpointId: TouchpointId, score: number) => void;
 }) {
+  const readOnly = useReadOnly();
   return (
     <div
       className="emotion-controls"
@@ -35,21 +37,23 @@ export const EmotionControl = memo(function EmotionControl({
       data-score={score ?? ""}
     >
       <span className="emotion-label">{score === undefined ? "Not scored" : label(score)}</span>
-      <span className="emotion-buttons">
-        {NUDGES.map(({ by, verb, testId, limit, Icon }) => (
-          <button
-            key={testId}
-            type="button"
-            className="icon-btn"
-            aria-label={`${verb} ${personaName}'s feeling at ${stepName}`}
-            data-testid={testId}
-            disabled={score === limit}
-            onClick={() => onSet(touchpointId, (score ?? 0) + by)}
-          >
-            <Icon size={14} />
-          </button>
-        ))}
-      </span>
+      {!readOnly && (
+        <span className="emotion-buttons">
+          {NUDGES.map(({ by, verb, testId, limit, Icon }) => (
+            <button
+              key={testId}
+              type="button"
+              className="icon-btn"
+              aria-label={`${verb} ${personaName}'s feeling at ${stepName}`}
+              data-testid={testId}
+              disabled={score === limit}
+              onClick={() => onSet(touchpointId, (score ?? 0) + by)}
+            >
+              <Icon size={14} />
+            </button>
+          ))}
+        </span>
+      )}
     </div>
   );
 });

@@ -9,6 +9,7 @@ import { Plus } from "lucide-react";
 import { lazy, memo, Suspense, useContext, useState } from "react";
 import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
+import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import { RichText } from "../ui/RichText.tsx";
 import { ProviderContext } from "./ProviderContext.ts";
 import { useDroppable } from "@dnd-kit/core";
@@ -34,6 +35,7 @@ function CardList({
   kind: CardKind;
 }) {
   const registry = useCommandRegistry();
+  const readOnly = useReadOnly();
   const cards = useJourneyMap((m) => m.cardsByTouchpoint.get(touchpoint.id) ?? NO_CARDS);
   const shown = cards.filter((c) => c.kind === kind);
   // The whole cell takes drops, so a card can be dragged into a step that has none yet.
@@ -50,17 +52,19 @@ function CardList({
           <CardItem key={card.id} card={card} siblings={shown} />
         ))}
       </SortableContext>
-      <button
-        type="button"
-        className="btn btn--ghost add-card"
-        aria-label={addCardLabel(kind, touchpoint.name)}
-        // The command opens the new card's title, so typing names it (B7).
-        onClick={() =>
-          registry.run(ADD_CARD_COMMAND[kind], { kind: "touchpoint", id: touchpoint.id })
-        }
-      >
-        <Plus size={12} /> {CARD_NOUN[kind]}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn--ghost add-card"
+          aria-label={addCardLabel(kind, touchpoint.name)}
+          // The command opens the new card's title, so typing names it (B7).
+          onClick={() =>
+            registry.run(ADD_CARD_COMMAND[kind], { kind: "touchpoint", id: touchpoint.id })
+          }
+        >
+          <Plus size={12} /> {CARD_NOUN[kind]}
+        </button>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
 import { useCommandRegistry } from "../commands/useCommands.ts";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import { DragHandle } from "./DragHandle.tsx";
 import { PhaseFreshness } from "../freshness/PhaseFreshness.tsx";
 import { useFreshName } from "./useFreshName.ts";
@@ -34,6 +35,7 @@ export const PhaseBand = memo(function PhaseBand({
 }: PhaseBandProps) {
   const editor = useEditor();
   const registry = useCommandRegistry();
+  const readOnly = useReadOnly();
   const [colours, setColours] = useState(false);
   const ref = { kind: "phase", id: phase.id } as const;
   const sortable = useSortable({ id: dragId(ref), disabled: phase.synthetic });
@@ -88,7 +90,7 @@ export const PhaseBand = memo(function PhaseBand({
         {steps}
       </span>
       {!phase.synthetic && <PhaseFreshness phaseId={phase.id} />}
-      {!phase.synthetic && (
+      {!phase.synthetic && !readOnly && (
         <span className="phase-tools">
           <button
             type="button"

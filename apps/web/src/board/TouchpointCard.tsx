@@ -6,6 +6,7 @@ import { type CSSProperties, type KeyboardEvent, memo } from "react";
 import { SubJourneyChip } from "../hierarchy/SubJourneyChip.tsx";
 import { useEditor } from "../sync/useJourneyMap.ts";
 import { InlineText } from "../ui/InlineText.tsx";
+import { useReadOnly } from "../ui/ReadOnlyContext.ts";
 import { ChannelListEditor } from "./ChannelListEditor.tsx";
 import { DragHandle } from "./DragHandle.tsx";
 import { dragId } from "./dragIds.ts";
@@ -23,6 +24,7 @@ export const TouchpointCard = memo(function TouchpointCard({
   onMove,
 }: TouchpointCardProps) {
   const editor = useEditor();
+  const readOnly = useReadOnly();
   const ref = { kind: "touchpoint", id: touchpoint.id } as const;
   const sortable = useSortable({ id: dragId(ref) });
   const autoEdit = useFreshName(ref);
@@ -58,17 +60,19 @@ export const TouchpointCard = memo(function TouchpointCard({
           testId="board.step-channels"
           onChange={(channels) => editor.updateTouchpoint(touchpoint.id, { channels })}
         />
-        <span className="touchpoint-tools hover-tool">
-          <button
-            type="button"
-            className="icon-btn icon-btn--danger"
-            aria-label={`Delete step ${touchpoint.name}`}
-            data-testid="board.touchpoint-delete"
-            onClick={() => editor.deleteTouchpoint(touchpoint.id)}
-          >
-            <Trash2 size={14} />
-          </button>
-        </span>
+        {!readOnly && (
+          <span className="touchpoint-tools hover-tool">
+            <button
+              type="button"
+              className="icon-btn icon-btn--danger"
+              aria-label={`Delete step ${touchpoint.name}`}
+              data-testid="board.touchpoint-delete"
+              onClick={() => editor.deleteTouchpoint(touchpoint.id)}
+            >
+              <Trash2 size={14} />
+            </button>
+          </span>
+        )}
       </div>
       <InlineText
         className="touchpoint-name"

@@ -10,6 +10,7 @@ import {
   Type,
   Unlink,
 } from "lucide-react";
+import { memo, useState } from "react";
 import { CHANGE_NOUN, type ChangeContext, changeSentence } from "./changeSentence.ts";
 import "./historySections.css";
 import "./ChangeList.css";
@@ -43,20 +44,33 @@ export interface ChangeListProps {
   readonly onSelect?: (change: MapChange) => void;
   /** Who made the changes, when and where, for the sentences (when known). */
   readonly context?: ChangeContext;
-  /** Most rows shown; the rest are counted. */
+  /** Most rows shown at first; the rest are counted, and a button shows them all. */
   readonly limit?: number;
 }
 
-/** A readable list of changes, one sentence each: "Ana removed the phase “Decide” [Restore]". */
-export function ChangeList({
+/**
+ * How many changes a list shows before "Show all": a random moment of a long history lists
+ * 60–140 changes, and building and dropping them all was a fifth of a jump's DOM work
+ * (bench/src/history/historyMutations.ts); nobody reads past the first screenful without asking.
+ */
+export const CHANGES_SHOWN = 25;
+
+/**
+ * A readable list of changes, one sentence each: "Ana removed the phase “Decide” [Restore]".
+ * Memoized: the history view re-renders on every scrubber input, and its list changes only
+ * when the moment shown does.
+ */
+export const ChangeList = memo(function ChangeList({
   changes,
   empty,
   testId,
   onRestore,
   onSelect,
   context,
-  limit = 200,
+  limit = CHANGES_SHOWN,
 }: ChangeListProps) {
+  // "Show all" holds for the list it was asked on; another moment's list starts short again.
+  const [allOf, setAllOf] = useState<readonly MapChange[] | null>(null);
   if (changes.length === 0) {
     return (
       <p className="history-empty" data-testid={testId}>
@@ -64,7 +78,7 @@ export function ChangeList({
       </p>
     );
   }
-  const shown = changes.slice(0, limit);
+  const shown = allOf === changes ? changes : changes.slice(0, limit);
   return (
     <ul className="row-list change-list" data-testid={testId}>
       {shown.map((c) => {
@@ -103,8 +117,17 @@ export function ChangeList({
         );
       })}
       {changes.length > shown.length && (
-        <li className="history-empty">and {changes.length - shown.length} more</li>
+        <li className="change-more">
+          <button
+            type="button"
+            className="btn btn--ghost"
+            data-testid="history.changes-all"
+            onClick={() => setAllOf(changes)}
+          >
+            Show all {changes.length} changes
+          </button>
+        </li>
       )}
     </ul>
   );
-}
+});

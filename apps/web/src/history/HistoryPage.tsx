@@ -16,9 +16,10 @@ import {
   type RefOf,
   type RestorableKind,
   type JourneyMap,
+  type MapChange,
   readJourneyMap,
 } from "@journeymap/schema";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { connectingTo, type MapConnection, useMapConnection } from "../sync/useMapConnection.ts";
 import { useLinkToken } from "../sync/useLinkToken.ts";
@@ -151,6 +152,23 @@ function HistoryView({ mapId, connection, onShown }: HistoryViewProps) {
     [moments, onShown],
   );
 
+  // Stable per shown edit, so the memoized list of changes skips the renders of scrubber input.
+  const restoreOne = useRef(restore.restoreOne);
+  restoreOne.current = restore.restoreOne;
+  const before = edit?.edit?.beforeSeq;
+  const restoreChange = useMemo(
+    () =>
+      canEdit && before !== undefined
+        ? (c: MapChange) => {
+            // A thing this edit removed: bring it back as it was just before the edit.
+            void docAt(api, before).then((doc) =>
+              restoreOne.current(doc, c.entity as RestorableKind, c.id, `“${c.label}”`),
+            );
+          }
+        : undefined,
+    [canEdit, before, api],
+  );
+
   const { selected } = selection;
   const selectedRef = selected === null ? null : parseElementKey(selected);
   const restorable = selectedRef && isRestorable(selectedRef) ? selectedRef : null;
@@ -215,16 +233,7 @@ function HistoryView({ mapId, connection, onShown }: HistoryViewProps) {
           changesSeq={edit ? (edit.edit?.seq ?? 0) : null}
           changeContext={changeContext}
           onSelect={selection.select}
-          onRestoreChange={
-            canRestoreShown && edit?.edit
-              ? (c) => {
-                  // A thing this edit removed: bring it back as it was just before the edit.
-                  void docAt(api, edit.edit!.beforeSeq).then((doc) =>
-                    restore.restoreOne(doc, c.entity as RestorableKind, c.id, `“${c.label}”`),
-                  );
-                }
-              : undefined
-          }
+          onRestoreChange={restoreChange}
           versions={versions}
           canEdit={canEdit}
           seq={position?.seq ?? 0}

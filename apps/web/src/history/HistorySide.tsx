@@ -1,4 +1,5 @@
 import type { Attribution, Burst, MapChange } from "@journeymap/schema";
+import { useCallback } from "react";
 import { AttributionCard } from "./AttributionCard.tsx";
 import type { ChangeContext } from "./changeSentence.ts";
 import { ChangeList } from "./ChangeList.tsx";
@@ -38,7 +39,9 @@ export interface HistorySideProps {
 
 /** The history view's side panel: the selected thing, this edit's changes, versions, timeline. */
 export function HistorySide(props: HistorySideProps) {
-  const { selected, versions, onRestoreSelected, onRestoreChange } = props;
+  const { selected, versions, onRestoreSelected, onRestoreChange, onSelect } = props;
+  // Stable, so the memoized list of changes skips the renders of scrubber input.
+  const selectChange = useCallback((c: MapChange) => onSelect(c.target), [onSelect]);
   return (
     <aside className="history-side">
       {selected && (
@@ -64,7 +67,7 @@ export function HistorySide(props: HistorySideProps) {
           empty={props.emptyChanges}
           context={props.changeContext}
           testId="history.step-changes"
-          onSelect={(c) => props.onSelect(c.target)}
+          onSelect={selectChange}
           {...(onRestoreChange ? { onRestore: onRestoreChange } : {})}
         />
       </section>

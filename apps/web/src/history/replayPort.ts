@@ -1,11 +1,17 @@
 /**
- * The history replay across a message port: the page keeps the display document and the
- * history API (its token is the page's), the worker runs `ReplayCore` (decoding states,
- * applying rows, mirroring). The worker asks the page for states and rows; the page asks the
- * worker for moments and applies the updates it answers with to the display, in order.
+ * The history replay across a message port: the page keeps the display document, the worker
+ * runs `ReplayCore` (decoding states, applying rows, mirroring). The page asks the worker for
+ * moments and applies the updates it answers with to the display, in order.
+ *
+ * The states and rows come from one of two places. Given the map's address (the browser), the
+ * page tells the worker first thing and the worker fetches them itself: asking the page made
+ * each request wait for the page's main thread, busy rendering while someone drags the
+ * scrubber, once to be sent and once more for its answer. Given a `HistorySource` (tests), the
+ * worker asks the page for each and the page answers from it.
  */
 import type { HistorySource, RowFrame } from "@journeymap/schema";
 import * as Y from "yjs";
+import { type HistoryAddress, httpHistorySource } from "./httpHistorySource.ts";
 import { type Arrival, type MapVisit, REST_MS, ReplayCore } from "./replayCore.ts";
 
 /** A Worker, the worker's global scope, or one end of a MessageChannel. */
@@ -21,6 +27,7 @@ export interface ReplayWorker extends ReplayPort {
 }
 
 type ToWorker =
+  | ({ readonly kind: "source" } & HistoryAddress)
   | { readonly kind: "seek"; readonly id: number; readonly target: number; readonly visit?: number }
   | { readonly kind: "answer"; readonly id: number; readonly value: Uint8Array | RowFrame[] }
   | { readonly kind: "refused"; readonly id: number; readonly message: string };
@@ -63,16 +70,23 @@ class Requests<T> {
   }
 }
 
-/** The worker's side: runs the replay, asking the page for what it needs from the server. */
+/**
+ * The worker's side: runs the replay, fetching what it needs from the server once told the
+ * map's address, asking the page for it until then (or always, when the page never tells).
+ */
 export function serveReplay(port: ReplayPort): void {
   const asked = new Requests<Uint8Array | RowFrame[]>();
   const post = (message: FromWorker) => port.postMessage(message);
-  const source: HistorySource = {
+  const asking: HistorySource = {
     state: (seq) => asked.open((id) => post({ kind: "state", id, seq })) as Promise<Uint8Array>,
     rows: (from, to) =>
       asked.open((id) => post({ kind: "rows", id, from, to })) as Promise<RowFrame[]>,
   };
-  const core = new ReplayCore(source);
+  let source = asking;
+  const core = new ReplayCore({
+    state: (seq) => source.state(seq),
+    rows: (from, to) => source.rows(from, to),
+  });
   // After each answer, unless another move comes first: prepare a step back (ReplayCore.rest).
   let resting: ReturnType<typeof setTimeout> | undefined;
   const rest = () => {
@@ -80,7 +94,8 @@ export function serveReplay(port: ReplayPort): void {
     resting = setTimeout(() => void core.rest(), REST_MS);
   };
   port.onmessage = ({ data }: MessageEvent<ToWorker>) => {
-    if (data.kind === "answer") asked.settle(data.id, { value: data.value });
+    if (data.kind === "source") source = httpHistorySource(data);
+    else if (data.kind === "answer") asked.settle(data.id, { value: data.value });
     else if (data.kind === "refused") asked.settle(data.id, { error: new Error(data.message) });
     else {
       clearTimeout(resting);
@@ -103,16 +118,17 @@ export function serveReplay(port: ReplayPort): void {
 export class WorkerReplay {
   readonly display = new Y.Doc();
   private readonly spawn: () => ReplayWorker;
-  private readonly source: HistorySource;
+  private readonly from: HistorySource | HistoryAddress;
   private port: ReplayWorker | null = null;
   private readonly seeks = new Requests<{ doc: Y.Doc; seq: number }>();
   private readonly visits = new Map<number, MapVisit>();
   private closed = false;
   private closing: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(spawn: () => ReplayWorker, source: HistorySource) {
+  /** `from`: the map's address for the worker to fetch from, or a source the page answers from. */
+  constructor(spawn: () => ReplayWorker, from: HistorySource | HistoryAddress) {
     this.spawn = spawn;
-    this.source = source;
+    this.from = from;
   }
 
   /** Moves the display to the state after row `target`, handing `visit` its map on the way. */
@@ -152,14 +168,20 @@ export class WorkerReplay {
       this.seeks.failAll(new Error(`The history replay stopped: ${event.message}`));
       this.port = null;
     };
+    // First, before any seek: messages arrive in order, so the worker never asks the page.
+    if (!isSource(this.from)) port.postMessage({ kind: "source", ...this.from } satisfies ToWorker);
     this.port = port;
     return port;
   }
 
   private receive(port: ReplayPort, data: FromWorker): void {
     if (data.kind === "state" || data.kind === "rows") {
-      const asked =
-        data.kind === "state" ? this.source.state(data.seq) : this.source.rows(data.from, data.to);
+      const source = this.from;
+      const asked = !isSource(source)
+        ? Promise.reject(new Error("The history replay fetches its own states and rows."))
+        : data.kind === "state"
+          ? source.state(data.seq)
+          : source.rows(data.from, data.to);
       asked.then(
         (value) => port.postMessage({ kind: "answer", id: data.id, value } satisfies ToWorker),
         (e: Error) =>
@@ -179,4 +201,8 @@ export class WorkerReplay {
     if (visit && arrival.visit) visit.see(arrival.visit.map);
     this.seeks.settle(data.id, { value: { doc: this.display, seq: arrival.seq } });
   }
+}
+
+function isSource(from: HistorySource | HistoryAddress): from is HistorySource {
+  return "state" in from;
 }

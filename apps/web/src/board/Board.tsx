@@ -146,13 +146,8 @@ export function Board({
     const box = anchor.getBoundingClientRect();
     onMenu(target, box.left, box.bottom + 4, anchor);
   };
-  return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragEnd={handleDragEnd}
-      accessibility={accessibility}
-    >
+  const board = (
+    <>
       {following && <FollowingBar following={following} onStop={onStopFollowing} />}
       <div
         className="board-scroll"
@@ -204,6 +199,20 @@ export function Board({
           />
         </section>
       </div>
+    </>
+  );
+  // A board that may only be looked at has nothing to drag. Without the context, dnd-kit's
+  // hooks register nothing: with it, every cell and card a move mounts registered itself and
+  // re-rendered every other one (the history's replayed board, issue 16 R7).
+  if (readOnly) return board;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={handleDragEnd}
+      accessibility={accessibility}
+    >
+      {board}
     </DndContext>
   );
 }

@@ -87,6 +87,13 @@ describeInBrowser("walking skeleton", (session) => {
     expect(await viewer.page.getByTestId("board.add-phase").isVisible()).toBe(false);
     expect(await viewer.page.getByTestId("board.add-lane").count()).toBe(0);
     expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);
+    // No editing tools are built at all (they were rendered and hidden), and nothing drags.
+    await viewer.page.getByTestId("board.touchpoint").first().waitFor();
+    for (const tool of ["board.touchpoint-delete", "board.phase-delete", "board.emotion-up"]) {
+      expect(await viewer.page.getByTestId(tool).count(), tool).toBe(0);
+    }
+    expect(await viewer.page.locator(".drag-handle, .add-card").count()).toBe(0);
+    expect(await owner.page.locator(".drag-handle").count()).toBeGreaterThan(0);
     await viewer.page.getByTestId("board.phase-name").first().click();
     expect(await viewer.page.getByTestId("board.phase-name-input").count()).toBe(0);
     await owner.renamePhase("Awareness", "Seen by the viewer");

@@ -7,6 +7,8 @@
  *   - a Chromium trace (devtools.timeline): renderer time per event kind and thread, which shows
  *     style, layout, paint and raster work the JS profiler cannot see.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 
 export interface Hotspots {
@@ -44,6 +46,10 @@ export async function profileAction(
   await cdp.send("Profiler.start");
   await action();
   const { profile } = await cdp.send("Profiler.stop");
+  // BENCH_PROFILE_SAVE=<folder>: the raw profile too, for a look at inclusive times.
+  const keep = process.env.BENCH_PROFILE_SAVE;
+  if (keep)
+    writeFileSync(path.join(keep, `page-${Date.now()}.cpuprofile`), JSON.stringify(profile));
   const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as {
     traceEvents: {
       name: string;

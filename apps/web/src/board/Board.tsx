@@ -19,7 +19,7 @@ import type { CommandTarget } from "../commands/CommandRegistry.ts";
 import type { Peer } from "../sync/presence/presenceState.ts";
 import { useJourneyMap, useMapSession } from "../sync/useJourneyMap.ts";
 import { boardColumns, COLUMN_WIDTH, columnKey } from "./columns.ts";
-import { renderedColumns } from "./columnWindow.ts";
+import { renderedColumns, type WindowSpec } from "./columnWindow.ts";
 import { dragAnnouncements } from "./dragAnnouncements.ts";
 import { FollowingBar } from "./FollowingBar.tsx";
 import { LaneFooter } from "./LaneFooter.tsx";
@@ -60,6 +60,8 @@ export interface BoardProps {
   readonly freshStep: TouchpointId | null;
   /** Drawn over the grid in board coordinates (comment pins, evidence counts). */
   readonly overlay?: ReactNode;
+  /** Which columns beyond the viewport are rendered (default: the live board's SCROLLING_WINDOW). */
+  readonly columnWindow?: WindowSpec;
 }
 
 /** The journey map grid: phases as column bands, steps, then one row per lane. */
@@ -74,6 +76,7 @@ export function Board({
   onMenu,
   freshStep,
   overlay,
+  columnWindow,
 }: BoardProps) {
   const phases = useJourneyMap((m) => m.phases);
   const touchpointsByPhase = useJourneyMap((m) => m.touchpointsByPhase);
@@ -104,7 +107,7 @@ export function Board({
 
   // Only the columns near the viewport are rendered (columnWindow.ts), plus the column that
   // holds focus and a step just added, so focus, open editors and naming survive scrolling.
-  const range = useColumnWindow(scrollRef, columns.length, COLUMN_WIDTH, zoom);
+  const range = useColumnWindow(scrollRef, columns.length, COLUMN_WIDTH, zoom, columnWindow);
   const [focusedColumn, setFocusedColumn] = useState<string | null>(null);
   const indexOfKey = useMemo(() => new Map(columns.map((c, i) => [columnKey(c), i])), [columns]);
   const shown = useStableList(

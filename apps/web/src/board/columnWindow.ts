@@ -20,6 +20,34 @@ export const WINDOW_MIN_COLUMNS = 48;
  */
 export const WINDOW_STEP = 8;
 
+/**
+ * How far beyond the viewport columns are rendered, and the step the window moves by. A board
+ * people scroll (the live board) wants a wide margin; a board whose every column changes at
+ * once (the history's, on each jump to another moment) pays for each rendered column on every
+ * move, so it renders little beyond what is on screen.
+ */
+export interface WindowSpec {
+  readonly step: number;
+  /** Overscan on each side for a viewport this wide (CSS pixels). */
+  readonly overscan: (viewportWidth: number) => number;
+}
+
+/**
+ * The live board's: one viewport width on each side (at least 600 px), so a fast swipe that
+ * the compositor scrolls ahead of the main thread still finds rendered columns.
+ */
+export const SCROLLING_WINDOW: WindowSpec = {
+  step: WINDOW_STEP,
+  overscan: (viewportWidth) => Math.max(600, viewportWidth),
+};
+
+/**
+ * The history board's: a random jump mounted 16 columns of cells where about 7 show (68 cells,
+ * most of the page's part of the jump); with this, 8. Scrolling it renders the entering columns
+ * as the live board does, from a narrower margin.
+ */
+export const MOMENTS_WINDOW: WindowSpec = { step: 4, overscan: () => 200 };
+
 export interface ColumnRange {
   /** First rendered column (0-based); `last < first` means none. */
   readonly first: number;
@@ -38,6 +66,8 @@ export interface WindowGeometry {
   readonly count: number;
   /** Rendered on each side beyond the viewport, in (zoomed) CSS pixels. */
   readonly overscan: number;
+  /** The window moves by this many columns (default WINDOW_STEP). */
+  readonly step?: number;
 }
 
 export const ALL_COLUMNS = (count: number): ColumnRange => ({ first: 0, last: count - 1 });
@@ -47,16 +77,17 @@ export function columnRange(g: WindowGeometry): ColumnRange {
   if (g.count <= WINDOW_MIN_COLUMNS) return ALL_COLUMNS(g.count);
   const unit = g.columnWidth * g.zoom;
   if (!(unit > 0)) return ALL_COLUMNS(g.count);
+  const step = g.step ?? WINDOW_STEP;
   const left = g.scrollLeft - g.overscan - g.leadingWidth * g.zoom;
-  const first = Math.max(0, Math.floor(left / unit / WINDOW_STEP) * WINDOW_STEP);
+  const first = Math.max(0, Math.floor(left / unit / step) * step);
   // A fixed number of columns from `first` (the widest the span can need), so both ends move
   // together, once per step.
   const width = (g.viewportWidth + 2 * g.overscan) / unit;
-  const span = (Math.ceil(width / WINDOW_STEP) + 1) * WINDOW_STEP;
+  const span = (Math.ceil(width / step) + 1) * step;
   // Near the left end nothing is left of the board to render: stop at what the right edge needs.
   const right =
     (g.scrollLeft + g.viewportWidth + g.overscan) / unit - g.leadingWidth / g.columnWidth;
-  const end = left < 0 ? Math.ceil((right + 1) / WINDOW_STEP) * WINDOW_STEP - 1 : first + span;
+  const end = left < 0 ? Math.ceil((right + 1) / step) * step - 1 : first + span;
   const last = Math.min(g.count - 1, end);
   return { first: Math.min(first, g.count - 1), last };
 }

@@ -10,8 +10,10 @@ import {
   covers,
   fitRange,
   sameRange,
+  SCROLLING_WINDOW,
   visibleRange,
   type WindowGeometry,
+  type WindowSpec,
 } from "./columnWindow.ts";
 
 /** The lane-name column's width (`--lane-header-width`, a design token in px). */
@@ -20,17 +22,12 @@ function leadingWidth(el: HTMLElement): number {
   return Number.isFinite(value) ? value : 184;
 }
 
-/**
- * Overscan on each side: one viewport width (at least 600 px), so a fast swipe that the
- * compositor scrolls ahead of the main thread still finds rendered columns.
- */
-const overscanFor = (viewportWidth: number) => Math.max(600, viewportWidth);
-
 export function useColumnWindow(
   scrollRef: RefObject<HTMLElement | null>,
   count: number,
   columnWidth: number,
   zoom: number,
+  spec: WindowSpec = SCROLLING_WINDOW,
 ): ColumnRange {
   const [range, setRange] = useState<ColumnRange>(() => {
     // Before the first layout: assume the window's width at scrollLeft 0 (the layout effect
@@ -43,7 +40,8 @@ export function useColumnWindow(
       columnWidth,
       leadingWidth: 184,
       count,
-      overscan: overscanFor(width),
+      overscan: spec.overscan(width),
+      step: spec.step,
     });
   });
   const committed = useRef(range);
@@ -61,7 +59,8 @@ export function useColumnWindow(
       columnWidth,
       leadingWidth: lead,
       count,
-      overscan: overscanFor(el.clientWidth),
+      overscan: spec.overscan(el.clientWidth),
+      step: spec.step,
     });
     const measure = () => columnRange(geometry());
     let requested = measure();
@@ -92,7 +91,7 @@ export function useColumnWindow(
       el.removeEventListener("scroll", scrolled);
       resize.disconnect();
     };
-  }, [scrollRef, count, columnWidth, zoom]);
+  }, [scrollRef, count, columnWidth, zoom, spec]);
   const fitted = fitRange(range, count);
   return sameRange(fitted, range) ? range : fitted;
 }

@@ -2,6 +2,7 @@ import { elementKey, type JourneyMap } from "@journeymap/schema";
 import { useLayoutEffect, useMemo, useRef } from "react";
 import type * as Y from "yjs";
 import { Board } from "../board/Board.tsx";
+import { MOMENTS_WINDOW } from "../board/columnWindow.ts";
 import { elementAt } from "../board/elementDom.ts";
 import { MapSessionContext, useMapSessionFor } from "../sync/useJourneyMap.ts";
 import { ReadOnlyContext } from "../ui/ReadOnlyContext.ts";
@@ -51,6 +52,7 @@ export function ReplayBoard({ doc, seq, css, onMoment, onSelect }: ReplayBoardPr
         zoom={0.85}
         onMenu={noop}
         freshStep={null}
+        columnWindow={MOMENTS_WINDOW}
       />
     ),
     [],

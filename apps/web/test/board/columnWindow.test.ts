@@ -5,7 +5,9 @@ import {
   columnRange,
   covers,
   fitRange,
+  MOMENTS_WINDOW,
   renderedColumns,
+  SCROLLING_WINDOW,
   WINDOW_MIN_COLUMNS,
   WINDOW_STEP,
   visibleRange,
@@ -62,6 +64,27 @@ describe("column window", () => {
     // A window left behind by a far jump does not cover the new view.
     expect(covers(columnRange(BIG), visibleRange({ ...BIG, scrollLeft: 30_000 }))).toBe(false);
     expect(covers({ first: 0, last: 10 }, { first: 5, last: 4 })).toBe(true);
+  });
+
+  it("renders half the columns for the history's board, still covering what it shows (issue 16, R7)", () => {
+    // The history page at 1600 px: a board about 1,240 px wide at 85 %.
+    const history = { ...BIG, viewportWidth: 1240, zoom: 0.85, count: 60 };
+    const spec = (s: typeof SCROLLING_WINDOW) => ({
+      overscan: s.overscan(history.viewportWidth),
+      step: s.step,
+    });
+    for (const scrollLeft of [0, 900, 4_000, 10_000]) {
+      const at = { ...history, scrollLeft };
+      const live = columnRange({ ...at, ...spec(SCROLLING_WINDOW) });
+      const moments = columnRange({ ...at, ...spec(MOMENTS_WINDOW) });
+      const width = (r: { first: number; last: number }) => r.last - r.first + 1;
+      expect(covers(moments, visibleRange(at)), `at ${scrollLeft}`).toBe(true);
+      // About 7 columns show: the live board's window holds 16–33, the history's at most 17.
+      expect(width(live), `at ${scrollLeft}`).toBeGreaterThanOrEqual(16);
+      expect(width(moments), `at ${scrollLeft}`).toBeLessThan(width(live));
+      expect(width(moments), `at ${scrollLeft}`).toBeLessThanOrEqual(17);
+    }
+    expect(columnRange({ ...history, ...spec(MOMENTS_WINDOW) })).toEqual({ first: 0, last: 7 });
   });
 
   it("stays inside the board at both ends", () => {

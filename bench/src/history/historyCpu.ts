@@ -10,13 +10,11 @@
  * BENCH_WEB_DIST: the build.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { launchChromium } from "@journeymap/testkit";
 import { cpuSeconds } from "../sync/processes.ts";
 import { benchContext } from "../web/context.ts";
-import { startWebServer } from "../web/server.ts";
 import { summarize } from "../web/stats.ts";
-import { historyStore } from "./historyBench.ts";
-import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { servedHistory } from "./servedHistory.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const moves = Number(process.argv[2] ?? 10);
@@ -54,14 +52,8 @@ function rendererSeconds(): number {
   }
   return seconds;
 }
-process.env.BENCH_HISTORY_STORE ??= "/tmp/jm-history-bench-stores";
-const dist = process.env.BENCH_WEB_DIST;
-if (!dist) throw new Error("BENCH_WEB_DIST: the build to serve");
-const { mapId, token, dataDir } = await historyStore(50_000);
-const server = await startWebServer(dist, { dataDir });
-const browser = await launchChromium();
+const { m, browser, serverPid, stop } = await servedHistory();
 try {
-  const m = await browserMap(server.url, mapId, token);
   const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   const page = await context.newPage();
@@ -82,12 +74,12 @@ try {
     const [page0, renderer0, server0] = [
       await threadMs(),
       rendererSeconds(),
-      cpuSeconds(server.pid),
+      cpuSeconds(serverPid),
     ];
     const wall = (await to(target)).complete;
     const pageMs = (await threadMs()) - page0;
     const rendererMs = (rendererSeconds() - renderer0) * 1000;
-    const serverMs = (cpuSeconds(server.pid) - server0) * 1000;
+    const serverMs = (cpuSeconds(serverPid) - server0) * 1000;
     return { wall, pageMs, rendererMs, serverMs };
   };
   type Move = Awaited<ReturnType<typeof measure>>;
@@ -117,6 +109,5 @@ try {
   report("to the end of the next burst", bursts);
   await context.close();
 } finally {
-  await browser.close();
-  await server.stop();
+  await stop();
 }

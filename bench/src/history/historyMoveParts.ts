@@ -19,18 +19,13 @@
  */
 import { readFileSync } from "node:fs";
 import { seededRandom } from "@journeymap/schema/testing";
-import { launchChromium } from "@journeymap/testkit";
 import { benchContext } from "../web/context.ts";
-import { startWebServer } from "../web/server.ts";
 import { summarize } from "../web/stats.ts";
-import { historyStore } from "./historyBench.ts";
-import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { servedHistory } from "./servedHistory.ts";
 import { type ScrubTiming, scrubTo } from "./historyPageScripts.ts";
 
 const rounds = Number(process.argv[2] ?? 10);
-process.env.BENCH_HISTORY_STORE ??= "/tmp/jm-history-bench-stores";
-const dist = process.env.BENCH_WEB_DIST;
-if (!dist) throw new Error("BENCH_WEB_DIST: a built app to serve");
 
 interface LogEntry {
   readonly at: number;
@@ -107,11 +102,8 @@ interface Move {
   readonly fetches: { start: number; ttfb: number; end: number }[];
 }
 
-const { mapId, token, dataDir } = await historyStore(50_000);
-const server = await startWebServer(dist, { dataDir });
-const browser = await launchChromium();
+const { m, browser, stop } = await servedHistory();
 try {
-  const m = await browserMap(server.url, mapId, token);
   const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   await context.addInitScript(watchWorker);
@@ -188,8 +180,7 @@ try {
   await context.close();
   report(moves, traceJson.traceEvents);
 } finally {
-  await browser.close();
-  await server.stop();
+  await stop();
 }
 
 interface TraceEvent {

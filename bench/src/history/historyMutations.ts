@@ -5,22 +5,14 @@
  * changed). BENCH_WEB_DIST: the build; BENCH_HISTORY_STORE as historyProfile.ts.
  *   node bench/src/history/historyMutations.ts [rounds=5]
  */
-import { launchChromium } from "@journeymap/testkit";
 import { benchContext } from "../web/context.ts";
-import { startWebServer } from "../web/server.ts";
-import { historyStore } from "./historyBench.ts";
-import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { servedHistory } from "./servedHistory.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const rounds = Number(process.argv[2] ?? 5);
-process.env.BENCH_HISTORY_STORE ??= "/tmp/jm-history-bench-stores";
-const dist = process.env.BENCH_WEB_DIST;
-if (!dist) throw new Error("BENCH_WEB_DIST: a built app to serve");
-const { mapId, token, dataDir } = await historyStore(50_000);
-const server = await startWebServer(dist, { dataDir });
-const browser = await launchChromium();
+const { m, browser, stop } = await servedHistory();
 try {
-  const m = await browserMap(server.url, mapId, token);
   const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   await context.addInitScript({ content: `globalThis.__scrubTo = ${scrubTo.toString()};` });
@@ -106,6 +98,5 @@ try {
   }
   await context.close();
 } finally {
-  await browser.close();
-  await server.stop();
+  await stop();
 }

@@ -71,6 +71,17 @@ export async function browserMap(
 
 export const historyUrl = (m: BrowserMap) =>
   `${m.baseUrl}/maps/${m.mapId}/history#token=${encodeURIComponent(m.token)}`;
+
+/**
+ * Opens the history in `page` and waits until the last edit's changes are listed (after a
+ * restart the server first replays the log once: minutes on a loaded machine).
+ */
+export async function openAtLastEdit(page: Page, m: BrowserMap): Promise<void> {
+  await page.goto(historyUrl(m));
+  await page
+    .locator(`[data-testid="history.edit-changes"][data-seq="${m.seq}"]`)
+    .waitFor({ state: "attached", timeout: 300_000 });
+}
 const boardUrl = (m: BrowserMap) =>
   `${m.baseUrl}/maps/${m.mapId}#token=${encodeURIComponent(m.token)}`;
 

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { cpuSeconds } from "../sync/processes.ts";
 import { benchContext } from "../web/context.ts";
 import { summarize } from "../web/stats.ts";
-import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { openAtLastEdit, VIEWPORT } from "./historyBrowser.ts";
 import { servedHistory } from "./servedHistory.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
@@ -63,11 +63,7 @@ try {
     const { metrics } = await cdp.send("Performance.getMetrics");
     return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
   };
-  await page.goto(historyUrl(m));
-  // Opened, with the last edit's changes listed (after a restart: one replay of the log).
-  await page
-    .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
-    .waitFor({ state: "attached", timeout: 300_000 });
+  await openAtLastEdit(page, m);
   const to = (target: number) => page.evaluate(scrubTo, target);
   for (const t of [last - 1, Math.floor(last / 2), Math.floor(last / 2) + 1]) await to(t);
   const measure = async (target: number) => {

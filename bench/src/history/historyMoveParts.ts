@@ -21,7 +21,7 @@ import { readFileSync } from "node:fs";
 import { seededRandom } from "@journeymap/schema/testing";
 import { benchContext } from "../web/context.ts";
 import { summarize } from "../web/stats.ts";
-import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { openAtLastEdit, VIEWPORT } from "./historyBrowser.ts";
 import { servedHistory } from "./servedHistory.ts";
 import { type ScrubTiming, scrubTo } from "./historyPageScripts.ts";
 
@@ -109,10 +109,7 @@ try {
   await context.addInitScript(watchWorker);
   await context.addInitScript({ content: `globalThis.__scrubTo = ${scrubTo.toString()};` });
   const page = await context.newPage();
-  await page.goto(historyUrl(m));
-  await page
-    .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
-    .waitFor({ state: "attached", timeout: 300_000 });
+  await openAtLastEdit(page, m);
   const to = (target: number, index: number) =>
     page.evaluate(
       async ([t, i]) => {

@@ -6,7 +6,7 @@
  *   node bench/src/history/historyMutations.ts [rounds=5]
  */
 import { benchContext } from "../web/context.ts";
-import { historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { openAtLastEdit, VIEWPORT } from "./historyBrowser.ts";
 import { servedHistory } from "./servedHistory.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
@@ -17,10 +17,7 @@ try {
   const context = await benchContext(browser, VIEWPORT);
   await context.addInitScript({ content: `globalThis.__scrubTo = ${scrubTo.toString()};` });
   const page = await context.newPage();
-  await page.goto(historyUrl(m));
-  await page
-    .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
-    .waitFor({ state: "attached", timeout: 300_000 });
+  await openAtLastEdit(page, m);
   const to = (target: number) =>
     page.evaluate(async (t) => {
       const counts: Record<string, number> = {};

@@ -16,7 +16,7 @@ import { hotspotTables } from "../web/report.ts";
 import { profileAction } from "../web/profile.ts";
 import { buildWeb, startWebServer } from "../web/server.ts";
 import { historyStore } from "./historyBench.ts";
-import { browserMap, historyUrl, VIEWPORT } from "./historyBrowser.ts";
+import { browserMap, openAtLastEdit, VIEWPORT } from "./historyBrowser.ts";
 import { scrubTo } from "./historyPageScripts.ts";
 
 const updates = Number(process.argv[2] ?? 50_000);
@@ -40,11 +40,7 @@ try {
   const { seq: last, stops } = m;
   const context = await benchContext(browser, VIEWPORT);
   const page = await context.newPage();
-  await page.goto(historyUrl(m));
-  // Opened, with the last edit's changes listed (after a restart: one replay of the log).
-  await page
-    .locator(`[data-testid="history.edit-changes"][data-seq="${last}"]`)
-    .waitFor({ state: "attached", timeout: 300_000 });
+  await openAtLastEdit(page, m);
   const to = (target: number) => page.evaluate(scrubTo, target);
   for (const t of [last - 1, Math.floor(last / 2), Math.floor(last / 2) + 1]) await to(t);
   const random = () => 1 + Math.floor(Math.random() * (last - 300));

@@ -1,7 +1,6 @@
 /**
  * The history replay as the page's worker runs it (issue 16, R7): the player (exact documents
- * built from checkpoints and logged rows, stepped with undo) and a replica of the page's
- * display document. Each seek answers with the update that makes the display equal to the
+ * built from checkpoints and logged rows) and a replica of the page's display document. Each seek answers with the update that makes the display equal to the
  * moment: `mirrorMap`'s writes, only what differs from the moment shown before. The page
  * applies that update and never decodes a whole state (0.5 MB of mostly tombstones for a
  * 50,000-edit map: most of a far jump's main-thread time before).
@@ -29,6 +28,8 @@ export interface Arrival {
   readonly delta: Uint8Array | null;
   /** The map at the asked visit, when the way passed it. */
   readonly visit: { readonly seq: number; readonly map: JourneyMap } | null;
+  /** Whether the worker moved to another document (decoded a state or resumed a kept one). */
+  readonly rebuilt: boolean;
 }
 
 /**
@@ -49,6 +50,20 @@ export class ReplayCore {
   private pending = 0;
   /** Equal to the page's display document: it only ever receives this replica's updates. */
   private readonly replica = new Y.Doc();
+  /** The replica's updates not yet posted (a seek that failed halfway leaves some). */
+  private unsent: Uint8Array[] = [];
+  /**
+   * A second replica that receives the same updates as `replica`, later (`lag` holds those it
+   * has not had yet): after a move that applied rows it can be brought to the moment just
+   * before the move's last row (`behindAt`), so one step back from there mirrors the roots
+   * that row changed instead of decoding a chunk start (35–140 ms on the 50,000-edit
+   * benchmark map): stepping back through edits is what people do after moving forward.
+   */
+  private readonly behind = new Y.Doc();
+  private lag: Uint8Array[] = [];
+  private behindAt: BehindAt | null = null;
+  /** The moment the replica shows. */
+  private shown = -1;
   private queue: Promise<unknown> = Promise.resolve();
   /**
    * The player's document the replica last equalled, and the roots of it that rows changed
@@ -63,6 +78,10 @@ export class ReplayCore {
 
   constructor(source: HistorySource) {
     this.player = new HistoryPlayer(source);
+    this.replica.on("update", (update: Uint8Array) => {
+      this.unsent.push(update);
+      this.lag.push(update);
+    });
   }
 
   /** Moves to the state after row `target`, reading the map at `visitSeq` on the way. */
@@ -79,34 +98,100 @@ export class ReplayCore {
   }
 
   /**
-   * While no move is asked: prepares a document for a step back from the moment shown, so it
-   * costs rows instead of a decode (HistoryPlayer.prepareBack). True when one was prepared.
+   * While no move is asked: brings the second replica up to date and prepares a document for a
+   * step back from the moment shown, so it costs rows instead of a decode
+   * (HistoryPlayer.prepareBack). True when a document was prepared.
    */
   async rest(): Promise<boolean> {
     if (this.pending > 0) return false;
+    this.catchUp(this.behindAt?.upTo ?? this.lag.length);
     return (await this.player.prepareBack()) !== null;
   }
 
   private async seekNow(target: number, visitSeq?: number): Promise<Arrival> {
-    let visit: Arrival["visit"] = null;
-    const at = await this.player.seek(
-      target,
-      visitSeq === undefined
-        ? undefined
-        : { seq: visitSeq, see: (doc) => (visit = { seq: visitSeq, map: readJourneyMap(doc) }) },
-    );
-    const updates: Uint8Array[] = [];
-    const keep = (update: Uint8Array) => updates.push(update);
-    this.replica.on("update", keep);
-    try {
-      mirrorMap(this.replica, at.doc, at.doc === this.watched ? this.changedNames() : undefined);
-    } finally {
-      this.replica.off("update", keep);
+    const behindAt = this.behindAt;
+    this.behindAt = null;
+    if (behindAt?.seq === target && target === this.shown - 1 && visitSeq === undefined) {
+      this.stepBack(behindAt);
+    } else {
+      let visit: Arrival["visit"] = null;
+      // One step forward that applies no row (the player's document was left there by a step
+      // back): the second replica, caught up, shows the moment before.
+      let before: { seq: number; upTo: number } | null =
+        this.shown === target - 1 ? { seq: this.shown, upTo: this.lag.length } : null;
+      const at = await this.player.seek(
+        target,
+        visitSeq === undefined
+          ? undefined
+          : { seq: visitSeq, see: (doc) => (visit = { seq: visitSeq, map: readJourneyMap(doc) }) },
+        (doc, seq) => {
+          this.mirror(doc);
+          before = { seq, upTo: this.lag.length };
+        },
+      );
+      const roots = this.mirror(at.doc);
+      const last = before as { seq: number; upTo: number } | null;
+      this.behindAt = last && { ...last, roots };
+      this.shown = at.seq;
+      return this.arrival(at.seq, visit, at.rebuilt);
     }
-    this.watch(at.doc);
+    return this.arrival(target, null, false);
+  }
+
+  /**
+   * Posts what the replica received since the last arrival. The second replica catches up
+   * right after, while the page renders: a move's updates cost it a millisecond or two, and
+   * left for a rest they pile up while someone scrubs.
+   */
+  private arrival(seq: number, visit: Arrival["visit"], rebuilt: boolean): Arrival {
+    setTimeout(() => {
+      if (this.pending === 0) this.catchUp(this.behindAt?.upTo ?? this.lag.length);
+    });
+    const updates = this.unsent;
+    this.unsent = [];
     const delta =
       updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    return { seq: at.seq, delta, visit };
+    return { seq, delta, visit, rebuilt };
+  }
+
+  /**
+   * Makes the replica equal to `doc` (only the roots rows changed since, on the document it
+   * last equalled). Returns the names of the roots compared, or undefined for all of them.
+   */
+  private mirror(doc: Y.Doc): ReadonlySet<string> | undefined {
+    const only = doc === this.watched ? this.changedNames() : undefined;
+    mirrorMap(this.replica, doc, only);
+    this.watch(doc);
+    return only;
+  }
+
+  /**
+   * One step back to the moment the second replica was left at: it catches up to there and the
+   * replica mirrors it, comparing only the roots the last row changed. The player's document
+   * stays one row ahead of the replica: those roots are noted as changed for the next move.
+   */
+  private stepBack(at: BehindAt): void {
+    this.catchUp(at.upTo);
+    mirrorMap(this.replica, this.behind, at.roots);
+    this.shown = at.seq;
+    if (!at.roots) {
+      this.unwatch();
+      return;
+    }
+    for (const name of at.roots) {
+      const type = this.watched?.share.get(name);
+      if (type) this.changedRoots.add(type);
+    }
+  }
+
+  /** Applies the first `count` updates the second replica lacks. */
+  private catchUp(count: number): void {
+    if (count === 0) return;
+    const updates = this.lag.splice(0, count);
+    this.behind.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.behind, update);
+    });
+    if (this.behindAt) this.behindAt = { ...this.behindAt, upTo: this.behindAt.upTo - count };
   }
 
   /**
@@ -127,10 +212,26 @@ export class ReplayCore {
   private watch(doc: Y.Doc): void {
     this.changedRoots.clear();
     if (doc === this.watched) return;
-    this.watched?.off("afterTransaction", this.noteChanges);
+    this.unwatch();
     doc.on("afterTransaction", this.noteChanges);
     this.watched = doc;
   }
+
+  /** The next move compares everything. */
+  private unwatch(): void {
+    this.watched?.off("afterTransaction", this.noteChanges);
+    this.watched = null;
+  }
+}
+
+/**
+ * Where the second replica can be brought for a step back: to moment `seq` by the first `upTo`
+ * updates it lacks; the replica differs from that moment only in `roots` (all when undefined).
+ */
+interface BehindAt {
+  readonly seq: number;
+  readonly upTo: number;
+  readonly roots: ReadonlySet<string> | undefined;
 }
 
 /** Any shared type (Yjs types its transactions' changed keys this way). */

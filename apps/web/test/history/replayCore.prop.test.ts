@@ -96,4 +96,34 @@ describe("the replay worker's display", () => {
     }
     expect(prepared).toBeGreaterThan(5);
   });
+
+  it(`steps back one edit after moving forward without building a document, exactly (seed ${SEED})`, async () => {
+    const random = seededRandom(SEED + 3);
+    const moves: Array<{ target: number; back: boolean }> = [];
+    let at = rows.length;
+    const go = (target: number, back = false) => {
+      moves.push({ target, back });
+      at = target;
+    };
+    for (let round = 0; round < 12; round++) {
+      go(1 + random(rows.length - 60)); // anywhere
+      go(at + 1 + random(random(2) === 0 ? 3 : 40)); // forward: one row or a burst
+      go(at - 1, true);
+      go(at + 1); // forward again onto the player's own document
+      go(at - 1, true);
+      go(at - 1); // a second step back has no earlier moment kept: built again
+    }
+    const expected = replayed(moves.map((m) => m.target));
+    const core = new ReplayCore(source);
+    const display = new Y.Doc();
+    for (const [i, { target, back }] of moves.entries()) {
+      const arrival = await core.seek(target);
+      if (arrival.delta) Y.applyUpdate(display, arrival.delta);
+      const what = `seed ${SEED + 3}, move ${i} to ${target}`;
+      expect(readJourneyMap(display), what).toEqual(expected.get(target));
+      if (back) expect(arrival.rebuilt, what).toBe(false);
+      // Between some moves the worker rests: the second replica catches up meanwhile.
+      if (random(2) === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  });
 });

@@ -53,6 +53,12 @@ export interface Visit {
   readonly see: (doc: Y.Doc) => void;
 }
 
+/**
+ * Shown a document (read it, do not keep it) at `seq`, the moment just before the row a move
+ * ends on: the history view keeps that moment's content for a step back (ReplayCore).
+ */
+export type BeforeLast = (doc: Y.Doc, seq: number) => void;
+
 export interface Position {
   readonly doc: Y.Doc;
   readonly seq: number;
@@ -158,13 +164,14 @@ export class HistoryPlayer {
   /**
    * Moves to the state after row `target`. Seeks run one after another, in call order. When
    * the way there passes `visit.seq` (at most a chunk before the target), the document is
-   * shown to `visit.see` at that moment.
+   * shown to `visit.see` at that moment. When the move applies rows, `beforeLast` is shown the
+   * document just before the target's own row, outside any transaction.
    */
-  seek(target: number, visit?: Visit): Promise<Position> {
+  seek(target: number, visit?: Visit, beforeLast?: BeforeLast): Promise<Position> {
     this.asked++;
     this.pending++;
     const run = this.queue
-      .then(() => this.seekNow(target, visit))
+      .then(() => this.seekNow(target, visit, beforeLast))
       .finally(() => {
         this.pending--;
       });
@@ -206,7 +213,7 @@ export class HistoryPlayer {
     }
   }
 
-  private async seekNow(target: number, visit?: Visit): Promise<Position> {
+  private async seekNow(target: number, visit?: Visit, beforeLast?: BeforeLast): Promise<Position> {
     const firstChunk = rebuildFrom(target, visit);
     if (!this.opened && this.seq === 0 && target > 0 && firstChunk === null) {
       // Opening (usually at the last edit, rarely a chunk start): one request whose answer
@@ -236,7 +243,7 @@ export class HistoryPlayer {
         this.kept.splice(this.kept.indexOf(from), 1);
         this.replace(from.doc, from.seq);
       }
-      this.applyRows(this.doc, from.seq, rows, visit);
+      this.applyRows(this.doc, from.seq, rows, visit, beforeLast);
       this.seq = target;
       return { doc: this.doc, seq: target, rebuilt };
     }
@@ -249,22 +256,34 @@ export class HistoryPlayer {
     // more CPU than applying them (Y.mergeUpdates grows faster than the number of rows).
     const doc = new Y.Doc();
     Y.applyUpdate(doc, start, ROW_ORIGIN);
-    this.applyRows(doc, chunk * CHUNK, rows, visit);
+    this.applyRows(doc, chunk * CHUNK, rows, visit, beforeLast);
     return this.replace(doc, target);
   }
 
   /**
-   * Applies `rows` (those after `from`) to `doc` in one transaction, so the display and its
-   * reader see one change; `visit` is shown the document when it passes its row.
+   * Applies `rows` (those after `from`) to `doc` in one transaction, so a reader sees one change;
+   * `visit` is shown the document when it passes its row. With `beforeLast`, the last row gets a
+   * transaction of its own and `beforeLast` sees the document just before it.
    */
-  private applyRows(doc: Y.Doc, from: number, rows: RowFrame[], visit?: Visit): void {
+  private applyRows(
+    doc: Y.Doc,
+    from: number,
+    rows: RowFrame[],
+    visit?: Visit,
+    beforeLast?: BeforeLast,
+  ): void {
+    const split = beforeLast && rows.length > 0 ? rows.length - 1 : rows.length;
+    const apply = (row: RowFrame) => {
+      Y.applyUpdate(doc, row.bytes, ROW_ORIGIN);
+      if (row.seq === visit?.seq) visit.see(doc);
+    };
     doc.transact(() => {
       if (visit?.seq === from) visit.see(doc);
-      for (const row of rows) {
-        Y.applyUpdate(doc, row.bytes, ROW_ORIGIN);
-        if (row.seq === visit?.seq) visit.see(doc);
-      }
+      for (let i = 0; i < split; i++) apply(rows[i]!);
     }, ROW_ORIGIN);
+    if (split === rows.length) return;
+    beforeLast!(doc, rows[split - 1]?.seq ?? from);
+    doc.transact(() => apply(rows[split]!), ROW_ORIGIN);
   }
 }
 

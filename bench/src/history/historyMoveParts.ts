@@ -93,6 +93,14 @@ function watchWorker(): void {
 
 type Kind = "jump" | "row" | "rows10" | "burst" | "back";
 
+/** A move's span in the trace (its marks), in trace microseconds. */
+interface MoveWindow {
+  readonly index: number;
+  readonly kind: Kind;
+  readonly from: number;
+  readonly to: number;
+}
+
 interface Move {
   readonly kind: Kind;
   readonly index: number;
@@ -272,11 +280,12 @@ function report(moves: Move[], events: TraceEvent[]): void {
   const markPid = events.find((e) => e.name.startsWith("jm-move-"))?.pid;
   const windows = moves
     .map((m) => ({
+      index: m.index,
       kind: m.kind,
       from: marks.get(`jm-move-${m.index}`),
       to: marks.get(`jm-move-${m.index}-end`),
     }))
-    .filter((w): w is { kind: Kind; from: number; to: number } => !!w.from && !!w.to);
+    .filter((w): w is MoveWindow => !!w.from && !!w.to);
   const selfByThread = new Map<string, { ts: number; name: string; self: number }[]>();
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
@@ -306,6 +315,7 @@ function report(moves: Move[], events: TraceEvent[]): void {
     close(Number.POSITIVE_INFINITY);
     selfByThread.set(thread, out);
   }
+  slowestJumps(moves, windows, selfByThread);
   for (const [thread, list] of selfByThread) {
     console.log(
       `\nTrace, ${thread}: self time per move (ms, median over moves of each kind; top names)`,
@@ -343,6 +353,40 @@ function report(moves: Move[], events: TraceEvent[]): void {
           .map(([k, v]) => `${k} ${v}`)
           .join("; ")}`,
       );
+  }
+}
+
+/**
+ * The five slowest random jumps, one line each: where their wall time went (worker span, answer
+ * → painted) and each thread's busy time, garbage collection apart: a p95 is made of these.
+ */
+function slowestJumps(
+  moves: Move[],
+  windows: MoveWindow[],
+  selfByThread: Map<string, { ts: number; name: string; self: number }[]>,
+): void {
+  const jumps = moves.filter((m) => m.kind === "jump");
+  const slowest = [...jumps].sort((a, b) => b.timing.complete - a.timing.complete).slice(0, 5);
+  console.log("\nSlowest random jumps (ms): complete; worker span; answer → painted; busy (GC) per thread");
+  for (const m of slowest) {
+    const seek = m.log.find((e) => e.dir === "to" && e.kind === "seek");
+    const arrived = m.log.find((e) => e.dir === "from" && e.kind === "arrived");
+    const span = seek && arrived ? arrived.at - seek.at : Number.NaN;
+    const painted = arrived ? m.t0 + m.timing.complete - arrived.at : Number.NaN;
+    const w = windows.find((x) => x.index === m.index);
+    const threads = [...selfByThread].map(([thread, list]) => {
+      let busy = 0;
+      let gc = 0;
+      for (const s of list) {
+        if (!w || s.ts < w.from || s.ts > w.to) continue;
+        busy += s.self / 1000;
+        if (/GC|Scavenge|MarkCompact|MinorGC|MajorGC/i.test(s.name)) gc += s.self / 1000;
+      }
+      return `${thread === "CrRendererMain" ? "page" : "worker"} ${busy.toFixed(0)} (${gc.toFixed(0)})`;
+    });
+    console.log(
+      `  ${m.timing.complete.toFixed(0)}; ${span.toFixed(0)}; ${painted.toFixed(0)}; ${threads.join(", ")}`,
+    );
   }
 }
 

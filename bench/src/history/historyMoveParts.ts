@@ -367,7 +367,9 @@ function slowestJumps(
 ): void {
   const jumps = moves.filter((m) => m.kind === "jump");
   const slowest = [...jumps].sort((a, b) => b.timing.complete - a.timing.complete).slice(0, 5);
-  console.log("\nSlowest random jumps (ms): complete; worker span; answer → painted; busy (GC) per thread");
+  console.log(
+    "\nSlowest random jumps (ms): complete; worker span; answer → painted; busy (GC) per thread",
+  );
   for (const m of slowest) {
     const seek = m.log.find((e) => e.dir === "to" && e.kind === "seek");
     const arrived = m.log.find((e) => e.dir === "from" && e.kind === "arrived");

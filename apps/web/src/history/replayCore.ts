@@ -1,7 +1,8 @@
 /**
  * The history replay as the page's worker runs it (issue 16, R7): the player (exact documents
- * built from checkpoints and logged rows) and a replica of the page's display document. Each seek answers with the update that makes the display equal to the
- * moment: `mirrorMap`'s writes, only what differs from the moment shown before. The page
+ * built from checkpoints and logged rows) and a replica of the page's display document. Each
+ * seek answers with the update that makes the display equal to the moment: `mirrorMap`'s
+ * writes, only what differs from the moment shown before. The page
  * applies that update and never decodes a whole state (0.5 MB of mostly tombstones for a
  * 50,000-edit map: most of a far jump's main-thread time before).
  *
@@ -119,16 +120,27 @@ export class ReplayCore {
       // back): the second replica, caught up, shows the moment before.
       let before: { seq: number; upTo: number } | null =
         this.shown === target - 1 ? { seq: this.shown, upTo: this.lag.length } : null;
-      const at = await this.player.seek(
-        target,
-        visitSeq === undefined
-          ? undefined
-          : { seq: visitSeq, see: (doc) => (visit = { seq: visitSeq, map: readJourneyMap(doc) }) },
-        (doc, seq) => {
-          this.mirror(doc);
-          before = { seq, upTo: this.lag.length };
-        },
-      );
+      const at = await this.player
+        .seek(
+          target,
+          visitSeq === undefined
+            ? undefined
+            : {
+                seq: visitSeq,
+                see: (doc) => (visit = { seq: visitSeq, map: readJourneyMap(doc) }),
+              },
+          (doc, seq) => {
+            this.mirror(doc);
+            before = { seq, upTo: this.lag.length };
+          },
+        )
+        .catch((e: unknown) => {
+          // The replica may have moved halfway (its updates go with the next arrival): the
+          // moment it shows is unknown, so the next move compares everything.
+          this.shown = -1;
+          this.unwatch();
+          throw e;
+        });
       const roots = this.mirror(at.doc);
       const last = before as { seq: number; upTo: number } | null;
       this.behindAt = last && { ...last, roots };

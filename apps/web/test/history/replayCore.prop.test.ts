@@ -126,4 +126,31 @@ describe("the replay worker's display", () => {
       if (random(2) === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     }
   });
+
+  it(`stays exact after moves that failed to fetch their rows (seed ${SEED})`, async () => {
+    const targets = randomTargets(SEED + 4);
+    const expected = replayed(targets);
+    let asked = 0;
+    // Every other request for rows fails: the move fails, the next one must still be exact.
+    const flaky: HistorySource = {
+      state: source.state,
+      rows: (from, to) =>
+        ++asked % 2 === 0 ? Promise.reject(new Error("offline")) : source.rows(from, to),
+    };
+    const core = new ReplayCore(flaky);
+    const display = new Y.Doc();
+    let failed = 0;
+    for (const [i, target] of targets.entries()) {
+      const arrival = await core.seek(target).catch(() => null);
+      if (!arrival) {
+        failed++;
+        continue;
+      }
+      if (arrival.delta) Y.applyUpdate(display, arrival.delta);
+      expect(readJourneyMap(display), `seed ${SEED + 4}, move ${i} to ${target}`).toEqual(
+        expected.get(target),
+      );
+    }
+    expect(failed).toBeGreaterThan(2);
+  });
 });

@@ -105,7 +105,7 @@ export class ReplayCore {
    */
   async rest(): Promise<boolean> {
     if (this.pending > 0) return false;
-    this.catchUp(this.behindAt?.upTo ?? this.lag.length);
+    this.catchUpIdle();
     return (await this.player.prepareBack()) !== null;
   }
 
@@ -118,8 +118,9 @@ export class ReplayCore {
       let visit: Arrival["visit"] = null;
       // One step forward that applies no row (the player's document was left there by a step
       // back): the second replica, caught up, shows the moment before.
-      let before: { seq: number; upTo: number } | null =
-        this.shown === target - 1 ? { seq: this.shown, upTo: this.lag.length } : null;
+      const last: { before: Omit<BehindAt, "roots"> | null } = {
+        before: this.shown === target - 1 ? { seq: this.shown, upTo: this.lag.length } : null,
+      };
       const at = await this.player
         .seek(
           target,
@@ -131,7 +132,7 @@ export class ReplayCore {
               },
           (doc, seq) => {
             this.mirror(doc);
-            before = { seq, upTo: this.lag.length };
+            last.before = { seq, upTo: this.lag.length };
           },
         )
         .catch((e: unknown) => {
@@ -142,8 +143,7 @@ export class ReplayCore {
           throw e;
         });
       const roots = this.mirror(at.doc);
-      const last = before as { seq: number; upTo: number } | null;
-      this.behindAt = last && { ...last, roots };
+      this.behindAt = last.before && { ...last.before, roots };
       this.shown = at.seq;
       return this.arrival(at.seq, visit, at.rebuilt);
     }
@@ -157,7 +157,7 @@ export class ReplayCore {
    */
   private arrival(seq: number, visit: Arrival["visit"], rebuilt: boolean): Arrival {
     setTimeout(() => {
-      if (this.pending === 0) this.catchUp(this.behindAt?.upTo ?? this.lag.length);
+      if (this.pending === 0) this.catchUpIdle();
     });
     const updates = this.unsent;
     this.unsent = [];
@@ -194,6 +194,11 @@ export class ReplayCore {
       const type = this.watched?.share.get(name);
       if (type) this.changedRoots.add(type);
     }
+  }
+
+  /** Brings the second replica as far as a step back may need: all the way when none can come. */
+  private catchUpIdle(): void {
+    this.catchUp(this.behindAt?.upTo ?? this.lag.length);
   }
 
   /** Applies the first `count` updates the second replica lacks. */

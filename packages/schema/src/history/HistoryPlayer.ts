@@ -272,18 +272,19 @@ export class HistoryPlayer {
     visit?: Visit,
     beforeLast?: BeforeLast,
   ): void {
-    const split = beforeLast && rows.length > 0 ? rows.length - 1 : rows.length;
+    const last = beforeLast ? rows.at(-1) : undefined;
     const apply = (row: RowFrame) => {
       Y.applyUpdate(doc, row.bytes, ROW_ORIGIN);
       if (row.seq === visit?.seq) visit.see(doc);
     };
+    const split = last ? rows.length - 1 : rows.length;
     doc.transact(() => {
       if (visit?.seq === from) visit.see(doc);
       for (let i = 0; i < split; i++) apply(rows[i]!);
     }, ROW_ORIGIN);
-    if (split === rows.length) return;
-    beforeLast!(doc, rows[split - 1]?.seq ?? from);
-    doc.transact(() => apply(rows[split]!), ROW_ORIGIN);
+    if (!last || !beforeLast) return;
+    beforeLast(doc, rows[split - 1]?.seq ?? from);
+    doc.transact(() => apply(last), ROW_ORIGIN);
   }
 }
 

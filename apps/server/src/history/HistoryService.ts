@@ -51,6 +51,7 @@ import type {
   MapStore,
 } from "@journeymap/storage";
 import type { Logger } from "../logger.ts";
+import { type LeanStart, LeanStarts } from "./LeanStarts.ts";
 
 export const HISTORY_CHECKPOINT_EVERY = 500;
 /**
@@ -131,6 +132,7 @@ export class HistoryService {
   private readonly attributions = new Map<string, AttributionIndex>();
   /** mapId → the timeline up to its last row, extended with the rows logged since. */
   private readonly timelines = new LRUCache<string, CachedTimeline>({ max: MAX_CACHED_MAPS });
+  private readonly leanStarts: LeanStarts;
 
   constructor(
     store: HistoryStore,
@@ -148,6 +150,29 @@ export class HistoryService {
       maxSize: cacheBytes - cursorBytes,
       sizeCalculation: (s) => s.state.byteLength + ENTRY_OVERHEAD,
     });
+    this.leanStarts = new LeanStarts(
+      {
+        fullState: (mapId, k) => this.stateAt(mapId, k),
+        rows: (mapId, from, to, maxBytes) => this.rows(mapId, from, to, maxBytes),
+        bounds: (mapId) => this.bounds(mapId),
+        rowTs: async (mapId, seq) =>
+          (await this.store.readLogEntries(mapDocumentName(mapId), seq, seq))[0]?.ts ?? null,
+      },
+      { log },
+    );
+  }
+
+  /**
+   * The state after row `seq` without the deleted content the next rows up to its `through` do
+   * not name, for a replay that goes no further (LeanStarts.ts); null when there is none yet.
+   */
+  leanStart(mapId: string, seq: number): Promise<LeanStart | null> {
+    return this.leanStarts.get(mapId, seq);
+  }
+
+  /** Resolves when the lean starts asked for so far are made (tests). */
+  leanStartsMade(): Promise<void> {
+    return this.leanStarts.idle();
   }
 
   /** Bytes held by cached states and replay documents (their encoded size), for tests and metrics. */

@@ -17,6 +17,7 @@ import {
   RenameVersionBody,
   ROUTES,
   SEQ_HEADER,
+  THROUGH_HEADER,
   type Timeline,
   type Version,
 } from "@journeymap/protocol/http";
@@ -144,6 +145,16 @@ function mountReadRoutes(app: Hono, { access, history, authors }: HistoryRoutesO
       return c.json({ error: `seq ${seq} is after the map's last edit (${bounds.last})` }, 416);
     }
     if (bounds.first > 1 && seq < bounds.first) return c.json(compacted(bounds.first), 410);
+    if (["1", "true"].includes(c.req.query("lean") ?? "")) {
+      const lean = await history.leanStart(mapId, seq);
+      if (lean) {
+        return c.body(new Uint8Array(lean.state).buffer as ArrayBuffer, 200, {
+          "content-type": "application/octet-stream",
+          [SEQ_HEADER]: String(seq),
+          [THROUGH_HEADER]: String(lean.through),
+        });
+      }
+    }
     const state = await history.stateAt(mapId, seq);
     // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.
     return c.body(new Uint8Array(state).buffer as ArrayBuffer, 200, {

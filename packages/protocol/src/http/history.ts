@@ -16,6 +16,11 @@ import { described } from "./described.ts";
 export const MAX_VERSION_NAME = 120;
 /** The sequence number a state answer is exact for. */
 export const SEQ_HEADER = "x-journeymap-seq";
+/**
+ * On a lean state (`lean=1`): the last row it may be brought to. It lacks deleted content that
+ * rows after that one may name, so they must be applied to a full state instead.
+ */
+export const THROUGH_HEADER = "x-journeymap-through";
 
 /**
  * Who did something, as shown (the server resolves recorded ids): `author` is the name to

@@ -19,6 +19,7 @@ import {
   RenamedVersion,
   RenameVersionBody,
   SEQ_HEADER,
+  THROUGH_HEADER,
   Timeline,
   Version,
   VersionList,
@@ -233,12 +234,23 @@ export const ROUTES = {
     query: {
       seq: seq("The moment, as a sequence number (the last edit)."),
       at: { schema: z.number(), description: "The moment, as a time in ms." },
+      lean: {
+        schema: z.boolean(),
+        description:
+          "For a replay of the next rows only, at a multiple of 500: the state without the deleted content those rows do not name, when the server has made it (then with the header " +
+          THROUGH_HEADER +
+          "); else the full state.",
+      },
     },
     responses: {
       200: {
         description: "A Yjs update.",
         contentType: bytes,
-        headers: { [SEQ_HEADER]: "The sequence number the state is exact for." },
+        headers: {
+          [SEQ_HEADER]: "The sequence number the state is exact for.",
+          [THROUGH_HEADER]:
+            "Only on a lean state: the last row it may be brought to (rows after it need the full state).",
+        },
       },
     },
     errors: {

@@ -51,7 +51,7 @@ export async function leanState(
   const check = new Y.Doc();
   try {
     Y.applyUpdate(doc, full);
-    const named = namedIds(later);
+    const named = namedIds(later, doc);
     const lean = encodeWithout(doc, (item) => item.deleted && !named.has(item.id, item.length));
     if (lean.byteLength > full.byteLength * WORTH) return null;
     Y.applyUpdate(check, lean);
@@ -92,15 +92,29 @@ class NamedIds {
   }
 }
 
-/** The ids the rows' items name: where they go (origins) and what they go into (parents). */
-export function namedIds(rows: readonly Uint8Array[]): NamedIds {
+/**
+ * The ids the rows' items name: where they go (origins) and what they go into (parents). Only
+ * items that are new where they come count: a row may carry again what `doc` or an earlier row
+ * already holds (a client's whole state after a reconnect), and Yjs skips those.
+ */
+export function namedIds(rows: readonly Uint8Array[], doc?: Y.Doc): NamedIds {
   const named = new NamedIds();
+  const seen = new Map<number, number>();
+  const known = (client: number) => seen.get(client) ?? (doc ? Y.getState(doc.store, client) : 0);
   for (const row of rows) {
     for (const struct of Y.decodeUpdate(row).structs) {
+      const { client, clock } = struct.id;
+      const end = clock + struct.length;
+      const held = known(client);
+      if (end <= held) continue;
+      // After a gap Yjs keeps a struct pending: it is named now, but not counted as held.
+      if (clock <= held) seen.set(client, end);
       if (!(struct instanceof Y.Item)) continue;
       named.add(struct.origin);
       named.add(struct.rightOrigin);
       if (struct.parent instanceof Y.ID) named.add(struct.parent);
+      // Of a struct it partly holds, Yjs integrates the rest after the last clock it holds.
+      if (clock < held) named.add(Y.createID(client, held - 1));
     }
   }
   named.sort();

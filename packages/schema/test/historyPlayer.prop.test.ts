@@ -14,6 +14,8 @@ import {
   HistoryPlayer,
   type HistorySource,
   type JourneyMap,
+  LEAN_REACH,
+  leanState,
   readJourneyMap,
   type RowFrame,
 } from "../src/index.ts";
@@ -230,4 +232,101 @@ describe("HistoryPlayer: moves that apply rows instead of decoding a state", () 
       for (const map of seen) expect(map, `${where} (the visit)`).toEqual(expected.get(visit!));
     }
   });
+});
+
+describe("HistoryPlayer with lean chunk starts (the server's state?lean=1)", () => {
+  const rows = randomLog(SEED + 7, ROWS);
+
+  /** Chunk starts as the server serves them lean: through the next LEAN_REACH rows, when all logged. */
+  function leanSourceOf() {
+    const calls = { state: 0, lean: 0 };
+    const { source } = sourceOf(rows);
+    const lean: HistorySource = {
+      ...source,
+      state: (seq) => {
+        calls.state++;
+        return source.state(seq);
+      },
+      start: async (seq) => {
+        const full = stateAfter(seq);
+        if (seq + LEAN_REACH > rows.length) return { state: full, through: null };
+        const state = await leanState(full, rows.slice(seq, seq + LEAN_REACH));
+        if (!state) return { state: full, through: null };
+        calls.lean++;
+        return { state, through: seq + LEAN_REACH };
+      },
+    };
+    return { source: lean, calls };
+  }
+
+  function stateAfter(seq: number): Uint8Array {
+    const doc = new Y.Doc();
+    for (const row of rows.slice(0, seq)) Y.applyUpdate(doc, row);
+    return Y.encodeStateAsUpdate(doc);
+  }
+
+  it("never brings a document past the last row its start allows: it rebuilds from a full state", async () => {
+    const { source: plain } = sourceOf(rows);
+    const calls = { state: 0, start: 0 };
+    // Full states, but said to be good for ten rows only: the player cannot tell them apart.
+    const source: HistorySource = {
+      ...plain,
+      state: (seq) => {
+        calls.state++;
+        return plain.state(seq);
+      },
+      start: async (seq) => {
+        calls.start++;
+        return { state: await plain.state(seq), through: seq + 10 };
+      },
+    };
+    const player = new HistoryPlayer(source);
+    await player.seek(rows.length); // opens: one full state
+    const near = await player.seek(5 * CHUNK + 5); // a chunk start and five rows (far from any other)
+    expect(calls).toEqual({ state: 1, start: 1 });
+    const past = await player.seek(5 * CHUNK + 20); // beyond its ten rows
+    expect(past.rebuilt).toBe(true);
+    expect(past.doc).not.toBe(near.doc);
+    expect(calls.state).toBe(2); // the chunk start again, in full
+    expect(readJourneyMap(past.doc)).toEqual(mapsAt(rows, [5 * CHUNK + 20]).get(5 * CHUNK + 20));
+    // From the full state the document goes on by rows.
+    const on = await player.seek(5 * CHUNK + 300);
+    expect(on.doc).toBe(past.doc);
+  });
+
+  it(`shows exactly the replayed log at every moment and visit (seed ${SEED + 7})`, async () => {
+    const { source, calls } = leanSourceOf();
+    const player = new HistoryPlayer(source);
+    const random = seededRandom(SEED + 8);
+    const moves: Array<{ target: number; visit: number | null }> = [];
+    for (let i = 0, at = rows.length; i < 50; i++) {
+      const kind = random(4);
+      const span =
+        kind === 0
+          ? random(rows.length) - at
+          : kind === 1
+            ? random(LEAN_REACH + CHUNK)
+            : kind === 2
+              ? -1 - random(3)
+              : random(30) - 10;
+      at = Math.min(rows.length, Math.max(1, at + span));
+      moves.push({ target: at, visit: random(3) === 0 ? null : Math.max(0, at - 1 - random(300)) });
+    }
+    const expected = mapsAt(
+      rows,
+      moves.flatMap((m) => (m.visit === null ? [m.target] : [m.target, m.visit])),
+    );
+    for (const [i, { target, visit }] of moves.entries()) {
+      const seen: JourneyMap[] = [];
+      const position = await player.seek(
+        target,
+        visit === null ? undefined : { seq: visit, see: (doc) => seen.push(readJourneyMap(doc)) },
+      );
+      const where = `move ${i}: to ${target}, visit ${visit}`;
+      expect(readJourneyMap(position.doc), where).toEqual(expected.get(target));
+      for (const map of seen) expect(map, `${where} (the visit)`).toEqual(expected.get(visit!));
+      if (random(2) === 0) await player.prepareBack();
+    }
+    expect(calls.lean).toBeGreaterThan(2);
+  }, 120_000);
 });

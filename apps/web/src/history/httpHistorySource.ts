@@ -23,13 +23,24 @@ export function httpHistorySource({ mapId, token, base = "" }: HistoryAddress): 
   // table. Cookies of the same origin go with fetch's defaults; the token is for share links.
   const map = `${base}/api/maps/${encodeURIComponent(mapId)}`;
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const get = async (path: string): Promise<Uint8Array> => {
+  const answer = async (path: string): Promise<Response> => {
     const res = await fetch(`${map}${path}`, { headers });
     if (!res.ok) throw new Error(await refusal(res));
-    return new Uint8Array(await res.arrayBuffer());
+    return res;
   };
+  const get = async (path: string): Promise<Uint8Array> =>
+    new Uint8Array(await (await answer(path)).arrayBuffer());
   return {
     state: (seq) => get(`/state?seq=${seq}`),
+    start: async (seq) => {
+      const res = await answer(`/state?seq=${seq}&lean=1`);
+      // The protocol's THROUGH_HEADER, written out like the routes above.
+      const through = res.headers.get("x-journeymap-through");
+      return {
+        state: new Uint8Array(await res.arrayBuffer()),
+        through: through === null ? null : Number(through),
+      };
+    },
     rows: async (from, to) => decodeRowFrames(await get(`/updates?from=${from}&to=${to}`)),
   };
 }

@@ -85,6 +85,9 @@ export function serveReplay(port: ReplayPort): void {
   let source = asking;
   const core = new ReplayCore({
     state: (seq) => source.state(seq),
+    // Lean chunk starts come only from the server itself (the page's answers are full states).
+    start: (seq) =>
+      source.start?.(seq) ?? source.state(seq).then((state) => ({ state, through: null })),
     rows: (from, to) => source.rows(from, to),
   });
   // After each answer, unless another move comes first: prepare a step back (ReplayCore.rest).

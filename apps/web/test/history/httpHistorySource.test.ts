@@ -4,6 +4,7 @@ import { CHUNK, encodeRowFrames, readJourneyMap, type RowFrame } from "@journeym
 import { loggedMap } from "@journeymap/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { THROUGH_HEADER } from "@journeymap/protocol/http";
 import { httpHistorySource } from "../../src/history/httpHistorySource.ts";
 import { replayOverChannel } from "../support/replayChannel.ts";
 
@@ -51,7 +52,10 @@ function historyServer(): Server {
         for (let seq = at("from"); seq <= last; seq++) frames.push({ seq, bytes: rows[seq - 1]! });
         body = encodeRowFrames(frames);
       }
-      res.writeHead(200, { "content-type": "application/octet-stream" }).end(body);
+      // Asked lean, a chunk start past the first is said to be good for ten rows.
+      const lean = route?.[2] === "state" && url.searchParams.get("lean") === "1" && at("seq") > 0;
+      const through = lean ? { [THROUGH_HEADER]: String(at("seq") + 10) } : {};
+      res.writeHead(200, { "content-type": "application/octet-stream", ...through }).end(body);
     }
   });
 }
@@ -79,6 +83,20 @@ describe("the history routes fetched without the page (httpHistorySource)", () =
     expect(heard).toEqual([
       { url: "/api/maps/map%20one%2F%CE%B2/state?seq=30", authorization: `Bearer ${TOKEN}` },
       { url: "/api/maps/map%20one%2F%CE%B2/updates?from=5&to=9", authorization: `Bearer ${TOKEN}` },
+    ]);
+  });
+
+  it("asks for lean chunk starts and reads the last row each may be brought to", async () => {
+    heard.length = 0;
+    const source = httpHistorySource({ mapId: MAP, token: TOKEN, base });
+    expect(await source.start!(CHUNK)).toEqual({
+      state: Y.mergeUpdates(rows.slice(0, CHUNK)),
+      through: CHUNK + 10,
+    });
+    expect((await source.start!(0)).through).toBeNull(); // answered in full: no header
+    expect(heard.map((h) => h.url)).toEqual([
+      `/api/maps/map%20one%2F%CE%B2/state?seq=${CHUNK}&lean=1`,
+      "/api/maps/map%20one%2F%CE%B2/state?seq=0&lean=1",
     ]);
   });
 

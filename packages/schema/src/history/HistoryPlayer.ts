@@ -8,6 +8,10 @@
  * current document, or of one of the few documents earlier moves left behind, applies rows to
  * it instead; any other move decodes the nearest chunk start and applies the rows after it.
  *
+ * The server may answer a chunk start lean (`start`, leanState.ts: without the deleted content
+ * the next rows do not name; 1 ms to decode instead of 40–70 on that map), exact only up to the
+ * row it names: a document built from one is never brought past that row.
+ *
  * Documents only ever move forward, by logged rows, so each is exactly the log replayed to its
  * row (issue 16, R1). Stepping back by undoing rows (Y.UndoManager) was tried and is not exact:
  * undo re-creates what a row deleted as new items and gives up on a map key someone else
@@ -39,8 +43,27 @@ const ROW_ORIGIN = "history";
 export interface HistorySource {
   /** The exact state after row `seq` (a chunk start, or the moment the player opens at). */
   state(seq: number): Promise<Uint8Array>;
+  /**
+   * The state after chunk start `seq` for replaying the rows after it, possibly lean (without
+   * deleted content the rows up to its `through` do not name: leanState.ts). A source without
+   * it gives full states.
+   */
+  start?(seq: number): Promise<ReplayStart>;
   /** Rows from..to inclusive (may be fewer than asked: the player pages on). */
   rows(from: number, to: number): Promise<RowFrame[]>;
+}
+
+/** A chunk start's state, and the last row it may be brought to (null: any). */
+export interface ReplayStart {
+  readonly state: Uint8Array;
+  readonly through: number | null;
+}
+
+/** A document exact at `seq`, which rows may bring up to `through`. */
+interface Held {
+  readonly doc: Y.Doc;
+  readonly seq: number;
+  readonly through: number;
 }
 
 /**
@@ -69,18 +92,20 @@ export interface Position {
 export class HistoryPlayer {
   private readonly source: HistorySource;
   private readonly chunks = new Map<number, Promise<RowFrame[]>>();
-  private readonly starts = new Map<number, Promise<Uint8Array>>();
+  private readonly starts = new Map<number, Promise<ReplayStart>>();
   private queue: Promise<unknown> = Promise.resolve();
   /** False until the first seek: opening asks for that one moment's state, nothing more. */
   private opened = false;
   /** Exact documents of earlier moments, most recently used last. */
-  private kept: Array<{ readonly doc: Y.Doc; readonly seq: number }> = [];
+  private kept: Held[] = [];
   /** Seeks asked and not settled yet, and seeks ever asked: a preparation gives way to them. */
   private pending = 0;
   private asked = 0;
   private preparing = false;
   doc: Y.Doc;
   seq: number;
+  /** The last row rows may bring the current document to (it may come from a lean start). */
+  private through = Number.POSITIVE_INFINITY;
 
   /** Starts at `seq` with `doc` already holding that state (e.g. a copy of the live map). */
   constructor(source: HistorySource, doc: Y.Doc = new Y.Doc(), seq = 0) {
@@ -89,15 +114,18 @@ export class HistoryPlayer {
     this.seq = seq;
   }
 
-  /** Makes `doc` (at `seq`) the current document; the one it replaces is kept. */
-  private replace(doc: Y.Doc, seq: number): Position {
-    if (this.doc !== doc) {
-      this.kept.push({ doc: this.doc, seq: this.seq });
-      if (this.kept.length > KEPT_DOCS) this.kept.shift();
-    }
-    this.doc = doc;
-    this.seq = seq;
-    return { doc, seq, rebuilt: true };
+  /** Makes `held` the current document; the one it replaces is kept. */
+  private replace(held: Held): Position {
+    if (this.doc !== held.doc) this.keep({ doc: this.doc, seq: this.seq, through: this.through });
+    this.doc = held.doc;
+    this.seq = held.seq;
+    this.through = held.through;
+    return { doc: held.doc, seq: held.seq, rebuilt: true };
+  }
+
+  private keep(held: Held): void {
+    this.kept.push(held);
+    if (this.kept.length > KEPT_DOCS) this.kept.shift();
   }
 
   private cached<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) {
@@ -142,9 +170,27 @@ export class HistoryPlayer {
     return out;
   }
 
-  private chunkStart(chunk: number): Promise<Uint8Array> {
-    if (chunk === 0) return Promise.resolve(Y.encodeStateAsUpdate(new Y.Doc()));
-    return this.cached(this.starts, chunk, () => this.source.state(chunk * CHUNK));
+  private chunkStart(chunk: number): Promise<ReplayStart> {
+    if (chunk === 0) return Promise.resolve({ state: Y.encodeStateAsUpdate(new Y.Doc()), through: null });
+    const seq = chunk * CHUNK;
+    return this.cached(this.starts, chunk, () =>
+      this.source.start
+        ? this.source.start(seq)
+        : this.source.state(seq).then((state) => ({ state, through: null })),
+    );
+  }
+
+  /** A document at chunk start `chunk` that rows may bring to `target`. */
+  private async startDoc(chunk: number, target: number): Promise<Held> {
+    let start = await this.chunkStart(chunk);
+    const seq = chunk * CHUNK;
+    // A lean start that does not reach (the server's reach is shorter than this move): full.
+    if (start.through !== null && start.through < target) {
+      start = { state: await this.source.state(seq), through: null };
+    }
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, start.state, ROW_ORIGIN);
+    return { doc, seq, through: start.through ?? Number.POSITIVE_INFINITY };
   }
 
   /** Rows after `from` up to `to`, from the cached chunks. */
@@ -195,17 +241,18 @@ export class HistoryPlayer {
     const chunk = Math.floor(before / CHUNK);
     // Chunk 0 starts from an empty document: a step back there decodes nothing.
     if (chunk < 1) return null;
-    if (this.kept.some((k) => k.seq <= before && before - k.seq <= CHUNK)) return null;
+    if (this.kept.some((k) => k.seq <= before && before - k.seq <= CHUNK && before <= k.through)) {
+      return null;
+    }
     this.preparing = true;
     try {
-      const start = await this.chunkStart(chunk);
+      await this.chunkStart(chunk);
       // A seek asked meanwhile goes first (and may need no spare).
       if (this.asked !== asked) return null;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, start, ROW_ORIGIN);
-      this.kept.push({ doc, seq: chunk * CHUNK });
-      if (this.kept.length > KEPT_DOCS) this.kept.shift();
-      return doc;
+      const held = await this.startDoc(chunk, before);
+      if (this.asked !== asked) return null;
+      this.keep(held);
+      return held.doc;
     } catch {
       return null; // asked again by the next seek that needs it
     } finally {
@@ -222,14 +269,14 @@ export class HistoryPlayer {
       this.opened = true;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await this.source.state(target), ROW_ORIGIN);
-      return this.replace(doc, target);
+      return this.replace({ doc, seq: target, through: Number.POSITIVE_INFINITY });
     }
     this.opened = true;
     // The document closest before the target that rows bring there: the current one or a kept one.
-    let from: { readonly doc: Y.Doc; readonly seq: number } | null = null;
-    const current = { doc: this.doc, seq: this.seq };
+    let from: Held | null = null;
+    const current = { doc: this.doc, seq: this.seq, through: this.through };
     for (const candidate of [...this.kept, current]) {
-      if (!reaches(candidate.seq, target, visit)) continue;
+      if (!reaches(candidate.seq, target, visit) || target > candidate.through) continue;
       // A document left behind (or prepared) is taken only if its way passes the visit: a
       // rebuild would pass it, and the view would otherwise load that moment's state itself.
       if (candidate !== current && !passes(candidate.seq, target, visit)) continue;
@@ -241,7 +288,7 @@ export class HistoryPlayer {
       const rebuilt = from.doc !== this.doc;
       if (rebuilt) {
         this.kept.splice(this.kept.indexOf(from), 1);
-        this.replace(from.doc, from.seq);
+        this.replace(from);
       }
       this.applyRows(this.doc, from.seq, rows, visit, beforeLast);
       this.seq = target;
@@ -249,15 +296,13 @@ export class HistoryPlayer {
     }
     const chunk = firstChunk ?? Math.floor(target / CHUNK);
     const [start, rows] = await Promise.all([
-      this.chunkStart(chunk),
+      this.startDoc(chunk, target),
       this.rowsBetween(chunk * CHUNK, target),
     ]);
     // The start state, then the rows one by one: merging them all into one update first cost
     // more CPU than applying them (Y.mergeUpdates grows faster than the number of rows).
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, start, ROW_ORIGIN);
-    this.applyRows(doc, chunk * CHUNK, rows, visit, beforeLast);
-    return this.replace(doc, target);
+    this.applyRows(start.doc, start.seq, rows, visit, beforeLast);
+    return this.replace({ ...start, seq: target });
   }
 
   /**

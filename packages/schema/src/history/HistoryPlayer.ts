@@ -171,7 +171,8 @@ export class HistoryPlayer {
   }
 
   private chunkStart(chunk: number): Promise<ReplayStart> {
-    if (chunk === 0) return Promise.resolve({ state: Y.encodeStateAsUpdate(new Y.Doc()), through: null });
+    if (chunk === 0)
+      return Promise.resolve({ state: Y.encodeStateAsUpdate(new Y.Doc()), through: null });
     const seq = chunk * CHUNK;
     return this.cached(this.starts, chunk, () =>
       this.source.start

@@ -14,6 +14,9 @@
  *   - from a Chromium trace over all the moves: self time per event kind on the page's main
  *     thread and on the replay worker's thread, summed per move kind (script, style, layout,
  *     paint, GC…).
+ * BENCH_HISTORY_WARM_MS=<ms> waits that long after the open before the moves, as `pnpm bench`'s
+ * ten opens do: the server makes the map's lean chunk starts in the background once the worker
+ * first asks for one (apps/server/src/history/LeanStarts.ts).
  * A build whose worker adds `took` to its arrivals (timings of its own pieces) has them listed
  * too; the shipped one does not.
  */
@@ -118,6 +121,7 @@ try {
   await context.addInitScript({ content: `globalThis.__scrubTo = ${scrubTo.toString()};` });
   const page = await context.newPage();
   await openAtLastEdit(page, m);
+  await new Promise((r) => setTimeout(r, Number(process.env.BENCH_HISTORY_WARM_MS ?? 0)));
   const to = (target: number, index: number) =>
     page.evaluate(
       async ([t, i]) => {

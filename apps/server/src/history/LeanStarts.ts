@@ -11,7 +11,7 @@
  * loop free between rows and chunks. Kept in memory, bounded in bytes; one is served only while
  * the log still holds its last row as it was (a replaced or restored log has other rows).
  */
-import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { setTimeout as sleep, setImmediate as yieldToLoop } from "node:timers/promises";
 import { CHUNK, LEAN_REACH, leanState } from "@journeymap/schema";
 import type { LogBounds, LoggedUpdate } from "@journeymap/storage";
 import { LRUCache } from "lru-cache";
@@ -102,8 +102,11 @@ export class LeanStarts {
         }
         missing.sort((a, b) => Math.abs(a - near) - Math.abs(b - near));
         for (const k of missing) {
+          const began = performance.now();
           await this.make(mapId, k);
-          await yieldToLoop();
+          // Half a core at most: as long a rest as the work took, so that the server's other
+          // requests, and a browser on the same machine, keep most of the CPU meanwhile.
+          await sleep(performance.now() - began);
         }
       })
       .catch((err: unknown) => this.log?.warn({ err, mapId }, "lean history states not made"))

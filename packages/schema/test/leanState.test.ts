@@ -68,7 +68,7 @@ describe("leanState", () => {
     }
     // Edits that overwrite and delete leave tombstones: most moments get a lean state.
     expect(lean).toBeGreaterThanOrEqual(2);
-  });
+  }, 120_000);
 
   it("keeps a deleted value a later concurrent write names, so that write still wins", async () => {
     const ana = peer(1);

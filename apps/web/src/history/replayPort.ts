@@ -9,7 +9,7 @@
  * scrubber, once to be sent and once more for its answer. Given a `HistorySource` (tests), the
  * worker asks the page for each and the page answers from it.
  */
-import type { HistorySource, RowFrame } from "@journeymap/schema";
+import { type HistorySource, type RowFrame, replayStart } from "@journeymap/schema";
 import * as Y from "yjs";
 import { type HistoryAddress, httpHistorySource } from "./httpHistorySource.ts";
 import { type Arrival, type MapVisit, REST_MS, ReplayCore } from "./replayCore.ts";
@@ -86,8 +86,7 @@ export function serveReplay(port: ReplayPort): void {
   const core = new ReplayCore({
     state: (seq) => source.state(seq),
     // Lean chunk starts come only from the server itself (the page's answers are full states).
-    start: (seq) =>
-      source.start?.(seq) ?? source.state(seq).then((state) => ({ state, through: null })),
+    start: (seq) => replayStart(source, seq),
     rows: (from, to) => source.rows(from, to),
   });
   // After each answer, unless another move comes first: prepare a step back (ReplayCore.rest).

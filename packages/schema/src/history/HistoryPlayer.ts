@@ -173,12 +173,7 @@ export class HistoryPlayer {
   private chunkStart(chunk: number): Promise<ReplayStart> {
     if (chunk === 0)
       return Promise.resolve({ state: Y.encodeStateAsUpdate(new Y.Doc()), through: null });
-    const seq = chunk * CHUNK;
-    return this.cached(this.starts, chunk, () =>
-      this.source.start
-        ? this.source.start(seq)
-        : this.source.state(seq).then((state) => ({ state, through: null })),
-    );
+    return this.cached(this.starts, chunk, () => replayStart(this.source, chunk * CHUNK));
   }
 
   /** A document at chunk start `chunk` that rows may bring to `target`. */
@@ -332,6 +327,12 @@ export class HistoryPlayer {
     beforeLast(doc, rows[split - 1]?.seq ?? from);
     doc.transact(() => apply(last), ROW_ORIGIN);
   }
+}
+
+/** The source's chunk start at `seq`: lean when it gives those, else its full state. */
+export function replayStart(source: HistorySource, seq: number): Promise<ReplayStart> {
+  if (source.start) return source.start(seq);
+  return source.state(seq).then((state) => ({ state, through: null }));
 }
 
 /**

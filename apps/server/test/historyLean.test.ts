@@ -62,25 +62,28 @@ describe("HistoryService.leanStart", () => {
   it("makes lean starts in the background, each exact for every row up to its end", async () => {
     const rows = await logTitles(store, ROWS);
     const history = new HistoryService(store);
-    expect(await history.leanStart(MAP, CHUNK)).toBeNull(); // none yet: the full state serves
+    expect(await history.leanStart(MAP, CHUNK)).toBe("coming"); // the full state serves meanwhile
     await history.leanStartsMade();
     const lean = await history.leanStart(MAP, CHUNK);
-    expect(lean?.through).toBe(CHUNK + LEAN_REACH);
+    if (typeof lean !== "object") throw new Error(`no lean start: ${lean}`);
+    expect(lean.through).toBe(CHUNK + LEAN_REACH);
     const full = await history.stateAt(MAP, CHUNK);
-    expect(lean!.state.byteLength).toBeLessThan(full.byteLength / 2);
+    expect(lean.state.byteLength).toBeLessThan(full.byteLength / 2);
 
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, lean!.state);
+    Y.applyUpdate(doc, lean.state);
     const replay = new Y.Doc();
     for (const row of rows.slice(0, CHUNK)) Y.applyUpdate(replay, row);
-    for (const row of rows.slice(CHUNK, lean!.through)) {
+    for (const row of rows.slice(CHUNK, lean.through)) {
       Y.applyUpdate(doc, row);
       Y.applyUpdate(replay, row);
       expect(readJourneyMap(doc).meta).toEqual(readJourneyMap(replay).meta);
     }
-    // A chunk start whose LEAN_REACH rows are not all logged yet, or not a chunk start: none.
-    expect(await history.leanStart(MAP, 2 * CHUNK)).toBeNull();
-    expect(await history.leanStart(MAP, CHUNK + 1)).toBeNull();
+    // A chunk start whose LEAN_REACH rows are not all logged yet, or not a chunk start: none,
+    // and none coming (a client fetching ahead takes the full state instead of asking again).
+    expect(await history.leanStart(MAP, 2 * CHUNK)).toBe("none");
+    expect(await history.leanStart(MAP, CHUNK + 1)).toBe("none");
+    expect(await history.leanStart(MAP, 0)).toBe("none");
   });
 
   it("stops serving a lean start once the log no longer holds its last row as it was", async () => {
@@ -88,11 +91,11 @@ describe("HistoryService.leanStart", () => {
     const history = new HistoryService(store);
     await history.leanStart(MAP, CHUNK);
     await history.leanStartsMade();
-    expect(await history.leanStart(MAP, CHUNK)).not.toBeNull();
+    expect(await history.leanStart(MAP, CHUNK)).toHaveProperty("through", CHUNK + LEAN_REACH);
     // The log replaced (a map restored from an archive under the same id): other rows.
     await store.purgeMap(MAP);
     await logTitles(store, ROWS, 5000);
-    expect(await history.leanStart(MAP, CHUNK)).toBeNull();
+    expect(await history.leanStart(MAP, CHUNK)).toBe("coming");
   });
 });
 
@@ -134,6 +137,11 @@ describe("GET /api/maps/{id}/state?lean=1", () => {
     expect(first.status).toBe(200);
     expect(first.headers.get(THROUGH_HEADER)).toBeNull();
     const full = new Uint8Array(await first.arrayBuffer());
+    // Fetching ahead (full=0): nothing while it is made, rather than the full state again.
+    const ahead = await get(`/state?seq=${CHUNK}&lean=1&full=0`);
+    expect([204, 200]).toContain(ahead.status);
+    if (ahead.status === 204) expect((await ahead.arrayBuffer()).byteLength).toBe(0);
+    else expect(ahead.headers.get(THROUGH_HEADER)).toBe(String(CHUNK + LEAN_REACH));
 
     let lean: Response | null = null;
     const deadline = Date.now() + 90_000;
@@ -169,6 +177,17 @@ describe("GET /api/maps/{id}/state?lean=1", () => {
       Y.applyUpdate(replay, frame.bytes);
     }
     expect(readJourneyMap(doc)).toEqual(readJourneyMap(replay));
+    // Made, fetching ahead gets it too.
+    const made = await get(`/state?seq=${CHUNK}&lean=1&full=0`);
+    expect(made.headers.get(THROUGH_HEADER)).toBe(String(CHUNK + LEAN_REACH));
+    expect(new Uint8Array(await made.arrayBuffer())).toEqual(state);
+    // A moment no lean state will be made for: the full state, even fetching ahead.
+    const never = await get(`/state?seq=${CHUNK + 1}&lean=1&full=0`);
+    expect(never.status).toBe(200);
+    expect(never.headers.get(THROUGH_HEADER)).toBeNull();
+    expect(new Uint8Array(await never.arrayBuffer())).toEqual(
+      new Uint8Array(await (await get(`/state?seq=${CHUNK + 1}`)).arrayBuffer()),
+    );
     // A viewer's link reads it too; without access, nothing.
     const viewer = (await shareLink(server, mapId, ROLE.viewer)).token;
     expect((await get(`/state?seq=${CHUNK}&lean=1`, viewer)).status).toBe(200);

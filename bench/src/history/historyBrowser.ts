@@ -54,7 +54,16 @@ export interface ScrubResults {
   readonly back: MoveSummary;
   /** A drag to a random moment anywhere on the timeline, either way. */
   readonly jump: MoveSummary;
+  /**
+   * The same, after the rounds above and a pause of SETTLE_MS without a move (the worker fetches
+   * the log ahead once the view has gone a second without one: replayPort.ts AHEAD_QUIET_MS),
+   * one jump after another.
+   */
+  readonly jumpSettled: MoveSummary;
 }
+
+/** The pause before the settled jumps: a person looking at the map before dragging again. */
+export const SETTLE_MS = 5_000;
 
 /** The map's log length and burst ends (the timeline, over HTTP), for the views to move on. */
 export async function browserMap(
@@ -195,7 +204,15 @@ export async function measureScrub(
         at -= 1;
       }
     }
-    for (const [name, xs] of Object.entries({ row, rows10, burst, back, jump })) {
+    const jumpSettled: ScrubTiming[] = [];
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    for (let r = 0; r < rounds; r++) {
+      let target = random(1, m.seq - 300);
+      while (target === at) target = random(1, m.seq - 300);
+      jumpSettled.push(await to(target));
+      at = target;
+    }
+    for (const [name, xs] of Object.entries({ row, rows10, burst, back, jump, jumpSettled })) {
       const sorted = xs.map((x) => Math.round(x.complete)).sort((x, y) => x - y);
       console.log(`  scrub ${name}: ${sorted.join(", ")} ms`);
     }
@@ -209,6 +226,7 @@ export async function measureScrub(
       burst: sum(burst),
       back: sum(back),
       jump: sum(jump),
+      jumpSettled: sum(jumpSettled),
     };
   } finally {
     await page.context().close();

@@ -55,6 +55,13 @@ try {
   );
   const last = timeline.seq;
   await get(`/state?seq=${Math.floor(last / CHUNK) * CHUNK}`); // the first replay of the log
+  // BENCH_HISTORY_LEAN=1: chunk starts as the worker asks for them (lean once the server has
+  // made them in the background: waited for here, as long as BENCH_HISTORY_WARM_MS).
+  const lean = process.env.BENCH_HISTORY_LEAN === "1" ? "&lean=1" : "";
+  if (lean) {
+    await get(`/state?seq=${CHUNK}${lean}`);
+    await new Promise((r) => setTimeout(r, Number(process.env.BENCH_HISTORY_WARM_MS ?? 30_000)));
+  }
   const parts: Record<string, number[]> = {};
   const add = (k: string, v: number) => {
     parts[k] ??= [];
@@ -70,7 +77,9 @@ try {
     const chunk = Math.floor(target / CHUNK);
     let t = performance.now();
     const start =
-      chunk === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : await get(`/state?seq=${chunk * CHUNK}`);
+      chunk === 0
+        ? Y.encodeStateAsUpdate(new Y.Doc())
+        : await get(`/state?seq=${chunk * CHUNK}${lean}`);
     add("fetch state", performance.now() - t);
     add("state KB", start.byteLength / 1024);
     t = performance.now();

@@ -1,6 +1,7 @@
 /** Markdown tables for the history benchmark (printed by run.ts, pasted into benchmarks.md). */
 import type { Summary } from "../web/stats.ts";
 import type { HistoryBenchResult, Stats } from "./historyBench.ts";
+import { SETTLE_MS } from "./historyBrowser.ts";
 
 /** Issue 6: a scrubber move repaints within 100 ms; the history view opens in under 1 s. */
 export const SCRUB_TARGET_MS = 100;
@@ -47,7 +48,11 @@ export function historyTables(r: HistoryBenchResult): string {
         ["ten edits forward", s.rows10],
         ["to the end of the next burst (up to 250 edits)", s.burst],
         ["one edit back", s.back],
-        ["a drag to a random moment", s.jump],
+        ["a drag to a random moment, from the open on", s.jump],
+        [
+          `a drag to a random moment after a ${SETTLE_MS / 1000} s pause (the log fetched ahead meanwhile)`,
+          s.jumpSettled,
+        ],
       ] as const
     ).map(
       ([name, m]) =>

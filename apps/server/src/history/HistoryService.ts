@@ -51,7 +51,7 @@ import type {
   MapStore,
 } from "@journeymap/storage";
 import type { Logger } from "../logger.ts";
-import { type LeanStart, LeanStarts } from "./LeanStarts.ts";
+import { type LeanStart, LeanStarts, type NoLeanStart } from "./LeanStarts.ts";
 
 export const HISTORY_CHECKPOINT_EVERY = 500;
 /**
@@ -164,9 +164,9 @@ export class HistoryService {
 
   /**
    * The state after row `seq` without the deleted content the next rows up to its `through` do
-   * not name, for a replay that goes no further (LeanStarts.ts); null when there is none yet.
+   * not name, for a replay that goes no further (LeanStarts.ts); else why there is none.
    */
-  leanStart(mapId: string, seq: number): Promise<LeanStart | null> {
+  leanStart(mapId: string, seq: number): Promise<LeanStart | NoLeanStart> {
     return this.leanStarts.get(mapId, seq);
   }
 

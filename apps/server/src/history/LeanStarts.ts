@@ -28,6 +28,12 @@ export interface LeanStart {
   readonly through: number;
 }
 
+/**
+ * Why there is no lean start at a moment: none will be made there ("none": not a complete chunk
+ * start, or not a fifth smaller than the full state), or it is being made ("coming").
+ */
+export type NoLeanStart = "none" | "coming";
+
 /** What lean starts are made from: the history's own reads. */
 export interface LeanSource {
   /** The full state after row `k`, a chunk start. */
@@ -67,21 +73,23 @@ export class LeanStarts {
   }
 
   /**
-   * The lean start at chunk start `k`, or null when there is none (yet): then the map's lean
-   * starts are made in the background.
+   * The lean start at chunk start `k`, or why there is none: when one can be made, the map's
+   * lean starts are made in the background.
    */
-  async get(mapId: string, k: number): Promise<LeanStart | null> {
-    if (k <= 0 || k % CHUNK !== 0) return null;
+  async get(mapId: string, k: number): Promise<LeanStart | NoLeanStart> {
+    if (k <= 0 || k % CHUNK !== 0) return "none";
     const key = keyOf(mapId, k);
     const made = this.made.get(key);
     if (made) {
       if ((await this.source.rowTs(mapId, made.through)) === made.throughTs) {
-        return made.state && { state: made.state, through: made.through };
+        return made.state ? { state: made.state, through: made.through } : "none";
       }
       this.made.delete(key);
     }
+    const { first, last } = await this.source.bounds(mapId);
+    if (k < first || k + LEAN_REACH > last) return "none";
     this.makeAll(mapId, k);
-    return null;
+    return "coming";
   }
 
   /** Resolves when every lean start asked for so far is made (tests). */

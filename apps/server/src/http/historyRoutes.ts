@@ -56,6 +56,13 @@ export interface HistoryRoutesOptions {
   readonly events?: EventBus;
 }
 
+/** A boolean query parameter ("1"/"true", "0"/"false"); undefined when absent or other. */
+function flag(value: string | undefined): boolean | undefined {
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  return undefined;
+}
+
 /** A non-negative integer query parameter, the fallback when absent, null when malformed. */
 function seqParam(value: string | undefined, fallback: number): number | null {
   if (value === undefined) return fallback;
@@ -145,15 +152,17 @@ function mountReadRoutes(app: Hono, { access, history, authors }: HistoryRoutesO
       return c.json({ error: `seq ${seq} is after the map's last edit (${bounds.last})` }, 416);
     }
     if (bounds.first > 1 && seq < bounds.first) return c.json(compacted(bounds.first), 410);
-    if (["1", "true"].includes(c.req.query("lean") ?? "")) {
+    if (flag(c.req.query("lean")) === true) {
       const lean = await history.leanStart(mapId, seq);
-      if (lean) {
+      if (typeof lean === "object") {
         return c.body(new Uint8Array(lean.state).buffer as ArrayBuffer, 200, {
           "content-type": "application/octet-stream",
           [SEQ_HEADER]: String(seq),
           [THROUGH_HEADER]: String(lean.through),
         });
       }
+      // Fetching ahead: rather nothing now than the full state, while the lean one is made.
+      if (lean === "coming" && flag(c.req.query("full")) === false) return c.body(null, 204);
     }
     const state = await history.stateAt(mapId, seq);
     // Copy into a fresh ArrayBuffer: Hono's body types want exactly that.

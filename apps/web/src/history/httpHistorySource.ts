@@ -7,7 +7,7 @@
  * which the worker, started when the history view opens, would have to load first. Both
  * answers are bytes, with nothing to parse but the row frames.
  */
-import { decodeRowFrames, type HistorySource } from "@journeymap/schema";
+import { decodeRowFrames, type HistorySource, type ReplayStart } from "@journeymap/schema";
 
 /** Where a map's history is read, with this browser's token for it ("" when it holds none). */
 export interface HistoryAddress {
@@ -32,16 +32,22 @@ export function httpHistorySource({ mapId, token, base = "" }: HistoryAddress): 
     new Uint8Array(await (await answer(path)).arrayBuffer());
   return {
     state: (seq) => get(`/state?seq=${seq}`),
-    start: async (seq) => {
-      const res = await answer(`/state?seq=${seq}&lean=1`);
-      // The protocol's THROUGH_HEADER, written out like the routes above.
-      const through = res.headers.get("x-journeymap-through");
-      return {
-        state: new Uint8Array(await res.arrayBuffer()),
-        through: through === null ? null : Number(through),
-      };
+    start: async (seq) => replayStartOf(await answer(`/state?seq=${seq}&lean=1`)),
+    // 204 while the server makes the lean start: asked again later (HistoryChunks.fetchAhead).
+    startAhead: async (seq) => {
+      const res = await answer(`/state?seq=${seq}&lean=1&full=0`);
+      return res.status === 204 ? null : replayStartOf(res);
     },
     rows: async (from, to) => decodeRowFrames(await get(`/updates?from=${from}&to=${to}`)),
+  };
+}
+
+async function replayStartOf(res: Response): Promise<ReplayStart> {
+  // The protocol's THROUGH_HEADER, written out like the routes above.
+  const through = res.headers.get("x-journeymap-through");
+  return {
+    state: new Uint8Array(await res.arrayBuffer()),
+    through: through === null ? null : Number(through),
   };
 }
 

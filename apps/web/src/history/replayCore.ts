@@ -9,6 +9,7 @@
  * No worker API here, so it is tested in Node (replayPort.ts carries it over messages).
  */
 import {
+  type AheadOptions,
   type HistorySource,
   HistoryPlayer,
   type JourneyMap,
@@ -47,6 +48,8 @@ export const REST_MS = 200;
 
 export class ReplayCore {
   private readonly player: HistoryPlayer;
+  /** The furthest moment asked for: the last edit when the view opened. */
+  private end = 0;
   /** Seeks asked and not answered yet. */
   private pending = 0;
   /** Equal to the page's display document: it only ever receives this replica's updates. */
@@ -87,6 +90,7 @@ export class ReplayCore {
 
   /** Moves to the state after row `target`, reading the map at `visitSeq` on the way. */
   seek(target: number, visitSeq?: number): Promise<Arrival> {
+    this.end = Math.max(this.end, target);
     // One at a time: a mirror must read the player's document before the next seek moves it.
     this.pending++;
     const run = this.queue
@@ -107,6 +111,14 @@ export class ReplayCore {
     if (this.pending > 0) return false;
     this.catchUpIdle();
     return (await this.player.prepareBack()) !== null;
+  }
+
+  /**
+   * Fetches the log's chunks up to the furthest moment asked for, between moves, so that a jump
+   * anywhere costs no request (HistoryPlayer.fetchAhead). Resolves when done.
+   */
+  fetchAhead(options?: AheadOptions): Promise<void> {
+    return this.player.fetchAhead(this.end, options);
   }
 
   private async seekNow(target: number, visitSeq?: number): Promise<Arrival> {

@@ -20,6 +20,9 @@ const MAP = "map one/β"; // a slash and more: the id must travel encoded
 const TOKEN = "share-token";
 const COMPACTED = "History retention compacted that moment: the earliest is seq 40.";
 
+/** Chunk starts asked for ahead (`full=0`) so far. */
+const askedAhead = new Set<number>();
+
 /** What the server heard: each request's path and query, and its authorization header. */
 const heard: Array<{ url: string; authorization: string | undefined }> = [];
 
@@ -52,8 +55,14 @@ function historyServer(): Server {
         for (let seq = at("from"); seq <= last; seq++) frames.push({ seq, bytes: rows[seq - 1]! });
         body = encodeRowFrames(frames);
       }
-      // Asked lean, a chunk start past the first is said to be good for ten rows.
+      // Asked lean, a chunk start past the first is said to be good for ten rows; asked ahead
+      // (full=0), it is still being made the first time.
       const lean = route?.[2] === "state" && url.searchParams.get("lean") === "1" && at("seq") > 0;
+      if (lean && url.searchParams.get("full") === "0" && !askedAhead.has(at("seq"))) {
+        askedAhead.add(at("seq"));
+        res.writeHead(204).end();
+        return;
+      }
       const through = lean ? { [THROUGH_HEADER]: String(at("seq") + 10) } : {};
       res.writeHead(200, { "content-type": "application/octet-stream", ...through }).end(body);
     }
@@ -100,6 +109,20 @@ describe("the history routes fetched without the page (httpHistorySource)", () =
     ]);
   });
 
+  it("fetching ahead, reads a start still being made as none yet", async () => {
+    heard.length = 0;
+    const source = httpHistorySource({ mapId: MAP, token: TOKEN, base });
+    expect(await source.startAhead!(CHUNK)).toBeNull();
+    expect(await source.startAhead!(CHUNK)).toEqual({
+      state: Y.mergeUpdates(rows.slice(0, CHUNK)),
+      through: CHUNK + 10,
+    });
+    expect(heard.map((h) => h.url)).toEqual([
+      `/api/maps/map%20one%2F%CE%B2/state?seq=${CHUNK}&lean=1&full=0`,
+      `/api/maps/map%20one%2F%CE%B2/state?seq=${CHUNK}&lean=1&full=0`,
+    ]);
+  });
+
   it("sends no authorization header when this browser holds no token", async () => {
     heard.length = 0;
     await httpHistorySource({ mapId: MAP, token: "", base }).state(3);
@@ -134,6 +157,25 @@ describe("the replay worker told the map's address", () => {
       replay.close();
     }
   });
+
+  it("fetches the log ahead once the first moment is shown: a jump then asks for nothing", async () => {
+    const replay = replayOverChannel({ mapId: MAP, token: TOKEN, base });
+    heard.length = 0;
+    try {
+      await replay.seek(rows.length); // the open: one state
+      const chunk0 = `/api/maps/map%20one%2F%CE%B2/updates?from=1&to=${CHUNK}`;
+      for (let waited = 0; !heard.some((h) => h.url === chunk0); waited += 20) {
+        if (waited > 30_000) throw new Error(`never fetched ahead: ${JSON.stringify(heard)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      heard.length = 0;
+      const at = await replay.seek(7);
+      expect(readJourneyMap(at.doc)).toEqual(await mapAt(7));
+      expect(heard).toEqual([]);
+    } finally {
+      replay.close();
+    }
+  }, 60_000);
 
   it("fails a seek with the server's message, as the page's notice shows it", async () => {
     const replay = replayOverChannel({ mapId: "compacted", token: TOKEN, base });

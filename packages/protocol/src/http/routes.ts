@@ -241,6 +241,11 @@ export const ROUTES = {
           THROUGH_HEADER +
           "); else the full state.",
       },
+      full: {
+        schema: z.boolean(),
+        description:
+          "With lean, false: answer 204 No Content, no body, instead of the full state while the lean state is being made (for fetching ahead; ask again later). Callers that send it read the status themselves.",
+      },
     },
     responses: {
       200: {

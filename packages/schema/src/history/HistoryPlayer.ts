@@ -20,12 +20,10 @@
  * No React and no fetch here: the source is injected, so the player is tested with rows
  * produced by real documents.
  */
+import { type AheadOptions, CHUNK, HistoryChunks, type HistorySource } from "./HistoryChunks.ts";
 import type { RowFrame } from "./rowFrames.ts";
 import * as Y from "yjs";
 
-export const CHUNK = 500;
-/** Chunks of rows (and their start states) kept in memory. */
-const CACHED_CHUNKS = 12;
 /**
  * How far ahead of a document it has a move applies rows instead of decoding a chunk start:
  * 2,000 rows cost about what one decode of a late state costs on the benchmark map
@@ -39,25 +37,6 @@ export const FORWARD_REACH = 4 * CHUNK;
 const KEPT_DOCS = 3;
 /** The origin of logged rows applied by the player. */
 const ROW_ORIGIN = "history";
-
-export interface HistorySource {
-  /** The exact state after row `seq` (a chunk start, or the moment the player opens at). */
-  state(seq: number): Promise<Uint8Array>;
-  /**
-   * The state after chunk start `seq` for replaying the rows after it, possibly lean (without
-   * deleted content the rows up to its `through` do not name: leanState.ts). A source without
-   * it gives full states.
-   */
-  start?(seq: number): Promise<ReplayStart>;
-  /** Rows from..to inclusive (may be fewer than asked: the player pages on). */
-  rows(from: number, to: number): Promise<RowFrame[]>;
-}
-
-/** A chunk start's state, and the last row it may be brought to (null: any). */
-export interface ReplayStart {
-  readonly state: Uint8Array;
-  readonly through: number | null;
-}
 
 /** A document exact at `seq`, which rows may bring up to `through`. */
 interface Held {
@@ -90,9 +69,7 @@ export interface Position {
 }
 
 export class HistoryPlayer {
-  private readonly source: HistorySource;
-  private readonly chunks = new Map<number, Promise<RowFrame[]>>();
-  private readonly starts = new Map<number, Promise<ReplayStart>>();
+  private readonly chunks: HistoryChunks;
   private queue: Promise<unknown> = Promise.resolve();
   /** False until the first seek: opening asks for that one moment's state, nothing more. */
   private opened = false;
@@ -109,7 +86,7 @@ export class HistoryPlayer {
 
   /** Starts at `seq` with `doc` already holding that state (e.g. a copy of the live map). */
   constructor(source: HistorySource, doc: Y.Doc = new Y.Doc(), seq = 0) {
-    this.source = source;
+    this.chunks = new HistoryChunks(source);
     this.doc = doc;
     this.seq = seq;
   }
@@ -128,79 +105,17 @@ export class HistoryPlayer {
     if (this.kept.length > KEPT_DOCS) this.kept.shift();
   }
 
-  private cached<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>) {
-    let hit = cache.get(key);
-    if (hit) {
-      cache.delete(key); // re-insert: most recently used last
-    } else {
-      hit = load();
-      hit.catch(() => cache.delete(key));
-    }
-    cache.set(key, hit);
-    while (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value as number);
-    return hit;
-  }
-
-  /**
-   * The rows of `chunk`, at least up to row `upTo` (or the chunk's end). A chunk fetched while
-   * the log was still shorter holds only the rows logged then; while the history is open,
-   * others keep editing, so a later need past its last row fetches the rest and extends it
-   * (reusing the short copy showed a stale map at "now", issue 16).
-   */
-  private async chunkRows(chunk: number, upTo: number): Promise<RowFrame[]> {
-    const from = chunk * CHUNK + 1;
-    const to = from + CHUNK - 1;
-    const need = Math.min(upTo, to);
-    const have = await this.cached(this.chunks, chunk, () => this.fetchRows(from, to, []));
-    if (have.length === CHUNK || (have.at(-1)?.seq ?? from - 1) >= need) return have;
-    const longer = this.fetchRows(from, to, have);
-    longer.catch(() => {});
-    this.chunks.set(chunk, longer);
-    return longer;
-  }
-
-  /** Rows from..to after `have` (the rows already held from `from` on), paging on. */
-  private async fetchRows(from: number, to: number, have: RowFrame[]): Promise<RowFrame[]> {
-    const out = [...have];
-    while (out.length < to - from + 1) {
-      const page = await this.source.rows(from + out.length, to);
-      out.push(...page);
-      if (page.length === 0) break;
-    }
-    return out;
-  }
-
-  private chunkStart(chunk: number): Promise<ReplayStart> {
-    if (chunk === 0)
-      return Promise.resolve({ state: Y.encodeStateAsUpdate(new Y.Doc()), through: null });
-    return this.cached(this.starts, chunk, () => replayStart(this.source, chunk * CHUNK));
-  }
-
   /** A document at chunk start `chunk` that rows may bring to `target`. */
   private async startDoc(chunk: number, target: number): Promise<Held> {
-    let start = await this.chunkStart(chunk);
+    let start = await this.chunks.start(chunk);
     const seq = chunk * CHUNK;
     // A lean start that does not reach (the server's reach is shorter than this move): full.
     if (start.through !== null && start.through < target) {
-      start = { state: await this.source.state(seq), through: null };
+      start = { state: await this.chunks.source.state(seq), through: null };
     }
     const doc = new Y.Doc();
     Y.applyUpdate(doc, start.state, ROW_ORIGIN);
     return { doc, seq, through: start.through ?? Number.POSITIVE_INFINITY };
-  }
-
-  /** Rows after `from` up to `to`, from the cached chunks. */
-  private async rowsBetween(from: number, to: number): Promise<RowFrame[]> {
-    const chunks: Promise<RowFrame[]>[] = [];
-    // Asked for at once: a long forward move spans several chunks.
-    for (let chunk = Math.floor(from / CHUNK); chunk * CHUNK < to; chunk++) {
-      chunks.push(this.chunkRows(chunk, to));
-    }
-    const out: RowFrame[] = [];
-    for (const rows of await Promise.all(chunks)) {
-      for (const row of rows) if (row.seq > from && row.seq <= to) out.push(row);
-    }
-    return out;
   }
 
   /**
@@ -242,7 +157,7 @@ export class HistoryPlayer {
     }
     this.preparing = true;
     try {
-      await this.chunkStart(chunk);
+      await this.chunks.start(chunk);
       // A seek asked meanwhile goes first (and may need no spare).
       if (this.asked !== asked) return null;
       const held = await this.startDoc(chunk, before);
@@ -256,6 +171,20 @@ export class HistoryPlayer {
     }
   }
 
+  /**
+   * Fetches the log's chunks (rows and starts) ahead of need, up to row `end`, nearest the
+   * current moment first, between seeks (HistoryChunks.fetchAhead): a random jump then costs
+   * no request. Resolves when done.
+   */
+  fetchAhead(end: number, options?: AheadOptions): Promise<void> {
+    return this.chunks.fetchAhead(end, this.seq, () => this.settled(), options);
+  }
+
+  /** Resolves once no seek is asked or running. */
+  private async settled(): Promise<void> {
+    while (this.pending > 0) await this.queue;
+  }
+
   private async seekNow(target: number, visit?: Visit, beforeLast?: BeforeLast): Promise<Position> {
     const firstChunk = rebuildFrom(target, visit);
     if (!this.opened && this.seq === 0 && target > 0 && firstChunk === null) {
@@ -264,7 +193,7 @@ export class HistoryPlayer {
       // With a moment to visit on the way, the rebuild below (two requests) passes it.
       this.opened = true;
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, await this.source.state(target), ROW_ORIGIN);
+      Y.applyUpdate(doc, await this.chunks.source.state(target), ROW_ORIGIN);
       return this.replace({ doc, seq: target, through: Number.POSITIVE_INFINITY });
     }
     this.opened = true;
@@ -280,7 +209,7 @@ export class HistoryPlayer {
     }
     if (from) {
       // Fetched before anything changes: a failed fetch leaves the player where it was.
-      const rows = await this.rowsBetween(from.seq, target);
+      const rows = await this.chunks.between(from.seq, target);
       const rebuilt = from.doc !== this.doc;
       if (rebuilt) {
         this.kept.splice(this.kept.indexOf(from), 1);
@@ -293,7 +222,7 @@ export class HistoryPlayer {
     const chunk = firstChunk ?? Math.floor(target / CHUNK);
     const [start, rows] = await Promise.all([
       this.startDoc(chunk, target),
-      this.rowsBetween(chunk * CHUNK, target),
+      this.chunks.between(chunk * CHUNK, target),
     ]);
     // The start state, then the rows one by one: merging them all into one update first cost
     // more CPU than applying them (Y.mergeUpdates grows faster than the number of rows).
@@ -327,12 +256,6 @@ export class HistoryPlayer {
     beforeLast(doc, rows[split - 1]?.seq ?? from);
     doc.transact(() => apply(last), ROW_ORIGIN);
   }
-}
-
-/** The source's chunk start at `seq`: lean when it gives those, else its full state. */
-export function replayStart(source: HistorySource, seq: number): Promise<ReplayStart> {
-  if (source.start) return source.start(seq);
-  return source.state(seq).then((state) => ({ state, through: null }));
 }
 
 /**

@@ -10,6 +10,7 @@ export * from "./restoreEntity.ts";
 export { removedEntities } from "./removedEntities.ts";
 export * from "./restoreRecord.ts";
 export * from "./rowFrames.ts";
+export * from "./HistoryChunks.ts";
 export * from "./HistoryPlayer.ts";
 export { encodeWithout, LEAN_REACH, leanState, namedIds, showSame } from "./leanState.ts";
 export { visibleDocument } from "./visibleContent.ts";

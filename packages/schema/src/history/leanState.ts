@@ -15,7 +15,7 @@
  * exact for its moment and for each row up to `through`, and is never used past it.
  */
 import * as Y from "yjs";
-import { CHUNK } from "./HistoryPlayer.ts";
+import { CHUNK } from "./HistoryChunks.ts";
 import {
   type Before,
   type TypeKey,

@@ -6,38 +6,14 @@
 import {
   AHEAD_RETRIES_MS,
   CHUNK,
-  createMapFromTemplate,
   HistoryPlayer,
   type HistorySource,
-  LOCAL_ORIGIN,
-  MapEditor,
   type RowFrame,
   readJourneyMap,
-  sequentialIds,
 } from "../src/index.ts";
 import * as Y from "yjs";
+import { editLog, mapAt } from "./support/editLog.ts";
 import { describe, expect, it } from "vitest";
-
-/** A log of real rows: a seeded map and many small edits, one row per transaction. */
-function log(edits: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const rows: Uint8Array[] = [];
-  doc.on("update", (u: Uint8Array) => rows.push(u));
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const editor = new MapEditor(doc, { origin: LOCAL_ORIGIN, ids: sequentialIds("e") });
-  const phase = readJourneyMap(doc).phases[0]!.id;
-  for (let i = 0; i < edits; i++) {
-    if (i % 3 === 0) editor.addTouchpoint({ phaseId: phase, name: `Step ${i}` });
-    else editor.updatePhase(phase, { name: `Phase ${i}` });
-  }
-  return rows;
-}
-
-function mapAt(rows: Uint8Array[], seq: number) {
-  const doc = new Y.Doc();
-  for (const row of rows.slice(0, seq)) Y.applyUpdate(doc, row);
-  return readJourneyMap(doc);
-}
 
 /**
  * A source over `rows` that records each request in `asked`; `startAhead` answers null (still
@@ -76,7 +52,7 @@ function sourceOf(rows: Uint8Array[], making = 0) {
 
 describe("HistoryPlayer.fetchAhead", () => {
   // Past FORWARD_REACH from the empty document the player keeps: a jump there needs a start.
-  const rows = log(CHUNK * 5 + 100);
+  const rows = editLog(CHUNK * 5 + 100);
   const last = rows.length;
   const complete = Math.floor(last / CHUNK);
 

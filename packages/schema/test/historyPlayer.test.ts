@@ -1,34 +1,17 @@
 import {
   CHUNK,
-  createMapFromTemplate,
   FORWARD_REACH,
   HistoryPlayer,
   type HistorySource,
   LOCAL_ORIGIN,
-  MapEditor,
   readJourneyMap,
   restoreMap,
   type RowFrame,
-  sequentialIds,
 } from "../src/index.ts";
 import * as Y from "yjs";
+import { editLog, mapAt } from "./support/editLog.ts";
 import { describe, expect, it } from "vitest";
 import { loggedMap } from "../src/testing/index.ts";
-
-/** A log of real rows: a seeded map and many small edits, one row per transaction. */
-function log(edits: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const rows: Uint8Array[] = [];
-  doc.on("update", (u: Uint8Array) => rows.push(u));
-  createMapFromTemplate(doc, "default", { ids: sequentialIds("t"), now: () => 1 });
-  const editor = new MapEditor(doc, { origin: LOCAL_ORIGIN, ids: sequentialIds("e") });
-  const phase = readJourneyMap(doc).phases[0]!.id;
-  for (let i = 0; i < edits; i++) {
-    if (i % 3 === 0) editor.addTouchpoint({ phaseId: phase, name: `Step ${i}` });
-    else editor.updatePhase(phase, { name: `Phase ${i}` });
-  }
-  return rows;
-}
 
 function sourceOf(rows: Uint8Array[]) {
   const calls = { state: 0, rows: 0 };
@@ -50,14 +33,8 @@ function sourceOf(rows: Uint8Array[]) {
   return { source, calls };
 }
 
-function mapAt(rows: Uint8Array[], seq: number) {
-  const doc = new Y.Doc();
-  for (const row of rows.slice(0, seq)) Y.applyUpdate(doc, row);
-  return readJourneyMap(doc);
-}
-
 describe("HistoryPlayer", () => {
-  const rows = log(CHUNK * 2 + 150);
+  const rows = editLog(CHUNK * 2 + 150);
 
   it("shows exactly the state after any row, forward, backward and far", async () => {
     const { source } = sourceOf(rows);
@@ -121,7 +98,7 @@ describe("HistoryPlayer", () => {
   it("shows the document at a visited moment on the way: forward, back, far and from the chunk before", async () => {
     // Far moves start beyond FORWARD_REACH of any document the player has.
     const base = FORWARD_REACH + CHUNK;
-    const rows = log(base + CHUNK * 2 + 150);
+    const rows = editLog(base + CHUNK * 2 + 150);
     const { source, calls } = sourceOf(rows);
     const player = new HistoryPlayer(source);
     await player.seek(base + 100);
@@ -152,7 +129,7 @@ describe("HistoryPlayer", () => {
 
   it("opens passing a visited moment: rows from a chunk start instead of the moment's state", async () => {
     // Longer than FORWARD_REACH: from the empty document, rows alone would reach the target.
-    const rows = log(FORWARD_REACH + CHUNK + 150);
+    const rows = editLog(FORWARD_REACH + CHUNK + 150);
     const { source, calls } = sourceOf(rows);
     const player = new HistoryPlayer(source);
     let seen: ReturnType<typeof readJourneyMap> | null = null;

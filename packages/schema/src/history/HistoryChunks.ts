@@ -6,7 +6,7 @@
  * Fetching ahead is for random jumps (issue 16, R7): on the 50,000-edit benchmark map a jump's
  * two requests, a lean chunk start and the chunk's rows, took 16–21 ms median and up to 39 ms
  * at p95 of the replay worker's 32 / 49 ms in Chromium, on a server that answers each in
- * 3–5 ms when quiet. All lean starts and rows of that map are about 5 MB.
+ * 3–5 ms when quiet. All lean starts and rows of that map are 5.7 MB.
  */
 import type { RowFrame } from "./rowFrames.ts";
 import * as Y from "yjs";
@@ -63,7 +63,7 @@ export interface AheadOptions {
 }
 
 export class HistoryChunks {
-  readonly source: HistorySource;
+  private readonly source: HistorySource;
   private readonly rowChunks = new Map<number, Promise<RowFrame[]>>();
   private readonly starts = new Map<number, Promise<ReplayStart>>();
   /** Entries kept in each cache: CACHED_CHUNKS more than were fetched ahead. */
@@ -106,6 +106,11 @@ export class HistoryChunks {
     return out;
   }
 
+  /** The exact state after row `seq`, not kept (the open, or a start a lean one cannot serve). */
+  state(seq: number): Promise<Uint8Array> {
+    return this.source.state(seq);
+  }
+
   /** The start of `chunk` (chunk 0 starts from an empty document). */
   start(chunk: number): Promise<ReplayStart> {
     if (chunk === 0)
@@ -114,7 +119,7 @@ export class HistoryChunks {
   }
 
   /**
-   * Fetches the rows and starts of the chunks that end before `end` (the log's last row), the
+   * Fetches the rows and starts of the chunks that end by row `end` (the log's last), the
    * chunks nearest `near` first, one chunk at a time, each once `giveWay` resolves (the
    * player's seeks go first), until `maxBytes` are held. Starts the source is still making are
    * asked again after each wait of `retriesMs`. Resolves when done or at the first failure.
@@ -135,8 +140,8 @@ export class HistoryChunks {
       order.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || a - b);
       let bytes = 0;
       let waiting: number[] = [];
-      // One chunk at a time: with three, a move made meanwhile waited for six requests at the
-      // server, and the first jumps after the open took 170–200 ms instead of 110–140.
+      // One chunk at a time: with three, a move made meanwhile queued behind up to six requests
+      // at the server, and jumps made while it ran took 170–200 ms (112–143 with one).
       for (const chunk of order) {
         await giveWay();
         if (bytes >= maxBytes) return;

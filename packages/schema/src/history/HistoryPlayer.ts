@@ -111,7 +111,7 @@ export class HistoryPlayer {
     const seq = chunk * CHUNK;
     // A lean start that does not reach (the server's reach is shorter than this move): full.
     if (start.through !== null && start.through < target) {
-      start = { state: await this.chunks.source.state(seq), through: null };
+      start = { state: await this.chunks.state(seq), through: null };
     }
     const doc = new Y.Doc();
     Y.applyUpdate(doc, start.state, ROW_ORIGIN);
@@ -193,7 +193,7 @@ export class HistoryPlayer {
       // With a moment to visit on the way, the rebuild below (two requests) passes it.
       this.opened = true;
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, await this.chunks.source.state(target), ROW_ORIGIN);
+      Y.applyUpdate(doc, await this.chunks.state(target), ROW_ORIGIN);
       return this.replace({ doc, seq: target, through: Number.POSITIVE_INFINITY });
     }
     this.opened = true;

@@ -158,20 +158,23 @@ describe("the replay worker told the map's address", () => {
     }
   });
 
-  it("fetches the log ahead once the first moment is shown: a jump then asks for nothing", async () => {
+  it("fetches the log ahead once the view is quiet: a jump then asks for no rows", async () => {
     const replay = replayOverChannel({ mapId: MAP, token: TOKEN, base });
     heard.length = 0;
     try {
       await replay.seek(rows.length); // the open: one state
-      const chunk0 = `/api/maps/map%20one%2F%CE%B2/updates?from=1&to=${CHUNK}`;
-      for (let waited = 0; !heard.some((h) => h.url === chunk0); waited += 20) {
+      // The first chunk's rows, fetched ahead: its last page (the server pages by 200 rows).
+      const lastPage = `/api/maps/map%20one%2F%CE%B2/updates?from=401&to=${CHUNK}`;
+      for (let waited = 0; !heard.some((h) => h.url === lastPage); waited += 20) {
         if (waited > 30_000) throw new Error(`never fetched ahead: ${JSON.stringify(heard)}`);
         await new Promise((r) => setTimeout(r, 20));
       }
       heard.length = 0;
       const at = await replay.seek(7);
       expect(readJourneyMap(at.doc)).toEqual(await mapAt(7));
-      expect(heard).toEqual([]);
+      // The jump needs only the first chunk's rows (it starts from an empty document). A step
+      // back the worker prepares while resting may still be asking for a chunk start.
+      expect(heard.filter((h) => h.url.includes("/updates?"))).toEqual([]);
     } finally {
       replay.close();
     }

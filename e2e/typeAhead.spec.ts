@@ -56,10 +56,16 @@ async function openCell(session: Session, title: string) {
   return { board, page: board.page, cell, step: step! };
 }
 
+/**
+ * How much slower the page's processor runs while the keys are typed. At 6× the editor once got
+ * its focus before the Backspace on a CI run here, and the test's own condition failed.
+ */
+const THROTTLE = 12;
+
 /** Runs `act` with the page's processor slowed down (a loaded laptop, a busy CI machine). */
 async function slowed<T>(board: BoardPage, act: () => Promise<T>): Promise<T> {
   const cdp = await board.page.context().newCDPSession(board.page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
   try {
     return await act();
   } finally {
